@@ -1,0 +1,86 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One list of strict settings, applied to every Swift target (the swift-log habit).
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "checkup",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "checkup", targets: ["checkup"]),
+        .library(name: "CheckupCore", targets: ["CheckupCore"]),
+        .library(name: "CheckupTestKit", targets: ["CheckupTestKit"]),
+        .plugin(name: "ValidateProfiles", targets: ["ValidateProfiles"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+    ],
+    targets: [
+        // Core: the probe contract, profiles, evaluation, pipeline. No C library here.
+        .target(name: "CheckupCore", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // C libraries, each behind its own module (see DESIGN.md: never two in one file).
+        .systemLibrary(name: "CModbus", pkgConfig: "libmodbus",
+                       providers: [.apt(["libmodbus-dev"])]),
+        .systemLibrary(name: "CNetSNMP", pkgConfig: "netsnmp",
+                       providers: [.apt(["libsnmp-dev"])]),
+
+        // Probes: one module per protocol.
+        .target(name: "ModbusProbe", dependencies: ["CheckupCore", "CModbus"]),
+        .target(name: "SNMPProbe", dependencies: ["CheckupCore", "CNetSNMP"]),
+        .target(name: "PelcoProbe", dependencies: ["CheckupCore"]),
+
+        // The monthly record: model, filler, store, renderers.
+        .target(name: "InspectionRecords", dependencies: [
+            "CheckupCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Templates")]),
+
+        // Simulated devices for tests and `checkup demo`.
+        .target(name: "DeviceSimulators", dependencies: ["CheckupCore", "ModbusProbe", "PelcoProbe", "SNMPProbe"]),
+
+        // The CLI: commands in a library (testable), a thin executable.
+        .target(name: "CheckupCLI", dependencies: [
+            "CheckupCore", "ModbusProbe", "SNMPProbe", "PelcoProbe", "InspectionRecords", "DeviceSimulators",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], plugins: ["EmbedProfiles"]),
+        .executableTarget(name: "checkup", dependencies: ["CheckupCLI"]),
+
+        // Test kit shipped as a product: a scripted probe, peer launchers (the swift-log habit).
+        .target(name: "CheckupTestKit", dependencies: ["CheckupCore", "DeviceSimulators"]),
+
+        // Plugins: profiles embedded into the binary at build time; `swift package validate-profiles`.
+        .executableTarget(name: "profile-embedder", path: "Plugins/EmbedProfiles/Tool"),
+        .plugin(name: "EmbedProfiles", capability: .buildTool(), dependencies: ["profile-embedder"],
+                path: "Plugins/EmbedProfiles/Plugin"),
+        .plugin(name: "ValidateProfiles",
+                capability: .command(intent: .custom(verb: "validate-profiles",
+                                                     description: "Validate every device profile against the schema and the probes")),
+                dependencies: ["checkup"]),
+
+        .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"]),
+        .testTarget(name: "SNMPProbeTests", dependencies: ["SNMPProbe", "CheckupTestKit", "DeviceSimulators"]),
+        .testTarget(name: "PelcoProbeTests", dependencies: ["PelcoProbe", "CheckupTestKit", "DeviceSimulators"]),
+        .testTarget(name: "InspectionRecordsTests", dependencies: ["InspectionRecords", "CheckupTestKit"]),
+        .testTarget(name: "CheckupCLITests", dependencies: ["CheckupCLI", "CheckupTestKit"]),
+    ]
+)
+
+for target in package.targets where target.type != .system && target.type != .plugin {
+    target.swiftSettings = (target.swiftSettings ?? []) + strict
+}

@@ -1,0 +1,1 @@
+// CheckupCLI — placeholder until its issue lands.

@@ -1,0 +1,101 @@
+import Foundation
+
+/// A protocol plug-in: turns a profile's points into readings. It never judges pass or fail.
+///
+/// Adding a protocol is one type conforming to this plus one line in `ProbeRegistry.builtIn`
+/// (see the DocC-style article `Docs/WritingAProbe.md`).
+public protocol DeviceProbe: Sendable {
+    /// How this protocol's points are addressed in a profile (OID, register, Pelco query…),
+    /// decoded from the point's YAML mapping minus the shared keys (`title`, `unit`, `active`…).
+    associatedtype Address: Decodable & Sendable
+
+    /// The protocol name profiles use in `protocol:`, e.g. `modbus`, `snmp`, `pelco`.
+    static var protocolName: String { get }
+    /// URL schemes this probe answers, e.g. `["snmp", "snmpv3"]`.
+    static var schemes: [String] { get }
+
+    /// Reads the points. A device that does not answer is a result (`Readings.unreachable`),
+    /// not a thrown error. Blocking C calls must go through `context.io`, never run inline.
+    func read(_ points: [Point<Address>], from endpoint: Endpoint, context: ProbeContext) async -> Readings
+
+    /// Checks an address beyond what decoding checks (e.g. a register range); returns a message
+    /// for the profile author, or nil when the address is fine.
+    static func validate(_ address: Address) -> String?
+}
+
+extension DeviceProbe {
+    public static func validate(_ address: Address) -> String? { nil }
+}
+
+/// A probe that can tell what a device is, so `checkup probe URL` can pick a profile itself.
+public protocol IdentifyingProbe: DeviceProbe {
+    func identify(_ endpoint: Endpoint, context: ProbeContext) async -> DeviceIdentity?
+}
+
+/// What a device says about itself; matched against profiles' `identify:` sections.
+public struct DeviceIdentity: Sendable, Hashable, Codable {
+    public var objectID: String?
+    public var description: String?
+    public var model: String?
+    public var vendor: String?
+    public init(objectID: String? = nil, description: String? = nil, model: String? = nil, vendor: String? = nil) {
+        self.objectID = objectID
+        self.description = description
+        self.model = model
+        self.vendor = vendor
+    }
+}
+
+/// One point of a profile as a probe sees it: the id, the decoded address and shared metadata.
+public struct Point<Address: Sendable>: Sendable {
+    public var id: String
+    public var address: Address
+    /// The point changes device state (a write, a PTZ move). Only passed to a probe with `--allow-active`.
+    public var active: Bool
+    public var unit: String?
+    public init(id: String, address: Address, active: Bool = false, unit: String? = nil) {
+        self.id = id
+        self.address = address
+        self.active = active
+        self.unit = unit
+    }
+}
+
+/// Everything a probe needs from the run, besides the endpoint.
+public struct ProbeContext: Sendable {
+    /// Reply timeout of one exchange, handed to the protocol library.
+    public var timeout: Duration
+    /// Retries of one exchange, handed to the protocol library (SNMP retries, Modbus re-reads).
+    public var retries: Int
+    /// Secrets for this device (community, v3 passphrases); never printed.
+    public var credentials: Credentials
+    /// True when the user passed `--allow-active`; active points are only sent then.
+    public var allowActive: Bool
+    /// Record raw exchanges (`--trace`); a probe may always record them, this asks for detail.
+    public var trace: Bool
+    /// Where blocking C calls run: dedicated threads, never the cooperative pool.
+    public var io: BlockingIO
+    /// Serialises transactions on one physical bus (a serial port, a Modbus gateway).
+    public var buses: BusRegistry
+    /// The checking machine's clock (tests pin it).
+    public var now: @Sendable () -> Date
+
+    public init(timeout: Duration = .seconds(1), retries: Int = 1, credentials: Credentials = Credentials(),
+                allowActive: Bool = false, trace: Bool = false, io: BlockingIO = .shared,
+                buses: BusRegistry = BusRegistry(), now: @escaping @Sendable () -> Date = { Date() }) {
+        self.timeout = timeout
+        self.retries = retries
+        self.credentials = credentials
+        self.allowActive = allowActive
+        self.trace = trace
+        self.io = io
+        self.buses = buses
+        self.now = now
+    }
+
+    /// The timeout in seconds, for C APIs.
+    public var timeoutSeconds: Double {
+        let c = timeout.components
+        return Double(c.seconds) + Double(c.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// What a probe read from one device: a reading per point, or why the device could not be read.
+public struct Readings: Sendable {
+    /// Readings by point id.
+    public var values: [String: Reading]
+    /// Set when the device did not answer at all (refused, timed out, no such port…).
+    public var unreachable: String?
+    /// The raw exchange, for `--trace` and the record's evidence appendix.
+    public var exchanges: [Exchange]
+
+    public init(values: [String: Reading] = [:], unreachable: String? = nil, exchanges: [Exchange] = []) {
+        self.values = values
+        self.unreachable = unreachable
+        self.exchanges = exchanges
+    }
+
+    public static func unreachable(_ reason: String, exchanges: [Exchange] = []) -> Readings {
+        Readings(unreachable: reason, exchanges: exchanges)
+    }
+
+    public subscript(point: String) -> Reading? {
+        get { values[point] }
+        set { values[point] = newValue }
+    }
+}
+
+/// One point's reading: a value (or absent / error), when, and how long the exchange took.
+public struct Reading: Sendable, Codable, Hashable {
+    public var value: Value
+    public var unit: String?
+    public var at: Date
+    public var duration: Duration
+    /// Short raw evidence for the record: "FC02 0x0100 ×1 → 1", "1.3.6.1.2.1.1.3.0 = Timeticks 1234".
+    public var evidence: String?
+
+    public init(_ value: Value, unit: String? = nil, at: Date = Date(), duration: Duration = .zero, evidence: String? = nil) {
+        self.value = value
+        self.unit = unit
+        self.at = at
+        self.duration = duration
+        self.evidence = evidence
+    }
+}
+
+/// One request/reply on the wire, for `--trace`. Secrets are never put here.
+public struct Exchange: Sendable, Codable, Hashable {
+    public enum Direction: String, Sendable, Codable { case sent, received, note }
+    public var at: Date
+    public var direction: Direction
+    /// Hex bytes for Modbus/Pelco frames, varbinds for SNMP, or a note ("timeout after 300 ms").
+    public var text: String
+
+    public init(_ direction: Direction, _ text: String, at: Date = Date()) {
+        self.at = at
+        self.direction = direction
+        self.text = text
+    }
+
+    /// Formats bytes as `FF 01 00 51 00 00 52`.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { String(format: "%02X", $0) }.joined(separator: " ")
+    }
+}

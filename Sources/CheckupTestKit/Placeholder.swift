@@ -1,0 +1,1 @@
+// CheckupTestKit — placeholder until its issue lands.

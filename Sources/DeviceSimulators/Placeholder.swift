@@ -1,0 +1,1 @@
+// DeviceSimulators — placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// InspectionRecords — placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// ModbusProbe — placeholder until its issue lands.

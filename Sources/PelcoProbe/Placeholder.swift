@@ -1,0 +1,1 @@
+// PelcoProbe — placeholder until its issue lands.

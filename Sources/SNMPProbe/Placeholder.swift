@@ -1,0 +1,1 @@
+// SNMPProbe — placeholder until its issue lands.

@@ -1,0 +1,3 @@
+import CheckupCLI
+
+await CheckupCommand.main()
