@@ -1,0 +1,112 @@
+import Foundation
+
+/// A client's site: who, where, under which contract, and its devices (the site inventory YAML).
+public struct Site: Sendable, Codable, Hashable {
+    public var id: String
+    public var client: String
+    public var name: String
+    public var address: String?
+    public var contract: String?
+    /// Response-deadline zone of the maintenance contract (`ring-2`, `city`, `neighbouring`…).
+    public var responseZone: String?
+    /// Extra rows for a person, replacing the default checklist when given (see InspectionRecords).
+    public var manualChecklist: [ManualItem]?
+    public var devices: [Device]
+
+    public init(id: String, client: String, name: String, address: String? = nil, contract: String? = nil,
+                responseZone: String? = nil, manualChecklist: [ManualItem]? = nil, devices: [Device] = []) {
+        self.id = id
+        self.client = client
+        self.name = name
+        self.address = address
+        self.contract = contract
+        self.responseZone = responseZone
+        self.manualChecklist = manualChecklist
+        self.devices = devices
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, client, name, address, contract
+        case responseZone = "response-zone"
+        case manualChecklist = "manual-checklist"
+        case devices
+    }
+}
+
+/// One device of a site inventory.
+public struct Device: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: String
+    public var location: String?
+    public var kind: DeviceKind
+    /// Profile id (`hikvision-nvr`).
+    public var profile: String
+    /// Endpoint URL as written, secrets redacted when printed (see `Endpoint.description`).
+    public var endpoint: Endpoint
+    /// Name of the credentials-file entry holding this device's secrets.
+    public var credentials: String?
+
+    public init(id: String, name: String, location: String? = nil, kind: DeviceKind, profile: String,
+                endpoint: Endpoint, credentials: String? = nil) {
+        self.id = id
+        self.name = name
+        self.location = location
+        self.kind = kind
+        self.profile = profile
+        self.endpoint = endpoint
+        self.credentials = credentials
+    }
+}
+
+/// What a device is, as the monthly form groups them.
+public enum DeviceKind: String, Sendable, Codable, CaseIterable {
+    case alarmHost = "alarm-host"
+    case detector
+    case camera
+    case recorder
+    case ptzDecoder = "ptz-decoder"
+    case matrix
+    case monitor
+    case power
+
+    public var title: LocalizedText {
+        switch self {
+        case .alarmHost: LocalizedText(zh: "报警主机", en: "Alarm host")
+        case .detector: LocalizedText(zh: "入侵探测器", en: "Intrusion detector")
+        case .camera: LocalizedText(zh: "摄像机", en: "Camera")
+        case .recorder: LocalizedText(zh: "图象处理和记录设备", en: "Recorder")
+        case .ptzDecoder: LocalizedText(zh: "云台解码器", en: "PTZ decoder")
+        case .matrix: LocalizedText(zh: "矩阵切换主机", en: "Matrix switcher")
+        case .monitor: LocalizedText(zh: "监视器", en: "Monitor")
+        case .power: LocalizedText(zh: "电源设备", en: "Power supply")
+        }
+    }
+}
+
+/// A row of the record only a person can fill (cabling, grounding, lens cleanliness…).
+public struct ManualItem: Sendable, Codable, Hashable {
+    public var id: String
+    public var section: RecordSection
+    public var item: LocalizedText
+    public var instruction: LocalizedText?
+    public init(id: String, section: RecordSection, item: LocalizedText, instruction: LocalizedText? = nil) {
+        self.id = id
+        self.section = section
+        self.item = item
+        self.instruction = instruction
+    }
+}
+
+extension Endpoint: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { self = try Endpoint(parsing: text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+        }
+    }
+    /// Encodes the redacted form: a community never reaches a file.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
