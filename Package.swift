@@ -73,7 +73,8 @@ let package = Package(
 
         .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"]),
+        .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"],
+                    exclude: ["Peers"]),
         .testTarget(name: "SNMPProbeTests", dependencies: ["SNMPProbe", "CheckupTestKit", "DeviceSimulators"]),
         .testTarget(name: "PelcoProbeTests", dependencies: ["PelcoProbe", "CheckupTestKit", "DeviceSimulators"]),
         .testTarget(name: "InspectionRecordsTests", dependencies: ["InspectionRecords", "CheckupTestKit"]),

@@ -40,13 +40,11 @@ public struct AlarmHostProbe: DeviceProbe, IdentifyingProbe {
                 guard let client = try? ModbusClient(connection, responseTimeout: context.timeoutSeconds) else { return nil }
                 guard (try? client.connect()) != nil else { return nil }
                 defer { client.close() }
-                var objects: [UInt8: String]
-                do {
-                    objects = try client.readDeviceIdentification(level: 0x02)
-                } catch {
-                    guard let failure = error as? ModbusError, case .exception = failure.kind,
-                          let basic = try? client.readDeviceIdentification(level: 0x01) else { return nil }
-                    objects = basic
+                // Regular level first (adds model and product names); some servers answer it
+                // with no objects or an exception, so fall back to the mandatory basic level.
+                var objects = (try? client.readDeviceIdentification(level: 0x02)) ?? [:]
+                if objects.isEmpty {
+                    objects = (try? client.readDeviceIdentification(level: 0x01)) ?? [:]
                 }
                 return AlarmHostProbe.identity(from: objects)
             }
