@@ -36,6 +36,14 @@ public final class BlockingIO: @unchecked Sendable {
         }
     }
 
+    static let threadKey = "checkup.blocking-io"
+
+    /// The name of the pool thread running the caller (`checkup.io.3`), or nil when the caller
+    /// is not on a BlockingIO thread. Lets tests prove blocking calls stay off the cooperative pool.
+    public static var currentThreadName: String? {
+        Thread.current.threadDictionary[threadKey] as? String
+    }
+
     /// Number of threads started so far (for tests and the benchmark).
     public var threadCount: Int {
         condition.lock(); defer { condition.unlock() }
@@ -45,10 +53,14 @@ public final class BlockingIO: @unchecked Sendable {
     private func submit(_ work: @escaping @Sendable () -> Void) {
         condition.lock()
         queue.append(work)
-        if idle == 0 && threads < maxThreads {
+        if queue.count > idle && threads < maxThreads {
             threads += 1
-            let thread = Thread { [unowned self] in self.worker() }
-            thread.name = "\(name).\(threads)"
+            let threadName = "\(name).\(threads)"
+            let thread = Thread { [unowned self] in
+                Thread.current.name = threadName
+                Thread.current.threadDictionary[BlockingIO.threadKey] = threadName
+                self.worker()
+            }
             thread.stackSize = 1 << 20
             thread.start()
         } else {
