@@ -23,6 +23,7 @@ public final class BlockingIO: @unchecked Sendable {
     }
 
     /// Runs `body` on one of the pool's threads and returns its result.
+    @discardableResult
     public func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             submit { continuation.resume(with: Result { try body() }) }
@@ -30,6 +31,7 @@ public final class BlockingIO: @unchecked Sendable {
     }
 
     /// Runs a non-throwing `body` on one of the pool's threads.
+    @discardableResult
     public func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
             submit { continuation.resume(returning: body()) }
