@@ -14,6 +14,8 @@ command -v pkg-config >/dev/null || apt_missing+=(pkg-config)
 
 pip_missing=()
 python3 -c 'import pymodbus' 2>/dev/null || pip_missing+=(pymodbus)
+python3 -c 'import jsonschema' 2>/dev/null || pip_missing+=(jsonschema)
+python3 -c 'import yaml' 2>/dev/null || pip_missing+=(pyyaml)
 
 if [ ${#apt_missing[@]} -eq 0 ] && [ ${#pip_missing[@]} -eq 0 ]; then
   exit 0
