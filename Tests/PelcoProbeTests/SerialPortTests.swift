@@ -13,7 +13,7 @@ struct SerialPortTests {
 
     @Test func regularFileIsNotATerminal() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-tty-\(getpid())").path
-        FileManager.default.createFile(atPath: path, contents: Data([1, 2, 3]))
+        _ = FileManager.default.createFile(atPath: path, contents: Data([1, 2, 3]))
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: SerialPortError.notATerminal(path)) { try SerialPort(path: path, settings: SerialSettings()) }
     }
