@@ -36,6 +36,19 @@ import Testing
         #expect(record[.centralControl].rows.contains { $0.item.zh == "矩阵切换主机" })
     }
 
+    @Test func aProfileManualCheckStandsInForTheSameChecklistItem() {
+        let lenses = record[.frontEnd].rows.filter { $0.item.en == "Lenses" }
+        #expect(lenses.map(\.key) == ["cam-lobby/lens"])
+        #expect(lenses.first?.instruction?.zh.contains("目视检查") == true)
+    }
+
+    @Test func evidenceIsNumberedInFormOrder() {
+        let refs = record.rows.compactMap(\.evidenceRef)
+        #expect(refs == (1...refs.count).map { "E\($0)" })
+        #expect(record.evidence.map(\.ref) == refs)
+        #expect(record.rows.first { $0.key == "ptz-gate/pan-test" }?.evidenceRef == nil)
+    }
+
     @Test func aSiteChecklistReplacesTheDefault() throws {
         var report = FixtureRun.report()
         report.site?.manualChecklist = [ManualItem(id: "fence", section: .cabling, item: LocalizedText(zh: "围栏", en: "Fence"))]
@@ -60,8 +73,8 @@ import Testing
         #expect(s.faultsFound == 3)
         #expect(s.clearedOnSite == 0)
         #expect(s.pending == 3)
-        // 13 default manual items + lens (manual result) + pan test (skipped)
-        #expect(s.toCheck == DefaultChecklist.items.count + 2)
+        // default items, less "lenses" (the camera profile's own lens row stands in), + lens + pan test (skipped)
+        #expect(s.toCheck == DefaultChecklist.items.count - 1 + 2)
         #expect(s.rows == record.rows.count)
     }
 

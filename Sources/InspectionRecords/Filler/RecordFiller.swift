@@ -96,7 +96,7 @@ public struct RecordFiller: Sendable {
                 let mapping = result.record ?? fallback
                 let isManual = result.status == .manual
                 var ref: String?
-                if !isManual {
+                if !isManual && result.status != .skipped {
                     var lines = result.evidence
                     if !result.offending.isEmpty { lines.append("offending: " + result.offending.joined(separator: ", ")) }
                     ref = addEvidence(device: id, name: name, check: result.title, status: result.status,
@@ -120,6 +120,9 @@ public struct RecordFiller: Sendable {
         }
 
         for item in checklist ?? site?.manualChecklist ?? DefaultChecklist.items {
+            // A profile's own manual check (per device) stands in for the site-wide item.
+            let covered = sections[item.section, default: []].contains { $0.source == .manual && $0.item == item.item }
+            if covered { continue }
             sections[item.section, default: []].append(
                 RecordRow(key: "manual/\(item.id)", device: "", item: item.item, result: .toCheck,
                           source: .manual, instruction: item.instruction))
@@ -130,6 +133,24 @@ public struct RecordFiller: Sendable {
             address: site?.address, contract: site?.contract, responseZone: site?.responseZone, period: month,
             inspectionDates: Array(Set([report.startedAt, report.finishedAt].map { Period.day(of: $0, in: timeZone) })).sorted(),
             technicians: technicians, startedAt: report.startedAt, finishedAt: report.finishedAt)
+        // Number the evidence in the order its rows appear on the form.
+        let ordered = RecordSection.allCases.flatMap { sections[$0] ?? [] }.compactMap(\.evidenceRef)
+        var renamed: [String: String] = [:]
+        for (i, old) in ordered.enumerated() { renamed[old] = "E\(i + 1)" }
+        for key in sections.keys {
+            sections[key] = sections[key]?.map { row in
+                var row = row
+                row.evidenceRef = row.evidenceRef.flatMap { renamed[$0] }
+                return row
+            }
+        }
+        evidence = evidence.compactMap { e in
+            guard let ref = renamed[e.ref] else { return nil }
+            var e = e
+            e.ref = ref
+            return e
+        }.sorted { Int($0.ref.dropFirst()) ?? 0 < Int($1.ref.dropFirst()) ?? 0 }
+
         var record = MonthlyRecord(
             header: header, devices: devices,
             sections: RecordSection.allCases.map { RecordSectionTable(section: $0, rows: sections[$0] ?? []) },

@@ -57,14 +57,14 @@ public final class RecordStore: Sendable {
                 INSERT INTO runs (site_id, month, started_at, finished_at, incomplete, exit_status, devices_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [siteId, month, run.startedAt, run.finishedAt, run.incomplete,
-                                 Int(run.exitStatus.rawValue), Self.json(run.devices)])
+                                 Int(run.exitStatus.rawValue), Self.plainJSON(run.devices)])
             let runId = db.lastInsertedRowID
             for r in run.results {
                 try db.execute(sql: """
                     INSERT INTO results (run_id, device, check_id, status, observed, expected, duration_ms, result_json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [runId, r.device, r.check, r.status.rawValue, r.observed, r.expected,
-                                     r.durationMs, Self.json(r)])
+                                     r.durationMs, Self.plainJSON(r)])
             }
             return try Self.insertVersion(record, runId: runId, editedBy: nil, at: savedAt, in: db)
         }
@@ -173,6 +173,13 @@ public final class RecordStore: Sendable {
 
     static func json(_ value: some Encodable) -> String {
         String(decoding: RecordCoding.canonicalData(value), as: UTF8.self)
+    }
+
+    /// Core types (results, outcomes) in their own Codable form, read back with a plain decoder.
+    static func plainJSON(_ value: some Encodable) -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? e.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     private static func upsert(site: Site, at date: Date, in db: Database) throws {

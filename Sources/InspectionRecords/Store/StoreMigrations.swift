@@ -24,7 +24,7 @@ enum StoreMigrations {
             }
             try db.create(table: "results") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("run_id", .integer).notNull().indexed().references("runs", onDelete: .cascade)
                 t.column("device", .text).notNull()
                 t.column("check_id", .text).notNull()
                 t.column("status", .text).notNull()
@@ -38,7 +38,7 @@ enum StoreMigrations {
                 t.column("site_id", .text).notNull()
                 t.column("month", .text).notNull()
                 t.column("version", .integer).notNull()
-                t.belongsTo("run", onDelete: .setNull)
+                t.column("run_id", .integer).references("runs", onDelete: .setNull)
                 t.column("content_hash", .text).notNull()
                 t.column("edited_by", .text)
                 t.column("saved_at", .datetime).notNull()
@@ -66,7 +66,7 @@ enum StoreMigrations {
             }
             try db.create(table: "maintenance_evidence") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("entry", inTable: "maintenance_log", onDelete: .cascade).notNull()
+                t.column("entry_id", .integer).notNull().indexed().references("maintenance_log", onDelete: .cascade)
                 t.column("attached_at", .datetime).notNull()
                 t.column("device", .text)
                 t.column("results_json", .text).notNull()
