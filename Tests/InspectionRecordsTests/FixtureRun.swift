@@ -88,6 +88,11 @@ enum FixtureRun {
                                          unreachable: "timeout after 300 ms", durationMs: 600,
                                          exchanges: [Exchange(.sent, "GET 1.3.6.1.2.1.1.3.0", at: started),
                                                      Exchange(.note, "timeout after 300 ms", at: started)]))
+        } else {
+            results.append(result("cam-dead", "uptime", "运行时间", "Uptime", .pass, observed: "1 d", expected: "> 0",
+                                  evidence: ["1.3.6.1.2.1.1.3.0 = Timeticks: 8640000"], record: cameras))
+            devices.append(DeviceOutcome(device: "cam-dead", profile: "hikvision-camera",
+                                         endpoint: "snmp://127.0.0.1:16199?version=2c", durationMs: 20))
         }
         return RunReport(site: site, startedAt: started, finishedAt: started.addingTimeInterval(90), incomplete: false,
                          devices: devices, results: results)
