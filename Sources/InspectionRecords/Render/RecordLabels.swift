@@ -77,6 +77,7 @@ enum RecordLabels {
         "arrivedAt": LocalizedText(zh: "到场时间", en: "Arrived"),
         "resolvedAt": LocalizedText(zh: "修复时间", en: "Resolved"),
         "deadline": LocalizedText(zh: "响应时限", en: "Deadline"),
+        "section": LocalizedText(zh: "分项", en: "Section"),
         "none": LocalizedText(zh: "无", en: "None"),
         "yes": LocalizedText(zh: "是", en: "yes"),
         "no": LocalizedText(zh: "否", en: "no"),

@@ -16,6 +16,7 @@ enum RecordView {
                 "id": table.section.rawValue,
                 "number": lang == .zh ? sectionNumbers[index] : "\(index + 1)",
                 "title": table.title.text(lang),
+                "heading": lang == .zh ? "\(sectionNumbers[index])、\(table.title.zh)" : "\(index + 1). \(table.title.en)",
                 "rows": table.rows.map { row(record, $0, lang: lang, labels: labels) },
                 "empty": table.rows.isEmpty,
             ]

@@ -131,6 +131,8 @@ public struct QuarterlyReport: Sendable, Codable, Hashable {
                 }
             }
         }
+        // Faults first: they are what the client asks about.
+        open = open.filter { $0.result == .abnormal } + open.filter { $0.result != .abnormal }
         return QuarterlyReport(
             siteId: siteId, client: client, site: siteName, quarter: quarter,
             months: records.map { r in
