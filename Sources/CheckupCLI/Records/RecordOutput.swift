@@ -19,7 +19,7 @@ public enum RecordOutput {
             var record = try RecordFiller(secrets: secrets).fill(report: report, month: month, technicians: technicians)
             let path = store ?? RecordStore.defaultPath()
             let recordStore = try RecordStore(path: path)
-            record.version = try recordStore.save(run: report, record: record)
+            record.version = try recordStore.save(run: report, record: record, secrets: secrets)
             let files = try renderer.write(record, formats: formats, lang: lang, to: URL(fileURLWithPath: out))
             let s = record.summary
             return [

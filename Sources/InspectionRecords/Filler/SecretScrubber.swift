@@ -16,4 +16,27 @@ struct SecretScrubber: Sendable {
     func callAsFunction(_ text: String) -> String {
         secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
     }
+
+    /// A run with every free text of its results and exchanges scrubbed.
+    func scrubbing(_ run: RunReport) -> RunReport {
+        guard !secrets.isEmpty else { return run }
+        var run = run
+        run.results = run.results.map { r in
+            var r = r
+            r.observed = self(r.observed)
+            r.expected = self(r.expected)
+            r.evidence = r.evidence.map { self($0) }
+            r.note = r.note.map { self($0) }
+            r.offending = r.offending.map { self($0) }
+            return r
+        }
+        run.devices = run.devices.map { d in
+            var d = d
+            d.endpoint = self(d.endpoint)
+            d.unreachable = d.unreachable.map { self($0) }
+            d.exchanges = d.exchanges.map { e in var e = e; e.text = self(e.text); return e }
+            return d
+        }
+        return run
+    }
 }

@@ -47,8 +47,12 @@ public final class RecordStore: Sendable {
     // MARK: - Runs and records
 
     /// Stores a run, its results and a new version of its month's record; returns that version.
+    /// `secrets`: values to scrub from the stored results beyond the communities of the site's
+    /// endpoints (probes never put secrets in evidence; this is the last line of defence).
     @discardableResult
-    public func save(run: RunReport, record: MonthlyRecord, savedAt: Date = Date()) throws(RecordError) -> Int {
+    public func save(run: RunReport, record: MonthlyRecord, secrets: [String] = [],
+                     savedAt: Date = Date()) throws(RecordError) -> Int {
+        let run = SecretScrubber(site: run.site, extra: secrets).scrubbing(run)
         let month = record.header.period
         let siteId = record.header.siteId
         return try write { db in
