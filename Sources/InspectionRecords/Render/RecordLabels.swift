@@ -26,7 +26,7 @@ enum RecordLabels {
         "expected": LocalizedText(zh: "要求", en: "Expected"),
         "handling": LocalizedText(zh: "处理情况", en: "Handling"),
         "source": LocalizedText(zh: "方式", en: "How"),
-        "evidenceRef": LocalizedText(zh: "证据", en: "Evidence"),
+        "evidenceRef": LocalizedText(zh: "证据", en: "Ref."),
         "noRows": LocalizedText(zh: "（本节无项目）", en: "(no items in this section)"),
         "summary": LocalizedText(zh: "汇总", en: "Summary"),
         "devicesChecked": LocalizedText(zh: "检测设备数", en: "Devices checked"),
