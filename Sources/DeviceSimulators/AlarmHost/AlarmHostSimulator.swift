@@ -98,7 +98,7 @@ public final class AlarmHostSimulator: @unchecked Sendable {
     @discardableResult
     public func startRTU(link: String? = nil, baud: Int = 9600) throws(SimulatorError) -> String {
         try prepare()
-        let pty = try PseudoTerminal.open()
+        let pty = try SerialLinkPair.open()
         guard let context = modbus_new_rtu(pty.slavePath, Int32(baud), CChar(UInt8(ascii: "N")), 8, 1) else {
             pty.close()
             throw SimulatorError("modbus_new_rtu failed")

@@ -4,15 +4,15 @@ import Foundation
 import Glibc
 #endif
 
-/// A pseudo-terminal pair standing in for an RS-485 line: the simulator owns the master side,
+/// A pseudo-terminal pair (the RTU link) standing in for an RS-485 line: the simulator owns the master side,
 /// a probe opens the slave path like any serial port.
-struct PseudoTerminal {
+struct SerialLinkPair {
     let master: Int32
     /// Kept open by the simulator so the master never sees a hang-up between client connections.
     let slave: Int32
     let slavePath: String
 
-    static func open() throws(SimulatorError) -> PseudoTerminal {
+    static func open() throws(SimulatorError) -> SerialLinkPair {
         var name = [CChar](repeating: 0, count: 128)
         let master = CModbus_openPseudoTerminal(&name, name.count)
         guard master >= 0 else { throw SimulatorError("cannot open a pseudo-terminal: \(String(cString: strerror(errno)))") }
@@ -30,7 +30,7 @@ struct PseudoTerminal {
                 tcsetattr(fd, TCSANOW, &tio)
             }
         }
-        return PseudoTerminal(master: master, slave: slave, slavePath: path)
+        return SerialLinkPair(master: master, slave: slave, slavePath: path)
     }
 
     func close() {
