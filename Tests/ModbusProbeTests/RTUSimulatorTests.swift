@@ -71,7 +71,7 @@ struct RTUSimulatorTests {
         #expect(why.lowercased().contains("slave") || why.lowercased().contains("unit"))
     }
 
-    @Test(arguments: [(UInt8(0x0B), "gateway target device failed to respond"), (UInt8(0x04), "server device failure")])
+    @Test(arguments: [(UInt8(0x04), "server device failure"), (UInt8(0x06), "server device busy")])
     func exceptionRepliesAreErrorsNamedByCode(code: UInt8, name: String) async throws {
         let bus = AlarmHostSimulator(units: [1: (.elmo, AlarmHostFaults(exception: code))])
         let path = try bus.startRTU()
@@ -80,6 +80,16 @@ struct RTUSimulatorTests {
         #expect(readings.unreachable == nil)
         #expect(readings["mains-fault"]?.value == .error("exception \(String(format: "%02X", code)) (\(name)) to FC02 0x0100 ×1"))
         #expect(readings["zones"]?.value.isAbsent == false)
+    }
+
+    @Test func gatewayWhoseTargetIsSilentMakesTheUnitUnreachable() async throws {
+        let bus = AlarmHostSimulator(units: [1: (.elmo, AlarmHostFaults(exception: 0x0B))])
+        let path = try bus.startRTU()
+        defer { bus.stop() }
+        let readings = await probe.read(ElmoPoints.all, from: try endpoint(path, unit: 1), context: testContext())
+        let reason = try #require(readings.unreachable)
+        #expect(reason.contains("gateway target device failed to respond (exception 0B)"))
+        #expect(readings.exchanges.filter { $0.direction == .sent }.count == 1)
     }
 
     @Test func deviceIdentificationOverRTU() async throws {

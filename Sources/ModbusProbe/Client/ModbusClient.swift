@@ -18,6 +18,8 @@ public final class ModbusClient {
 
     private let context: OpaquePointer
     private var connected = false
+    /// When the line last carried a frame (RTU): the next request waits out the silent interval.
+    private var lastTraffic: ContinuousClock.Instant?
 
     /// Creates the libmodbus context; does not open the connection yet.
     public init(_ connection: ModbusConnection, responseTimeout: Double, byteTimeout: Double? = nil) throws(ModbusError) {
@@ -71,7 +73,23 @@ public final class ModbusClient {
             }
             // Stale bytes from an earlier conversation on the line would be read as our reply.
             modbus_flush(context)
+            lastTraffic = ContinuousClock.now
         }
+    }
+
+    /// On RTU, waits until the line has been silent for 3.5 characters: a frame sent sooner
+    /// runs into the previous one and both are lost.
+    private func respectSilentInterval() {
+        guard case .rtu(let line) = connection.transport, let last = lastTraffic else { return }
+        let remaining = last + line.silentInterval - ContinuousClock.now
+        if remaining > .zero {
+            let c = remaining.components
+            usleep(UInt32(c.seconds * 1_000_000 + c.attoseconds / 1_000_000_000_000))
+        }
+    }
+
+    private func lineWentQuiet() {
+        if case .rtu = connection.transport { lastTraffic = ContinuousClock.now }
     }
 
     /// Closes the connection; the client can connect again.
@@ -108,6 +126,8 @@ public final class ModbusClient {
 
     private func readBitsOnce(_ table: ModbusTable, address: Int, count: Int) throws(ModbusError) -> [Bool] {
         let function = table.readFunction
+        respectSilentInterval()
+        defer { lineWentQuiet() }
         sent(function, address: address, count: count)
         var buffer = [UInt8](repeating: 0, count: count)
         let rc = buffer.withUnsafeMutableBufferPointer { dest -> Int32 in
@@ -123,6 +143,8 @@ public final class ModbusClient {
 
     private func readRegistersOnce(_ table: ModbusTable, address: Int, count: Int) throws(ModbusError) -> [UInt16] {
         let function = table.readFunction
+        respectSilentInterval()
+        defer { lineWentQuiet() }
         sent(function, address: address, count: count)
         var buffer = [UInt16](repeating: 0, count: count)
         let rc = buffer.withUnsafeMutableBufferPointer { dest -> Int32 in
@@ -139,6 +161,8 @@ public final class ModbusClient {
 
     /// Writes one coil (FC05). Needs a `WritePermit`: an active point and `--allow-active`.
     public func writeCoil(_ address: Int, _ value: Bool, permit: WritePermit) throws(ModbusError) {
+        respectSilentInterval()
+        defer { lineWentQuiet() }
         sent(.writeSingleCoil, address: address, count: 1, extra: " = \(value ? 1 : 0) (active point \(permit.pointID))")
         let rc = modbus_write_bit(context, Int32(address), value ? 1 : 0)
         guard rc == 1 else { throw failed(.writeSingleCoil, address: address, count: 1, rc: rc) }
@@ -147,6 +171,8 @@ public final class ModbusClient {
 
     /// Writes one holding register (FC06). Needs a `WritePermit`.
     public func writeRegister(_ address: Int, _ value: UInt16, permit: WritePermit) throws(ModbusError) {
+        respectSilentInterval()
+        defer { lineWentQuiet() }
         sent(.writeSingleRegister, address: address, count: 1, extra: " = \(value) (active point \(permit.pointID))")
         let rc = modbus_write_register(context, Int32(address), value)
         guard rc == 1 else { throw failed(.writeSingleRegister, address: address, count: 1, rc: rc) }
@@ -174,6 +200,8 @@ public final class ModbusClient {
     private func readIdentificationPage(level: UInt8, object: UInt8, into objects: inout [UInt8: String]) throws(ModbusError) -> (Bool, UInt8) {
         let function = ModbusFunction.encapsulatedInterface
         let request: [UInt8] = [UInt8(truncatingIfNeeded: connection.unit), 0x2B, 0x0E, level, object]
+        respectSilentInterval()
+        defer { lineWentQuiet() }
         exchanges.append(Exchange(.sent, "unit \(connection.unit) FC2B/0E read device identification level \(level) from object \(object) [\(Exchange.hex(request.dropFirst()))]"))
         let rc = request.withUnsafeBufferPointer { modbus_send_raw_request(context, $0.baseAddress, Int32($0.count)) }
         guard rc > 0 else { throw failed(function, address: nil, count: nil, rc: rc) }

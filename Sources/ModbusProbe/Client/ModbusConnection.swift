@@ -71,6 +71,13 @@ public struct SerialLine: Sendable, Hashable {
     public var rs485: Bool = false
     public var rts: RTSControl = .none
 
+    /// The Modbus RTU silent interval between frames: 3.5 characters (11 bits each), fixed at
+    /// 1.75 ms above 19200 baud (Modbus serial line specification §2.5.1.1).
+    public var silentInterval: Duration {
+        if baud > 19200 { return .microseconds(1750) }
+        return .microseconds(Int64((3.5 * 11 / Double(max(baud, 1)) * 1_000_000).rounded(.up)))
+    }
+
     public init(path: String, baud: Int = 9600, parity: Parity = .none, dataBits: Int = 8, stopBits: Int = 1,
                 rs485: Bool = false, rts: RTSControl = .none) {
         self.path = path

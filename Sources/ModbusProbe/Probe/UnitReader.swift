@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Rules: a unit that does not answer its first request is unreachable — one timeout, then it
 /// is left alone, so it never hides the other units of the bus. A unit that has answered gets
-/// `retries` re-reads of a request that times out. An exception fails only the points that
+/// `retries` re-reads of a request that times out. A gateway answering exception 0A/0B to the
+/// first request speaks for a dead unit behind it: unreachable too. An exception fails only the points that
 /// request covered (a merged request is re-read point by point first, so one hole in a map
 /// does not blank its neighbours).
 struct UnitReader {
@@ -109,6 +110,9 @@ struct UnitReader {
             } catch {
                 let silent = error.kind == .timeout || error.kind == .io
                 if silent && !answeredBefore { return .unreachable(error) }
+                // A gateway saying its target does not answer is a dead unit behind it.
+                if !answeredBefore, case .exception(let e) = error.kind,
+                   e == .gatewayTargetFailedToRespond || e == .gatewayPathUnavailable { return .unreachable(error) }
                 if silent && attempt < context.retries { attempt += 1; continue }
                 if silent { image.fail(request, error); return .silent(error) }
                 return .failed(error)
@@ -138,6 +142,8 @@ struct UnitReader {
         switch error.kind {
         case .timeout:
             return "\(connection.label): no reply from unit \(connection.unit) within \(Int((context.timeoutSeconds * 1000).rounded())) ms"
+        case .exception(let e):
+            return "\(connection.label): the gateway answers for unit \(connection.unit): \(e) (exception \(String(format: "%02X", e.rawValue)))"
         default:
             return error.description
         }
