@@ -37,7 +37,7 @@ let package = Package(
                        providers: [.apt(["libsnmp-dev"])]),
 
         // Probes: one module per protocol.
-        .target(name: "ModbusProbe", dependencies: ["CheckupCore", "CModbus"]),
+        .target(name: "ModbusProbe", dependencies: ["CheckupCore", "CModbus"], exclude: ["README.md"]),
         .target(name: "SNMPProbe", dependencies: ["CheckupCore", "CNetSNMP"]),
         .target(name: "PelcoProbe", dependencies: ["CheckupCore"]),
 
@@ -74,6 +74,7 @@ let package = Package(
 
         // Benchmarks: `make bench` (ratios against a baseline measured in the same run).
         .executableTarget(name: "bench-pipeline", dependencies: ["CheckupCore", "CheckupTestKit"], path: "bench/pipeline"),
+        .executableTarget(name: "bench-modbus", dependencies: ["CheckupCore", "ModbusProbe", "DeviceSimulators"], path: "bench/modbus"),
 
         .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),
