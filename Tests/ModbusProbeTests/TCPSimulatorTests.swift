@@ -51,3 +51,32 @@ struct TCPSimulatorTests {
         #expect(readings.unreachable?.contains("cannot connect") == true)
     }
 }
+
+/// Misbehaving units over TCP, and RS-485 mode asked on a port that cannot do it.
+@Suite(.serialized)
+struct MisbehaviourTests {
+    let probe = AlarmHostProbe()
+
+    @Test func tcpReplyFromTheWrongUnitIsAnError() async throws {
+        let panel = AlarmHostSimulator(units: [1: (.elmo, AlarmHostFaults(mains: true, replyAsUnit: 7))])
+        let port = try panel.start(tcpPort: 0)
+        defer { panel.stop() }
+        let readings = await probe.read([ElmoPoints.mains], from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1"),
+                                        context: testContext())
+        let value = try #require(readings["mains-fault"]?.value, "unreachable: \(readings.unreachable ?? "")")
+        guard case .error = value else {
+            Issue.record("a reply carrying unit 7 must not be taken for unit 1's: \(value)")
+            return
+        }
+    }
+
+    @Test func rs485ModeRefusedByAPtyIsANoteNotAFailure() async throws {
+        let bus = AlarmHostSimulator(units: [1: (.elmo, AlarmHostFaults(battery: true))])
+        let path = try bus.startRTU()
+        defer { bus.stop() }
+        let readings = await probe.read([ElmoPoints.battery], from: try Endpoint(parsing: "modbus-rtu://\(path)?unit=1&rs485=true"),
+                                        context: testContext())
+        #expect(readings["battery-fault"]?.value == .bool(true))
+        #expect(readings.exchanges.contains { $0.direction == .note && $0.text.contains("RS-485 mode refused") })
+    }
+}

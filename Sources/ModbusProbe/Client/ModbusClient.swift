@@ -20,6 +20,8 @@ public final class ModbusClient {
     private var connected = false
     /// When the line last carried a frame (RTU): the next request waits out the silent interval.
     private var lastTraffic: ContinuousClock.Instant?
+    /// Transaction id of our own Modbus TCP reads (see `tcpRead`).
+    private var transactionID: UInt16 = 0x4000
 
     /// Creates the libmodbus context; does not open the connection yet.
     public init(_ connection: ModbusConnection, responseTimeout: Double, byteTimeout: Double? = nil) throws(ModbusError) {
@@ -129,6 +131,12 @@ public final class ModbusClient {
         respectSilentInterval()
         defer { lineWentQuiet() }
         sent(function, address: address, count: count)
+        if case .tcp = connection.transport {
+            let data = try tcpRead(table, address: address, count: count)
+            let bits = (0..<count).map { data[$0 / 8] & (1 << UInt8($0 % 8)) != 0 }
+            received(function, address: address, count: count, "→ " + ModbusClient.bitText(bits))
+            return bits
+        }
         var buffer = [UInt8](repeating: 0, count: count)
         let rc = buffer.withUnsafeMutableBufferPointer { dest -> Int32 in
             table == .coil
@@ -146,6 +154,12 @@ public final class ModbusClient {
         respectSilentInterval()
         defer { lineWentQuiet() }
         sent(function, address: address, count: count)
+        if case .tcp = connection.transport {
+            let data = try tcpRead(table, address: address, count: count)
+            let words = (0..<count).map { UInt16(data[2 * $0]) << 8 | UInt16(data[2 * $0 + 1]) }
+            received(function, address: address, count: count, "→ " + ModbusClient.registerText(words))
+            return words
+        }
         var buffer = [UInt16](repeating: 0, count: count)
         let rc = buffer.withUnsafeMutableBufferPointer { dest -> Int32 in
             table == .holding
@@ -155,6 +169,75 @@ public final class ModbusClient {
         guard rc == Int32(count) else { throw failed(function, address: address, count: count, rc: rc) }
         received(function, address: address, count: count, "→ " + ModbusClient.registerText(buffer))
         return buffer
+    }
+
+    // MARK: Modbus TCP reads
+
+    /// One Modbus TCP read, framed here on libmodbus' socket. libmodbus 3.1 does not compare the
+    /// unit id of a TCP reply with the request's, and a gateway that answers for the wrong panel
+    /// must not pass; so the MBAP header is checked here: transaction id (a late reply to an
+    /// earlier, timed-out request is skipped), protocol id, unit id, function, byte count.
+    /// Returns the data bytes of the reply.
+    private func tcpRead(_ table: ModbusTable, address: Int, count: Int) throws(ModbusError) -> [UInt8] {
+        let function = table.readFunction
+        func failure(_ kind: ModbusError.Kind, _ reason: String) -> ModbusError {
+            logged(ModbusError(kind, function: function, address: address, count: count, device: connection.label, reason: reason))
+        }
+        transactionID &+= 1
+        let tid = transactionID
+        let unit = UInt8(truncatingIfNeeded: connection.unit)
+        let pdu: [UInt8] = [function.rawValue, UInt8(address >> 8 & 0xFF), UInt8(address & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count & 0xFF)]
+        let adu: [UInt8] = [UInt8(tid >> 8), UInt8(tid & 0xFF), 0, 0, 0, UInt8(pdu.count + 1), unit] + pdu
+        let fd = modbus_get_socket(context)
+        var offset = 0
+        while offset < adu.count {
+            let n = adu[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { throw failure(.io, String(cString: strerror(errno))) }
+            offset += n
+        }
+        let reader = RawReplyReader(fd: fd, timeout: responseTimeout, byteTimeout: byteTimeout)
+        let deadline = ContinuousClock.now + .milliseconds(Int64((responseTimeout * 1000).rounded(.up)))
+        while true {
+            let left = deadline - ContinuousClock.now
+            let frame: [UInt8]
+            do {
+                frame = try reader.readTCPFrame(within: max(Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18, 0.001))
+            } catch {
+                switch error {
+                case .timeout: throw failure(.timeout, "Connection timed out")
+                case .closed: throw failure(.io, "connection closed by the device")
+                case .io(let code): throw failure(.io, String(cString: strerror(code)))
+                }
+            }
+            let replyTID = UInt16(frame[0]) << 8 | UInt16(frame[1])
+            if replyTID != tid {
+                note("skipped a reply to transaction \(replyTID) (late answer to an earlier request)")
+                continue
+            }
+            guard frame[2] == 0, frame[3] == 0 else { throw failure(.badReply, "protocol id \(frame[2]) \(frame[3]) is not Modbus (0)") }
+            // Unit 0 and 255 mean "the device itself" on TCP; some devices answer those with their own id.
+            guard frame[6] == unit || unit == 0 || unit == 0xFF else {
+                throw failure(.wrongUnit, "reply from unit \(frame[6]), expected unit \(unit)")
+            }
+            let body = Array(frame.dropFirst(7))
+            guard let code = body.first else { throw failure(.badReply, "empty reply") }
+            if code == function.rawValue | 0x80 {
+                let raw = body.count > 1 ? body[1] : 0
+                guard let exception = ModbusException(rawValue: raw) else {
+                    throw failure(.badReply, "unknown exception code \(String(format: "%02X", raw))")
+                }
+                throw failure(.exception(exception), exception.description)
+            }
+            guard code == function.rawValue else {
+                throw failure(.badReply, "reply to function \(String(format: "%02X", code)) [\(Exchange.hex(body.prefix(16)))]")
+            }
+            let expected = table.holdsBits ? (count + 7) / 8 : count * 2
+            guard body.count == expected + 2, Int(body[1]) == expected else {
+                throw failure(.badReply, "\(body.count > 1 ? Int(body[1]) : 0) data bytes, expected \(expected)")
+            }
+            return Array(body.dropFirst(2))
+        }
     }
 
     // MARK: Writes (only with a permit)
@@ -299,13 +382,18 @@ public final class ModbusClient {
         } else {
             error = ModbusClient.failure(connection, function: function, address: address, count: count, connecting: false)
         }
+        return logged(error)
+    }
+
+    /// Notes a failed exchange in the log (and flushes an RTU line); returns the error.
+    private func logged(_ error: ModbusError) -> ModbusError {
         let what: String
         switch error.kind {
         case .timeout: what = "no reply within \(Int((responseTimeout * 1000).rounded())) ms"
         case .exception(let e): what = "exception \(String(format: "%02X", e.rawValue)) (\(e))"
         default: what = error.reason
         }
-        let request = address.map { ModbusClient.requestText(function, $0, count ?? 0) } ?? function.description
+        let request = error.request ?? "request"
         exchanges.append(Exchange(.received, "\(request) → \(what)"))
         if error.kind != .connect, case .rtu = connection.transport {
             // A late or partial reply must not be taken for the answer to the next request.

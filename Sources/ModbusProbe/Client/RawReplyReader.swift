@@ -31,14 +31,19 @@ struct RawReplyReader {
 
     /// A TCP reply: MBAP header (7 bytes, length at 4…5) then `length − 1` PDU bytes. Returns unit + PDU.
     func readTCP() throws(Failure) -> [UInt8] {
+        Array(try readTCPFrame(within: timeout).dropFirst(6))
+    }
+
+    /// A whole TCP frame (MBAP header included), the first byte awaited up to `seconds`.
+    func readTCPFrame(within seconds: Double) throws(Failure) -> [UInt8] {
         var frame: [UInt8] = []
         var first = true
         while frame.count < 7 || frame.count < 6 + (Int(frame[4]) << 8 | Int(frame[5])) {
             let need = frame.count < 7 ? 7 - frame.count : 6 + (Int(frame[4]) << 8 | Int(frame[5])) - frame.count
-            frame += try readSome(max: need, within: first ? timeout : byteTimeout)
+            frame += try readSome(max: need, within: first ? seconds : byteTimeout)
             first = false
         }
-        return Array(frame.dropFirst(6))
+        return frame
     }
 
     /// An RTU reply: bytes until the line falls silent for the byte timeout, CRC checked by the caller.
