@@ -58,6 +58,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["EmbedProfiles"]),
         .executableTarget(name: "checkup", dependencies: ["CheckupCLI"]),
+        .executableTarget(name: "bench-pelco", dependencies: ["CheckupCore", "PelcoProbe", "DeviceSimulators"], path: "bench/pelco"),
 
         // Test kit shipped as a product: a scripted probe, peer launchers (the swift-log habit).
         .target(name: "CheckupTestKit", dependencies: ["CheckupCore", "DeviceSimulators"]),
