@@ -39,7 +39,7 @@ let package = Package(
         // Probes: one module per protocol.
         .target(name: "ModbusProbe", dependencies: ["CheckupCore", "CModbus"]),
         .target(name: "SNMPProbe", dependencies: ["CheckupCore", "CNetSNMP"]),
-        .target(name: "PelcoProbe", dependencies: ["CheckupCore"]),
+        .target(name: "PelcoProbe", dependencies: ["CheckupCore"], exclude: ["README.md"]),
 
         // The monthly record: model, filler, store, renderers.
         .target(name: "InspectionRecords", dependencies: [
