@@ -72,6 +72,9 @@ let package = Package(
                                                      description: "Validate every device profile against the schema and the probes")),
                 dependencies: ["checkup"]),
 
+        // Benchmarks: `make bench` (ratios against a baseline measured in the same run).
+        .executableTarget(name: "bench-pipeline", dependencies: ["CheckupCore", "CheckupTestKit"], path: "bench/pipeline"),
+
         .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"]),
