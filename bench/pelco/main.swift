@@ -107,3 +107,41 @@ print(String(format: "same run, second sweep (dead decoder skipped): %.3f s = li
 let deadRead1 = seconds(t1[decoders] ?? .zero), deadRead2 = seconds(t2[decoders] ?? .zero)
 print(String(format: "the dead decoder's read: %.3f s in the first sweep (one timeout + request = %.3f s), %.6f s in the second (skipped)",
              deadRead1, seconds(deadFloor), deadRead2))
+
+// 3. The same 32 × 3 through the core's CheckPipeline (what `checkup run` does): profile
+//    loading, the per-device bus lock, fan-out and evaluation included.
+let benchProfile = """
+schema: 1
+id: bench-pelco
+protocol: pelco
+kind: ptz-decoder
+title: {zh: 基准, en: Bench}
+record: {section: front-end, item: {zh: 云台/解码器, en: PTZ heads and decoders}}
+points:
+  pan: {query: pan}
+  tilt: {query: tilt}
+  zoom: {query: zoom}
+checks:
+  - {id: pan, title: {zh: 水平, en: Pan}, point: pan, range: "0:360"}
+  - {id: tilt, title: {zh: 垂直, en: Tilt}, point: tilt, range: "-90:90"}
+  - {id: zoom, title: {zh: 变倍, en: Zoom}, point: zoom, range: "0:65535"}
+"""
+let pipelineSim = PTZDecoderSimulator(protocol: .d, baud: baud, decoders: heads)
+let pipelinePath = try pipelineSim.start()
+let pipelineProbe = PTZDecoderProbe()
+let registry = ProbeRegistry { $0.register(pipelineProbe) }
+let profile = try ProfileLoader(registry: registry).load(text: benchProfile, origin: "bench")
+guard let anyProbe = registry.probe(forProtocol: "pelco") else { fatalError("pelco probe not registered") }
+let jobs = try (1...decoders).map { a in
+    Job(device: Device(id: "ptz-\(a)", name: "PTZ \(a)", kind: .ptzDecoder, profile: profile.id,
+                       endpoint: try Endpoint(parsing: "pelco-d://\(pipelinePath)?baud=\(baud)&address=\(a)")),
+        profile: profile, probe: anyProbe, credentials: Credentials())
+}
+let pipeline = CheckPipeline(options: PipelineOptions(concurrency: 64, timeout: timeout))
+let pipelineStart = ContinuousClock.now
+let report = await pipeline.run(jobs)
+let pipelineElapsed = ContinuousClock.now - pipelineStart
+pipelineSim.stop()
+let passes = report.results.filter { $0.status == .pass }.count
+print(String(format: "through CheckPipeline: %.3f s, %.3f× the floor, %d/%d checks pass",
+             seconds(pipelineElapsed), seconds(pipelineElapsed) / seconds(floor), passes, decoders * 3))
