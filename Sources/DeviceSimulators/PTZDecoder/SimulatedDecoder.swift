@@ -7,7 +7,7 @@ public struct SimulatedDecoder: Sendable, Hashable {
     public var badChecksum: Bool
     /// Answers as if it had another address (a mis-set DIP switch).
     public var replyAddress: UInt8?
-    /// Moves but never answers queries (a plain decoder without position feedback).
+    /// Obeys commands but never replies, not even to queries (a plain decoder without feedback).
     public var answersQueries: Bool
     /// Where the head points at start.
     public var position: HeadPosition
