@@ -20,7 +20,7 @@ struct PipelineTests {
             Job(device: Device(id: "ptz-\(a)", name: "PTZ \(a)", kind: .ptzDecoder, profile: profile.id, endpoint: try h.endpoint(a)),
                 profile: profile, probe: probe, credentials: Credentials())
         }
-        let pipeline = CheckPipeline(options: PipelineOptions(concurrency: 8, timeout: .milliseconds(250)))
+        let pipeline = CheckPipeline(options: PipelineOptions(concurrency: 8, timeout: .seconds(1)))
         let report = await pipeline.run(jobs)
         func status(_ device: String, _ check: String) -> CheckStatus? {
             report.results.first { $0.device == device && $0.check == check }?.status

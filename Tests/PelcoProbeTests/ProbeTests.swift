@@ -168,7 +168,7 @@ struct ExclusiveLineTests {
     @Test func twoRunsNeverShareAPort() async throws {
         let h = try SimulatorHarness(decoders: [SimulatedDecoder(address: 1, position: HeadPosition(pan: 7))])
         let otherRun = PTZDecoderProbe(lines: PelcoLines(linger: .seconds(5)))
-        let context = ProbeContext(timeout: .milliseconds(250))
+        let context = ProbeContext(timeout: .seconds(1))
         let mine = await otherRun.read([SimulatorHarness.query("pan", .pan)], from: try h.endpoint(1), context: context)
         #expect(mine["pan"]?.value == .number(7))
         // The first run still holds the port (lingering for its next decoder): a second run is refused.
