@@ -188,3 +188,20 @@ struct ExclusiveLineTests {
         await h.stop()
     }
 }
+
+@Suite(.serialized)
+struct PresetRepeatabilityTests {
+    @Test func aPresetThatDriftsIsCaughtWithoutAnExpectedPosition() async throws {
+        let h = try SimulatorHarness(decoders: [
+            SimulatedDecoder(address: 1, position: HeadPosition(pan: 10), presets: [1: HeadPosition(pan: 40, tilt: 5)]),
+            SimulatedDecoder(address: 2, position: HeadPosition(pan: 10), presets: [1: HeadPosition(pan: 40, tilt: 5)], presetDrift: 3),
+        ])
+        let recall = Point(id: "preset", address: PTZPointAddress(kind: .test(.preset), preset: 1), active: true)
+        let steady = try await h.read(1, [recall], allowActive: true)
+        #expect(steady["preset"]?.value == .text("ok"), "\(String(describing: steady["preset"]))")
+        let slipping = try await h.read(2, [recall], allowActive: true)
+        #expect(slipping["preset"]?.value.text.contains("not repeatable") == true, "\(String(describing: slipping["preset"]))")
+        #expect(abs((h.simulator.snapshot(2)?.position.pan ?? 0) - 10) < 0.01, "returned to where it was")
+        await h.stop()
+    }
+}
