@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "InspectionRecords", dependencies: [
             "CheckupCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
 
@@ -80,7 +81,8 @@ let package = Package(
         .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"]),
         .testTarget(name: "SNMPProbeTests", dependencies: ["SNMPProbe", "CheckupTestKit", "DeviceSimulators"]),
         .testTarget(name: "PelcoProbeTests", dependencies: ["PelcoProbe", "CheckupTestKit", "DeviceSimulators"]),
-        .testTarget(name: "InspectionRecordsTests", dependencies: ["InspectionRecords", "CheckupTestKit"]),
+        .testTarget(name: "InspectionRecordsTests", dependencies: ["InspectionRecords", "CheckupTestKit"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "CheckupCLITests", dependencies: ["CheckupCLI", "CheckupTestKit"]),
     ]
 )

@@ -10,7 +10,12 @@ struct NagiosReport {
         let bad = report.results.filter { $0.status.exitWeight > 0 }
         let counted = report.results.filter { $0.status != .skipped && $0.status != .manual }
         var line = "CHECKUP \(status.label) - "
-        if bad.isEmpty {
+        let down = report.devices.filter { $0.unreachable != nil }
+        if !down.isEmpty {
+            line += down.map { "\($0.device) unreachable: \($0.unreachable ?? "")" }.joined(separator: ", ")
+            let others = bad.filter { r in !down.contains { $0.device == r.device } }
+            if !others.isEmpty { line += "; \(others.count) more checks not passing" }
+        } else if bad.isEmpty {
             line += "\(counted.count) of \(counted.count) checks passed"
         } else {
             let failing = bad.filter { $0.status.exitWeight == 2 }
