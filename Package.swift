@@ -39,7 +39,7 @@ let package = Package(
         // Probes: one module per protocol.
         .target(name: "ModbusProbe", dependencies: ["CheckupCore", "CModbus"], exclude: ["README.md"]),
         .target(name: "SNMPProbe", dependencies: ["CheckupCore", "CNetSNMP"]),
-        .target(name: "PelcoProbe", dependencies: ["CheckupCore"]),
+        .target(name: "PelcoProbe", dependencies: ["CheckupCore"], exclude: ["README.md"]),
 
         // The monthly record: model, filler, store, renderers.
         .target(name: "InspectionRecords", dependencies: [
@@ -59,6 +59,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["EmbedProfiles"]),
         .executableTarget(name: "checkup", dependencies: ["CheckupCLI"]),
+        .executableTarget(name: "bench-pelco", dependencies: ["CheckupCore", "PelcoProbe", "DeviceSimulators"], path: "bench/pelco"),
 
         // Test kit shipped as a product: a scripted probe, peer launchers (the swift-log habit).
         .target(name: "CheckupTestKit", dependencies: ["CheckupCore", "DeviceSimulators"]),

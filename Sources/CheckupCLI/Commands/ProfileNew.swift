@@ -94,7 +94,7 @@ enum ProfileTemplates {
           - id: answers
             title: {zh: 解码器应答, en: Decoder answers}
             point: pan
-            range: "0:35999"
+            range: "0:360"
         """,
     ]
 
