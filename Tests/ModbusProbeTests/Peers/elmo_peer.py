@@ -15,12 +15,12 @@ import sys
 
 try:
     import pymodbus
-    from pymodbus.constants import ExcCodes  # noqa: F401  (3.10+ API)
+    from pymodbus.constants import ExcCodes  # noqa: F401  (recent 3.x API)
     from pymodbus.pdu.device import ModbusDeviceIdentification
     from pymodbus.server import ModbusTcpServer
     from pymodbus.simulator import DataType, SimData, SimDevice
 except ImportError as error:  # pragma: no cover
-    print(f"MISSING pymodbus 3.10+ ({error}): pip install pymodbus", flush=True)
+    print(f"MISSING a pymodbus 3.x with pymodbus.simulator.SimDevice, tested with 3.16.1 ({error}): pip install -U pymodbus", flush=True)
     sys.exit(3)
 
 MAINS, BATTERY, TAMPER, PSTN, CELLULAR = 0x0100, 0x0101, 0x0102, 0x0103, 0x0104

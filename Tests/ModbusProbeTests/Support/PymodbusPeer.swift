@@ -41,7 +41,7 @@ final class PymodbusPeer: @unchecked Sendable {
         guard let line = text.split(separator: "\n").first, line.hasPrefix("READY "),
               let port = Int(line.split(separator: " ")[1]) else {
             process.terminate()
-            throw PeerError("the pymodbus peer did not start (\(text.trimmingCharacters(in: .whitespacesAndNewlines))): `pip install pymodbus` (3.10 or later)")
+            throw PeerError("the pymodbus peer did not start (\(text.trimmingCharacters(in: .whitespacesAndNewlines))): `pip install -U pymodbus` (a 3.x with pymodbus.simulator.SimDevice; tested with 3.16.1)")
         }
         self.port = port
     }
