@@ -51,7 +51,16 @@ final class DemoSite {
         ])
     }
 
-    private func startAlarmHost() throws {}
+    private func startAlarmHost() throws {
+        let panel = AlarmHostSimulator(map: .generic, faults: AlarmHostFaults(zoneFaults: [5]))
+        let port: Int
+        do { port = try panel.start(tcpPort: 0) } catch {
+            throw CheckupError("demo: cannot start the alarm-host simulator: \(error)")
+        }
+        stops.append { panel.stop() }
+        devices.append(device("panel-1", "报警主机 Alarm panel", "监控室 Control room", "alarm-host", "generic-modbus-alarm-host",
+                              "modbus-tcp://127.0.0.1:\(port)?unit=1"))
+    }
 
     private func startSNMPAgents() throws {}
 
