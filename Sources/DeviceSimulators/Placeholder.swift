@@ -1,1 +1,0 @@
-// DeviceSimulators — placeholder until its issue lands.

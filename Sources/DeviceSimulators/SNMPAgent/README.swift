@@ -1,0 +1,1 @@
+// SNMP agent fixture: see SNMPAgentFixture.swift
