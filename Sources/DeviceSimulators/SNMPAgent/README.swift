@@ -1,1 +1,0 @@
-// SNMP agent fixture: see SNMPAgentFixture.swift
