@@ -91,8 +91,18 @@ import Testing
                                               authPassphrase: Secret(Self.user.authPassphrase),
                                               privPassphrase: Secret(Self.user.privPassphrase))
             let fixed = config
-            let binds = try await BlockingIO.shared.run { try SNMPSession(fixed).get([MIB2.sysObjectID]) }
-            #expect(binds.first?.value == .objectID("1.3.6.1.4.1.99999.1"))
+            let outcome = await BlockingIO.shared.run { () -> Result<[SNMPVarBind], SNMPError> in
+                Result { () throws(SNMPError) in try SNMPSession(fixed).get([MIB2.sysObjectID]) }
+            }
+            switch (level, outcome) {
+            case (.authPriv, .success(let binds)):
+                #expect(binds.first?.value == .objectID("1.3.6.1.4.1.99999.1"))
+            case (.authNoPriv, .failure(.agentError(_, _, let status, _))):
+                // The fixture grants this user reads at authPriv only: the level really is sent.
+                #expect(status == "authorizationError")
+            default:
+                Issue.record("level \(level): unexpected outcome \(outcome)")
+            }
         }
     }
 

@@ -157,8 +157,10 @@ public final class SNMPAgentFixture: @unchecked Sendable {
             return stopped
         }
         guard !alreadyStopped else { return }
+        // SIGKILL, not SIGTERM: a child spawned from a Swift worker thread inherits its blocked
+        // signal mask, so snmpd never sees SIGTERM. It keeps no state we need anyway.
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: directory)
