@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "InspectionRecords", dependencies: [
             "CheckupCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),
 
@@ -71,12 +72,16 @@ let package = Package(
                                                      description: "Validate every device profile against the schema and the probes")),
                 dependencies: ["checkup"]),
 
+        // Benchmarks: `make bench` (ratios against a baseline measured in the same run).
+        .executableTarget(name: "bench-pipeline", dependencies: ["CheckupCore", "CheckupTestKit"], path: "bench/pipeline"),
+
         .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"]),
         .testTarget(name: "SNMPProbeTests", dependencies: ["SNMPProbe", "CheckupTestKit", "DeviceSimulators"]),
         .testTarget(name: "PelcoProbeTests", dependencies: ["PelcoProbe", "CheckupTestKit", "DeviceSimulators"]),
-        .testTarget(name: "InspectionRecordsTests", dependencies: ["InspectionRecords", "CheckupTestKit"]),
+        .testTarget(name: "InspectionRecordsTests", dependencies: ["InspectionRecords", "CheckupTestKit"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "CheckupCLITests", dependencies: ["CheckupCLI", "CheckupTestKit"]),
     ]
 )

@@ -1,3 +1,3 @@
 import CheckupCLI
 
-await CheckupCommand.main()
+await CheckupMain.main()

@@ -23,6 +23,7 @@ public final class BlockingIO: @unchecked Sendable {
     }
 
     /// Runs `body` on one of the pool's threads and returns its result.
+    @discardableResult
     public func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             submit { continuation.resume(with: Result { try body() }) }
@@ -30,10 +31,19 @@ public final class BlockingIO: @unchecked Sendable {
     }
 
     /// Runs a non-throwing `body` on one of the pool's threads.
+    @discardableResult
     public func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
             submit { continuation.resume(returning: body()) }
         }
+    }
+
+    static let threadKey = "checkup.blocking-io"
+
+    /// The name of the pool thread running the caller (`checkup.io.3`), or nil when the caller
+    /// is not on a BlockingIO thread. Lets tests prove blocking calls stay off the cooperative pool.
+    public static var currentThreadName: String? {
+        Thread.current.threadDictionary[threadKey] as? String
     }
 
     /// Number of threads started so far (for tests and the benchmark).
@@ -45,10 +55,14 @@ public final class BlockingIO: @unchecked Sendable {
     private func submit(_ work: @escaping @Sendable () -> Void) {
         condition.lock()
         queue.append(work)
-        if idle == 0 && threads < maxThreads {
+        if queue.count > idle && threads < maxThreads {
             threads += 1
-            let thread = Thread { [unowned self] in self.worker() }
-            thread.name = "\(name).\(threads)"
+            let threadName = "\(name).\(threads)"
+            let thread = Thread { [unowned self] in
+                Thread.current.name = threadName
+                Thread.current.threadDictionary[BlockingIO.threadKey] = threadName
+                self.worker()
+            }
             thread.stackSize = 1 << 20
             thread.start()
         } else {

@@ -20,13 +20,19 @@ public final class BusRegistry: Sendable {
     }
 
     /// Runs `body` while holding the bus `key`; without a key, runs it directly.
+    ///
+    /// Re-entrant within a task: the pipeline holds a device's bus for the whole read, and a
+    /// probe that also wraps each transaction in `withBus` runs straight through.
     public func withBus<T: Sendable>(_ key: String?, _ body: () async throws -> T) async rethrows -> T {
-        guard let key else { return try await body() }
+        guard let key, !BusRegistry.held.contains(key) else { return try await body() }
         let lock = lock(for: key)
         await lock.acquire()
         defer { lock.release() }
-        return try await body()
+        return try await BusRegistry.$held.withValue(BusRegistry.held.union([key])) { try await body() }
     }
+
+    /// Bus keys the current task holds.
+    @TaskLocal static var held: Set<String> = []
 }
 
 /// A FIFO async lock for one bus.

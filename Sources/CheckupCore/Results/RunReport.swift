@@ -9,6 +9,8 @@ public struct RunReport: Sendable, Codable {
     public var incomplete: Bool
     public var devices: [DeviceOutcome]
     public var results: [CheckResult]
+    /// Devices not inspected because the run was interrupted.
+    public var unchecked: [String] = []
 
     public init(site: Site?, startedAt: Date, finishedAt: Date, incomplete: Bool,
                 devices: [DeviceOutcome], results: [CheckResult]) {

@@ -1,0 +1,41 @@
+# checkup — the two commands of the README, and a few more.
+#   make demo   inspect a simulated site end to end and write its record (exit 2: faults found)
+#   make test   build with zero warnings and run every test against real peers
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN = .build/debug/checkup
+# Our own files only: a warning in a dependency is not ours to fix.
+OWN_WARNINGS = grep -E '^/.*/(Sources|Tests|Plugins|bench)/.*warning:' | grep -v '/.build' | sort -u
+
+.PHONY: deps build demo test bench clean
+
+deps:
+	@scripts/deps.sh
+
+build: deps
+	@$(SWIFT) build 2>&1 | tee .build-output.log | grep -E 'error|warning:|Compiling|Build' | grep -v '^\[' || true
+	@test -x $(BIN) || { echo "build failed: see .build-output.log"; exit 1; }
+	@if $(OWN_WARNINGS) < .build-output.log | grep -q .; then \
+		$(OWN_WARNINGS) < .build-output.log; echo "build has warnings: zero allowed"; exit 1; fi
+
+demo: build
+	@rc=0; $(BIN) demo --out checkup-demo || rc=$$?; \
+	case $$rc in \
+	  0) echo "make demo: exit 0: every check passed";; \
+	  1) echo "make demo: exit 1: warnings found (see the record)";; \
+	  2) echo "make demo: exit 2: faults found, as the demo injects three; the record above lists them";; \
+	  *) echo "make demo: exit $$rc: checkup could not run the demo"; exit $$rc;; \
+	esac
+
+test: deps
+	@$(SWIFT) build --build-tests 2>&1 | tee .build-output.log | grep -E 'error|warning:' || true
+	@if grep -q 'error:' .build-output.log; then echo "build failed: see .build-output.log"; exit 1; fi
+	@if $(OWN_WARNINGS) < .build-output.log | grep -q .; then \
+		$(OWN_WARNINGS) < .build-output.log; echo "build has warnings: zero allowed"; exit 1; fi
+	$(SWIFT) test --skip-build 2>&1 | tee .test-output.log | grep -vE '^(◇|↳)' ; exit $${PIPESTATUS[0]}
+
+bench: build
+	@bench/run
+
+clean:
+	rm -rf .build checkup-demo .build-output.log .test-output.log

@@ -1,0 +1,4 @@
+import ArgumentParser
+
+/// Commands whose capability lands with the inspection-record module.
+let laterCommands: [any ParsableCommand.Type] = []

@@ -1,0 +1,41 @@
+import ArgumentParser
+import CheckupCore
+import Foundation
+
+extension ProfileCommand {
+    /// `checkup profile test ID --replay CAPTURE`: judge a recorded device with a profile.
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replay a capture through a profile; with the capture's `expect`, exit 0 only if every check matches.")
+        @Argument(help: "Profile id.") var id: String
+        @Option(help: ArgumentHelp("Capture file (from `checkup capture`).", valueName: "CAPTURE")) var replay: String
+        @Option(name: .customLong("profiles"), help: ArgumentHelp("Extra profile directory.", valueName: "DIR"))
+        var directories: [String] = []
+        @Option(help: "Output: text or json.") var format: OutputFormat = .text
+
+        func run() throws {
+            let workspace = Workspace(profileDirectories: directories)
+            let profile = try workspace.profile(id)
+            guard let data = FileManager.default.contents(atPath: replay) else { throw CheckupError("cannot read \(replay)") }
+            let capture: Capture
+            do { capture = try Capture.decode(data) } catch { throw CheckupError("\(replay) is not a capture file: \(error)") }
+            let results = Evaluator(now: capture.capturedAt).evaluate(profile, readings: capture.asReadings, device: "replay")
+            let report = RunReport(site: nil, startedAt: capture.capturedAt, finishedAt: capture.capturedAt, incomplete: false,
+                                   devices: [DeviceOutcome(device: "replay", profile: id, endpoint: capture.endpoint, unreachable: capture.unreachable)],
+                                   results: results)
+            if format == .json { print(try JSONReport(report, includeExchanges: false).encoded()) } else {
+                print(TextReport(terminal: .standardOutput).render(report, showDevice: false))
+            }
+            guard let expect = capture.expect else { throw ExitCode(report.exitStatus.rawValue) }
+            let mismatches = results.filter { r in expect[r.check].map { $0 != r.status } ?? false }
+            let missing = expect.keys.filter { key in !results.contains { $0.check == key } }
+            for r in mismatches { print("MISMATCH \(r.check): expected \(expect[r.check]!.rawValue), got \(r.status.rawValue)") }
+            for key in missing.sorted() { print("MISMATCH \(key): expected by the capture, not in the profile") }
+            if mismatches.isEmpty && missing.isEmpty {
+                print("all \(expect.count) expectations met")
+            } else {
+                throw ExitCode(2)
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import CheckupCore
+import Foundation
+
+/// `checkup run`: the monthly inspection of a whole site.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Inspect every device of a site and write the monthly inspection record.",
+        discussion: """
+        Example:
+          checkup run --site acme.yaml --month 2026-11 --out records/ --format html,md --lang zh
+        Ctrl-C stops gracefully: devices in flight finish, completed results are kept, the run
+        is recorded as incomplete; `--resume` then inspects only the devices left unchecked.
+        """)
+
+    @Option(help: ArgumentHelp("Site inventory (YAML).", valueName: "FILE"))
+    var site: String
+
+    @Option(help: "Month inspected, YYYY-MM (default: this month).")
+    var month: String?
+
+    @Option(help: ArgumentHelp("Directory for the record files (default: ./checkup-records/SITE/MONTH).", valueName: "DIR"))
+    var out: String?
+
+    @Option(help: "Record formats, comma-separated: html, md, csv, json.")
+    var format: String = "html,md"
+
+    @Option(help: ArgumentHelp("Record store (SQLite). Default: $CHECKUP_STORE or ~/.local/share/checkup/checkup.sqlite.", valueName: "PATH"))
+    var store: String?
+
+    @Option(help: "Language of the record: zh or en.")
+    var lang: Language = .zh
+
+    @Option(help: "Technician name for the record (repeat for several).")
+    var technician: [String] = []
+
+    @Option(help: "Devices in flight at once.")
+    var concurrency: Int = 64
+
+    @Option(parsing: .upToNextOption, help: "Inspect only these device ids.")
+    var only: [String] = []
+
+    @Flag(help: "Inspect only the devices an interrupted run of this month left unchecked.")
+    var resume = false
+
+    @Flag(help: "Print results as JSON on standard output instead of the summary.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Record template (Mustache) replacing the built-in HTML form.", valueName: "FILE"))
+    var template: String?
+
+    @OptionGroup var options: ProbeOptions
+
+    func validate() throws {
+        if let month, RunCommand.parseMonth(month) == nil { throw ValidationError("--month must be YYYY-MM, e.g. 2026-11") }
+        guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency must be 1…1024") }
+        let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for f in formats where !["html", "md", "markdown", "csv", "json"].contains(f) {
+            throw ValidationError("unknown format '\(f)'; choose from html, md, csv, json")
+        }
+    }
+
+    static func parseMonth(_ text: String) -> String? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (2000...2100).contains(y), (1...12).contains(m),
+              parts[0].count == 4, parts[1].count == 2 else { return nil }
+        return text
+    }
+
+    static var currentMonth: String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM"
+        return f.string(from: Date())
+    }
+
+    func run() async throws {
+        let month = self.month ?? RunCommand.currentMonth
+        let workspace = options.workspace()
+        let inventory = try InventoryLoader.load(path: site, knownProfiles: workspace.catalog.ids)
+        let planner = JobPlanner(workspace: workspace, credentialsFile: try Workspace.loadCredentials(options.credentials))
+        let outDir = out ?? "checkup-records/\(inventory.id)/\(month)"
+
+        var devices = inventory.devices
+        if !only.isEmpty {
+            for id in only where !devices.contains(where: { $0.id == id }) {
+                throw CheckupError("--only: no device '\(id)' in \(site)")
+            }
+            devices = devices.filter { only.contains($0.id) }
+        }
+        var earlier: RunReport?
+        if resume {
+            earlier = try RunFiles.loadPartial(in: outDir)
+            let left = Set(earlier?.unchecked ?? [])
+            devices = devices.filter { left.contains($0.id) }
+            FileHandle.standardError.write(Data("checkup: resuming: \(devices.count) devices left unchecked\n".utf8))
+        }
+        let jobs = try devices.map(planner.job)
+
+        let report = await RunCommand.inspect(jobs, site: inventory, options: options.pipelineOptions(concurrency: concurrency),
+                                              showProgress: !json)
+        let merged = earlier.map { RunFiles.merge($0, report) } ?? report
+        try RunFiles.save(merged, in: outDir)
+
+        let outputs = try RecordStep(month: month, out: outDir, formats: format, store: store, lang: lang,
+                                     technicians: technician, template: template).write(merged)
+        if json {
+            print(try JSONReport(merged, month: month, includeExchanges: false).encoded())
+        } else {
+            print(TextReport(terminal: .standardOutput, lang: lang).summary(merged))
+            for line in outputs { print(line) }
+            if merged.incomplete { print("run incomplete: `checkup run --site \(site) --month \(month) --resume` inspects the rest") }
+        }
+        throw ExitCode(merged.exitStatus.rawValue)
+    }
+
+    /// Runs the pipeline with progress on stderr and Ctrl-C handling.
+    static func inspect(_ jobs: [Job], site: Site, options: PipelineOptions, showProgress: Bool) async -> RunReport {
+        let progress = ProgressDisplay(enabled: showProgress)
+        let pipeline = CheckPipeline(options: options)
+        let task = Task { await pipeline.run(jobs, site: site, progress: progress.handle) }
+        let interrupt = InterruptSignal { task.cancel() }
+        let report = await task.value
+        interrupt.cancel()
+        return report
+    }
+}

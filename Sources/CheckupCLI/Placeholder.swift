@@ -1,1 +1,0 @@
-// CheckupCLI — placeholder until its issue lands.

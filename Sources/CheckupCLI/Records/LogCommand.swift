@@ -1,0 +1,163 @@
+import ArgumentParser
+import CheckupCore
+import Foundation
+import InspectionRecords
+
+/// `checkup log`: the maintenance log (维护登记表) of fault call-outs and response deadlines.
+public struct LogCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "The maintenance log: fault call-outs, arrival and resolution, response deadlines.",
+        subcommands: [LogAdd.self, LogArrive.self, LogClose.self, LogList.self])
+
+    public init() {}
+}
+
+struct LogAdd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Record a client's fault call; prints the entry number and the arrival deadline.")
+
+    @OptionGroup var store: StoreOption
+
+    @Option(help: ArgumentHelp("Site inventory file or site id.", valueName: "FILE|ID"))
+    var site: String
+
+    @Option(help: "Device id concerned, if known.")
+    var device: String?
+
+    @Option(help: "What the client reported.")
+    var reported: String
+
+    @Option(help: "Who called.")
+    var caller: String?
+
+    @Option(help: "When the client called: 2026-11-03 14:20 (local), ISO 8601, or now.")
+    var called: String = "now"
+
+    @Option(help: "Response zone (default: the site's response-zone).")
+    var zone: String?
+
+    @Option(help: ArgumentHelp("Response deadlines, YAML `zone: hours` (defaults: ring-2 2, ring-3/city 3, ring-4 4, neighbouring 6).",
+                               valueName: "FILE"))
+    var zones: String?
+
+    func run() async throws {
+        let s = try store.open()
+        let ref = try SiteReference.resolve(site, store: s)
+        if let device, let inventory = ref.site, !inventory.devices.isEmpty, !inventory.devices.contains(where: { $0.id == device }) {
+            throw CheckupError("--device: no device '\(device)' in site \(ref.id)")
+        }
+        let calledAt = try TypedTime.parse(called, option: "--called")
+        let zone = self.zone ?? ref.site?.responseZone
+        let table = try mappingRecordErrors { try zones.map { try ResponseZones.load(URL(fileURLWithPath: $0)) } ?? .defaults }
+        let hours = try zone.map { z in try mappingRecordErrors { try table.deadlineHours(for: z) } }
+        let entry = MaintenanceEntry(siteId: ref.id, device: device, calledAt: calledAt, caller: caller, reported: reported,
+                                     responseZone: zone, deadlineHours: hours)
+        let id = try mappingRecordErrors {
+            if let site = ref.site { try s.save(site: site) }
+            return try s.addLogEntry(entry)
+        }
+        if let deadline = entry.deadline, let zone, let hours {
+            print("log entry \(id): \(ref.id), arrive by \(TypedTime.format(deadline)) (\(zone): \(hours.formatted()) h)")
+        } else {
+            print("log entry \(id): \(ref.id), no response deadline (the site has no response zone; give --zone)")
+        }
+    }
+}
+
+struct LogArrive: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "arrive", abstract: "Record the technician's arrival.")
+
+    @OptionGroup var store: StoreOption
+
+    @Argument(help: "Log entry number.")
+    var entry: Int64
+
+    @Option(help: "Arrival time (default now).")
+    var at: String = "now"
+
+    func run() async throws {
+        let s = try store.open()
+        try mappingRecordErrors { try s.recordArrival(entry, at: try TypedTime.parse(at, option: "--at")) }
+        if let e = try mappingRecordErrors({ try s.logEntry(entry) }) { print(LogList.line(e)) }
+    }
+}
+
+struct LogClose: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Record arrival and resolution of a call-out.")
+
+    @OptionGroup var store: StoreOption
+
+    @Argument(help: "Log entry number.")
+    var entry: Int64
+
+    @Option(help: "Arrival time (needed unless `log arrive` recorded it).")
+    var arrived: String?
+
+    @Option(help: "Resolution time (default now).")
+    var resolved: String = "now"
+
+    @Option(help: "What was done (处理情况).")
+    var handling: String?
+
+    @Option(help: "Technician.")
+    var technician: String?
+
+    func run() async throws {
+        let s = try store.open()
+        let arrival = try arrived.map { try TypedTime.parse($0, option: "--arrived") }
+        let resolution = try TypedTime.parse(resolved, option: "--resolved")
+        let closed = try mappingRecordErrors {
+            try s.closeLogEntry(entry, arrivedAt: arrival, resolvedAt: resolution, handling: handling, technician: technician)
+        }
+        print(LogList.line(closed))
+    }
+}
+
+struct LogList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List call-outs; overdue ones are flagged.")
+
+    @OptionGroup var store: StoreOption
+
+    @Option(help: ArgumentHelp("Only this site (inventory file or site id).", valueName: "FILE|ID"))
+    var site: String?
+
+    @Flag(help: "Only entries not yet resolved.")
+    var open = false
+
+    @Option(help: "text or json.")
+    var format: String = "text"
+
+    func run() async throws {
+        let s = try store.open()
+        let id = try site.map { try SiteReference.resolve($0, store: s).id }
+        let entries = try mappingRecordErrors { try s.logEntries(site: id, openOnly: open) }
+        switch format {
+        case "json":
+            let e = JSONEncoder()
+            e.outputFormatting = [.prettyPrinted, .sortedKeys]
+            e.dateEncodingStrategy = .iso8601
+            e.keyEncodingStrategy = .convertToSnakeCase
+            print(String(decoding: try e.encode(entries), as: UTF8.self))
+        case "text":
+            if entries.isEmpty { print("no log entries"); return }
+            for entry in entries { print(Self.line(entry)) }
+            let overdue = entries.filter { $0.isOverdue() }.count
+            if overdue > 0 { print("\(overdue) overdue") }
+        default:
+            throw ValidationError("--format must be text or json")
+        }
+    }
+
+    static func line(_ e: MaintenanceEntry, now: Date = Date()) -> String {
+        var parts = ["#\(e.id ?? 0)", e.siteId, e.device ?? "-", "called \(TypedTime.format(e.calledAt))",
+                     "\"\(e.reported)\""]
+        if let d = e.deadline { parts.append("deadline \(TypedTime.format(d))") }
+        parts.append("arrived \(TypedTime.format(e.arrivedAt))")
+        parts.append(e.isOpen ? "OPEN" : "resolved \(TypedTime.format(e.resolvedAt))")
+        if e.isOverdue(now: now) { parts.append("OVERDUE") }
+        if !e.evidence.isEmpty { parts.append("evidence \(e.evidence.count)") }
+        if let h = e.handling { parts.append("handling: \(h)") }
+        return parts.joined(separator: "  ")
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import CheckupCore
+import Foundation
+import InspectionRecords
+
+/// `--store PATH`: the record store shared by `records`, `report` and `log`.
+struct StoreOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Record store (SQLite). Default: $CHECKUP_STORE or ~/.local/share/checkup/checkup.sqlite.",
+                               valueName: "PATH"))
+    var store: String?
+
+    var path: String { store ?? RecordStore.defaultPath() }
+
+    func open() throws -> RecordStore {
+        try mappingRecordErrors { try RecordStore(path: path) }
+    }
+}
+
+/// `--site FILE|ID`: an inventory file (its header and response zone), or a site id known to the store.
+struct SiteReference {
+    var id: String
+    /// The inventory when a file was given, else what the store remembers of the site.
+    var site: Site?
+
+    static func resolve(_ text: String, store: RecordStore?) throws -> SiteReference {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory), !isDirectory.boolValue {
+            let site = try InventoryLoader.load(path: text)
+            return SiteReference(id: site.id, site: site)
+        }
+        if text.hasSuffix(".yaml") || text.hasSuffix(".yml") || text.contains("/") {
+            throw CheckupError("--site \(text): no such inventory file")
+        }
+        let known = try store.map { s in try mappingRecordErrors { try s.site(id: text) } } ?? nil
+        return SiteReference(id: text, site: known)
+    }
+}
+
+/// Runs record-module code, turning its errors into the CLI's exit-3 errors.
+func mappingRecordErrors<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as RecordError { throw CheckupError(error.message) }
+}
+
+/// Times typed by a technician: `now`, `2026-11-03 14:20`, `2026-11-03T14:20`, or ISO 8601 with a zone.
+enum TypedTime {
+    static func parse(_ text: String, option: String, now: Date = Date(), timeZone: TimeZone = .current) throws -> Date {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.lowercased() == "now" { return now }
+        let iso = ISO8601DateFormatter()
+        if let d = iso.date(from: t) { return d }
+        for format in ["yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"] {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = timeZone
+            f.dateFormat = format
+            if let d = f.date(from: t) { return d }
+        }
+        throw CheckupError("\(option) '\(text)': expected a time like 2026-11-03 14:20 (local time), ISO 8601, or now")
+    }
+
+    static func format(_ date: Date?, timeZone: TimeZone = .current) -> String {
+        guard let date else { return "-" }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = timeZone
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
+    }
+}
+
+extension RecordFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+}

@@ -1,0 +1,135 @@
+import ArgumentParser
+import CheckupCore
+import Foundation
+import InspectionRecords
+
+/// `checkup records`: the stored monthly records, by site and month.
+public struct RecordsCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "records",
+        abstract: "List, show, export and complete the stored monthly inspection records.",
+        subcommands: [RecordsList.self, RecordsShow.self, RecordsExport.self, RecordsFill.self])
+
+    public init() {}
+}
+
+/// `checkup records list`: every version of every month, the current one starred.
+struct RecordsList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List stored records and their versions.")
+
+    @OptionGroup var store: StoreOption
+
+    @Option(help: ArgumentHelp("Only this site (inventory file or site id).", valueName: "FILE|ID"))
+    var site: String?
+
+    @Option(help: "Only this month, YYYY-MM.")
+    var month: String?
+
+    @Option(help: "text or json.")
+    var format: String = "text"
+
+    func run() async throws {
+        let s = try store.open()
+        let siteId = try site.map { try SiteReference.resolve($0, store: s).id }
+        var list = try mappingRecordErrors { try s.records(site: siteId) }
+        if let month { list = list.filter { $0.month == month } }
+        switch format {
+        case "json":
+            print(String(decoding: try RecordCoding.encoder().encode(list), as: UTF8.self))
+        case "text":
+            if list.isEmpty {
+                print("no records in \(store.path)")
+                return
+            }
+            let rows = list.map { v in
+                [v.siteId, v.month, "v\(v.version)" + (v.isCurrent ? " *" : ""), TypedTime.format(v.savedAt),
+                 String(v.contentHash.prefix(12)), "\(v.faultsFound)", "\(v.toCheck)",
+                 (v.editedBy.map { "edited by \($0)" } ?? "run") + (v.incomplete ? ", incomplete" : "")]
+            }
+            print(Table(header: ["SITE", "MONTH", "VERSION", "SAVED", "HASH", "FAULTS", "TO CHECK", "ORIGIN"], rows: rows).render())
+            print("(* current version)")
+        default:
+            throw ValidationError("--format must be text or json")
+        }
+    }
+}
+
+/// Options naming one stored record.
+struct RecordSelection: ParsableArguments {
+    @Option(help: ArgumentHelp("Site inventory file or site id.", valueName: "FILE|ID"))
+    var site: String
+
+    @Option(help: "Month, YYYY-MM.")
+    var month: String
+
+    @Option(help: "Version (default: the current, latest one).")
+    var version: Int?
+
+    func load(from store: RecordStore) throws -> MonthlyRecord {
+        let id = try SiteReference.resolve(site, store: store).id
+        return try mappingRecordErrors {
+            try Period.validateMonth(month)
+            guard let record = try store.record(site: id, month: month, version: version) else {
+                let versions = try store.versions(site: id, month: month).map { "v\($0.version)" }
+                throw RecordError(versions.isEmpty ? "no record of \(id) for \(month) in \(store.path)"
+                                                   : "no version \(version ?? 0) of \(id) \(month); stored: \(versions.joined(separator: ", "))")
+            }
+            return record
+        }
+    }
+}
+
+/// `checkup records show`: one record on standard output.
+struct RecordsShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one record (Markdown by default).")
+
+    @OptionGroup var store: StoreOption
+    @OptionGroup var selection: RecordSelection
+
+    @Option(help: "md, html, csv or json.")
+    var format: RecordFormat = .markdown
+
+    @Option(help: "Language: zh or en.")
+    var lang: Language = .zh
+
+    @Option(help: ArgumentHelp("Mustache template replacing the built-in form (.md or .html).", valueName: "FILE"))
+    var template: String?
+
+    func run() async throws {
+        let record = try selection.load(from: try store.open())
+        let text = try mappingRecordErrors {
+            try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [])
+                .render(record, format: format, lang: lang)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// `checkup records export`: one record as files.
+struct RecordsExport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write one record as files (html, md, csv, json).")
+
+    @OptionGroup var store: StoreOption
+    @OptionGroup var selection: RecordSelection
+
+    @Option(help: "Formats, comma-separated: html, md, csv, json.")
+    var format: String = "html,md,csv,json"
+
+    @Option(help: "Language: zh or en.")
+    var lang: Language = .zh
+
+    @Option(help: ArgumentHelp("Output directory.", valueName: "DIR"))
+    var out: String = "."
+
+    @Option(help: ArgumentHelp("Mustache template replacing the built-in form (.md or .html).", valueName: "FILE"))
+    var template: String?
+
+    func run() async throws {
+        let record = try selection.load(from: try store.open())
+        let files = try mappingRecordErrors {
+            try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [])
+                .write(record, formats: try RecordFormat.list(format), lang: lang, to: URL(fileURLWithPath: out))
+        }
+        for f in files { print("wrote \(f.path)") }
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import DeviceSimulators
+import Foundation
+
+/// `checkup simulate ptz-decoder`: Pelco decoders on a pseudo-terminal, until SIGINT or SIGTERM.
+///
+/// ```
+/// checkup simulate ptz-decoder --link /tmp/ptz0 --protocol d --address 5 --address 6 --silent 6
+/// checkup probe "pelco-d:///tmp/ptz0?baud=2400&address=5" --profile pelco-d-generic
+/// ```
+public struct SimulatePTZDecoder: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ptz-decoder",
+        abstract: "Simulate Pelco-D/P PTZ decoders on a pseudo-terminal (moving heads, presets, wire-time emulation).")
+
+    @Option(help: "Symbolic link to create to the pty slave, e.g. /tmp/ptz0 (replaced if it is a link).")
+    public var link: String?
+
+    @Option(name: .customLong("protocol"), help: "d (Pelco-D, answers queries) or p (Pelco-P, never answers).")
+    public var dialect: String = "d"
+
+    @Option(name: .customLong("address"), help: "Address of a decoder on the link; repeat for several.")
+    public var addresses: [Int] = [1]
+
+    @Option(help: "Line speed emulated on the wire (1200–115200).")
+    public var baud: Int = 2400
+
+    @Option(help: "Address of a decoder that never answers (dead); repeatable.")
+    public var silent: [Int] = []
+
+    @Option(name: .customLong("bad-checksum"), help: "Address of a decoder whose replies carry a wrong checksum; repeatable.")
+    public var badChecksum: [Int] = []
+
+    @Option(help: "Decoder think time before replying, in milliseconds.")
+    public var turnaround: Int = 0
+
+    @Option(help: "Head positioning speed, degrees per second.")
+    public var speed: Double = 60
+
+    public init() {}
+
+    public func validate() throws {
+        guard let d = PTZDecoderSimulator.Dialect(rawValue: dialect.lowercased()) else {
+            throw ValidationError("--protocol must be d or p, found '\(dialect)'")
+        }
+        let range = d == .d ? 1...255 : 0...255
+        for a in addresses + silent + badChecksum where !range.contains(a) {
+            throw ValidationError("address \(a) is outside \(range.lowerBound)–\(range.upperBound)")
+        }
+        for a in silent + badChecksum where !addresses.contains(a) {
+            throw ValidationError("address \(a) is not one of the --address values \(addresses)")
+        }
+        guard [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].contains(baud) else {
+            throw ValidationError("--baud must be one of 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200")
+        }
+        guard (0...1000).contains(turnaround) else { throw ValidationError("--turnaround must be 0–1000 ms") }
+    }
+
+    public func run() async throws {
+        let d = PTZDecoderSimulator.Dialect(rawValue: dialect.lowercased()) ?? .d
+        let decoders = addresses.map { a in
+            SimulatedDecoder(address: UInt8(a), silent: silent.contains(a), badChecksum: badChecksum.contains(a),
+                             maxSpeed: speed)
+        }
+        let simulator = PTZDecoderSimulator(protocol: d, baud: baud, decoders: decoders,
+                                            turnaround: .milliseconds(turnaround))
+        let slave: String
+        do { slave = try simulator.start(link: link) } catch { throw ValidationError(error.description) }
+        let scheme = d == .d ? "pelco-d" : "pelco-p"
+        let path = link ?? slave
+        print("PTZ decoder simulator: Pelco-\(d.rawValue.uppercased()) at \(baud) baud on \(slave)\(link.map { " (linked at \($0))" } ?? "")")
+        for decoder in decoders {
+            let notes = [decoder.silent ? "silent" : nil, decoder.badChecksum ? "bad checksum" : nil].compactMap { $0 }
+            print("  \(scheme)://\(path)?baud=\(baud)&address=\(decoder.address)\(notes.isEmpty ? "" : "  [\(notes.joined(separator: ", "))]")")
+        }
+        print("Ctrl-C to stop.")
+        fflush(nil)
+        await Self.waitForTermination()
+        simulator.stop()
+        print("stopped")
+    }
+
+    /// Suspends until SIGINT or SIGTERM.
+    static func waitForTermination() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let once = SignalLatch(continuation)
+            for sig in [SIGINT, SIGTERM] {
+                signal(sig, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+                source.setEventHandler { once.fire() }
+                source.resume()
+                once.keep(source)
+            }
+        }
+    }
+}
+
+/// Resumes a continuation once, whichever signal comes first; keeps the signal sources alive.
+private final class SignalLatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Void, Never>?
+    private var sources: [any DispatchSourceSignal] = []
+
+    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
+
+    func keep(_ source: any DispatchSourceSignal) {
+        lock.lock(); sources.append(source); lock.unlock()
+    }
+
+    func fire() {
+        lock.lock()
+        let c = continuation
+        continuation = nil
+        lock.unlock()
+        c?.resume()
+    }
+}

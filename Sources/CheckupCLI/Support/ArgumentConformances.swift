@@ -1,0 +1,4 @@
+import ArgumentParser
+import CheckupCore
+
+extension Language: ExpressibleByArgument {}

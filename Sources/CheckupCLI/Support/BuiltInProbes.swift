@@ -1,0 +1,11 @@
+import CheckupCore
+import PelcoProbe
+
+/// The probes compiled into `checkup`: one line per protocol.
+enum BuiltInProbes {
+    static var registry: ProbeRegistry {
+        ProbeRegistry { registry in
+            registry.register(PTZDecoderProbe())
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import CheckupCore
+import Foundation
+
+/// Runs the CLI and maps every outcome to the Monitoring-Plugins exit codes:
+/// 0 OK, 1 warning, 2 critical/unreachable, 3 the tool could not do its job.
+public enum CheckupMain {
+    public static func main() async -> Never {
+        do {
+            var command = try CheckupCommand.parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+            exit(0)
+        } catch {
+            exit(report(error))
+        }
+    }
+
+    /// Prints an error the way a user can act on it and returns the exit code.
+    static func report(_ error: any Error) -> Int32 {
+        switch error {
+        case let code as ExitCode:
+            return code.rawValue
+        case let errors as FileErrors:
+            printError(errors.description)
+            return 3
+        case let error as CheckupError:
+            printError("checkup: \(error.description)")
+            return 3
+        case let error as EndpointError:
+            printError("checkup: bad endpoint: \(error.message)")
+            return 3
+        default:
+            let code = CheckupCommand.exitCode(for: error)
+            if code == .success {
+                print(CheckupCommand.fullMessage(for: error))
+                return 0
+            }
+            printError(CheckupCommand.fullMessage(for: error))
+            return 3
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

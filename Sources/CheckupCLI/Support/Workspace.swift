@@ -1,0 +1,50 @@
+import CheckupCore
+import Foundation
+
+/// What most commands need: the probes, the profiles (embedded plus `--profiles` overrides),
+/// and the credentials file.
+struct Workspace {
+    var registry: ProbeRegistry
+    var catalog: ProfileCatalog
+
+    /// Builds the catalog; profile errors are fatal only when `strict` (validation commands).
+    init(registry: ProbeRegistry = BuiltInProbes.registry, profileDirectories: [String] = []) {
+        self.registry = registry
+        let fromEnvironment = ProcessInfo.processInfo.environment["CHECKUP_PROFILES"]?
+            .split(separator: ":").map(String.init) ?? []
+        let embedded = EmbeddedProfiles.files.filter { Workspace.isProfilePath($0.path) }
+        catalog = ProfileCatalog(registry: registry, embedded: embedded, directories: fromEnvironment + profileDirectories)
+    }
+
+    /// Profile files, not fixtures or schema.
+    static func isProfilePath(_ path: String) -> Bool {
+        (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
+            && !path.split(separator: "/").contains { $0 == "fixtures" || $0 == "schema" }
+    }
+
+    /// Embedded fixture files by relative path (`cameras/fixtures/hikvision-camera.yaml`).
+    static func embeddedFile(_ relativePath: String) -> String? {
+        EmbeddedProfiles.files.first { $0.path == relativePath }?.text
+    }
+
+    func profile(_ id: String) throws -> Profile {
+        if let profile = catalog[id] { return profile }
+        let hint = Suggest.closest(to: id, in: catalog.ids).map { " (did you mean '\($0)'?)" } ?? ""
+        throw CheckupError("unknown profile '\(id)'\(hint); `checkup profile list` shows the \(catalog.ids.count) known ones")
+    }
+
+    /// The probe for a profile, checked against the endpoint's scheme.
+    func probe(for profile: Profile, endpoint: Endpoint) throws -> AnyProbe {
+        guard let probe = registry.probe(forProtocol: profile.protocolName) else {
+            throw CheckupError("no probe for protocol '\(profile.protocolName)' is built into this checkup")
+        }
+        guard probe.schemes.contains(endpoint.scheme) else {
+            throw CheckupError("profile '\(profile.id)' speaks \(profile.protocolName) (\(probe.schemes.joined(separator: ", "))), but the endpoint is \(endpoint.scheme)://")
+        }
+        return probe
+    }
+
+    static func loadCredentials(_ path: String?) throws -> CredentialsFile {
+        try CredentialsFile.load(path: path ?? CredentialsFile.defaultPath, required: path != nil)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Judges one condition on one scalar value.
+struct ConditionJudge {
+    let now: Date
+
+    func judge(_ condition: Condition, _ value: Value, severity: CheckStatus, unit: String?) -> Judgement {
+        switch condition {
+        case .equals(let expected):
+            return Judgement(status: expected.matches(value) ? .pass : severity, expected: "= \(expected)")
+        case .notEquals(let expected):
+            return Judgement(status: expected.matches(value) ? severity : .pass, expected: "≠ \(expected)")
+        case .oneOf(let list):
+            return Judgement(status: list.contains { $0.matches(value) } ? .pass : severity,
+                             expected: "one of \(list.map(\.description).joined(separator: ", "))")
+        case .range(let range):
+            guard let n = value.numeric else { return notANumber(value, expected: range.expectation) }
+            var j = Judgement(status: range.alerts(n) ? severity : .pass, expected: range.expectation)
+            j.numericReading = true
+            if severity == .warn { j.warning = range.text } else { j.critical = range.text }
+            return j
+        case .thresholds(let warning, let critical):
+            let expected = [critical.map { $0.expectation }, warning.map { "warn unless \($0.expectation)" }]
+                .compactMap { $0 }.joined(separator: ", ")
+            guard let n = value.numeric else { return notANumber(value, expected: expected) }
+            let status: CheckStatus = critical?.alerts(n) == true ? .fail : warning?.alerts(n) == true ? .warn : .pass
+            var j = Judgement(status: status, expected: expected)
+            j.numericReading = true
+            j.warning = warning?.text
+            j.critical = critical?.text
+            return j
+        case .regex(let pattern):
+            let matches = value.text.range(of: pattern, options: .regularExpression) != nil
+            return Judgement(status: matches ? .pass : severity, expected: "matches /\(pattern)/")
+        case .map(let map):
+            let passing = map.entries.values.filter { $0.status == .pass }.map(\.name).sorted()
+            let expected = passing.isEmpty ? "" : passing.joined(separator: " or ")
+            guard let entry = map.entry(for: value) else {
+                return Judgement(status: .error, expected: expected, observedOverride: "\(value.text) (not a known state)")
+            }
+            return Judgement(status: entry.status, expected: expected, observedOverride: "\(entry.name) (\(value.text))")
+        case .bits(let map, let activeLow):
+            guard let n = value.numeric, n >= 0, n == n.rounded() else { return notANumber(value, expected: "bit field") }
+            let bits = UInt64(n)
+            var raised: [EnumMap.Entry] = []
+            for (key, entry) in map.entries {
+                guard let bit = Int(key), (0..<64).contains(bit) else { continue }
+                let set = bits & (1 << UInt64(bit)) != 0
+                if set != activeLow { raised.append(entry) }
+            }
+            raised.sort { $0.name < $1.name }
+            let status = raised.map(\.status).max() ?? .pass
+            let watched = map.entries.values.filter { $0.status != .pass }.map(\.name).sorted()
+            let observed = raised.isEmpty ? "none set (\(value.text))" : raised.map(\.name).joined(separator: ", ")
+            return Judgement(status: status, expected: watched.isEmpty ? "" : "none of: \(watched.joined(separator: ", "))", observedOverride: observed)
+        case .clock(let warning, let critical):
+            let expected = "within \(Value.number(warning ?? critical ?? 0).text) s of this machine's clock"
+            guard let date = ConditionJudge.date(from: value) else {
+                return Judgement(status: .error, expected: expected, observedOverride: "'\(value.text)' is not a date and time")
+            }
+            let skew = date.timeIntervalSince(now)
+            let magnitude = abs(skew)
+            let status: CheckStatus = critical.map { magnitude > $0 } == true ? .fail : warning.map { magnitude > $0 } == true ? .warn : .pass
+            let observed = "\(ISO8601DateFormatter().string(from: date)) (\(skew >= 0 ? "+" : "-")\(Value.number(magnitude.rounded()).text) s)"
+            var j = Judgement(status: status, expected: expected, observedOverride: observed)
+            j.numericReading = false
+            return j
+        }
+    }
+
+    private func notANumber(_ value: Value, expected: String) -> Judgement {
+        Judgement(status: .error, expected: expected, observedOverride: "'\(value.text)' is not a number")
+    }
+
+    /// A device time: a date value, or text in the common device formats.
+    static func date(from value: Value) -> Date? {
+        switch value {
+        case .date(let d): return d
+        case .text(let text):
+            let t = text.trimmingCharacters(in: .whitespaces)
+            if let d = ISO8601DateFormatter().date(from: t) { return d }
+            for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd,HH:mm:ss.S"] {
+                let f = DateFormatter()
+                f.locale = Locale(identifier: "en_US_POSIX")
+                f.timeZone = TimeZone(identifier: "UTC")
+                f.dateFormat = format
+                if let d = f.date(from: t) { return d }
+            }
+            return nil
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Judges a profile's checks over one device's readings. Pure: the same for every protocol,
+/// and testable with no device at all.
+public struct Evaluator: Sendable {
+    public var allowActive: Bool
+    public var now: Date
+
+    public init(allowActive: Bool = false, now: Date = Date()) {
+        self.allowActive = allowActive
+        self.now = now
+    }
+
+    /// One result per check of `profile`, in profile order.
+    public func evaluate(_ profile: Profile, readings: Readings, device: String) -> [CheckResult] {
+        profile.checks.map { evaluate($0, profile: profile, readings: readings, device: device) }
+    }
+
+    public func evaluate(_ check: CheckSpec, profile: Profile, readings: Readings, device: String) -> CheckResult {
+        var result = CheckResult(device: device, check: check.id, title: check.title, status: .pass, record: check.record)
+        let point = check.point.flatMap(profile.point)
+        let reading = check.point.flatMap { readings.values[$0] }
+
+        if let instruction = check.manual {
+            result.status = .manual
+            result.note = instruction.en
+            result.expected = instruction.zh == instruction.en ? instruction.en : "\(instruction.zh) / \(instruction.en)"
+            if let reading { result.observed = reading.value.text; result.evidence = reading.evidence.map { [$0] } ?? [] }
+            return result
+        }
+        if check.active && !allowActive {
+            result.status = .skipped
+            result.note = "active step (changes the device's state): run with --allow-active to perform it"
+            return result
+        }
+        if let reason = readings.unreachable {
+            result.status = .unreachable
+            result.observed = "no answer: \(reason)"
+            result.expected = "device answers"
+            return result
+        }
+        guard let reading else {
+            result.status = .error
+            result.observed = "no reading for point '\(check.point ?? "?")'"
+            return result
+        }
+        result.durationMs = reading.duration.milliseconds
+        result.evidence = reading.evidence.map { [$0] } ?? []
+        let value = Evaluator.scaled(reading.value, point)
+        let unit = reading.unit ?? point?.unit
+
+        switch value {
+        case .absent(let why):
+            result.observed = "absent (\(why))"
+            switch check.absent {
+            case .error: result.status = .error; result.note = "the device does not have point '\(check.point ?? "")'"
+            case .skip: result.status = .skipped; result.note = "not supported by this device"
+            case .pass: result.status = .pass
+            case .fail: result.status = check.severity
+            }
+            return result
+        case .error(let why):
+            result.status = .error
+            result.observed = why
+            return result
+        case .table(let rows):
+            let table = TableJudge(check: check, judge: self).judge(rows)
+            result.status = table.status
+            result.observed = table.observed
+            result.expected = table.expected
+            result.offending = table.offending
+            return result
+        default:
+            let judgement = judge(value, conditions: check.conditions, severity: check.severity, unit: unit)
+            result.status = judgement.status
+            result.observed = judgement.observed
+            result.expected = judgement.expected
+            if judgement.numericReading, let number = value.numeric {
+                result.perf = PerfData(label: check.id, value: number, unit: Evaluator.perfUnit(unit),
+                                       warning: judgement.warning, critical: judgement.critical)
+            }
+            return result
+        }
+    }
+
+    /// Applies the point's `scale` and `offset` to numbers.
+    static func scaled(_ value: Value, _ point: PointSpec?) -> Value {
+        guard let point, point.scale != nil || point.offset != nil else { return value }
+        switch value {
+        case .integer, .number, .text:
+            guard let n = value.numeric else { return value }
+            return .number(n * (point.scale ?? 1) + (point.offset ?? 0))
+        default: return value
+        }
+    }
+
+    /// Monitoring-Plugins UOMs are s, %, B, KB, MB, TB, c; others are dropped from perfdata.
+    static func perfUnit(_ unit: String?) -> String? {
+        guard let unit, ["s", "ms", "us", "%", "B", "KB", "MB", "GB", "TB", "c"].contains(unit) else { return nil }
+        return unit
+    }
+
+    /// The combined verdict of all conditions on one value: the worst of them.
+    func judge(_ value: Value, conditions: [Condition], severity: CheckStatus, unit: String?) -> Judgement {
+        var combined = Judgement(status: .pass, observed: Evaluator.display(value, unit: unit), expected: "")
+        var expectations: [String] = []
+        for condition in conditions {
+            let j = ConditionJudge(now: now).judge(condition, value, severity: severity, unit: unit)
+            if j.status > combined.status || (j.status == combined.status && j.observedOverride != nil) {
+                if let o = j.observedOverride { combined.observed = o }
+            }
+            combined.status = max(combined.status, j.status)
+            expectations.append(j.expected)
+            combined.numericReading = combined.numericReading || j.numericReading
+            combined.warning = combined.warning ?? j.warning
+            combined.critical = combined.critical ?? j.critical
+        }
+        combined.expected = expectations.filter { !$0.isEmpty }.joined(separator: "; ")
+        return combined
+    }
+
+    static func display(_ value: Value, unit: String?) -> String {
+        guard let unit, !unit.isEmpty else { return value.text }
+        switch value {
+        case .integer, .number: return "\(value.text) \(unit)"
+        default: return value.text
+        }
+    }
+}
+
+/// The verdict of conditions on one value.
+struct Judgement {
+    var status: CheckStatus
+    var observed: String
+    var expected: String
+    var observedOverride: String?
+    var numericReading = false
+    var warning: String?
+    var critical: String?
+
+    init(status: CheckStatus, observed: String = "", expected: String, observedOverride: String? = nil) {
+        self.status = status
+        self.observed = observed
+        self.expected = expected
+        self.observedOverride = observedOverride
+    }
+}
+
+extension Duration {
+    var milliseconds: Double {
+        let c = components
+        return Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Judges a table value: every / any / none of the rows, or a count, naming the offending rows.
+struct TableJudge {
+    let check: CheckSpec
+    let judge: Evaluator
+
+    struct Outcome {
+        var status: CheckStatus
+        var observed: String
+        var expected: String
+        var offending: [String]
+    }
+
+    func judge(_ rows: [TableRow]) -> Outcome {
+        let rule = check.table ?? TableRule(rows: .every)
+        if let min = rule.minRows, rows.count < min {
+            return Outcome(status: check.severity, observed: "\(rows.count) rows", expected: "at least \(min) rows", offending: [])
+        }
+        var judged: [(row: TableRow, label: String, judgement: Judgement)] = []
+        for row in rows {
+            let label = TableJudge.label(rule.label, row)
+            guard let cell = cell(row, rule.column) else {
+                let missing = Judgement(status: .error, expected: "", observedOverride: "no column '\(rule.column ?? "?")'")
+                judged.append((row, label, missing))
+                continue
+            }
+            var j: Judgement
+            switch cell {
+            case .absent(let why):
+                j = Judgement(status: check.absent == .pass ? .pass : check.absent == .skip ? .pass : .error, expected: "",
+                              observedOverride: "absent (\(why))")
+            case .error(let why):
+                j = Judgement(status: .error, expected: "", observedOverride: why)
+            default:
+                j = judge.judge(cell, conditions: check.conditions, severity: check.severity, unit: nil)
+            }
+            judged.append((row, label, j))
+        }
+        let expectedCell = judged.first?.judgement.expected ?? ""
+        let describe: ((row: TableRow, label: String, judgement: Judgement)) -> String = { "\($0.label): \($0.judgement.observed)" }
+
+        if let count = rule.count {
+            let matching = judged.filter { $0.judgement.status == .pass }
+            let status = count.alerts(Double(matching.count)) ? check.severity : .pass
+            return Outcome(status: status, observed: "\(matching.count) of \(rows.count) rows match",
+                           expected: "\(count.expectation) rows \(expectedCell)", offending: [])
+        }
+        switch rule.rows ?? .every {
+        case .every:
+            let bad = judged.filter { $0.judgement.status != .pass }
+            let status = bad.map(\.judgement.status).max() ?? .pass
+            let observed = bad.isEmpty ? "all \(rows.count) rows ok" : bad.map(describe).joined(separator: "; ")
+            return Outcome(status: status, observed: observed, expected: "every row \(expectedCell)", offending: bad.map(\.label))
+        case .none:
+            let hits = judged.filter { $0.judgement.status == .pass }
+            let errors = judged.filter { $0.judgement.status == .error }
+            let status: CheckStatus = !hits.isEmpty ? check.severity : errors.isEmpty ? .pass : .error
+            let observed = hits.isEmpty ? (errors.isEmpty ? "none of \(rows.count) rows" : errors.map(describe).joined(separator: "; "))
+                : hits.map(\.label).joined(separator: ", ")
+            return Outcome(status: status, observed: observed, expected: "no row \(expectedCell)", offending: hits.map(\.label))
+        case .any:
+            let hits = judged.filter { $0.judgement.status == .pass }
+            return Outcome(status: hits.isEmpty ? check.severity : .pass,
+                           observed: hits.isEmpty ? "no row matches" : hits.map(\.label).joined(separator: ", "),
+                           expected: "at least one row \(expectedCell)", offending: [])
+        }
+    }
+
+    private func cell(_ row: TableRow, _ column: String?) -> Value? {
+        if let column { return row.cells[column] }
+        return row.cells.count == 1 ? row.cells.first?.value : nil
+    }
+
+    /// Fills `{index}` and `{column}` placeholders: "disk {volume}" → "disk 2".
+    static func label(_ template: String?, _ row: TableRow) -> String {
+        guard var text = template else { return row.index }
+        text = text.replacingOccurrences(of: "{index}", with: row.index)
+        for (name, value) in row.cells { text = text.replacingOccurrences(of: "{\(name)}", with: value.text) }
+        return text
+    }
+}

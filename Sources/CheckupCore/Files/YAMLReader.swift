@@ -1,0 +1,171 @@
+import Foundation
+import Yams
+
+/// Collects located errors while reading one YAML file.
+final class Diagnostics {
+    let file: String
+    private(set) var errors: [LocatedError] = []
+
+    init(file: String) { self.file = file }
+
+    func report(_ message: String, at node: Node?, hint: String? = nil) {
+        let mark = node?.mark
+        errors.append(LocatedError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message, hint: hint))
+    }
+
+    /// Parses YAML text into a node tree, turning syntax errors into located errors.
+    func compose(_ text: String) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                report("the file is empty", at: nil)
+                return nil
+            }
+            return node
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                errors.append(LocatedError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)"))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                errors.append(LocatedError(file: file, line: context.mark.line, column: context.mark.column,
+                                           message: "duplicate key \(duplicates.joined(separator: ", "))"))
+            default:
+                report("YAML: \(error)", at: nil)
+            }
+            return nil
+        } catch {
+            report("YAML: \(error)", at: nil)
+            return nil
+        }
+    }
+}
+
+/// Reads one YAML mapping key by key, reporting wrong types and unknown keys (with did-you-mean)
+/// instead of stopping at the first problem.
+final class MappingReader {
+    let node: Node
+    let diagnostics: Diagnostics
+    private let pairs: [(key: Node, value: Node)]
+    private var used: Set<String> = []
+
+    /// Nil (and an error reported) when `node` is not a mapping.
+    init?(_ node: Node, _ diagnostics: Diagnostics, what: String) {
+        guard let mapping = node.mapping else {
+            diagnostics.report("expected \(what) as a mapping of keys", at: node)
+            return nil
+        }
+        self.node = node
+        self.diagnostics = diagnostics
+        self.pairs = mapping.map { ($0.key, $0.value) }
+    }
+
+    var keys: [String] { pairs.compactMap { $0.key.string } }
+
+    /// The value node of `key`, marking the key as known.
+    func node(_ key: String) -> Node? {
+        used.insert(key)
+        return pairs.first { $0.key.string == key }?.value
+    }
+
+    func has(_ key: String) -> Bool { pairs.contains { $0.key.string == key } }
+
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = node(key) else {
+            if required { diagnostics.report("missing required key '\(key)'", at: node) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            diagnostics.report("'\(key)' must be a text value", at: value)
+            return nil
+        }
+        return scalar.string
+    }
+
+    func int(_ key: String, required: Bool = false) -> Int? {
+        guard let value = node(key) else {
+            if required { diagnostics.report("missing required key '\(key)'", at: node) }
+            return nil
+        }
+        guard let int = value.int else {
+            diagnostics.report("'\(key)' must be a whole number, found '\(value.string ?? "a \(value.kindName)")'", at: value)
+            return nil
+        }
+        return int
+    }
+
+    func double(_ key: String) -> Double? {
+        guard let value = node(key) else { return nil }
+        guard let number = value.int.map(Double.init) ?? value.float else {
+            diagnostics.report("'\(key)' must be a number, found '\(value.string ?? "a \(value.kindName)")'", at: value)
+            return nil
+        }
+        return number
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let value = node(key) else { return nil }
+        guard let bool = value.bool else {
+            diagnostics.report("'\(key)' must be true or false", at: value)
+            return nil
+        }
+        return bool
+    }
+
+    /// `{zh: …, en: …}` or a plain string used for both languages.
+    func localized(_ key: String, required: Bool = false) -> LocalizedText? {
+        guard let value = node(key) else {
+            if required { diagnostics.report("missing required key '\(key)'", at: node) }
+            return nil
+        }
+        return MappingReader.localized(value, diagnostics, key: key)
+    }
+
+    static func localized(_ value: Node, _ diagnostics: Diagnostics, key: String) -> LocalizedText? {
+        if case .scalar(let scalar) = value { return LocalizedText(scalar.string) }
+        guard let reader = MappingReader(value, diagnostics, what: "'\(key)' ({zh: …, en: …})") else { return nil }
+        let zh = reader.string("zh"), en = reader.string("en")
+        reader.finish(allowed: ["zh", "en"])
+        guard zh != nil || en != nil else {
+            diagnostics.report("'\(key)' needs a 'zh' or an 'en' text", at: value)
+            return nil
+        }
+        return LocalizedText(zh: zh ?? en ?? "", en: en ?? zh ?? "")
+    }
+
+    /// Reports keys that nobody asked for, with the closest allowed key as a hint.
+    func finish(allowed extra: [String] = []) {
+        let known = Array(used) + extra
+        for pair in pairs {
+            guard let key = pair.key.string else {
+                diagnostics.report("keys must be text", at: pair.key)
+                continue
+            }
+            if !known.contains(key) {
+                let hint = Suggest.closest(to: key, in: known).map { "did you mean '\($0)'?" }
+                diagnostics.report("unknown key '\(key)'", at: pair.key, hint: hint)
+            }
+        }
+    }
+
+    /// The pairs minus the given keys, as a new mapping node (what remains for a probe's address).
+    func remainder(excluding keys: Set<String>) -> Node {
+        let rest = pairs.filter { !keys.contains($0.key.string ?? "") }
+        return .mapping(Node.Mapping(rest.map { ($0.key, $0.value) }, Tag(.map), .block, node.mark))
+    }
+}
+
+extension Node {
+    var kindName: String {
+        switch self {
+        case .scalar: "text"
+        case .mapping: "mapping"
+        case .sequence: "list"
+        case .alias: "alias"
+        }
+    }
+
+    /// A scalar's text, or nil.
+    var scalarText: String? {
+        if case .scalar(let s) = self { return s.string }
+        return nil
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Yams
+
+/// Reads a site inventory (`site:` + `devices:`), reporting every problem as `path:line:col`.
+///
+/// Profile ids are checked against `knownProfiles` when given, so a typo is caught before a
+/// run starts. Credentials never belong here: a device names an entry of the credentials file.
+public enum InventoryLoader {
+    static let siteKeys = ["id", "client", "name", "address", "contract", "response-zone", "manual-checklist"]
+    static let deviceKeys = ["id", "name", "location", "kind", "profile", "endpoint", "credentials"]
+
+    public static func load(path: String, knownProfiles: [String]? = nil) throws(FileErrors) -> Site {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw FileErrors([LocatedError(file: path, line: 1, column: 1, message: "cannot read the inventory: \(error.localizedDescription)")])
+        }
+        return try load(text: text, origin: path, knownProfiles: knownProfiles)
+    }
+
+    public static func load(text: String, origin: String, knownProfiles: [String]? = nil) throws(FileErrors) -> Site {
+        let d = Diagnostics(file: origin)
+        guard let root = d.compose(text), let top = MappingReader(root, d, what: "a site inventory") else { throw FileErrors(d.errors) }
+        var site = Site(id: "", client: "", name: "")
+        if let siteNode = top.node("site"), let r = MappingReader(siteNode, d, what: "'site'") {
+            site.id = r.string("id", required: true) ?? ""
+            site.client = r.string("client", required: true) ?? ""
+            site.name = r.string("name") ?? site.client
+            site.address = r.string("address")
+            site.contract = r.string("contract")
+            site.responseZone = r.string("response-zone")
+            if let list = r.node("manual-checklist") { site.manualChecklist = readChecklist(list, d) }
+            r.finish(allowed: siteKeys)
+        } else if !top.has("site") {
+            d.report("missing required key 'site'", at: root)
+        }
+        if let devicesNode = top.node("devices") {
+            if case .sequence(let items) = devicesNode {
+                for item in items {
+                    guard let device = readDevice(item, d, knownProfiles: knownProfiles) else { continue }
+                    if site.devices.contains(where: { $0.id == device.id }) {
+                        d.report("duplicate device id '\(device.id)'", at: item)
+                    }
+                    site.devices.append(device)
+                }
+            } else {
+                d.report("'devices' must be a list", at: devicesNode)
+            }
+        } else {
+            d.report("missing required key 'devices'", at: root)
+        }
+        top.finish(allowed: ["site", "devices"])
+        if !d.errors.isEmpty { throw FileErrors(d.errors) }
+        return site
+    }
+
+    private static func readDevice(_ node: Node, _ d: Diagnostics, knownProfiles: [String]?) -> Device? {
+        guard let r = MappingReader(node, d, what: "a device") else { return nil }
+        let id = r.string("id", required: true)
+        let name = r.string("name")
+        let location = r.string("location")
+        let kindText = r.string("kind", required: true)
+        let profile = r.string("profile", required: true)
+        let endpointText = r.string("endpoint", required: true)
+        let credentials = r.string("credentials")
+        r.finish(allowed: deviceKeys)
+
+        var kind: DeviceKind?
+        if let kindText {
+            kind = DeviceKind(rawValue: kindText)
+            if kind == nil {
+                let allowed = DeviceKind.allCases.map(\.rawValue)
+                d.report("'kind' must be one of \(allowed.joined(separator: ", ")), found '\(kindText)'", at: r.node("kind"),
+                         hint: Suggest.closest(to: kindText, in: allowed).map { "did you mean '\($0)'?" })
+            }
+        }
+        if let profile, let knownProfiles, !knownProfiles.contains(profile) {
+            d.report("unknown profile '\(profile)'", at: r.node("profile"),
+                     hint: Suggest.closest(to: profile, in: knownProfiles).map { "did you mean '\($0)'?" } ?? "see `checkup profile list`")
+        }
+        var endpoint: Endpoint?
+        if let endpointText {
+            do { endpoint = try Endpoint(parsing: endpointText) } catch {
+                d.report("bad endpoint: \(error.message)", at: r.node("endpoint"))
+            }
+        }
+        guard let id, let kind, let profile, let endpoint else { return nil }
+        return Device(id: id, name: name ?? id, location: location, kind: kind, profile: profile, endpoint: endpoint, credentials: credentials)
+    }
+
+    private static func readChecklist(_ node: Node, _ d: Diagnostics) -> [ManualItem] {
+        guard case .sequence(let items) = node else {
+            d.report("'manual-checklist' must be a list of {id, section, item, instruction}", at: node)
+            return []
+        }
+        return items.compactMap { item in
+            guard let r = MappingReader(item, d, what: "a checklist item") else { return nil }
+            let id = r.string("id", required: true)
+            let sectionText = r.string("section", required: true)
+            let title = r.localized("item", required: true)
+            let instruction = r.localized("instruction")
+            r.finish()
+            let section = sectionText.flatMap(RecordSection.init(rawValue:))
+            if sectionText != nil, section == nil {
+                d.report("'section' must be one of \(RecordSection.allCases.map(\.rawValue).joined(separator: ", "))", at: r.node("section"))
+            }
+            guard let id, let section, let title else { return nil }
+            return ManualItem(id: id, section: section, item: title, instruction: instruction)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Inspects many devices: bounded fan-out, one transaction at a time per bus, a deadline per
+/// device, and cooperative cancellation that keeps every completed result.
+///
+/// Cancelling the task that calls `run` stops new devices from starting; devices already in
+/// flight finish (their blocking calls cannot be interrupted anyway), and the report is marked
+/// incomplete with the devices left unchecked.
+public struct CheckPipeline: Sendable {
+    public var options: PipelineOptions
+    public var io: BlockingIO
+    public var buses: BusRegistry
+    public var now: @Sendable () -> Date
+
+    public init(options: PipelineOptions = PipelineOptions(), io: BlockingIO = .shared,
+                buses: BusRegistry = BusRegistry(), now: @escaping @Sendable () -> Date = { Date() }) {
+        self.options = options
+        self.io = io
+        self.buses = buses
+        self.now = now
+    }
+
+    public func run(_ jobs: [Job], site: Site? = nil,
+                    progress: @escaping @Sendable (ProgressEvent) -> Void = { _ in }) async -> RunReport {
+        let startedAt = now()
+        var outcomes: [Int: (DeviceOutcome, [CheckResult])] = [:]
+        var next = 0
+        let total = jobs.count
+        let limit = max(1, options.concurrency)
+
+        await withTaskGroup(of: (Int, DeviceOutcome, [CheckResult]).self) { group in
+            func startNext() {
+                guard next < jobs.count, !Task.isCancelled else { return }
+                let index = next
+                next += 1
+                let job = jobs[index]
+                progress(.started(device: job.device.id, done: outcomes.count, total: total))
+                group.addTask { let (o, r) = await inspect(job); return (index, o, r) }
+            }
+            for _ in 0..<min(limit, jobs.count) { startNext() }
+            while let (index, outcome, results) = await group.next() {
+                outcomes[index] = (outcome, results)
+                progress(.finished(outcome: outcome, results: results, done: outcomes.count, total: total))
+                startNext()
+            }
+        }
+
+        let done = jobs.indices.compactMap { outcomes[$0] }
+        let unchecked = jobs.indices.filter { outcomes[$0] == nil }.map { jobs[$0].device.id }
+        var report = RunReport(site: site, startedAt: startedAt, finishedAt: now(), incomplete: !unchecked.isEmpty,
+                               devices: done.map(\.0), results: done.flatMap(\.1))
+        report.unchecked = unchecked
+        return report
+    }
+
+    /// Reads one device under its bus lock and deadline, then judges its checks.
+    func inspect(_ job: Job) async -> (DeviceOutcome, [CheckResult]) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let context = ProbeContext(timeout: options.timeout, retries: options.retries, credentials: job.credentials,
+                                   allowActive: options.allowActive, trace: options.trace, io: io, buses: buses, now: now)
+        let points = job.profile.points.filter { !$0.active || options.allowActive }
+        let readings = await readWithDeadline(job, points: points, context: context)
+        let elapsed = (clock.now - start).milliseconds
+
+        let scrubber = Scrubber(secrets: job.credentials.secretValues)
+        let evaluator = Evaluator(allowActive: options.allowActive, now: now())
+        let results = evaluator.evaluate(job.profile, readings: readings, device: job.device.id).map(scrubber.scrub)
+        let outcome = DeviceOutcome(device: job.device.id, profile: job.profile.id, endpoint: job.device.endpoint.description,
+                                    unreachable: readings.unreachable.map(scrubber.scrub), durationMs: elapsed,
+                                    exchanges: readings.exchanges.map(scrubber.scrub))
+        return (outcome, results)
+    }
+
+    /// Races the probe against the device deadline. The read runs in its own task so that
+    /// cancelling the run lets it finish, and so the bus stays held until the wire is quiet.
+    private func readWithDeadline(_ job: Job, points: [PointSpec], context: ProbeContext) async -> Readings {
+        let once = Locked(false)
+        let deadline = options.deadline
+        let buses = self.buses
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Readings, Never>) in
+            let timer = Task.detached {
+                try? await Task.sleep(for: deadline)
+                if !Task.isCancelled, once.withLock({ let first = !$0; $0 = true; return first }) {
+                    continuation.resume(returning: .unreachable("no complete answer within the \(deadline) device deadline"))
+                }
+            }
+            Task.detached {
+                let readings = await buses.withBus(job.device.endpoint.busKey) {
+                    await job.probe.read(points, from: job.device.endpoint, context: context)
+                }
+                timer.cancel()
+                if once.withLock({ let first = !$0; $0 = true; return first }) {
+                    continuation.resume(returning: readings)
+                }
+            }
+        }
+    }
+}

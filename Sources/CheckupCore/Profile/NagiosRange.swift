@@ -1,0 +1,58 @@
+import Foundation
+
+/// A Monitoring-Plugins range (`10`, `10:`, `~:10`, `10:20`, `@10:20`): the check alerts when
+/// the value is outside start…end, or inside it with a leading `@`.
+public struct NagiosRange: Sendable, Hashable, CustomStringConvertible {
+    public var start: Double
+    public var end: Double
+    public var inverted: Bool
+    public let text: String
+
+    public init(parsing text: String) throws(RangeError) {
+        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        self.text = String(body)
+        inverted = body.hasPrefix("@")
+        if inverted { body = body.dropFirst() }
+        guard !body.isEmpty else { throw RangeError(text: text) }
+        if let colon = body.firstIndex(of: ":") {
+            let lower = body[..<colon], upper = body[body.index(after: colon)...]
+            if lower == "~" { start = -.infinity }
+            else if lower.isEmpty { start = 0 }
+            else if let v = Double(lower) { start = v } else { throw RangeError(text: text) }
+            if upper.isEmpty { end = .infinity }
+            else if let v = Double(upper) { end = v } else { throw RangeError(text: text) }
+        } else {
+            guard let v = Double(body) else { throw RangeError(text: text) }
+            start = 0
+            end = v
+        }
+        guard start <= end else { throw RangeError(text: text, reason: "start is above end") }
+    }
+
+    /// True when `value` should raise an alert.
+    public func alerts(_ value: Double) -> Bool {
+        let inside = value >= start && value <= end
+        return inverted ? inside : !inside
+    }
+
+    /// What a passing value looks like, for the record: "≤ 80", "10…20", "≥ 60", "outside 10…20".
+    public var expectation: String {
+        let s = NagiosRange.format(start), e = NagiosRange.format(end)
+        let span: String
+        if start == -.infinity { span = "≤ \(e)" }
+        else if end == .infinity { span = "≥ \(s)" }
+        else if start == end { span = "= \(s)" }
+        else { span = "\(s)…\(e)" }
+        return inverted ? "outside \(span)" : span
+    }
+
+    public var description: String { text }
+
+    static func format(_ v: Double) -> String { Value.number(v).text }
+}
+
+public struct RangeError: Error, Sendable, CustomStringConvertible {
+    public var text: String
+    public var reason: String = "expected N, N:, ~:N, N:M or @N:M"
+    public var description: String { "invalid range '\(text)': \(reason)" }
+}

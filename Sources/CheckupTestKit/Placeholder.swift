@@ -1,1 +1,0 @@
-// CheckupTestKit — placeholder until its issue lands.

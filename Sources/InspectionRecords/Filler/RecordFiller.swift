@@ -1,0 +1,162 @@
+import CheckupCore
+import Foundation
+
+/// Turns a run's results into the monthly record.
+///
+/// - every check result becomes a row, in the section and item of its record mapping (or,
+///   without one, the section of its device's kind);
+/// - a device that did not answer becomes ONE abnormal "device offline" row, whatever the
+///   number of its checks;
+/// - the items no probe can see come from the checklist (the argument, else the site's
+///   `manual-checklist`, else `DefaultChecklist`) as 待检 rows for a person;
+/// - rows follow the inventory's device order, then the checklist, so the same run always
+///   gives the same record and the same hash.
+public struct RecordFiller: Sendable {
+    /// Time zone of the site: inspection dates are the site's calendar days.
+    public var timeZone: TimeZone
+    /// Secret values to scrub from every text, beyond the communities in the site's endpoints.
+    public var secrets: [String]
+    /// Most exchange lines kept per offline device in the evidence appendix.
+    public var maxOfflineEvidenceLines = 20
+
+    public init(timeZone: TimeZone = .current, secrets: [String] = []) {
+        self.timeZone = timeZone
+        self.secrets = secrets
+    }
+
+    /// Fills with the default settings (local time zone).
+    public static func fill(report: RunReport, month: String, technicians: [String],
+                            checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
+        try RecordFiller().fill(report: report, month: month, technicians: technicians, checklist: checklist)
+    }
+
+    public func fill(report: RunReport, month: String, technicians: [String],
+                     checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
+        try Period.validateMonth(month)
+        let scrub = SecretScrubber(site: report.site, extra: secrets)
+        let site = report.site
+        let inventory = site?.devices ?? []
+        let byId = Dictionary(inventory.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let outcomes = Dictionary(report.devices.map { ($0.device, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // Device order: inventory first, then any device only the results know.
+        var order = inventory.map(\.id)
+        for id in report.devices.map(\.device) + report.results.map(\.device) where !order.contains(id) {
+            order.append(id)
+        }
+        let resultsByDevice = Dictionary(grouping: report.results, by: \.device)
+
+        var sections: [RecordSection: [RecordRow]] = [:]
+        var evidence: [EvidenceEntry] = []
+        var devices: [RecordDevice] = []
+
+        func addEvidence(device: String, name: String, check: LocalizedText, status: CheckStatus,
+                         observed: String, expected: String, lines: [String], durationMs: Double) -> String {
+            let ref = "E\(evidence.count + 1)"
+            evidence.append(EvidenceEntry(ref: ref, deviceId: device, device: name, check: check, status: status,
+                                          observed: scrub(observed), expected: scrub(expected),
+                                          lines: lines.map { scrub($0) }, durationMs: durationMs))
+            return ref
+        }
+
+        for id in order {
+            let device = byId[id]
+            let outcome = outcomes[id]
+            let results = resultsByDevice[id] ?? []
+            let name = device?.name ?? id
+            let location = device?.location ?? ""
+            let fallback = RecordMapping(section: device?.kind.defaultSection ?? .centralControl,
+                                         item: device?.kind.title ?? LocalizedText(id))
+            let offline = outcome?.unreachable != nil
+                || (!results.isEmpty && results.allSatisfy { $0.status == .unreachable })
+            let state: DeviceState = outcome == nil && results.isEmpty ? .notInspected : (offline ? .unreachable : .inspected)
+            let reason = outcome?.unreachable ?? results.first { $0.status == .unreachable }?.observed
+            devices.append(RecordDevice(id: id, name: name, location: device?.location, kind: device?.kind,
+                                        profile: device?.profile ?? outcome?.profile ?? "",
+                                        endpoint: outcome?.endpoint ?? device?.endpoint.description ?? "",
+                                        state: state, reason: state == .unreachable ? reason.map { scrub($0) } : nil))
+            if state == .notInspected { continue }
+
+            if offline {
+                let mapping = results.compactMap(\.record).first ?? fallback
+                let title = LocalizedText(zh: "设备离线", en: "Device offline")
+                let lines = (outcome?.exchanges ?? []).suffix(maxOfflineEvidenceLines).map { "\($0.direction.rawValue): \($0.text)" }
+                let observed = reason ?? "no answer"
+                let ref = addEvidence(device: id, name: name, check: title, status: .unreachable, observed: observed,
+                                      expected: "", lines: lines, durationMs: outcome?.durationMs ?? 0)
+                sections[mapping.section, default: []].append(
+                    RecordRow(key: "\(id)/offline", deviceId: id, device: name, location: location, item: mapping.item,
+                              check: title, result: .abnormal, status: .unreachable,
+                              observed: scrub("\(title.zh) / \(title.en): \(observed)"),
+                              source: .automatic, evidenceRef: ref))
+                continue
+            }
+
+            for result in results {
+                let mapping = result.record ?? fallback
+                let isManual = result.status == .manual
+                var ref: String?
+                if !isManual && result.status != .skipped {
+                    var lines = result.evidence
+                    if !result.offending.isEmpty { lines.append("offending: " + result.offending.joined(separator: ", ")) }
+                    ref = addEvidence(device: id, name: name, check: result.title, status: result.status,
+                                      observed: result.observed, expected: result.expected, lines: lines,
+                                      durationMs: result.durationMs)
+                }
+                var observed = result.observed
+                if result.status == .skipped { observed = observed.isEmpty ? "skipped (needs --allow-active)" : observed }
+                if !result.offending.isEmpty, !observed.contains(result.offending[0]) {
+                    observed += observed.isEmpty ? result.offending.joined(separator: ", ")
+                                                 : " (" + result.offending.joined(separator: ", ") + ")"
+                }
+                sections[mapping.section, default: []].append(
+                    RecordRow(key: "\(id)/\(result.check)", deviceId: id, device: name, location: location,
+                              item: mapping.item, check: result.title, result: RowResult(result.status),
+                              status: isManual ? nil : result.status, observed: scrub(observed),
+                              expected: scrub(result.expected), source: isManual ? .manual : .automatic,
+                              evidenceRef: ref,
+                              instruction: isManual ? result.note.map { LocalizedText(scrub($0)) } : nil))
+            }
+        }
+
+        for item in checklist ?? site?.manualChecklist ?? DefaultChecklist.items {
+            // A profile's own manual check (per device) stands in for the site-wide item.
+            let covered = sections[item.section, default: []].contains { $0.source == .manual && $0.item == item.item }
+            if covered { continue }
+            sections[item.section, default: []].append(
+                RecordRow(key: "manual/\(item.id)", device: "", item: item.item, result: .toCheck,
+                          source: .manual, instruction: item.instruction))
+        }
+
+        let header = RecordHeader(
+            siteId: site?.id ?? "unknown-site", client: site?.client ?? "", site: site?.name ?? "",
+            address: site?.address, contract: site?.contract, responseZone: site?.responseZone, period: month,
+            inspectionDates: Array(Set([report.startedAt, report.finishedAt].map { Period.day(of: $0, in: timeZone) })).sorted(),
+            technicians: technicians, startedAt: report.startedAt, finishedAt: report.finishedAt)
+        // Number the evidence in the order its rows appear on the form.
+        let ordered = RecordSection.allCases.flatMap { sections[$0] ?? [] }.compactMap(\.evidenceRef)
+        var renamed: [String: String] = [:]
+        for (i, old) in ordered.enumerated() { renamed[old] = "E\(i + 1)" }
+        for key in sections.keys {
+            sections[key] = sections[key]?.map { row in
+                var row = row
+                row.evidenceRef = row.evidenceRef.flatMap { renamed[$0] }
+                return row
+            }
+        }
+        evidence = evidence.compactMap { e in
+            guard let ref = renamed[e.ref] else { return nil }
+            var e = e
+            e.ref = ref
+            return e
+        }.sorted { Int($0.ref.dropFirst()) ?? 0 < Int($1.ref.dropFirst()) ?? 0 }
+
+        var record = MonthlyRecord(
+            header: header, devices: devices,
+            sections: RecordSection.allCases.map { RecordSectionTable(section: $0, rows: sections[$0] ?? []) },
+            signOff: SignOff(technicians: technicians), evidence: evidence,
+            incomplete: report.incomplete || devices.contains { $0.state == .notInspected })
+        record.renumber()
+        return record
+    }
+}

@@ -1,0 +1,101 @@
+import CheckupCore
+import Foundation
+import GRDB
+
+/// The maintenance log (维护登记表) in the record store.
+extension RecordStore {
+    /// Adds a call-out; returns its id (the ENTRY of `log close` and `probe --log`).
+    @discardableResult
+    public func addLogEntry(_ entry: MaintenanceEntry, createdAt: Date = Date()) throws(RecordError) -> Int64 {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO maintenance_log (site_id, device, called_at, caller, reported, response_zone,
+                  deadline_hours, deadline_at, arrived_at, resolved_at, handling, technician, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [entry.siteId, entry.device, entry.calledAt, entry.caller, entry.reported,
+                                 entry.responseZone, entry.deadlineHours, entry.deadline, entry.arrivedAt,
+                                 entry.resolvedAt, entry.handling, entry.technician, createdAt])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Records arrival and resolution of a call-out; arrival may have been recorded before.
+    @discardableResult
+    public func closeLogEntry(_ id: Int64, arrivedAt: Date?, resolvedAt: Date, handling: String?,
+                              technician: String?) throws(RecordError) -> MaintenanceEntry {
+        guard let entry = try logEntry(id) else { throw RecordError("maintenance log: no entry \(id)") }
+        guard let arrival = arrivedAt ?? entry.arrivedAt else {
+            throw RecordError("maintenance log entry \(id): give the arrival time (--arrived)")
+        }
+        guard arrival >= entry.calledAt, resolvedAt >= arrival else {
+            throw RecordError("maintenance log entry \(id): expected called ≤ arrived ≤ resolved")
+        }
+        try write { db in
+            try db.execute(sql: """
+                UPDATE maintenance_log SET arrived_at = ?, resolved_at = ?, handling = COALESCE(?, handling),
+                  technician = COALESCE(?, technician) WHERE id = ?
+                """, arguments: [arrival, resolvedAt, handling, technician, id])
+        }
+        guard let closed = try logEntry(id) else { throw RecordError("maintenance log: entry \(id) vanished") }
+        return closed
+    }
+
+    /// Records the technician's arrival only (the fault is still open).
+    public func recordArrival(_ id: Int64, at date: Date) throws(RecordError) {
+        let changed = try write { db in
+            try db.execute(sql: "UPDATE maintenance_log SET arrived_at = ? WHERE id = ?", arguments: [date, id])
+            return db.changesCount
+        }
+        if changed == 0 { throw RecordError("maintenance log: no entry \(id)") }
+    }
+
+    /// Attaches probe results to a log entry as evidence (`checkup probe … --log ENTRY`).
+    public func attachEvidence(toLogEntry id: Int64, results: [CheckResult], device: String? = nil,
+                               at date: Date = Date()) throws(RecordError) {
+        let json = Self.plainJSON(results)
+        try write { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM maintenance_log WHERE id = ?", arguments: [id]) != nil else {
+                throw RecordError("maintenance log: no entry \(id)")
+            }
+            try db.execute(sql: "INSERT INTO maintenance_evidence (entry_id, attached_at, device, results_json) VALUES (?, ?, ?, ?)",
+                           arguments: [id, date, device, json])
+        }
+    }
+
+    public func logEntry(_ id: Int64) throws(RecordError) -> MaintenanceEntry? {
+        try logEntries(where: "id = ?", [id]).first
+    }
+
+    /// Entries of a site (or all sites), optionally only open ones and only those called in [from, to).
+    public func logEntries(site: String? = nil, openOnly: Bool = false, from: Date? = nil,
+                           to: Date? = nil) throws(RecordError) -> [MaintenanceEntry] {
+        var clauses: [String] = ["1"]
+        var args: [any DatabaseValueConvertible] = []
+        if let site { clauses.append("site_id = ?"); args.append(site) }
+        if openOnly { clauses.append("resolved_at IS NULL") }
+        if let from { clauses.append("called_at >= ?"); args.append(from) }
+        if let to { clauses.append("called_at < ?"); args.append(to) }
+        return try logEntries(where: clauses.joined(separator: " AND "), args)
+    }
+
+    private func logEntries(where clause: String, _ args: [any DatabaseValueConvertible]) throws(RecordError) -> [MaintenanceEntry] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM maintenance_log WHERE \(clause) ORDER BY called_at, id",
+                                        arguments: StatementArguments(args))
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                let evidence = try Row.fetchAll(db, sql: "SELECT * FROM maintenance_evidence WHERE entry_id = ? ORDER BY id",
+                                                arguments: [id]).map { e in
+                    let json: String = e["results_json"]
+                    let results = (try? JSONDecoder().decode([CheckResult].self, from: Data(json.utf8))) ?? []
+                    return MaintenanceEvidence(attachedAt: e["attached_at"], device: e["device"], results: results)
+                }
+                return MaintenanceEntry(id: id, siteId: row["site_id"], device: row["device"], calledAt: row["called_at"],
+                                        caller: row["caller"], reported: row["reported"], responseZone: row["response_zone"],
+                                        deadlineHours: row["deadline_hours"], arrivedAt: row["arrived_at"],
+                                        resolvedAt: row["resolved_at"], handling: row["handling"],
+                                        technician: row["technician"], evidence: evidence)
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import CheckupCore
+import Foundation
+
+/// The monthly inspection record (安防工程维护工作检测记录表) of one site.
+///
+/// Its JSON form (see `RecordCoding`, Templates/README.md) is the stable export and the stored
+/// form. `contentHash` covers everything except `version`, so a printed copy can be matched to
+/// the stored version it came from, and two versions with the same content have the same hash.
+public struct MonthlyRecord: Sendable, Hashable {
+    /// Name of the JSON format, for readers that receive the file alone.
+    public static let format = "checkup.monthly-record"
+    /// Bumped on any incompatible change of the JSON layout.
+    public static let formatVersion = 1
+
+    public var header: RecordHeader
+    /// Every device of the site, inspected or not.
+    public var devices: [RecordDevice]
+    /// The four sections, always all four, in the form's order.
+    public var sections: [RecordSectionTable]
+    public var summary: RecordSummary
+    public var signOff: SignOff
+    public var evidence: [EvidenceEntry]
+    /// True when the run was interrupted or devices were left out: the form says so in its head.
+    public var incomplete: Bool
+    /// Set when a person completed or corrected rows (`records fill`).
+    public var editedBy: String?
+    /// Version in the record store; nil until saved. Not part of the content hash.
+    public var version: Int?
+
+    public init(header: RecordHeader, devices: [RecordDevice], sections: [RecordSectionTable],
+                signOff: SignOff, evidence: [EvidenceEntry], incomplete: Bool, editedBy: String? = nil,
+                version: Int? = nil) {
+        self.header = header
+        self.devices = devices
+        self.sections = Self.allSections(sections)
+        self.summary = RecordSummary(sections: self.sections, devices: devices)
+        self.signOff = signOff
+        self.evidence = evidence
+        self.incomplete = incomplete
+        self.editedBy = editedBy
+        self.version = version
+    }
+
+    /// The table of one section.
+    public subscript(section: RecordSection) -> RecordSectionTable {
+        sections.first { $0.section == section } ?? RecordSectionTable(section: section)
+    }
+
+    /// Every row, section by section.
+    public var rows: [RecordRow] { sections.flatMap(\.rows) }
+
+    /// Numbers rows 1… within each section and recounts the summary; call after editing rows.
+    public mutating func renumber() {
+        for s in sections.indices {
+            for r in sections[s].rows.indices { sections[s].rows[r].number = r + 1 }
+        }
+        summary = RecordSummary(sections: sections, devices: devices)
+    }
+
+    /// SHA-256 (hex) of the canonical JSON of the content (sorted keys, no version).
+    public var contentHash: String {
+        SHA256.hex(RecordCoding.canonicalData(HashedContent(self)))
+    }
+
+    /// First 12 hex digits of the hash, short enough to print on every page.
+    public var shortHash: String { String(contentHash.prefix(12)) }
+
+    /// Always the four sections in form order, keeping the rows given.
+    static func allSections(_ given: [RecordSectionTable]) -> [RecordSectionTable] {
+        RecordSection.allCases.map { section in
+            RecordSectionTable(section: section, rows: given.filter { $0.section == section }.flatMap(\.rows))
+        }
+    }
+}
+
+extension MonthlyRecord: Codable {
+    enum CodingKeys: String, CodingKey {
+        case format, formatVersion, version, contentHash, header, incomplete, editedBy, summary
+        case devices, sections, signOff, evidence
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let format = try c.decode(String.self, forKey: .format)
+        guard format == Self.format else {
+            throw DecodingError.dataCorruptedError(forKey: .format, in: c,
+                                                   debugDescription: "expected \(Self.format), found \(format)")
+        }
+        self.init(header: try c.decode(RecordHeader.self, forKey: .header),
+                  devices: try c.decode([RecordDevice].self, forKey: .devices),
+                  sections: try c.decode([RecordSectionTable].self, forKey: .sections),
+                  signOff: try c.decode(SignOff.self, forKey: .signOff),
+                  evidence: try c.decode([EvidenceEntry].self, forKey: .evidence),
+                  incomplete: try c.decode(Bool.self, forKey: .incomplete),
+                  editedBy: try c.decodeIfPresent(String.self, forKey: .editedBy),
+                  version: try c.decodeIfPresent(Int.self, forKey: .version))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Self.format, forKey: .format)
+        try c.encode(Self.formatVersion, forKey: .formatVersion)
+        try c.encode(version, forKey: .version)
+        try c.encode(contentHash, forKey: .contentHash)
+        try c.encode(header, forKey: .header)
+        try c.encode(incomplete, forKey: .incomplete)
+        try c.encode(editedBy, forKey: .editedBy)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(devices, forKey: .devices)
+        try c.encode(sections, forKey: .sections)
+        try c.encode(signOff, forKey: .signOff)
+        try c.encode(evidence, forKey: .evidence)
+    }
+}
+
+/// The part of a record its hash covers.
+private struct HashedContent: Encodable {
+    let format = MonthlyRecord.format
+    let formatVersion = MonthlyRecord.formatVersion
+    let header: RecordHeader
+    let devices: [RecordDevice]
+    let sections: [RecordSectionTable]
+    let summary: RecordSummary
+    let signOff: SignOff
+    let evidence: [EvidenceEntry]
+    let incomplete: Bool
+    let editedBy: String?
+
+    init(_ r: MonthlyRecord) {
+        header = r.header
+        devices = r.devices
+        sections = r.sections
+        summary = r.summary
+        signOff = r.signOff
+        evidence = r.evidence
+        incomplete = r.incomplete
+        editedBy = r.editedBy
+    }
+}

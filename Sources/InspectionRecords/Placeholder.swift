@@ -1,1 +1,0 @@
-// InspectionRecords — placeholder until its issue lands.

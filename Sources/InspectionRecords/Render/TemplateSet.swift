@@ -1,0 +1,92 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of the printed forms: the bundled ones (Templates/ in this target),
+/// any of which a company can replace with its own file (`--template FILE`).
+///
+/// Names: `record.html`, `record.md`, `quarterly.html`, `quarterly.md`. The context each
+/// template receives is described in Templates/README.md.
+public struct TemplateSet: Sendable {
+    var templates: [String: MustacheTemplate]
+
+    public static let names = ["record.html", "record.md", "quarterly.html", "quarterly.md"]
+
+    /// The templates shipped with checkup.
+    public static func bundled() throws(RecordError) -> TemplateSet {
+        let folder = try bundledFolder()
+        var set = TemplateSet(templates: [:])
+        for name in names {
+            try set.replace(name, with: folder.appendingPathComponent(name + ".mustache"))
+        }
+        return set
+    }
+
+    /// Replaces one template by a file; the error names the file and the parse problem.
+    public mutating func replace(_ name: String, with file: URL) throws(RecordError) {
+        _ = MarkdownContentType.registered
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw RecordError("template \(file.path): cannot read the file")
+        }
+        do {
+            templates[name] = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw RecordError("template \(file.path): \(error)")
+        }
+    }
+
+    /// Replaces the template a file is for, by its extension: `.md`/`.markdown` → Markdown, else HTML.
+    /// `kind` is `record` or `quarterly`.
+    public mutating func override(with file: URL, kind: String = "record") throws(RecordError) {
+        let ext = file.pathExtension == "mustache" ? file.deletingPathExtension().pathExtension : file.pathExtension
+        let isMarkdown = ["md", "markdown"].contains(ext.lowercased())
+        try replace("\(kind).\(isMarkdown ? "md" : "html")", with: file)
+    }
+
+    func render(_ name: String, _ context: [String: Any]) throws(RecordError) -> String {
+        guard let template = templates[name] else { throw RecordError("no template named \(name)") }
+        return template.render(context)
+    }
+
+    /// Where the bundled templates are. Looked up by hand, not with `Bundle.module`, whose
+    /// accessor stops the process when the bundle was not installed next to the binary.
+    static func bundledFolder() throws(RecordError) -> URL {
+        var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["CHECKUP_TEMPLATES"] {
+            candidates.append(URL(fileURLWithPath: env))
+        }
+        var roots = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
+            roots += [exe, exe.appendingPathComponent("../share/checkup")]
+        }
+        for root in roots {
+            let items = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+            for item in items.sorted() where item.hasSuffix("_InspectionRecords.resources") {
+                candidates.append(root.appendingPathComponent(item).appendingPathComponent("Templates"))
+            }
+            candidates.append(root.appendingPathComponent("Templates"))
+        }
+        for c in candidates where FileManager.default.fileExists(atPath: c.appendingPathComponent("record.html.mustache").path) {
+            return c
+        }
+        throw RecordError("""
+            the record templates were not found next to the program (\(roots.map(\.path).joined(separator: ", "))): \
+            install the InspectionRecords resource bundle beside the binary, set CHECKUP_TEMPLATES, or pass --template
+            """)
+    }
+}
+
+/// Escaping for Markdown table cells: `|` and line breaks would break the table.
+/// Markdown templates select it with `{{% CONTENT_TYPE: MARKDOWN}}`.
+struct MarkdownContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\r\n", with: "<br>")
+            .replacingOccurrences(of: "\n", with: "<br>")
+    }
+
+    static let registered: Bool = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        return true
+    }()
+}

@@ -1,0 +1,77 @@
+import GRDB
+
+/// The schema of the record store, one migration per change; never edit a shipped migration.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-runs-results-records-log") { db in
+            try db.create(table: "sites") { t in
+                t.primaryKey("id", .text)
+                t.column("client", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("site_json", .text).notNull()
+                t.column("updated_at", .datetime).notNull()
+            }
+            try db.create(table: "runs") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("site_id", .text).notNull().indexed()
+                t.column("month", .text).notNull()
+                t.column("started_at", .datetime).notNull()
+                t.column("finished_at", .datetime).notNull()
+                t.column("incomplete", .boolean).notNull()
+                t.column("exit_status", .integer).notNull()
+                t.column("devices_json", .text).notNull()
+            }
+            try db.create(table: "results") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("run_id", .integer).notNull().indexed().references("runs", onDelete: .cascade)
+                t.column("device", .text).notNull()
+                t.column("check_id", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("observed", .text).notNull()
+                t.column("expected", .text).notNull()
+                t.column("duration_ms", .double).notNull()
+                t.column("result_json", .text).notNull()
+            }
+            try db.create(table: "record_versions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("site_id", .text).notNull()
+                t.column("month", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("run_id", .integer).references("runs", onDelete: .setNull)
+                t.column("content_hash", .text).notNull()
+                t.column("edited_by", .text)
+                t.column("saved_at", .datetime).notNull()
+                t.column("faults_found", .integer).notNull()
+                t.column("to_check", .integer).notNull()
+                t.column("incomplete", .boolean).notNull()
+                t.column("record_json", .text).notNull()
+                t.uniqueKey(["site_id", "month", "version"])
+            }
+            try db.create(table: "maintenance_log") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("site_id", .text).notNull().indexed()
+                t.column("device", .text)
+                t.column("called_at", .datetime).notNull()
+                t.column("caller", .text)
+                t.column("reported", .text).notNull()
+                t.column("response_zone", .text)
+                t.column("deadline_hours", .double)
+                t.column("deadline_at", .datetime)
+                t.column("arrived_at", .datetime)
+                t.column("resolved_at", .datetime)
+                t.column("handling", .text)
+                t.column("technician", .text)
+                t.column("created_at", .datetime).notNull()
+            }
+            try db.create(table: "maintenance_evidence") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("entry_id", .integer).notNull().indexed().references("maintenance_log", onDelete: .cascade)
+                t.column("attached_at", .datetime).notNull()
+                t.column("device", .text)
+                t.column("results_json", .text).notNull()
+            }
+        }
+        return m
+    }
+}

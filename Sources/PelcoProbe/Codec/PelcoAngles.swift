@@ -1,0 +1,29 @@
+/// Conversions between Pelco-D position words and what a person reads (REFERENCE.md §2.3).
+public enum PelcoAngles {
+    /// Pan word (hundredths of a degree, 0–35999) → degrees 0…359.99.
+    public static func panDegrees(_ word: UInt16) -> Double { Double(word % 36000) / 100 }
+
+    /// Tilt word → degrees below the horizon (positive down, negative above the horizon):
+    /// 0 horizon, 9000 straight down, above the horizon the word is 36000 − x.
+    public static func tiltDegrees(_ word: UInt16) -> Double {
+        let w = Int(word % 36000)
+        return w > 18000 ? Double(w - 36000) / 100 : Double(w) / 100
+    }
+
+    /// Degrees → pan word, wrapping into 0–35999.
+    public static func panWord(_ degrees: Double) -> UInt16 {
+        let h = Int((degrees * 100).rounded()) % 36000
+        return UInt16(h < 0 ? h + 36000 : h)
+    }
+
+    /// Degrees below the horizon → tilt word.
+    public static func tiltWord(_ degrees: Double) -> UInt16 { panWord(degrees) }
+
+    /// Signed shortest difference `to − from` in degrees, in −180…180 (pan wraps around).
+    public static func panDifference(from: Double, to: Double) -> Double {
+        var d = (to - from).truncatingRemainder(dividingBy: 360)
+        if d > 180 { d -= 360 }
+        if d < -180 { d += 360 }
+        return d
+    }
+}

@@ -1,1 +1,0 @@
-// PelcoProbe — placeholder until its issue lands.

@@ -1,0 +1,98 @@
+import CheckupCore
+import CheckupTestKit
+import Foundation
+import Testing
+
+/// The pipeline against a scripted probe: fan-out limit, one transaction per bus, deadlines,
+/// cancellation that keeps completed results.
+struct PipelineTests {
+    func job(_ host: String, probe: ScriptedProbe, path: String? = nil, unit: Int = 1) throws -> Job {
+        let profile = try scriptedProfile("  - id: ok\n    title: OK\n    point: v\n    equals: 1", points: "v: {key: v}")
+        let endpoint = path.map { Endpoint(scheme: "scripted", path: $0, query: ["unit": "\(unit)"]) } ?? Endpoint(scheme: "scripted", host: host)
+        let device = Device(id: path.map { "\($0)#\(unit)" } ?? host, name: host, kind: .camera, profile: "test", endpoint: endpoint)
+        return Job(device: device, profile: profile, probe: ProbeRegistry.with(probe).probes[0], credentials: Credentials())
+    }
+
+    @Test func fanOutIsBoundedByTheLimit() async throws {
+        let devices = Dictionary(uniqueKeysWithValues: (0..<40).map { ("h\($0)", ScriptedProbe.Device(values: ["v": .integer(1)], delay: .milliseconds(40))) })
+        let probe = ScriptedProbe(devices: devices)
+        let jobs = try (0..<40).map { try job("h\($0)", probe: probe) }
+        let report = await CheckPipeline(options: PipelineOptions(concurrency: 8)).run(jobs)
+        #expect(probe.stats.maxInFlight == 8)
+        #expect(report.results.count == 40)
+        #expect(report.results.allSatisfy { $0.status == .pass })
+        #expect(!report.incomplete)
+    }
+
+    @Test func oneTransactionAtATimePerBus() async throws {
+        var devices: [String: ScriptedProbe.Device] = [:]
+        for unit in 1...6 { devices["/dev/ttyA#\(unit)"] = .init(values: ["v": .integer(1)], delay: .milliseconds(20)) }
+        for unit in 1...6 { devices["/dev/ttyB#\(unit)"] = .init(values: ["v": .integer(1)], delay: .milliseconds(20)) }
+        let probe = ScriptedProbe(devices: devices)
+        let jobs = try (1...6).flatMap { unit in
+            [try job("", probe: probe, path: "/dev/ttyA", unit: unit), try job("", probe: probe, path: "/dev/ttyB", unit: unit)]
+        }
+        let report = await CheckPipeline(options: PipelineOptions(concurrency: 64)).run(jobs)
+        #expect(probe.stats.maxInFlight(onBus: "serial:/dev/ttyA") == 1)
+        #expect(probe.stats.maxInFlight(onBus: "serial:/dev/ttyB") == 1)
+        #expect(probe.stats.maxInFlight == 2, "the two buses should work in parallel")
+        #expect(report.results.count == 12)
+    }
+
+    @Test func aHungDeviceIsCutAtItsDeadlineWhileOthersFinish() async throws {
+        let probe = ScriptedProbe(devices: [
+            "alive": .init(values: ["v": .integer(1)]),
+            "hung": .hung(),
+            "dead": .init(unreachable: "connection refused"),
+        ])
+        let jobs = try ["alive", "hung", "dead"].map { try job($0, probe: probe) }
+        let report = await CheckPipeline(options: PipelineOptions(deadline: .milliseconds(300))).run(jobs)
+        let byDevice = Dictionary(uniqueKeysWithValues: report.results.map { ($0.device, $0) })
+        #expect(byDevice["alive"]?.status == .pass)
+        #expect(byDevice["hung"]?.status == .unreachable)
+        #expect(byDevice["hung"]?.observed.contains("deadline") == true)
+        #expect(byDevice["dead"]?.status == .unreachable)
+        #expect(report.exitStatus == .critical)
+    }
+
+    @Test func cancellationKeepsCompletedResults() async throws {
+        var devices: [String: ScriptedProbe.Device] = [:]
+        for i in 0..<20 { devices["h\(i)"] = .init(values: ["v": .integer(1)], delay: .milliseconds(i < 2 ? 10 : 400)) }
+        let probe = ScriptedProbe(devices: devices)
+        let jobs = try (0..<20).map { try job("h\($0)", probe: probe) }
+        let pipeline = CheckPipeline(options: PipelineOptions(concurrency: 4))
+        let task = Task { await pipeline.run(jobs) }
+        try await Task.sleep(for: .milliseconds(150))
+        task.cancel()
+        let report = await task.value
+        #expect(report.incomplete)
+        #expect(report.results.count >= 2, "completed devices are kept")
+        #expect(report.results.count < 20)
+        #expect(report.devices.count + report.unchecked.count == 20)
+        #expect(report.results.allSatisfy { $0.status == .pass }, "in-flight devices finished instead of being cut")
+    }
+
+    @Test func progressEventsCountEveryDevice() async throws {
+        let probe = ScriptedProbe(devices: ["a": .init(values: ["v": .integer(1)]), "b": .init(values: ["v": .integer(0)])])
+        let jobs = try ["a", "b"].map { try job($0, probe: probe) }
+        let events = Locked<[String]>([])
+        _ = await CheckPipeline().run(jobs) { event in
+            if case .finished(let outcome, _, let done, let total) = event { events.withLock { $0.append("\(outcome.device) \(done)/\(total)") } }
+        }
+        #expect(events.withLock { $0.count } == 2)
+        #expect(events.withLock { $0.contains { $0.hasSuffix("2/2") } })
+    }
+
+    @Test func blockingIORunsOffTheCooperativePool() async throws {
+        let io = BlockingIO(maxThreads: 4, name: "test.io")
+        let name = await io.run { BlockingIO.currentThreadName ?? "" }
+        #expect(name.hasPrefix("test.io."))
+        #expect(BlockingIO.currentThreadName == nil, "the test itself runs on the cooperative pool")
+        // 8 blocking calls of 50 ms on 4 threads: all complete, and the pool never grew past 4.
+        await withTaskGroup(of: Int32.self) { group in
+            for _ in 0..<8 { group.addTask { await io.run { usleep(50_000) } } }
+            await group.waitForAll()
+        }
+        #expect(io.threadCount == 4)
+    }
+}

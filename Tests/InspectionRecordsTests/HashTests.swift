@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import InspectionRecords
+
+@Suite struct HashTests {
+    @Test func sha256KnownVectors() {
+        #expect(SHA256.hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test func sameContentSameHashWhateverTheVersion() {
+        let a = FixtureRun.record(version: 1)
+        let b = FixtureRun.record(version: 7)
+        #expect(a.contentHash == b.contentHash)
+        #expect(a.contentHash.count == 64)
+    }
+
+    @Test func differentContentDifferentHash() {
+        #expect(FixtureRun.record(variant: 0).contentHash != FixtureRun.record(variant: 1).contentHash)
+        var edited = FixtureRun.record()
+        edited.sections[1].rows[0].handling = "更换接头"
+        #expect(edited.contentHash != FixtureRun.record().contentHash)
+    }
+
+    @Test func hashSurvivesAJSONRoundTrip() throws {
+        let r = FixtureRun.record()
+        let data = try RecordCoding.encoder().encode(r)
+        let back = try RecordCoding.decoder().decode(MonthlyRecord.self, from: data)
+        #expect(back == r)
+        #expect(back.contentHash == r.contentHash)
+    }
+}

@@ -1,0 +1,131 @@
+import CheckupCore
+import Foundation
+import Testing
+@testable import InspectionRecords
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite struct RendererTests {
+    let record = FixtureRun.record()
+
+    @Test(arguments: [RecordFormat.html, .markdown, .csv], Language.allCases)
+    func goldenRendering(format: RecordFormat, lang: Language) throws {
+        let text = try RecordRenderer.render(record, format: format, lang: lang)
+        try Golden.check("record.\(lang.rawValue).\(format.fileExtension)", text)
+    }
+
+    @Test func goldenJSON() throws {
+        try Golden.check("record.json", try RecordRenderer.render(record, format: .json, lang: .zh))
+    }
+
+    @Test func jsonNamesEveryDeviceAndAllFourSections() throws {
+        let text = try RecordRenderer.render(record, format: .json, lang: .en)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["format"] as? String == "checkup.monthly-record")
+        #expect(object["content_hash"] as? String == record.contentHash)
+        #expect(object["version"] as? Int == 2)
+        let sections = try #require(object["sections"] as? [[String: Any]])
+        #expect(sections.compactMap { $0["section"] as? String } == ["front-end", "cabling", "central-control", "system-functions"])
+        let devices = try #require(object["devices"] as? [[String: Any]])
+        #expect(Set(devices.compactMap { $0["id"] as? String }) == Set(FixtureRun.site.devices.map(\.id)))
+        let rows = sections.flatMap { ($0["rows"] as? [[String: Any]]) ?? [] }
+        #expect(rows.count == record.rows.count)
+        #expect(rows.allSatisfy { $0["result"] is String && $0["key"] is String && $0["source"] is String })
+    }
+
+    @Test(arguments: Language.allCases)
+    func csvParsesBackToEveryRow(lang: Language) throws {
+        let text = try RecordRenderer.render(record, format: .csv, lang: lang)
+        #expect(text.hasPrefix("\u{FEFF}"))
+        let table = CSVTable.parse(text)
+        #expect(table.count == record.rows.count + 1)
+        let header = table[0]
+        #expect(table.allSatisfy { $0.count == header.count })
+        let result = try #require(header.firstIndex(of: lang == .zh ? "检测结果" : "Result"))
+        let observed = try #require(header.firstIndex(of: lang == .zh ? "实测值" : "Observed"))
+        for (line, row) in zip(table.dropFirst(), record.rows) {
+            #expect(line[result] == row.result.title.text(lang))
+            #expect(line[observed] == row.observed)
+        }
+        #expect(table.dropFirst().filter { $0[result] == (lang == .zh ? "异常" : "Abnormal") }.count == record.summary.faultsFound)
+    }
+
+    @Test func csvQuotesCommasQuotesAndNewlines() {
+        let field = "a, \"b\"\nc"
+        let escaped = CSVTable.escape(field)
+        #expect(escaped == "\"a, \"\"b\"\"\nc\"")
+        #expect(CSVTable.parse("x," + escaped + "\r\n") == [["x", field]])
+    }
+
+    @Test func zhHTMLParsesAndShowsEveryRow() throws {
+        let html = try RecordRenderer.render(record, format: .html, lang: .zh)
+        let doc = try XMLDocument(data: Data(html.utf8), options: [.documentTidyHTML])
+        let rows = try doc.nodes(forXPath: "//tr[contains(@class, 'row')]") as? [XMLElement] ?? []
+        #expect(rows.count == record.rows.count)
+        let keys = rows.compactMap { $0.attribute(forName: "data-key")?.stringValue }
+        #expect(keys == record.rows.map(\.key))
+        for (element, row) in zip(rows, record.rows) {
+            let cells = element.elements(forName: "td")
+            #expect(cells.count == 9)
+            #expect(cells[4].stringValue == row.result.title.zh)
+            #expect(element.attribute(forName: "class")?.stringValue?.contains(row.result.rawValue) == true)
+        }
+        let results = rows.map { $0.elements(forName: "td")[4].stringValue ?? "" }
+        #expect(results.contains("正常"))
+        #expect(results.contains("异常"))
+        #expect(results.contains("待检"))
+        let cabling = try doc.nodes(forXPath: "//section[@id='section-cabling']//h2")
+        #expect(cabling.first?.stringValue?.contains("管线") == true)
+        let signatures = try doc.nodes(forXPath: "//div[@id='sign-off']/div[contains(@class, 'signature')]")
+        #expect(signatures.count == 3)
+        #expect(signatures.first?.stringValue?.contains("检测人员签字") == true)
+        #expect(html.contains(record.contentHash))
+        #expect(html.contains("v2"))
+        #expect(html.contains("tr.abnormal td { background"))
+        let appendix = try doc.nodes(forXPath: "//table[@class='evidence']//tr[@id]")
+        #expect(appendix.count == record.evidence.count)
+    }
+
+    @Test func enHTMLUsesEnglishLabels() throws {
+        let html = try RecordRenderer.render(record, format: .html, lang: .en)
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("Cabling"))
+        #expect(html.contains(">Abnormal<"))
+        #expect(!html.contains("检测人员签字"))
+    }
+
+    @Test func aTemplateFileReplacesTheBundledOne() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("custom-\(UUID()).html")
+        try Data("<p>{{header.client}} {{#sections}}[{{id}}:{{#rows}}{{resultId}} {{/rows}}]{{/sections}}</p>".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let renderer = try RecordRenderer(templateOverrides: [file])
+        let html = try renderer.render(record, format: .html, lang: .zh)
+        #expect(html.hasPrefix("<p>安盛物业 Acme Property [front-end:"))
+        #expect(html.contains("[cabling:to-check to-check to-check to-check ]"))
+        // Markdown still comes from the bundled template.
+        #expect(try renderer.render(record, format: .markdown, lang: .zh).hasPrefix("# 安防工程维护工作检测记录表"))
+    }
+
+    @Test func aBrokenTemplateIsAClearError() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID()).md")
+        try Data("{{#sections}} unclosed".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: RecordError.self) { try RecordRenderer(templateOverrides: [file]) }
+    }
+
+    @Test func writeProducesOneFilePerFormat() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("records-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let urls = try RecordRenderer().write(record, formats: RecordFormat.allCases, lang: .zh, to: dir)
+        #expect(urls.map(\.lastPathComponent) == ["acme-hq-2026-11-v2.zh.html", "acme-hq-2026-11-v2.zh.md",
+                                                   "acme-hq-2026-11-v2.zh.csv", "acme-hq-2026-11-v2.json"])
+        let csv = try Data(contentsOf: urls[2])
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    }
+
+    @Test func formatListParsing() throws {
+        #expect(try RecordFormat.list("html,md,csv,json") == [.html, .markdown, .csv, .json])
+        #expect(throws: RecordError.self) { try RecordFormat.list("html,pdf") }
+    }
+}

@@ -1,0 +1,107 @@
+import CheckupCore
+import Foundation
+import Testing
+@testable import InspectionRecords
+
+@Suite struct StoreTests {
+    @Test func migratesAnEmptyFileInWALMode() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("nested/dir/checkup.sqlite").path
+        let store = try RecordStore(path: path)
+        #expect(try store.appliedMigrations() == ["v1-runs-results-records-log"])
+        #expect(try store.journalMode() == "wal")
+        #expect(try store.records().isEmpty)
+        // Opening again finds the migrations applied and changes nothing.
+        let again = try RecordStore(path: path)
+        #expect(try again.appliedMigrations() == ["v1-runs-results-records-log"])
+    }
+
+    @Test func aFileThatIsNotADatabaseIsAClearError() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("not-db-\(UUID()).sqlite")
+        try Data("hello, this is not sqlite at all, not at all".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: RecordError.self) { try RecordStore(path: file.path) }
+    }
+
+    @Test func reRunningAMonthMakesVersionTwoAndKeepsVersionOne() throws {
+        let tmp = try TemporaryStore()
+        let first = FixtureRun.record(variant: 0, version: nil)
+        let second = FixtureRun.record(variant: 1, version: nil)
+        let v1 = try tmp.store.save(run: FixtureRun.report(variant: 0), record: first)
+        let v2 = try tmp.store.save(run: FixtureRun.report(variant: 1), record: second)
+        #expect(v1 == 1)
+        #expect(v2 == 2)
+        let versions = try tmp.store.versions(site: "acme-hq", month: "2026-11")
+        #expect(versions.map(\.version) == [1, 2])
+        #expect(versions.map(\.isCurrent) == [false, true])
+        #expect(versions.map(\.contentHash) == [first.contentHash, second.contentHash])
+        #expect(versions.allSatisfy { $0.faultsFound == 3 && $0.editedBy == nil && $0.runId != nil })
+
+        let current = try #require(try tmp.store.record(site: "acme-hq", month: "2026-11"))
+        #expect(current.version == 2)
+        #expect(current.contentHash == second.contentHash)
+        let old = try #require(try tmp.store.record(site: "acme-hq", month: "2026-11", version: 1))
+        #expect(old.version == 1)
+        #expect(old.contentHash == first.contentHash)
+        #expect(old.rows == first.rows)
+        #expect(try tmp.store.record(site: "acme-hq", month: "2026-11", version: 3) == nil)
+        #expect(try tmp.store.record(site: "acme-hq", month: "2026-10") == nil)
+    }
+
+    @Test func runsAndResultsAreStored() throws {
+        let tmp = try TemporaryStore()
+        try tmp.store.save(run: FixtureRun.report(), record: FixtureRun.record(version: nil))
+        let runs = try tmp.store.runs(site: "acme-hq")
+        #expect(runs.count == 1)
+        #expect(runs[0].month == "2026-11")
+        #expect(runs[0].exitStatus == 2)
+        let results = try tmp.store.results(run: runs[0].id)
+        #expect(results == FixtureRun.report().results)
+        #expect(try tmp.store.site(id: "acme-hq")?.responseZone == "ring-3")
+        #expect(try tmp.store.siteIds() == ["acme-hq"])
+    }
+
+    @Test func recordsListsEveryMonthAndVersionOfASite() throws {
+        let tmp = try TemporaryStore()
+        for month in ["2026-10", "2026-11"] {
+            let r = try RecordFiller(timeZone: FixtureRun.shanghai).fill(report: FixtureRun.report(), month: month, technicians: [])
+            try tmp.store.save(run: FixtureRun.report(), record: r)
+        }
+        try tmp.store.save(run: FixtureRun.report(), record: FixtureRun.record(version: nil))
+        let list = try tmp.store.records(site: "acme-hq")
+        #expect(list.map { "\($0.month) v\($0.version)" } == ["2026-10 v1", "2026-11 v1", "2026-11 v2"])
+        #expect(try tmp.store.records(site: "other").isEmpty)
+    }
+
+    @Test func anEditedVersionIsMarkedAndKeepsItsRun() throws {
+        let tmp = try TemporaryStore()
+        try tmp.store.save(run: FixtureRun.report(), record: FixtureRun.record(version: nil))
+        let current = try #require(try tmp.store.record(site: "acme-hq", month: "2026-11"))
+        let answers = try RecordAnswers.parse("""
+            technician: 王芳
+            rows:
+              manual/grounding: 正常
+              manual/shielding: {result: 异常, observed: 屏蔽层破损, handling: 已更换屏蔽线, cleared: true}
+              nvr-1/disks: {handling: 已更换 2 号硬盘, cleared: true}
+            """)
+        let edited = try current.applying(answers, by: "王芳")
+        let v = try tmp.store.saveEdited(edited, editedBy: "王芳")
+        #expect(v == 2)
+        let versions = try tmp.store.versions(site: "acme-hq", month: "2026-11")
+        #expect(versions.map(\.editedBy) == [nil, "王芳"])
+        #expect(versions[0].runId == versions[1].runId)
+        let stored = try #require(try tmp.store.record(site: "acme-hq", month: "2026-11"))
+        #expect(stored.editedBy == "王芳")
+        let grounding = try #require(stored.rows.first { $0.key == "manual/grounding" })
+        #expect(grounding.result == .normal && grounding.source == .manual && grounding.filledBy == "王芳")
+        let disks = try #require(stored.rows.first { $0.key == "nvr-1/disks" })
+        #expect(disks.result == .abnormal && disks.source == .automatic && disks.clearedOnSite)
+        #expect(stored.summary.faultsFound == 4)
+        #expect(stored.summary.clearedOnSite == 2)
+        #expect(stored.summary.pending == 2)
+        #expect(stored.summary.toCheck == current.summary.toCheck - 2)
+        #expect(stored.contentHash != current.contentHash)
+    }
+}

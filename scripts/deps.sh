@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what checkup needs on Debian/Ubuntu when it is missing: the C libraries it links
+# (libmodbus, net-snmp), the SNMP agent the tests and the demo run (snmpd), and the Python
+# Modbus server the tests use as an independent peer (pymodbus). Run as root to install;
+# otherwise it prints the exact commands and fails.
+set -euo pipefail
+
+apt_missing=()
+pkg-config --exists libmodbus 2>/dev/null || apt_missing+=(libmodbus-dev)
+pkg-config --exists netsnmp 2>/dev/null || apt_missing+=(libsnmp-dev)
+{ command -v snmpd >/dev/null || [ -x /usr/sbin/snmpd ]; } || apt_missing+=(snmpd)
+command -v snmpget >/dev/null || apt_missing+=(snmp)
+command -v pkg-config >/dev/null || apt_missing+=(pkg-config)
+
+pip_missing=()
+python3 -c 'import pymodbus' 2>/dev/null || pip_missing+=(pymodbus)
+python3 -c 'import jsonschema' 2>/dev/null || pip_missing+=(jsonschema)
+python3 -c 'import yaml' 2>/dev/null || pip_missing+=(pyyaml)
+
+if [ ${#apt_missing[@]} -eq 0 ] && [ ${#pip_missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "checkup needs: ${apt_missing[*]} ${pip_missing[*]}" >&2
+  [ ${#apt_missing[@]} -gt 0 ] && echo "  sudo apt-get update && sudo apt-get install -y ${apt_missing[*]}" >&2
+  [ ${#pip_missing[@]} -gt 0 ] && echo "  python3 -m pip install ${pip_missing[*]}" >&2
+  exit 1
+fi
+
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  echo "installing ${apt_missing[*]} (apt)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+  # Debian starts the system snmpd on install; checkup runs its own agents on free ports.
+  if command -v systemctl >/dev/null && systemctl is-active --quiet snmpd 2>/dev/null; then
+    systemctl stop snmpd || true
+  fi
+fi
+if [ ${#pip_missing[@]} -gt 0 ]; then
+  echo "installing ${pip_missing[*]} (pip)"
+  python3 -m pip install --quiet "${pip_missing[@]}" 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages "${pip_missing[@]}"
+fi
