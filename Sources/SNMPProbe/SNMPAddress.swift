@@ -7,6 +7,10 @@
 ///   table: 1.3.6.1.4.1.50001.1.241.1                        # the entry OID (…Table.1)
 ///   columns: {volume: 2, status: 3, mac: {column: 7, as: hex}}
 /// ```
+/// Tables also take `where: {COLUMN: VALUE}` (keep only rows whose cell equals VALUE, e.g.
+/// hrStorageType = hrStorageFixedDisk) and `percent: {NEW: [PART, WHOLE]}` (a computed cell,
+/// PART / WHOLE × 100, e.g. hrStorageUsed / hrStorageSize).
+///
 /// `as:` is `text` (bytes as text even if not printable), `hex` (bytes as bytes), or `date`
 /// (SNMPv2-TC DateAndTime, or a date written as text). Without it, an OCTET STRING is text
 /// when printable UTF-8 and bytes otherwise. The shared point keys (`title`, `unit`, `scale`,
@@ -20,6 +24,10 @@ public struct SNMPAddress: Sendable, Hashable, Decodable, CustomStringConvertibl
     public var target: Target
     /// How to read an OCTET STRING scalar.
     public var hint: SNMPValueHint?
+    /// Tables: keep only rows whose cell (by column name) has this text.
+    public var rowFilter: [String: String] = [:]
+    /// Tables: computed cells, name → (part column, whole column), as a percentage.
+    public var percentages: [String: [String]] = [:]
 
     public init(oid: SNMPObjectID, as hint: SNMPValueHint? = nil) {
         target = .scalar(oid)
@@ -46,7 +54,7 @@ public struct SNMPAddress: Sendable, Hashable, Decodable, CustomStringConvertibl
         init?(intValue: Int) { nil }
     }
 
-    static let ownKeys = ["oid", "table", "columns", "as"]
+    static let ownKeys = ["oid", "table", "columns", "as", "where", "percent"]
     static let sharedKeys: Set<String> = ["title", "unit", "scale", "offset", "active", "description"]
 
     public init(from decoder: any Decoder) throws {
@@ -64,9 +72,9 @@ public struct SNMPAddress: Sendable, Hashable, Decodable, CustomStringConvertibl
                 throw DecodingError.dataCorruptedError(forKey: Key(stringValue: "oid"), in: c, debugDescription:
                     "'\(oid)' is not a numeric OID such as 1.3.6.1.2.1.1.3.0 (names are not resolved: no MIB files are loaded)")
             }
-            if c.contains(Key(stringValue: "columns")) {
-                throw DecodingError.dataCorruptedError(forKey: Key(stringValue: "columns"), in: c, debugDescription:
-                    "columns: belongs to a table: point, not to an oid: point")
+            for key in ["columns", "where", "percent"] where c.contains(Key(stringValue: key)) {
+                throw DecodingError.dataCorruptedError(forKey: Key(stringValue: key), in: c, debugDescription:
+                    "\(key): belongs to a table: point, not to an oid: point")
             }
             self.init(oid: parsed, as: hint)
         case (nil, let table?):
@@ -84,6 +92,23 @@ public struct SNMPAddress: Sendable, Hashable, Decodable, CustomStringConvertibl
             }
             let columns = specs.map { SNMPColumn(name: $0.key, number: $0.value.number, hint: $0.value.hint ?? hint) }
             self.init(table: entry, columns: columns)
+            let names = Set(specs.keys)
+            if let filter = try c.decodeIfPresent([String: LooseString].self, forKey: Key(stringValue: "where")) {
+                for column in filter.keys where !names.contains(column) {
+                    throw DecodingError.dataCorruptedError(forKey: Key(stringValue: "where"), in: c, debugDescription:
+                        "where: names '\(column)', which is not one of the columns (\(names.sorted().joined(separator: ", ")))")
+                }
+                rowFilter = filter.mapValues(\.value)
+            }
+            if let percent = try c.decodeIfPresent([String: [String]].self, forKey: Key(stringValue: "percent")) {
+                for (name, pair) in percent {
+                    guard pair.count == 2, names.contains(pair[0]), names.contains(pair[1]) else {
+                        throw DecodingError.dataCorruptedError(forKey: Key(stringValue: "percent"), in: c, debugDescription:
+                            "percent: \(name) needs [PART, WHOLE], two of the columns (\(names.sorted().joined(separator: ", ")))")
+                    }
+                }
+                percentages = percent
+            }
         case (nil, nil):
             throw DecodingError.keyNotFound(Key(stringValue: "oid"), .init(codingPath: c.codingPath, debugDescription:
                 "an SNMP point needs oid: OID (a scalar) or table: OID with columns:"))

@@ -62,7 +62,7 @@ struct SNMPPointReader {
             do {
                 let rows = try session.table(entry, columns: columns.map(\.number))
                 answeredOnce = true
-                readings[point.id] = Reading(tableValue(rows, entry: entry, columns: columns), unit: point.unit,
+                readings[point.id] = Reading(tableValue(rows, entry: entry, columns: columns, address: point.address), unit: point.unit,
                                              at: context.now(), duration: clock.now - started,
                                              evidence: "\(entry): \(rows.count) rows × \(columns.count) columns")
             } catch {
@@ -77,9 +77,9 @@ struct SNMPPointReader {
         return readings
     }
 
-    private func tableValue(_ rows: [SNMPTableRow], entry: SNMPObjectID, columns: [SNMPColumn]) -> Value {
+    private func tableValue(_ rows: [SNMPTableRow], entry: SNMPObjectID, columns: [SNMPColumn], address: SNMPAddress) -> Value {
         guard !rows.isEmpty else { return .absent("no rows under \(entry)") }
-        return .table(rows.map { row in
+        let table = rows.map { row in
             var cells: [String: Value] = [:]
             for column in columns {
                 let oid = entry.appending(column.number).appending(contentsOf: row.index)
@@ -89,11 +89,35 @@ struct SNMPPointReader {
                     cells[column.name] = .absent("no \(column.name) at \(oid)")
                 }
             }
+            for (name, pair) in address.percentages {
+                if let part = cells[pair[0]]?.numeric, let whole = cells[pair[1]]?.numeric {
+                    cells[name] = whole > 0 ? .number((part / whole * 1000).rounded() / 10)
+                                            : .error("\(name): \(pair[1]) is 0 in row \(row.indexText)")
+                } else {
+                    cells[name] = .error("\(name): no numeric \(pair[0]) and \(pair[1]) in row \(row.indexText)")
+                }
+            }
             return TableRow(index: row.indexText, cells: cells)
-        })
+        }
+        let kept = table.filter { row in
+            address.rowFilter.allSatisfy { column, wanted in
+                guard let cell = row.cells[column] else { return false }
+                return cell.text == wanted || cell.text == OIDText.strippedDot(wanted)
+            }
+        }
+        if kept.isEmpty, !address.rowFilter.isEmpty {
+            return .absent("no rows under \(entry) where " + address.rowFilter.map { "\($0.key) = \($0.value)" }.sorted().joined(separator: ", "))
+        }
+        return .table(kept)
     }
 }
 
 extension SNMPObjectID {
     func appending(contentsOf more: [UInt]) -> SNMPObjectID { SNMPObjectID(arcs + more) }
+}
+
+/// Small text helpers for row filters.
+enum OIDText {
+    /// `.1.3.6` → `1.3.6`, so `where:` matches OIDs written with or without the leading dot.
+    static func strippedDot(_ text: String) -> String { text.hasPrefix(".") ? String(text.dropFirst()) : text }
 }
