@@ -21,7 +21,7 @@ public final class SNMPAgentFixture: @unchecked Sendable {
     public let variant: String?
     /// The directory holding snmpd.conf, the pass scripts and snmpd.log.
     public let directory: URL
-    private let process: Process
+    private let process: SpawnedProcess
     private let state = Locked<Bool>(false)   // stopped
 
     /// `snmp://HOST:PORT` (the community is not in it: pass it as credentials).
@@ -35,7 +35,7 @@ public final class SNMPAgentFixture: @unchecked Sendable {
     public var expectations: [String: SNMPDataset.Expectation] { dataset.expectations(variant: variant) }
 
     private init(port: Int, community: String, user: SNMPFixtureUser?, dataset: SNMPDataset, variant: String?,
-                 directory: URL, process: Process) {
+                 directory: URL, process: SpawnedProcess) {
         self.port = port
         self.community = community
         self.user = user
@@ -91,26 +91,16 @@ public final class SNMPAgentFixture: @unchecked Sendable {
                 sysObjectID: dataset.sysObjectID, objects: objects,
                 engineID: "checkup\(chosenPort)\(UInt32.random(in: 0...UInt32.max))")
             let configPath = try configuration.write(to: directory)
-            let process = Process()
-            process.executableURL = snmpd
-            process.arguments = ["-f", "-Lo", "-C", "-I", "-" + SNMPAgentConfiguration.excludedModules.joined(separator: ","),
-                                 "-c", configPath.path, "-p", directory.appendingPathComponent("snmpd.pid").path]
             var environment = ProcessInfo.processInfo.environment
             environment["MIBS"] = ""
             environment["SNMP_PERSISTENT_DIR"] = directory.appendingPathComponent("persist").path
             environment["SNMPCONFPATH"] = directory.path
-            process.environment = environment
             let logURL = directory.appendingPathComponent("snmpd.log")
-            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
-            let log = try? FileHandle(forWritingTo: logURL)
-            process.standardOutput = log
-            process.standardError = log
-            process.standardInput = FileHandle.nullDevice
-            do {
-                try process.run()
-            } catch {
-                throw SNMPAgentError("cannot run \(snmpd.path): \(error)")
-            }
+            let process = try SpawnedProcess(
+                executable: snmpd.path,
+                arguments: ["-f", "-Lo", "-C", "-I", "-" + SNMPAgentConfiguration.excludedModules.joined(separator: ","),
+                            "-c", configPath.path, "-p", directory.appendingPathComponent("snmpd.pid").path],
+                environment: environment, logPath: logURL.path)
             let fixture = SNMPAgentFixture(port: chosenPort, community: community, user: v3User, dataset: dataset,
                                            variant: variant, directory: directory, process: process)
             if fixture.waitUntilAnswering(deadline: Date().addingTimeInterval(10)) { return fixture }
@@ -150,19 +140,14 @@ public final class SNMPAgentFixture: @unchecked Sendable {
 
     // MARK: Stopping
 
-    /// Kills snmpd, waits for it, and removes the temporary directory. Safe to call twice.
+    /// Stops snmpd (SIGTERM, SIGKILL after 1 s), waits for it, and removes the temporary directory. Safe to call twice.
     public func stop() {
         let alreadyStopped = state.withLock { stopped -> Bool in
             defer { stopped = true }
             return stopped
         }
         guard !alreadyStopped else { return }
-        // SIGKILL, not SIGTERM: a child spawned from a Swift worker thread inherits its blocked
-        // signal mask, so snmpd never sees SIGTERM. It keeps no state we need anyway.
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        process.terminate()
         try? FileManager.default.removeItem(at: directory)
     }
 
