@@ -8,7 +8,7 @@ enum SNMPIdentification {
     static let objects: [SNMPObjectID] = [MIB2.sysObjectID, MIB2.sysDescr, hikvisionCameraModel, dahuaDeviceType]
 
     /// Enterprise numbers (1.3.6.1.4.1.N) of the vendors we have profiles for.
-    static let vendors: [UInt: String] = [39165: "Hikvision", 50001: "Hikvision", 1004849: "Dahua", 368: "Axis", 8072: "net-snmp"]
+    static let vendors: [UInt: String] = [39165: "Hikvision", 50001: "Hikvision", 1004849: "Dahua", 368: "Axis"]
 
     static func identity(from binds: [SNMPVarBind]) -> DeviceIdentity? {
         var identity = DeviceIdentity()
