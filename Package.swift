@@ -37,9 +37,9 @@ let package = Package(
                        providers: [.apt(["libsnmp-dev"])]),
 
         // Probes: one module per protocol.
-        .target(name: "ModbusProbe", dependencies: ["CheckupCore", "CModbus"]),
+        .target(name: "ModbusProbe", dependencies: ["CheckupCore", "CModbus"], exclude: ["README.md"]),
         .target(name: "SNMPProbe", dependencies: ["CheckupCore", "CNetSNMP"]),
-        .target(name: "PelcoProbe", dependencies: ["CheckupCore"]),
+        .target(name: "PelcoProbe", dependencies: ["CheckupCore"], exclude: ["README.md"]),
 
         // The monthly record: model, filler, store, renderers.
         .target(name: "InspectionRecords", dependencies: [
@@ -59,6 +59,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["EmbedProfiles"]),
         .executableTarget(name: "checkup", dependencies: ["CheckupCLI"]),
+        .executableTarget(name: "bench-pelco", dependencies: ["CheckupCore", "PelcoProbe", "DeviceSimulators"], path: "bench/pelco"),
 
         // Test kit shipped as a product: a scripted probe, peer launchers (the swift-log habit).
         .target(name: "CheckupTestKit", dependencies: ["CheckupCore", "DeviceSimulators"]),
@@ -74,10 +75,12 @@ let package = Package(
 
         // Benchmarks: `make bench` (ratios against a baseline measured in the same run).
         .executableTarget(name: "bench-pipeline", dependencies: ["CheckupCore", "CheckupTestKit"], path: "bench/pipeline"),
+        .executableTarget(name: "bench-modbus", dependencies: ["CheckupCore", "ModbusProbe", "DeviceSimulators"], path: "bench/modbus"),
 
         .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"]),
+        .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"],
+                    exclude: ["Peers"]),
         .testTarget(name: "SNMPProbeTests", dependencies: ["SNMPProbe", "CheckupTestKit", "DeviceSimulators"]),
         .testTarget(name: "PelcoProbeTests", dependencies: ["PelcoProbe", "CheckupTestKit", "DeviceSimulators"]),
         .testTarget(name: "InspectionRecordsTests", dependencies: ["InspectionRecords", "CheckupTestKit"],

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what checkup needs on Debian/Ubuntu when it is missing: the C libraries it links
-# (libmodbus, net-snmp), the SNMP agent the tests and the demo run (snmpd), and the Python
+# (libmodbus, net-snmp, SQLite for the record store), the SNMP agent the tests and the demo run (snmpd), and the Python
 # Modbus server the tests use as an independent peer (pymodbus). Run as root to install;
 # otherwise it prints the exact commands and fails.
 set -euo pipefail
@@ -8,6 +8,7 @@ set -euo pipefail
 apt_missing=()
 pkg-config --exists libmodbus 2>/dev/null || apt_missing+=(libmodbus-dev)
 pkg-config --exists netsnmp 2>/dev/null || apt_missing+=(libsnmp-dev)
+pkg-config --exists sqlite3 2>/dev/null || apt_missing+=(libsqlite3-dev)
 { command -v snmpd >/dev/null || [ -x /usr/sbin/snmpd ]; } || apt_missing+=(snmpd)
 command -v snmpget >/dev/null || apt_missing+=(snmp)
 command -v pkg-config >/dev/null || apt_missing+=(pkg-config)

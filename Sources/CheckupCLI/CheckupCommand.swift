@@ -11,7 +11,7 @@ public struct CheckupCommand: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [RunCommand.self, ProbeCommand.self, ProfileCommand.self, CaptureCommand.self,
-                      DemoCommand.self, SimulateCommand.self] + laterCommands)
+                      DemoCommand.self, SimulateCommand.self] + recordCommands)
 
     public init() {}
 }

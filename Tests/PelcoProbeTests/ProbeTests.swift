@@ -162,3 +162,46 @@ struct ProbeTests {
         #expect(r.unreachable?.contains("no such serial device") == true)
     }
 }
+
+@Suite(.serialized)
+struct ExclusiveLineTests {
+    @Test func twoRunsNeverShareAPort() async throws {
+        let h = try SimulatorHarness(decoders: [SimulatedDecoder(address: 1, position: HeadPosition(pan: 7))])
+        let otherRun = PTZDecoderProbe(lines: PelcoLines(linger: .seconds(5)))
+        let context = ProbeContext(timeout: .seconds(1))
+        let mine = await otherRun.read([SimulatorHarness.query("pan", .pan)], from: try h.endpoint(1), context: context)
+        #expect(mine["pan"]?.value == .number(7))
+        // The first run still holds the port (lingering for its next decoder): a second run is refused.
+        let refused = try await h.read(1, [SimulatorHarness.query("pan", .pan)])
+        #expect(refused.unreachable?.contains("port busy") == true, "\(String(describing: refused.unreachable))")
+        await otherRun.lines.closeIdle()
+        let after = try await h.read(1, [SimulatorHarness.query("pan", .pan)])
+        #expect(after["pan"]?.value == .number(7))
+        await h.stop()
+    }
+
+    @Test func decodersOnOneLineShareOneOpenPort() async throws {
+        let h = try SimulatorHarness(decoders: [SimulatedDecoder(address: 1), SimulatedDecoder(address: 2)])
+        let a = try await h.read(1, [SimulatorHarness.query("pan", .pan)])
+        let b = try await h.read(2, [SimulatorHarness.query("pan", .pan)])
+        #expect(a.unreachable == nil && b.unreachable == nil, "the second decoder reuses the first one's open port instead of fighting its lock")
+        await h.stop()
+    }
+}
+
+@Suite(.serialized)
+struct PresetRepeatabilityTests {
+    @Test func aPresetThatDriftsIsCaughtWithoutAnExpectedPosition() async throws {
+        let h = try SimulatorHarness(decoders: [
+            SimulatedDecoder(address: 1, position: HeadPosition(pan: 10), presets: [1: HeadPosition(pan: 40, tilt: 5)]),
+            SimulatedDecoder(address: 2, position: HeadPosition(pan: 10), presets: [1: HeadPosition(pan: 40, tilt: 5)], presetDrift: 3),
+        ])
+        let recall = Point(id: "preset", address: PTZPointAddress(kind: .test(.preset), preset: 1), active: true)
+        let steady = try await h.read(1, [recall], allowActive: true)
+        #expect(steady["preset"]?.value == .text("ok"), "\(String(describing: steady["preset"]))")
+        let slipping = try await h.read(2, [recall], allowActive: true)
+        #expect(slipping["preset"]?.value.text.contains("not repeatable") == true, "\(String(describing: slipping["preset"]))")
+        #expect(abs((h.simulator.snapshot(2)?.position.pan ?? 0) - 10) < 0.01, "returned to where it was")
+        await h.stop()
+    }
+}

@@ -87,7 +87,7 @@ struct ProfileFixtureTests {
         let profile = try Self.profile("pelco-d-generic")
         let h = try SimulatorHarness(decoders: [SimulatedDecoder(address: 5, position: HeadPosition(pan: 123.45, tilt: 12.5, zoom: 1000)),
                                                 SimulatedDecoder(address: 6, badChecksum: true)])
-        let context = ProbeContext(timeout: .milliseconds(250), allowActive: true)
+        let context = ProbeContext(timeout: .seconds(1), allowActive: true)
         let readings = await h.probe.read(Self.points(profile, allowActive: true), from: try h.endpoint(5), context: context)
         let results = Evaluator(allowActive: true).evaluate(profile, readings: readings, device: "ptz-5")
         let status = Dictionary(uniqueKeysWithValues: results.map { ($0.check, $0.status) })

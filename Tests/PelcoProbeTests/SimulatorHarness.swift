@@ -4,6 +4,7 @@ import Foundation
 import PelcoProbe
 
 /// Starts a simulator on a fresh pty and gives the endpoint URL of each decoder on it.
+/// Reply timeout 1 s: generous, so a loaded CI machine never turns a slow reply into a dead decoder.
 struct SimulatorHarness {
     let simulator: PTZDecoderSimulator
     let path: String
@@ -21,7 +22,7 @@ struct SimulatorHarness {
     }
 
     func read(_ address: Int, _ points: [Point<PTZPointAddress>], allowActive: Bool = false,
-              timeout: Duration = .milliseconds(250), scheme: String = "pelco-d") async throws -> Readings {
+              timeout: Duration = .seconds(1), scheme: String = "pelco-d") async throws -> Readings {
         let context = ProbeContext(timeout: timeout, retries: 1, allowActive: allowActive)
         return await probe.read(points, from: try endpoint(address, scheme: scheme), context: context)
     }

@@ -6,12 +6,63 @@ import Foundation
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Inspect a simulated site end to end (alarm host, PTZ decoders, camera, NVR, UPS) and write its record.")
+        abstract: "Inspect a simulated site end to end (alarm host, PTZ decoders, camera, NVR, UPS) and write its record.",
+        discussion: """
+        Starts the simulators (our libmodbus alarm host, two Pelco-D decoders on a pseudo-terminal,
+        net-snmp's snmpd as a camera, an NVR and a UPS) with three faults injected: an NVR disk
+        SMART-failed, zone 5 in fault, one decoder silent. Runs the normal monthly inspection,
+        writes the record (HTML and Markdown) to --out, stops the simulators, and exits 2
+        because faults were found. examples/demo-site.yaml is the same site, documented.
+        """)
 
-    @Option(help: ArgumentHelp("Directory for the record (default ./checkup-demo).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Directory for the record and the demo's store (default ./checkup-demo).", valueName: "DIR"))
     var out: String = "checkup-demo"
 
+    @Option(help: "Language of the record: zh or en.")
+    var lang: Language = .zh
+
+    @Option(help: "Record formats, comma-separated: html, md, csv, json.")
+    var format: String = "html,md"
+
     func run() async throws {
-        throw CheckupError("the demo needs the device simulators, which are not in this build yet")
+        let outDir = URL(fileURLWithPath: out).standardizedFileURL.path
+        try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+        let work = NSTemporaryDirectory() + "checkup-demo-\(getpid())"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+
+        print("checkup demo: starting the simulated site…")
+        let site = DemoSite(workDirectory: work)
+        let inventoryText = try site.start()
+        defer { site.stop() }
+        let inventoryPath = outDir + "/site.yaml"
+        try inventoryText.write(toFile: inventoryPath, atomically: true, encoding: .utf8)
+
+        let workspace = Workspace()
+        let inventory = try InventoryLoader.load(path: inventoryPath, knownProfiles: workspace.catalog.ids)
+        let planner = JobPlanner(workspace: workspace, credentialsFile: CredentialsFile(),
+                                 environment: Credentials(community: Secret("public")))
+        let jobs = try inventory.devices.map(planner.job)
+        print("inspecting \(jobs.count) devices of \(inventory.name) (\(inventory.client))…")
+        let options = PipelineOptions(concurrency: 64, timeout: .milliseconds(500), retries: 1, deadline: .seconds(30))
+        let report = await RunCommand.inspect(jobs, site: inventory, options: options, showProgress: true)
+        site.stop()
+
+        let outputs = try RecordStep(month: RunCommand.currentMonth, out: outDir, formats: format,
+                                     store: outDir + "/checkup.sqlite", lang: lang, technicians: ["demo"], template: nil).write(report)
+        print(TextReport(terminal: .standardOutput, lang: .en).summary(report))
+        print("faults found:")
+        for outcome in report.devices {
+            if let reason = outcome.unreachable {
+                print("  ✖ \(outcome.device): unreachable: \(reason)")
+                continue
+            }
+            for result in report.results where result.device == outcome.device && result.status.exitWeight == 2 {
+                print("  ✖ \(result.device): \(result.title.en): \(result.observed)")
+            }
+        }
+        for line in outputs { print(line) }
+        print("inventory of the simulated site: \(inventoryPath)")
+        throw ExitCode(report.exitStatus.rawValue)
     }
 }

@@ -42,6 +42,11 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: "Language of titles: zh or en.")
     var lang: Language = .en
 
+    @Option(help: ArgumentHelp("Attach the results as evidence to this maintenance-log entry (`checkup log list`).", valueName: "ENTRY"))
+    var log: Int64?
+
+    @OptionGroup var store: StoreOption
+
     @OptionGroup var options: ProbeOptions
 
     func validate() throws {
@@ -65,6 +70,7 @@ struct ProbeCommand: AsyncParsableCommand {
             let report = await pipeline.run([job])
             status = report.exitStatus
             emit(report, previous: watch == nil ? nil : previous)
+            if let log { try attach(report, toLogEntry: log) }
             previous = Dictionary(uniqueKeysWithValues: report.results.map { ($0.check, $0) })
             if let watch { try await Task.sleep(for: .milliseconds(Int(watch * 1000))) }
         } while watch != nil && !Task.isCancelled
@@ -105,6 +111,12 @@ struct ProbeCommand: AsyncParsableCommand {
         }
         if format == .text { print("identified as \(match.id) (\(match.title.text(lang))) from sysObjectID \(identity.objectID ?? "-")") }
         return match
+    }
+
+    /// `--log ENTRY`: the call-out's evidence, stored with the entry.
+    private func attach(_ report: RunReport, toLogEntry entry: Int64) throws {
+        try mappingRecordErrors { try store.open().attachEvidence(toLogEntry: entry, results: report.results, device: report.devices.first?.device) }
+        if format == .text { print("results attached to maintenance-log entry \(entry) in \(store.path)") }
     }
 
     private func emit(_ report: RunReport, previous: [String: CheckResult]?) {

@@ -75,15 +75,15 @@ enum ProfileTemplates {
         """,
         "modbus": """
         points:
-          mains-fault:                 # discrete input, 1 = fault
-            function: discrete-inputs
+          mains-fault:                 # discrete input (FC02), 1 = fault: Sources/ModbusProbe/README.md
+            table: discrete-input
             address: 0x0100
 
         checks:
           - id: mains
             title: {zh: 市电, en: Mains power}
             point: mains-fault
-            equals: false
+            map: {false: present, true: {name: mains failure, status: fail}}
         """,
         "pelco": """
         points:
@@ -94,7 +94,7 @@ enum ProfileTemplates {
           - id: answers
             title: {zh: 解码器应答, en: Decoder answers}
             point: pan
-            range: "0:35999"
+            range: "0:360"
         """,
     ]
 

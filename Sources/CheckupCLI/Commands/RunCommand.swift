@@ -103,7 +103,8 @@ struct RunCommand: AsyncParsableCommand {
         try RunFiles.save(merged, in: outDir)
 
         let outputs = try RecordStep(month: month, out: outDir, formats: format, store: store, lang: lang,
-                                     technicians: technician, template: template).write(merged)
+                                     technicians: technician, template: template,
+                                     secrets: jobs.flatMap(\.credentials.secretValues)).write(merged)
         if json {
             print(try JSONReport(merged, month: month, includeExchanges: false).encoded())
         } else {

@@ -1,10 +1,12 @@
 import CheckupCore
+import ModbusProbe
 import PelcoProbe
 
 /// The probes compiled into `checkup`: one line per protocol.
 enum BuiltInProbes {
     static var registry: ProbeRegistry {
         ProbeRegistry { registry in
+            registry.register(AlarmHostProbe())
             registry.register(PTZDecoderProbe())
         }
     }

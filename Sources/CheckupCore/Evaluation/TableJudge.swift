@@ -37,33 +37,33 @@ struct TableJudge {
             }
             judged.append((row, label, j))
         }
-        let expectedCell = judged.first?.judgement.expected ?? ""
+        let expectedCell = [rule.column, judged.first?.judgement.expected].compactMap { $0 }.joined(separator: " ")
         let describe: ((row: TableRow, label: String, judgement: Judgement)) -> String = { "\($0.label): \($0.judgement.observed)" }
 
         if let count = rule.count {
             let matching = judged.filter { $0.judgement.status == .pass }
             let status = count.alerts(Double(matching.count)) ? check.severity : .pass
             return Outcome(status: status, observed: "\(matching.count) of \(rows.count) rows match",
-                           expected: "\(count.expectation) rows \(expectedCell)", offending: [])
+                           expected: "\(count.expectation) rows with \(expectedCell)", offending: [])
         }
         switch rule.rows ?? .every {
         case .every:
             let bad = judged.filter { $0.judgement.status != .pass }
             let status = bad.map(\.judgement.status).max() ?? .pass
             let observed = bad.isEmpty ? "all \(rows.count) rows ok" : bad.map(describe).joined(separator: "; ")
-            return Outcome(status: status, observed: observed, expected: "every row \(expectedCell)", offending: bad.map(\.label))
+            return Outcome(status: status, observed: observed, expected: "every row: \(expectedCell)", offending: bad.map(\.label))
         case .none:
             let hits = judged.filter { $0.judgement.status == .pass }
             let errors = judged.filter { $0.judgement.status == .error }
             let status: CheckStatus = !hits.isEmpty ? check.severity : errors.isEmpty ? .pass : .error
             let observed = hits.isEmpty ? (errors.isEmpty ? "none of \(rows.count) rows" : errors.map(describe).joined(separator: "; "))
                 : hits.map(\.label).joined(separator: ", ")
-            return Outcome(status: status, observed: observed, expected: "no row \(expectedCell)", offending: hits.map(\.label))
+            return Outcome(status: status, observed: observed, expected: "no row with \(expectedCell)", offending: hits.map(\.label))
         case .any:
             let hits = judged.filter { $0.judgement.status == .pass }
             return Outcome(status: hits.isEmpty ? check.severity : .pass,
                            observed: hits.isEmpty ? "no row matches" : hits.map(\.label).joined(separator: ", "),
-                           expected: "at least one row \(expectedCell)", offending: [])
+                           expected: "a row with \(expectedCell)", offending: [])
         }
     }
 

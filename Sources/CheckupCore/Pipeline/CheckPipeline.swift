@@ -72,26 +72,27 @@ public struct CheckPipeline: Sendable {
         return (outcome, results)
     }
 
-    /// Races the probe against the device deadline. The read runs in its own task so that
-    /// cancelling the run lets it finish, and so the bus stays held until the wire is quiet.
+    /// Races the probe against the device deadline, counted from when the device has its bus.
+    /// The read runs in its own task so that cancelling the run lets it finish, and the bus
+    /// stays held until the wire is quiet even when the deadline has already answered.
     private func readWithDeadline(_ job: Job, points: [PointSpec], context: ProbeContext) async -> Readings {
         let once = Locked(false)
         let deadline = options.deadline
         let buses = self.buses
         return await withCheckedContinuation { (continuation: CheckedContinuation<Readings, Never>) in
-            let timer = Task.detached {
-                try? await Task.sleep(for: deadline)
-                if !Task.isCancelled, once.withLock({ let first = !$0; $0 = true; return first }) {
-                    continuation.resume(returning: .unreachable("no complete answer within the \(deadline) device deadline"))
-                }
-            }
             Task.detached {
-                let readings = await buses.withBus(job.device.endpoint.busKey) {
-                    await job.probe.read(points, from: job.device.endpoint, context: context)
-                }
-                timer.cancel()
-                if once.withLock({ let first = !$0; $0 = true; return first }) {
-                    continuation.resume(returning: readings)
+                await buses.withBus(job.device.endpoint.busKey) {
+                    let timer = Task.detached {
+                        try? await Task.sleep(for: deadline)
+                        if !Task.isCancelled, once.withLock({ let first = !$0; $0 = true; return first }) {
+                            continuation.resume(returning: .unreachable("no complete answer within the \(deadline) device deadline"))
+                        }
+                    }
+                    let readings = await job.probe.read(points, from: job.device.endpoint, context: context)
+                    timer.cancel()
+                    if once.withLock({ let first = !$0; $0 = true; return first }) {
+                        continuation.resume(returning: readings)
+                    }
                 }
             }
         }

@@ -187,7 +187,7 @@ public struct ProfileLoader: Sendable {
         _ = r.node("note")
         let conditions = ConditionReader(reader: r, diagnostics: d).read()
         let table = readTable(r, d)
-        if pointID != nil, conditions.isEmpty, table?.count == nil, table?.minRows == nil {
+        if pointID != nil, manual == nil, conditions.isEmpty, table?.count == nil, table?.minRows == nil {
             d.report("check '\(id)' has no condition (equals, in, range, warning/critical, regex, map, bits, clock…)", at: node)
         }
         r.finish(allowed: Self.checkKeys)

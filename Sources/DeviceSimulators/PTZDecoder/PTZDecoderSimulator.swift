@@ -34,8 +34,8 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
     private let running = Locked(false)
     private let finished = NSCondition()
     private var threadDone = true
-    private var terminal: PseudoTerminal?
-    private var link: String?
+    /// The open pty and the link made to it, while running.
+    private let attached = Locked<(terminal: PseudoTerminal?, link: String?)>((nil, nil))
     private let clock = ContinuousClock()
     private let epoch: ContinuousClock.Instant
 
@@ -80,8 +80,7 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
                 throw .link(link, why)
             }
         }
-        terminal = pty
-        self.link = link
+        attached.withLock { $0 = (pty, link) }
         finished.lock(); threadDone = false; finished.unlock()
         let thread = Thread { [self] in
             self.serve(pty)
@@ -98,14 +97,16 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
         finished.lock()
         while !threadDone { finished.wait() }
         finished.unlock()
+        let (terminal, link) = attached.withLock { current in
+            defer { current = (nil, nil) }
+            return current
+        }
         terminal?.close()
-        terminal = nil
         if let link { unlink(link) }
-        link = nil
     }
 
     /// The slave path while running.
-    public var slavePath: String? { terminal?.slavePath }
+    public var slavePath: String? { attached.withLock { $0.terminal?.slavePath } }
 
     /// What decoder `address` looks like now (position advanced to this instant).
     public func snapshot(_ address: UInt8) -> DecoderSnapshot? {
@@ -188,7 +189,7 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
             guard var head = heads[frame.address], !head.config.silent else { return nil }
             let response = head.apply(command, now: now)
             defer { heads[frame.address] = head }
-            guard let response, head.config.answersQueries || !command.isQuery else { return nil }
+            guard let response, head.config.answersQueries else { return nil }
             var bytes = response.bytes(requestChecksum: frame.checksum)
             if head.config.badChecksum, let last = bytes.last { bytes[bytes.count - 1] = last &+ 0x5A }
             head.repliesSent += 1

@@ -7,7 +7,7 @@ public struct SimulatedDecoder: Sendable, Hashable {
     public var badChecksum: Bool
     /// Answers as if it had another address (a mis-set DIP switch).
     public var replyAddress: UInt8?
-    /// Moves but never answers queries (a plain decoder without position feedback).
+    /// Obeys commands but never replies, not even to queries (a plain decoder without feedback).
     public var answersQueries: Bool
     /// Where the head points at start.
     public var position: HeadPosition
@@ -23,12 +23,14 @@ public struct SimulatedDecoder: Sendable, Hashable {
     public var zoomRate: Double
     /// Reply to 0x45.
     public var partNumber: String
+    /// Fault: each preset recall lands this many degrees of pan further than the last (a slipping head).
+    public var presetDrift: Double
 
     public init(address: UInt8, silent: Bool = false, badChecksum: Bool = false, replyAddress: UInt8? = nil,
                 answersQueries: Bool = true, position: HeadPosition = HeadPosition(),
                 presets: [UInt8: HeadPosition] = [1: HeadPosition(pan: 90, tilt: 10, zoom: 0)],
                 maxSpeed: Double = 60, panLimits: ClosedRange<Double>? = nil, tiltLimits: ClosedRange<Double> = -5...90,
-                zoomRate: Double = 20000, partNumber: String = "SIM-PTZ-D") {
+                zoomRate: Double = 20000, partNumber: String = "SIM-PTZ-D", presetDrift: Double = 0) {
         self.address = address
         self.silent = silent
         self.badChecksum = badChecksum
@@ -41,6 +43,7 @@ public struct SimulatedDecoder: Sendable, Hashable {
         self.tiltLimits = tiltLimits
         self.zoomRate = zoomRate
         self.partNumber = partNumber
+        self.presetDrift = presetDrift
     }
 }
 

@@ -13,6 +13,8 @@ struct SimulatedHead {
     var panTarget: Double?, tiltTarget: Double?, zoomTarget: Double?
     var lastUpdate: Double
     var framesReceived = 0, queriesReceived = 0, movementCommandsReceived = 0, repliesSent = 0
+    /// Preset recalls so far (the drift fault grows with them).
+    var recalls = 0
 
     init(_ config: SimulatedDecoder, now: Double) {
         self.config = config
@@ -73,6 +75,13 @@ struct SimulatedHead {
         panRate = 0; tiltRate = 0; zoomRate = 0
     }
 
+    mutating func recall(_ id: UInt8) {
+        guard var p = config.presets[id] else { return }
+        p.pan += config.presetDrift * Double(recalls)
+        recalls += 1
+        goTo(p)
+    }
+
     /// Applies a Pelco-D command; returns the reply, or nil when this command draws none.
     mutating func apply(_ command: PelcoDCommand, now: Double) -> PelcoDResponse? {
         advance(to: now)
@@ -87,7 +96,7 @@ struct SimulatedHead {
             zoomRate = m.zoomTele ? config.zoomRate : m.zoomWide ? -config.zoomRate : 0
         case .setPreset(let id): config.presets[id] = position
         case .clearPreset(let id): config.presets[id] = nil
-        case .goToPreset(let id): if let p = config.presets[id] { goTo(p) }
+        case .goToPreset(let id): recall(id)
         case .flip: panTarget = clampPan(position.pan + 180)
         case .goToZeroPan: panTarget = 0
         case .setPan(let w): panTarget = clampPan(PelcoAngles.panDegrees(w))
@@ -123,7 +132,7 @@ struct SimulatedHead {
             zoomRate = m.zoomTele ? config.zoomRate : m.zoomWide ? -config.zoomRate : 0
         case .setPreset(let id): config.presets[id] = position
         case .clearPreset(let id): config.presets[id] = nil
-        case .goToPreset(let id): if let p = config.presets[id] { goTo(p) }
+        case .goToPreset(let id): recall(id)
         case .other: break
         }
     }

@@ -112,12 +112,28 @@ struct ActivePelcoD {
             return Outcome(value: .error("preset test: the position could not be read before moving"), evidence: "")
         }
         let zoom0 = await readZoom()
-        await command(.goToPreset(preset), label: "go to preset \(preset)")
-        let landed = await settle([(.pan, a.pan), (.tilt, a.tilt)], tolerance: a.tolerance, settle: a.settle)
-        await setPosition(.pan, pan0)
-        await setPosition(.tilt, tilt0)
-        if let zoom0 { await command(.setZoom(zoom0), label: "set zoom \(zoom0)") }
-        let back = await settle([(.pan, pan0), (.tilt, tilt0)], tolerance: a.tolerance, settle: a.settle)
+        let expectsPosition = a.pan != nil || a.tilt != nil
+        /// Recalls the preset, lets the head settle, and brings it back to where it started.
+        func recallAndReturn() async -> (landed: [Double]?, back: [Double]?) {
+            await command(.goToPreset(preset), label: "go to preset \(preset)")
+            let landed = await settle([(.pan, a.pan), (.tilt, a.tilt)], tolerance: a.tolerance, settle: a.settle)
+            await setPosition(.pan, pan0)
+            await setPosition(.tilt, tilt0)
+            if let zoom0 { await command(.setZoom(zoom0), label: "set zoom \(zoom0)") }
+            let back = await settle([(.pan, pan0), (.tilt, tilt0)], tolerance: a.tolerance, settle: a.settle)
+            return (landed, back)
+        }
+        let first = await recallAndReturn()
+        let landed = first.landed
+        var back = first.back
+        // With no expected position, recall twice from the same start: a preset that does not
+        // land in the same place twice (a slipping head, a lost zero) is what can be caught.
+        var again: [Double]?
+        if !expectsPosition, landed != nil {
+            let second = await recallAndReturn()
+            again = second.landed
+            back = second.back
+        }
 
         var problems: [String] = []
         if let landed, landed.count == 2 {
@@ -125,6 +141,11 @@ struct ActivePelcoD {
             if let p = a.pan, abs(PelcoAngles.panDifference(from: p, to: landed[0])) > a.tolerance { off.append("pan \(Self.degrees(landed[0])) instead of \(Self.degrees(p))") }
             if let t = a.tilt, abs(landed[1] - t) > a.tolerance { off.append("tilt \(Self.degrees(landed[1])) instead of \(Self.degrees(t))") }
             if !off.isEmpty { problems.append("preset \(preset) landed at " + off.joined(separator: ", ")) }
+            if let again, again.count == 2,
+               abs(PelcoAngles.panDifference(from: landed[0], to: again[0])) > a.tolerance || abs(again[1] - landed[1]) > a.tolerance {
+                problems.append("preset \(preset) is not repeatable: landed at pan \(Self.degrees(landed[0])), tilt \(Self.degrees(landed[1])), " +
+                                "then at pan \(Self.degrees(again[0])), tilt \(Self.degrees(again[1]))")
+            }
         } else {
             problems.append("position unreadable after recalling preset \(preset)")
         }

@@ -28,15 +28,15 @@ public final class SerialPort: @unchecked Sendable {
         let fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw Self.openError(path, errno) }
         self.fd = fd
-        do {
+        do throws(SerialPortError) {
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let e = errno
-                throw e == EWOULDBLOCK ? SerialPortError.busy(path) : Self.systemError(path, "flock", e)
+                throw e == EWOULDBLOCK ? .busy(path) : Self.systemError(path, "flock", e)
             }
             var tio = termios()
             if tcgetattr(fd, &tio) != 0 {
                 let e = errno
-                throw e == ENOTTY || e == EINVAL ? SerialPortError.notATerminal(path) : Self.systemError(path, "tcgetattr", e)
+                throw e == ENOTTY || e == EINVAL ? .notATerminal(path) : Self.systemError(path, "tcgetattr", e)
             }
             if ioctl(fd, UInt(TIOCEXCL)) != 0 { throw Self.systemError(path, "ioctl(TIOCEXCL)", errno) }
             cfmakeraw(&tio)
@@ -55,18 +55,14 @@ public final class SerialPort: @unchecked Sendable {
                 cc[Int(VTIME)] = 0
             }
             if cfsetispeed(&tio, speed) != 0 || cfsetospeed(&tio, speed) != 0 {
-                throw SerialPortError.unsupportedSettings(path, settings)
+                throw .unsupportedSettings(path, settings)
             }
             if tcsetattr(fd, TCSANOW, &tio) != 0 { throw Self.systemError(path, "tcsetattr", errno) }
             _ = tcflush(fd, TCIOFLUSH)
-        } catch let error as SerialPortError {
-            _ = Glibc.close(fd)
-            self.fd = -1
-            throw error
         } catch {
             _ = Glibc.close(fd)
             self.fd = -1
-            throw .system(path, call: "open", message: "\(error)")
+            throw error
         }
     }
 

@@ -1,1 +1,0 @@
-// ModbusProbe — placeholder until its issue lands.

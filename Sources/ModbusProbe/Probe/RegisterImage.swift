@@ -1,0 +1,49 @@
+/// What one device read produced: the items that came back, the requests that failed, and how
+/// long each request took. Points are decoded from it after all requests are done.
+struct RegisterImage {
+    private(set) var bits: [ModbusTable: [Int: Bool]] = [:]
+    private(set) var registers: [ModbusTable: [Int: UInt16]] = [:]
+    /// Failed runs with their error, newest last.
+    private(set) var failures: [(span: ModbusSpan, error: ModbusError)] = []
+    /// Requests sent, with their duration (including retries).
+    private(set) var timings: [(span: ModbusSpan, duration: Duration)] = []
+
+    mutating func store(bits values: [Bool], at span: ModbusSpan) {
+        for (i, v) in values.enumerated() { bits[span.table, default: [:]][span.address + i] = v }
+    }
+
+    mutating func store(registers values: [UInt16], at span: ModbusSpan) {
+        for (i, v) in values.enumerated() { registers[span.table, default: [:]][span.address + i] = v }
+    }
+
+    mutating func fail(_ span: ModbusSpan, _ error: ModbusError) { failures.append((span, error)) }
+
+    mutating func time(_ span: ModbusSpan, _ duration: Duration) { timings.append((span, duration)) }
+
+    /// The raw words of `count` items from `address` (bits as 0/1), or nil when any is missing.
+    func words(_ table: ModbusTable, _ address: Int, _ count: Int) -> [UInt16]? {
+        var out: [UInt16] = []
+        out.reserveCapacity(count)
+        for a in address..<(address + count) {
+            if table.holdsBits {
+                guard let b = bits[table]?[a] else { return nil }
+                out.append(b ? 1 : 0)
+            } else {
+                guard let r = registers[table]?[a] else { return nil }
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    /// The error that explains why `span` is not (wholly) in the image.
+    func failure(covering span: ModbusSpan) -> ModbusError? {
+        failures.last { $0.span.table == span.table && $0.span.address < span.end && span.address < $0.span.end }?.error
+    }
+
+    /// Time spent on the requests that touched `span`.
+    func duration(of span: ModbusSpan) -> Duration {
+        timings.filter { $0.span.table == span.table && $0.span.address < span.end && span.address < $0.span.end }
+            .reduce(Duration.zero) { $0 + $1.duration }
+    }
+}
