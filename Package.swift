@@ -38,7 +38,7 @@ let package = Package(
 
         // Probes: one module per protocol.
         .target(name: "ModbusProbe", dependencies: ["CheckupCore", "CModbus"], exclude: ["README.md"]),
-        .target(name: "SNMPProbe", dependencies: ["CheckupCore", "CNetSNMP"]),
+        .target(name: "SNMPProbe", dependencies: ["CheckupCore", "CNetSNMP"], exclude: ["README.md"]),
         .target(name: "PelcoProbe", dependencies: ["CheckupCore"], exclude: ["README.md"]),
 
         // The monthly record: model, filler, store, renderers.
@@ -76,6 +76,7 @@ let package = Package(
         // Benchmarks: `make bench` (ratios against a baseline measured in the same run).
         .executableTarget(name: "bench-pipeline", dependencies: ["CheckupCore", "CheckupTestKit"], path: "bench/pipeline"),
         .executableTarget(name: "bench-modbus", dependencies: ["CheckupCore", "ModbusProbe", "DeviceSimulators"], path: "bench/modbus"),
+        .executableTarget(name: "bench-snmp", dependencies: ["CheckupCore", "SNMPProbe", "DeviceSimulators"], path: "bench/snmp"),
 
         .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),

@@ -1,0 +1,114 @@
+import ArgumentParser
+import CheckupCore
+import DeviceSimulators
+import Foundation
+import SNMPProbe
+
+/// `checkup simulate snmp-agent`: the real `snmpd` serving a profile's recorded fixture (healthy
+/// or a named fault, plus `--set` overrides) on a loopback UDP port, until SIGINT or SIGTERM.
+///
+/// ```
+/// checkup simulate snmp-agent --profile hikvision-nvr --variant disk-2-smart-failed --port 16161
+/// checkup probe "snmp://127.0.0.1:16161" --profile hikvision-nvr
+/// checkup simulate snmp-agent --profile hikvision-camera --set 1.3.6.1.4.1.39165.1.7.0="string:97 PERCENT"
+/// CHECKUP_SNMP_AUTH_PASS=… CHECKUP_SNMP_PRIV_PASS=… checkup simulate snmp-agent --profile ups-mib --v3-user ops
+/// ```
+public struct SimulateSNMPAgent: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "snmp-agent",
+        abstract: "Serve a profile's recorded SNMP fixture with the real snmpd (apt-get install snmpd).")
+
+    @Option(help: "Profile id whose fixture to serve (device-profiles/<kind>/fixtures/<id>.yaml).")
+    public var profile: String
+
+    @Option(help: "A named fault of the fixture, e.g. disk-2-smart-failed; omit for the healthy device. --list-variants shows them.")
+    public var variant: String?
+
+    @Option(help: "UDP port on 127.0.0.1; a free one is chosen when omitted.")
+    public var port: Int?
+
+    @Option(help: "Community the agent accepts (v1/v2c).")
+    public var community: String = "public"
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Serve OID with TYPE:VALUE, e.g. 1.3.6.1.4.1.39165.1.7.0=\"string:97 PERCENT\"; repeatable. Types: \(SNMPAgentValueTypes.names). absent: removes the object.", valueName: "OID=TYPE:VALUE"))
+    public var sets: [String] = []
+
+    @Option(name: .customLong("v3-user"), help: "Also create an SNMPv3 user (authPriv, SHA + AES) whose passphrases come from CHECKUP_SNMP_AUTH_PASS and CHECKUP_SNMP_PRIV_PASS.")
+    public var v3User: String?
+
+    @Option(help: "Directory holding device-profiles (default: ./device-profiles, $CHECKUP_PROFILES_DIR, the source checkout).")
+    public var profiles: String?
+
+    @Flag(help: "List the fixture's variants and exit.")
+    public var listVariants = false
+
+    public init() {}
+
+    public func validate() throws {
+        if let port, !(1024...65535).contains(port) { throw ValidationError("--port must be 1024–65535 (snmpd runs unprivileged)") }
+        for set in sets { _ = try Self.parseSet(set) }
+    }
+
+    static func parseSet(_ text: String) throws -> (String, SNMPAgentValue) {
+        guard let equals = text.firstIndex(of: "=") else {
+            throw ValidationError("--set \(text): expected OID=TYPE:VALUE")
+        }
+        let oid = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
+        guard SNMPObjectID(oid) != nil else { throw ValidationError("--set \(text): '\(oid)' is not a numeric OID") }
+        do {
+            return (oid, try SNMPAgentValue(parsing: String(text[text.index(after: equals)...])))
+        } catch {
+            throw ValidationError("--set \(text): \(error.description)")
+        }
+    }
+
+    public func run() async throws {
+        let root = profiles.map { URL(fileURLWithPath: $0) }
+        let dataset: SNMPDataset
+        do { dataset = try SNMPDataset.load(profile: profile, profilesRoot: root) } catch {
+            throw ValidationError(error.description)
+        }
+        if listVariants {
+            print("\(dataset.profile): \(dataset.title ?? "")")
+            print("  (healthy)")
+            for name in dataset.variants.keys.sorted() {
+                print("  \(name): \(dataset.variants[name]?.title ?? "")")
+            }
+            return
+        }
+        var overrides: [String: SNMPAgentValue] = [:]
+        for set in sets {
+            let (oid, value) = try Self.parseSet(set)
+            overrides[oid] = value
+        }
+        var user: SNMPFixtureUser?
+        if let v3User {
+            let env = ProcessInfo.processInfo.environment
+            guard let auth = env["CHECKUP_SNMP_AUTH_PASS"], let priv = env["CHECKUP_SNMP_PRIV_PASS"], auth.count >= 8, priv.count >= 8 else {
+                throw ValidationError("--v3-user needs CHECKUP_SNMP_AUTH_PASS and CHECKUP_SNMP_PRIV_PASS (8 characters or more) in the environment")
+            }
+            user = SNMPFixtureUser(name: v3User, authPassphrase: auth, privPassphrase: priv)
+        }
+        let agent: SNMPAgentFixture
+        do {
+            agent = try await SNMPAgentFixture.start(dataset: dataset, variant: variant, community: community,
+                                                     v3User: user, overrides: overrides, port: port)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        print("SNMP agent (snmpd) serving \(dataset.profile) \(variant ?? "healthy") on udp 127.0.0.1:\(agent.port)")
+        print("  \(agent.snmpURL)   (community as given with --community)")
+        if let url = agent.snmpv3URL { print("  \(url)   (passphrases from CHECKUP_SNMP_AUTH_PASS / CHECKUP_SNMP_PRIV_PASS)") }
+        print("  checkup probe \"\(agent.snmpURL)\" --profile \(dataset.profile)")
+        print("Ctrl-C to stop.")
+        fflush(nil)
+        await SimulatePTZDecoder.waitForTermination()
+        agent.stop()
+        print("stopped")
+    }
+}
+
+/// The value types `--set` accepts, for the help text.
+enum SNMPAgentValueTypes {
+    static let names = "integer, gauge, counter, string, oid, hex, timeticks, ipaddress, datetime, timetext, absent"
+}

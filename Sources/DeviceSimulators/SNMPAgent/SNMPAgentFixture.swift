@@ -1,0 +1,159 @@
+import CheckupCore
+import Foundation
+import SNMPProbe
+
+/// The real net-snmp agent, `snmpd`, serving a recorded dataset on a free loopback UDP port.
+///
+/// Used by the tests, by `checkup demo` and by `checkup simulate snmp-agent`. Each fixture
+/// has its own temporary directory (config, pass scripts, persistent state, log) and its own
+/// engine ID, so several run side by side. `stop()` (or deinit) kills snmpd and waits for it.
+///
+/// ```swift
+/// let nvr = try await SNMPAgentFixture.start(profile: "hikvision-nvr", variant: "disk-2-smart-failed")
+/// let url = "snmp://127.0.0.1:\(nvr.port)"     // community "public" unless given
+/// ```
+public final class SNMPAgentFixture: @unchecked Sendable {
+    public let host = "127.0.0.1"
+    public let port: Int
+    public let community: String
+    public let user: SNMPFixtureUser?
+    public let dataset: SNMPDataset
+    public let variant: String?
+    /// The directory holding snmpd.conf, the pass scripts and snmpd.log.
+    public let directory: URL
+    private let process: SpawnedProcess
+    private let state = Locked<Bool>(false)   // stopped
+
+    /// `snmp://HOST:PORT` (the community is not in it: pass it as credentials).
+    public var snmpURL: String { "snmp://\(host):\(port)" }
+    /// `snmpv3://USER@HOST:PORT?level=…&auth=…&priv=…`, when a v3 user was created.
+    public var snmpv3URL: String? {
+        guard let user else { return nil }
+        return "snmpv3://\(user.name)@\(host):\(port)?level=\(user.level.rawValue)&auth=\(user.auth.rawValue)&priv=\(user.priv.rawValue)"
+    }
+    /// The expected verdict per check of the variant being served.
+    public var expectations: [String: SNMPDataset.Expectation] { dataset.expectations(variant: variant) }
+
+    private init(port: Int, community: String, user: SNMPFixtureUser?, dataset: SNMPDataset, variant: String?,
+                 directory: URL, process: SpawnedProcess) {
+        self.port = port
+        self.community = community
+        self.user = user
+        self.dataset = dataset
+        self.variant = variant
+        self.directory = directory
+        self.process = process
+    }
+
+    deinit { stop() }
+
+    // MARK: Starting
+
+    /// Starts snmpd for the recorded fixture of `profile` (device-profiles/*/fixtures/ID.yaml).
+    public static func start(profile: String, variant: String? = nil, community: String = "public",
+                             v3User: SNMPFixtureUser? = nil, overrides: [String: SNMPAgentValue] = [:],
+                             port: Int? = nil, profilesRoot: URL? = nil) async throws -> SNMPAgentFixture {
+        let dataset = try SNMPDataset.load(profile: profile, profilesRoot: profilesRoot)
+        return try await start(dataset: dataset, variant: variant, community: community, v3User: v3User,
+                               overrides: overrides, port: port)
+    }
+
+    /// Starts snmpd serving `dataset` (healthy, or the named `variant`), with `overrides` on top.
+    /// Runs the blocking start-up on `BlockingIO.shared`, off the cooperative pool.
+    public static func start(dataset: SNMPDataset, variant: String? = nil, community: String = "public",
+                             v3User: SNMPFixtureUser? = nil, overrides: [String: SNMPAgentValue] = [:],
+                             port: Int? = nil) async throws -> SNMPAgentFixture {
+        try await BlockingIO.shared.run {
+            try launch(dataset: dataset, variant: variant, community: community, v3User: v3User,
+                       overrides: overrides, port: port)
+        }
+    }
+
+    /// The blocking form of `start`: returns once snmpd answers a GET of sysDescr.
+    public static func launch(dataset: SNMPDataset, variant: String? = nil, community: String = "public",
+                              v3User: SNMPFixtureUser? = nil, overrides: [String: SNMPAgentValue] = [:],
+                              port: Int? = nil) throws -> SNMPAgentFixture {
+        let snmpd = try locateSNMPD()
+        let objects = try dataset.objects(variant: variant, overrides: overrides)
+        var lastError = SNMPAgentError("snmpd did not start")
+        for _ in 0..<(port == nil ? 5 : 1) {
+            let chosenPort = try port ?? FreePort.udp()
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("checkup-snmpd-\(dataset.profile)-\(chosenPort)-\(UUID().uuidString.prefix(8))")
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw SNMPAgentError("cannot create \(directory.path): \(error)")
+            }
+            let configuration = SNMPAgentConfiguration(
+                port: chosenPort, community: community, user: v3User,
+                sysDescr: dataset.sysDescr ?? "checkup simulated \(dataset.profile)",
+                sysObjectID: dataset.sysObjectID, objects: objects,
+                engineID: "checkup\(chosenPort)\(UInt32.random(in: 0...UInt32.max))")
+            let configPath = try configuration.write(to: directory)
+            var environment = ProcessInfo.processInfo.environment
+            environment["MIBS"] = ""
+            environment["SNMP_PERSISTENT_DIR"] = directory.appendingPathComponent("persist").path
+            environment["SNMPCONFPATH"] = directory.path
+            let logURL = directory.appendingPathComponent("snmpd.log")
+            let process = try SpawnedProcess(
+                executable: snmpd.path,
+                arguments: ["-f", "-Lo", "-C", "-I", "-" + SNMPAgentConfiguration.excludedModules.joined(separator: ","),
+                            "-c", configPath.path, "-p", directory.appendingPathComponent("snmpd.pid").path],
+                environment: environment, logPath: logURL.path)
+            let fixture = SNMPAgentFixture(port: chosenPort, community: community, user: v3User, dataset: dataset,
+                                           variant: variant, directory: directory, process: process)
+            if fixture.waitUntilAnswering(deadline: Date().addingTimeInterval(10)) { return fixture }
+            let tail = (try? String(contentsOf: logURL, encoding: .utf8)).map { String($0.suffix(600)) } ?? ""
+            fixture.stop()
+            lastError = SNMPAgentError("snmpd on udp 127.0.0.1:\(chosenPort) did not answer: \(tail)")
+        }
+        throw lastError
+    }
+
+    /// Polls sysDescr over v2c until the agent answers, snmpd exits, or the deadline passes.
+    private func waitUntilAnswering(deadline: Date) -> Bool {
+        var probe = SNMPSessionConfiguration(host: host, port: port, version: .v2c, community: Secret(community),
+                                             timeout: .milliseconds(200), retries: 0)
+        probe.maxRepetitions = 1
+        while Date() < deadline {
+            guard process.isRunning else { return false }
+            if let session = try? SNMPSession(probe), let binds = try? session.get([MIB2.sysDescr]),
+               binds.first.map({ !$0.value.isException }) == true {
+                return true
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+
+    /// The snmpd binary: PATH, then /usr/sbin and /usr/local/sbin.
+    public static func locateSNMPD() throws(SNMPAgentError) -> URL {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let dirs = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/local/sbin", "/sbin"]
+        for dir in dirs {
+            let candidate = URL(fileURLWithPath: dir).appendingPathComponent("snmpd")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw SNMPAgentError("snmpd (net-snmp's agent) not found in PATH or /usr/sbin: install it with `apt-get install snmpd`")
+    }
+
+    // MARK: Stopping
+
+    /// Stops snmpd (SIGTERM, SIGKILL after 1 s), waits for it, and removes the temporary directory. Safe to call twice.
+    public func stop() {
+        let alreadyStopped = state.withLock { stopped -> Bool in
+            defer { stopped = true }
+            return stopped
+        }
+        guard !alreadyStopped else { return }
+        process.terminate()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// True while snmpd runs.
+    public var isRunning: Bool { process.isRunning }
+
+    /// Blocks until snmpd exits (for `checkup simulate`, which stops it on a signal).
+    public func waitUntilExit() { process.waitUntilExit() }
+}

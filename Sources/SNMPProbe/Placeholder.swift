@@ -1,1 +1,0 @@
-// SNMPProbe — placeholder until its issue lands.

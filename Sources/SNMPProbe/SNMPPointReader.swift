@@ -1,0 +1,123 @@
+import CheckupCore
+import Foundation
+
+/// Reads one device's points over one session. Blocking: runs on a `BlockingIO` thread.
+///
+/// Scalars go out together, many varbinds per GET; tables are walked column by column.
+/// A timeout or a v3 authentication failure on the first request makes the whole device
+/// unreachable; a failure after that marks only the points it concerns as `.error`.
+struct SNMPPointReader {
+    var configuration: SNMPSessionConfiguration
+    var context: ProbeContext
+
+    func read(_ points: [Point<SNMPAddress>]) -> Readings {
+        let clock = ContinuousClock()
+        let session: SNMPSession
+        do {
+            session = try SNMPSession(configuration, detailedTranscript: context.trace)
+        } catch {
+            return .unreachable(error.description,
+                                exchanges: [Exchange(.note, "open \(configuration)"), Exchange(.note, error.description)])
+        }
+        var readings = Readings()
+        var answeredOnce = false
+
+        // Active points would be SETs; checkup never sends one.
+        let passive = points.filter { point in
+            guard point.active else { return true }
+            readings[point.id] = Reading(.error("SNMP points cannot be active: checkup never sends SET (\(point.address))"),
+                                         unit: point.unit, at: context.now())
+            return false
+        }
+
+        let scalars = passive.compactMap { point -> (Point<SNMPAddress>, SNMPObjectID)? in
+            if case .scalar(let oid) = point.address.target { return (point, oid) }
+            return nil
+        }
+        if !scalars.isEmpty {
+            let started = clock.now
+            do {
+                let binds = try session.get(scalars.map(\.1))
+                answeredOnce = true
+                let duration = clock.now - started
+                for (index, (point, oid)) in scalars.enumerated() {
+                    let bind = index < binds.count ? binds[index] : SNMPVarBind(oid, .noSuchObject)
+                    let value = SNMPValueMapping.value(bind.value, oid: oid, hint: point.address.hint)
+                    readings[point.id] = Reading(value, unit: point.unit, at: context.now(), duration: duration,
+                                                 evidence: "\(oid) = \(bind.value)")
+                }
+            } catch {
+                if error.meansUnreachable { return .unreachable(error.description, exchanges: session.transcript) }
+                for (point, oid) in scalars {
+                    readings[point.id] = Reading(.error("GET \(oid): \(error)"), unit: point.unit, at: context.now(),
+                                                 duration: clock.now - started)
+                }
+                answeredOnce = true
+            }
+        }
+
+        for point in passive {
+            guard case .table(let entry, let columns) = point.address.target else { continue }
+            let started = clock.now
+            do {
+                let rows = try session.table(entry, columns: columns.map(\.number))
+                answeredOnce = true
+                readings[point.id] = Reading(tableValue(rows, entry: entry, columns: columns, address: point.address), unit: point.unit,
+                                             at: context.now(), duration: clock.now - started,
+                                             evidence: "\(entry): \(rows.count) rows × \(columns.count) columns")
+            } catch {
+                if !answeredOnce, error.meansUnreachable {
+                    return .unreachable(error.description, exchanges: session.transcript)
+                }
+                readings[point.id] = Reading(.error("table \(entry): \(error)"), unit: point.unit, at: context.now(),
+                                             duration: clock.now - started)
+            }
+        }
+        readings.exchanges = session.transcript
+        return readings
+    }
+
+    private func tableValue(_ rows: [SNMPTableRow], entry: SNMPObjectID, columns: [SNMPColumn], address: SNMPAddress) -> Value {
+        guard !rows.isEmpty else { return .absent("no rows under \(entry)") }
+        let table = rows.map { row in
+            var cells: [String: Value] = [:]
+            for column in columns {
+                let oid = entry.appending(column.number).appending(contentsOf: row.index)
+                if let wire = row.cells[column.number] {
+                    cells[column.name] = SNMPValueMapping.value(wire, oid: oid, hint: column.hint)
+                } else {
+                    cells[column.name] = .absent("no \(column.name) at \(oid)")
+                }
+            }
+            for (name, pair) in address.percentages {
+                if let part = cells[pair[0]]?.numeric, let whole = cells[pair[1]]?.numeric {
+                    cells[name] = whole > 0 ? .number((part / whole * 1000).rounded() / 10)
+                                            : .error("\(name): \(pair[1]) is 0 in row \(row.indexText)")
+                } else {
+                    cells[name] = .error("\(name): no numeric \(pair[0]) and \(pair[1]) in row \(row.indexText)")
+                }
+            }
+            return TableRow(index: row.indexText, cells: cells)
+        }
+        let kept = table.filter { row in
+            address.rowFilter.allSatisfy { column, wanted in
+                guard let cell = row.cells[column] else { return false }
+                return cell.text == wanted || cell.text == OIDText.strippedDot(wanted)
+            }
+        }
+        if kept.isEmpty, !address.rowFilter.isEmpty {
+            return .absent("no rows under \(entry) where " + address.rowFilter.map { "\($0.key) = \($0.value)" }.sorted().joined(separator: ", "))
+        }
+        return .table(kept)
+    }
+}
+
+extension SNMPObjectID {
+    func appending(contentsOf more: [UInt]) -> SNMPObjectID { SNMPObjectID(arcs + more) }
+}
+
+/// Small text helpers for row filters.
+enum OIDText {
+    /// `.1.3.6` → `1.3.6`, so `where:` matches OIDs written with or without the leading dot.
+    static func strippedDot(_ text: String) -> String { text.hasPrefix(".") ? String(text.dropFirst()) : text }
+}

@@ -1,0 +1,52 @@
+import CheckupCore
+import Foundation
+
+/// Reads cameras, recorders and UPSes over SNMP (`snmp://`, `snmpv3://`).
+///
+/// All of a device's net-snmp work (session open, GETs, table walks) runs as one job on
+/// `context.io`, so hundreds of devices can be in flight without touching the cooperative pool.
+/// A device that does not answer, or rejects our v3 credentials, is `Readings.unreachable`
+/// with the reason; an object it does not have is an `.absent` reading naming the OID.
+public struct SNMPProbe: IdentifyingProbe {
+    public typealias Address = SNMPAddress
+    public static let protocolName = "snmp"
+    public static let schemes = ["snmp", "snmpv3"]
+
+    public init() {}
+
+    public func read(_ points: [Point<SNMPAddress>], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
+        let scrubber = SecretScrubber(context.credentials, endpoint: endpoint)
+        let configuration: SNMPSessionConfiguration
+        do {
+            configuration = try SNMPEndpointConfiguration.make(endpoint, context: context)
+        } catch {
+            return .unreachable(scrubber.scrub(error.description))
+        }
+        SNMPLibrary.start()
+        let readings = await context.io.run {
+            SNMPPointReader(configuration: configuration, context: context).read(points)
+        }
+        return scrubber.scrub(readings)
+    }
+
+    /// sysObjectID and sysDescr, plus the model where a vendor MIB gives one (HIK-DEVICE-MIB
+    /// deviceType, DAHUA-SNMP-MIB deviceType). Nil when the device does not answer.
+    public func identify(_ endpoint: Endpoint, context: ProbeContext) async -> DeviceIdentity? {
+        guard let configuration = try? SNMPEndpointConfiguration.make(endpoint, context: context) else { return nil }
+        SNMPLibrary.start()
+        return await context.io.run { () -> DeviceIdentity? in
+            guard let session = try? SNMPSession(configuration),
+                  let binds = try? session.get(SNMPIdentification.objects) else { return nil }
+            return SNMPIdentification.identity(from: binds)
+        }
+    }
+
+    public static func validate(_ address: SNMPAddress) -> String? {
+        if case .table(let entry, let columns) = address.target {
+            let numbers = columns.map(\.number)
+            if Set(numbers).count != numbers.count { return "table \(entry): two columns share a number" }
+            if numbers.contains(0) { return "table \(entry): column numbers start at 1" }
+        }
+        return nil
+    }
+}

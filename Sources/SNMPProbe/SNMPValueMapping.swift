@@ -1,0 +1,84 @@
+import CheckupCore
+import Foundation
+
+/// Turns wire values into the protocol-neutral `Value` the evaluator judges.
+///
+/// INTEGER, Gauge32, Counter32/64 and TimeTicks → `.integer` (TimeTicks stay in 1/100 s; a
+/// profile scales them). OCTET STRING → `.text` when printable UTF-8, else `.bytes`, unless
+/// the point says `as: text|hex|date`. OBJECT IDENTIFIER → `.oid`. IpAddress → dotted `.text`.
+/// noSuchObject / noSuchInstance / endOfMibView → `.absent`, naming the OID.
+public enum SNMPValueMapping {
+    public static func value(_ wire: SNMPValue, oid: SNMPObjectID, hint: SNMPValueHint?,
+                             timeZone: TimeZone = .current) -> Value {
+        switch wire {
+        case .noSuchObject: return .absent("noSuchObject at \(oid)")
+        case .noSuchInstance: return .absent("noSuchInstance at \(oid)")
+        case .endOfMibView: return .absent("endOfMibView at \(oid)")
+        case .null: return .absent("NULL value at \(oid)")
+        case .integer(let v):
+            return hint == .date ? .error("\(oid): expected a date, got INTEGER \(v)") : .integer(v)
+        case .gauge(let v), .counter32(let v), .counter64(let v), .timeTicks(let v):
+            return hint == .date ? .error("\(oid): expected a date, got \(wire)") : .integer(Int64(clamping: v))
+        case .objectID(let o): return .oid(o.description)
+        case .ipAddress(let b): return .text(b.map(String.init).joined(separator: "."))
+        case .opaque(let b): return .bytes(b)
+        case .octets(let bytes):
+            switch hint {
+            case .hex: return .bytes(bytes)
+            case .text: return .text(String(decoding: bytes.reversed().drop(while: { $0 == 0 }).reversed(), as: UTF8.self))
+            case .date:
+                if let date = dateAndTime(bytes, timeZone: timeZone) { return .date(date) }
+                if let text = SNMPValue.printableText(bytes), let date = textDate(text, timeZone: timeZone) { return .date(date) }
+                return .error("\(oid): expected a DateAndTime or a date text, got \(wire)")
+            case nil:
+                if let text = SNMPValue.printableText(bytes) { return .text(text) }
+                return .bytes(bytes)
+            }
+        }
+    }
+
+    /// SNMPv2-TC DateAndTime: 8 bytes (local time of the device, taken as `timeZone`) or 11
+    /// bytes (with direction, hours and minutes from UTC). Nil for anything else or an
+    /// impossible date.
+    public static func dateAndTime(_ b: [UInt8], timeZone: TimeZone = .current) -> Date? {
+        guard b.count == 8 || b.count == 11 else { return nil }
+        var parts = DateComponents()
+        parts.year = Int(b[0]) << 8 | Int(b[1])
+        parts.month = Int(b[2])
+        parts.day = Int(b[3])
+        parts.hour = Int(b[4])
+        parts.minute = Int(b[5])
+        parts.second = Int(b[6])
+        parts.nanosecond = Int(b[7]) * 100_000_000
+        guard (1...12).contains(parts.month!), (1...31).contains(parts.day!), parts.hour! < 24,
+              parts.minute! < 60, parts.second! <= 60, b[7] < 10 else { return nil }
+        if b.count == 11 {
+            guard b[8] == UInt8(ascii: "+") || b[8] == UInt8(ascii: "-"), b[9] <= 13, b[10] < 60 else { return nil }
+            let offset = (Int(b[9]) * 3600 + Int(b[10]) * 60) * (b[8] == UInt8(ascii: "-") ? -1 : 1)
+            parts.timeZone = TimeZone(secondsFromGMT: offset)
+        } else {
+            parts.timeZone = timeZone
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = parts.timeZone ?? timeZone
+        return calendar.date(from: parts)
+    }
+
+    /// A date written as text, as some firmware does (HIK-DEVICE-MIB sysTime): ISO 8601 with
+    /// or without a zone, `yyyy-MM-dd HH:mm:ss`, `yyyy/MM/dd HH:mm:ss`. Without a zone the
+    /// text is read in `timeZone`.
+    public static func textDate(_ text: String, timeZone: TimeZone = .current) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let zoned = ISO8601DateFormatter()
+        if let date = zoned.date(from: trimmed) { return date }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd HH:mm:ssZ",
+                       "yyyy-MM-dd'T'HH:mm:ssZ", "yyyy-MM-dd,HH:mm:ss.S", "MM/dd/yyyy HH:mm:ss"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: trimmed) { return date }
+        }
+        return nil
+    }
+}

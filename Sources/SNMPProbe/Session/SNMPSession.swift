@@ -1,0 +1,171 @@
+import CheckupCore
+
+/// One agent, one net-snmp single-session handle (`snmp_sess_*`, the thread-safe API).
+///
+/// Every method blocks until the agent answers or timeout × (retries + 1) has passed, so call
+/// them from `context.io.run { … }`, never from the cooperative pool. A session serialises its
+/// own requests; different sessions run in parallel on different threads.
+public final class SNMPSession: @unchecked Sendable {
+    public let configuration: SNMPSessionConfiguration
+    /// The handle from `snmp_sess_open`; only used under `lock`.
+    private let handle: UnsafeMutableRawPointer
+    private let lock = Locked<Void>(())
+    private let log = Locked<[Exchange]>([])
+    /// Full varbind lists in the transcript (`--trace`); else the first six and a count.
+    public let detailedTranscript: Bool
+
+    /// SNMPv3 session opening discovers the engine ID and adds the user to net-snmp's one
+    /// global USM user list, which has no lock of its own: openings take turns here.
+    private static let v3Opening = Locked<Void>(())
+
+    /// Opens the session (for v3 this already talks to the agent: engine ID discovery).
+    public init(_ configuration: SNMPSessionConfiguration, detailedTranscript: Bool = false) throws(SNMPError) {
+        SNMPLibrary.start()
+        self.configuration = configuration
+        self.detailedTranscript = detailedTranscript
+        let secrets = SNMPRevealedSecrets(configuration)
+        let open = { Result { () throws(SNMPError) in try SNMPSessionOpener.open(configuration, secrets: secrets) } }
+        let opened = configuration.version == .v3 ? Self.v3Opening.withLock { _ in open() } : open()
+        handle = try opened.get()
+        record(.note, "open \(configuration)")
+    }
+
+    deinit { SNMPLibrary.close(handle) }
+
+    /// The requests and replies so far (no secrets: communities and passphrases never enter it).
+    public var transcript: [Exchange] { log.withLock { $0 } }
+
+    // MARK: Requests
+
+    /// GET of many objects; split into PDUs of `maxVarBindsPerRequest`. Missing objects come
+    /// back as `.noSuchObject`/`.noSuchInstance` (v1's noSuchName is turned into that too).
+    public func get(_ oids: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
+        var result: [SNMPVarBind] = []
+        var start = 0
+        let chunk = max(1, configuration.maxVarBindsPerRequest)
+        while start < oids.count {
+            let slice = Array(oids[start..<min(oids.count, start + chunk)])
+            result += try getAdapting(slice)
+            start += chunk
+        }
+        return result
+    }
+
+    /// GETNEXT: the object after each of `oids`.
+    public func getNext(_ oids: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
+        try request(.getNext, oids)
+    }
+
+    /// GETBULK (v2c/v3 only): `nonRepeaters` single objects, then up to `maxRepetitions`
+    /// successors of each remaining object, interleaved row by row.
+    public func getBulk(_ oids: [SNMPObjectID], nonRepeaters: Int = 0, maxRepetitions: Int) throws(SNMPError) -> [SNMPVarBind] {
+        guard configuration.version != .v1 else {
+            throw .configuration("GETBULK does not exist in SNMPv1; use getNext or walk")
+        }
+        return try request(.getBulk(nonRepeaters: nonRepeaters, maxRepetitions: maxRepetitions), oids)
+    }
+
+    /// Every object under `root`, in order: GETBULK for v2c/v3, GETNEXT for v1. Stops at the end
+    /// of the subtree, at endOfMibView, at an agent that does not advance, or after `limit`.
+    public func walk(_ root: SNMPObjectID, limit: Int = 10_000) throws(SNMPError) -> [SNMPVarBind] {
+        var result: [SNMPVarBind] = []
+        var cursor = root
+        while result.count < limit {
+            let batch: [SNMPVarBind]
+            if configuration.version == .v1 {
+                batch = try getNextAllowingEnd(cursor)
+            } else {
+                batch = try getBulk([cursor], maxRepetitions: configuration.maxRepetitions)
+            }
+            if batch.isEmpty { return result }
+            for bind in batch {
+                guard !bind.value.isException, bind.oid.isInside(root), cursor < bind.oid else { return result }
+                result.append(bind)
+                cursor = bind.oid
+                if result.count >= limit { return result }
+            }
+        }
+        return result
+    }
+
+    /// A table read column by column: each column under `entry.column` is walked and the cells
+    /// are joined by row index (the OID arcs after the column), rows in index order.
+    public func table(_ entry: SNMPObjectID, columns: [UInt]) throws(SNMPError) -> [SNMPTableRow] {
+        var rows: [[UInt]: [UInt: SNMPValue]] = [:]
+        for column in columns {
+            let root = entry.appending(column)
+            for bind in try walk(root) {
+                guard let index = bind.oid.suffix(after: root) else { continue }
+                rows[index, default: [:]][column] = bind.value
+            }
+        }
+        return rows.keys.sorted { SNMPObjectID($0) < SNMPObjectID($1) }
+            .map { SNMPTableRow(index: $0, cells: rows[$0] ?? [:]) }
+    }
+
+    // MARK: Internals
+
+    /// v1 answers a GETNEXT past the end with noSuchName: that is the end of the walk.
+    private func getNextAllowingEnd(_ oid: SNMPObjectID) throws(SNMPError) -> [SNMPVarBind] {
+        do {
+            return try getNext([oid])
+        } catch {
+            if case .agentError(_, _, let status, _) = error, status == "noSuchName" { return [] }
+            throw error
+        }
+    }
+
+    /// GET that survives v1's all-or-nothing noSuchName (drop the named varbind, retry the
+    /// rest) and tooBig (halve the request).
+    private func getAdapting(_ oids: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
+        guard !oids.isEmpty else { return [] }
+        do {
+            return try request(.get, oids)
+        } catch {
+            guard case .agentError(_, _, let status, let index) = error else { throw error }
+            if status == "noSuchName", index >= 1, index <= oids.count {
+                var rest = oids
+                let missing = rest.remove(at: index - 1)
+                var binds = try getAdapting(rest)
+                binds.insert(SNMPVarBind(missing, .noSuchObject), at: index - 1)
+                return binds
+            }
+            if status == "tooBig", oids.count > 1 {
+                let half = oids.count / 2
+                return try getAdapting(Array(oids[..<half])) + getAdapting(Array(oids[half...]))
+            }
+            throw error
+        }
+    }
+
+    private func request(_ kind: SNMPRequestKind, _ oids: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
+        record(.sent, "\(kind.name) " + summary(oids.map(\.description)))
+        let outcome = lock.withLock { _ in SNMPRequestExchange.perform(handle, kind, oids, configuration) }
+        switch outcome {
+        case .success(let binds):
+            record(.received, summary(binds.map(\.description)))
+            return binds
+        case .failure(let error):
+            record(.note, error.description)
+            throw error
+        }
+    }
+
+    private func summary(_ items: [String]) -> String {
+        let shown = detailedTranscript ? items : Array(items.prefix(6))
+        var text = shown.joined(separator: "; ")
+        if shown.count < items.count { text += "; … (\(items.count) in all)" }
+        return text.isEmpty ? "(none)" : text
+    }
+
+    private func record(_ direction: Exchange.Direction, _ text: String) {
+        log.withLock { $0.append(Exchange(direction, text)) }
+    }
+}
+
+/// One row of an SNMP table: the index arcs and the cells by column number.
+public struct SNMPTableRow: Sendable, Hashable {
+    public var index: [UInt]
+    public var cells: [UInt: SNMPValue]
+    public var indexText: String { index.map(String.init).joined(separator: ".") }
+}

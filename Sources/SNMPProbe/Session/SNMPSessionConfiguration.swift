@@ -1,0 +1,129 @@
+import CheckupCore
+
+/// Everything needed to open a session to one agent. Secrets stay `Secret`s until the
+/// C session struct is filled, and the struct's `description` never shows them.
+public struct SNMPSessionConfiguration: Sendable, CustomStringConvertible {
+    public enum Version: String, Sendable { case v1 = "1", v2c = "2c", v3 = "3" }
+
+    public var host: String
+    public var port: Int
+    public var version: Version
+    /// v1/v2c community.
+    public var community: Secret
+    /// v3 user-based security; required when `version == .v3`.
+    public var security: SNMPv3Security?
+    /// Reply timeout of one request (net-snmp retries on its own `retries` times).
+    public var timeout: Duration
+    public var retries: Int
+    /// Repetitions per GETBULK while walking (v2c/v3).
+    public var maxRepetitions: Int = 25
+    /// Varbinds per GET PDU; larger requests are split (and halved again on tooBig).
+    public var maxVarBindsPerRequest: Int = 32
+
+    public init(host: String, port: Int = 161, version: Version = .v2c, community: Secret = Secret("public"),
+                security: SNMPv3Security? = nil, timeout: Duration = .seconds(1), retries: Int = 1) {
+        self.host = host
+        self.port = port
+        self.version = version
+        self.community = community
+        self.security = security
+        self.timeout = timeout
+        self.retries = retries
+    }
+
+    /// `udp:HOST:PORT`, with IPv6 hosts bracketed, as net-snmp's transport parser expects.
+    public var peerName: String {
+        host.contains(":") ? "udp6:[\(host)]:\(port)" : "udp:\(host):\(port)"
+    }
+
+    var timeoutMicroseconds: Int {
+        let c = timeout.components
+        return max(1_000, Int(c.seconds) * 1_000_000 + Int(c.attoseconds / 1_000_000_000_000))
+    }
+
+    /// What a dead agent costs: timeout × (retries + 1), in milliseconds.
+    var totalWaitMilliseconds: Int { timeoutMicroseconds / 1000 * (max(0, retries) + 1) }
+
+    public var description: String {
+        var s = "SNMP v\(version.rawValue) \(host):\(port)"
+        if let security { s += " \(security)" }
+        return s
+    }
+}
+
+/// SNMPv3 user-based security parameters.
+public struct SNMPv3Security: Sendable, CustomStringConvertible {
+    public enum Level: String, Sendable, CaseIterable {
+        case noAuthNoPriv, authNoPriv, authPriv
+    }
+    public enum AuthProtocol: String, Sendable, CaseIterable {
+        case md5 = "MD5", sha = "SHA", sha224 = "SHA-224", sha256 = "SHA-256", sha384 = "SHA-384", sha512 = "SHA-512"
+        /// Accepts the URL spellings (`SHA`, `SHA-256`, `sha256`, `SHA1`).
+        public init?(name: String) {
+            let key = name.uppercased().replacingOccurrences(of: "-", with: "")
+            switch key {
+            case "MD5": self = .md5
+            case "SHA", "SHA1": self = .sha
+            case "SHA224": self = .sha224
+            case "SHA256": self = .sha256
+            case "SHA384": self = .sha384
+            case "SHA512": self = .sha512
+            default: return nil
+            }
+        }
+    }
+    public enum PrivProtocol: String, Sendable, CaseIterable {
+        case des = "DES", aes = "AES", aes192 = "AES-192", aes256 = "AES-256"
+        /// Accepts `DES`, `AES`, `AES-128`, `AES128`, `AES-192`, `AES-256`.
+        public init?(name: String) {
+            let key = name.uppercased().replacingOccurrences(of: "-", with: "")
+            switch key {
+            case "DES": self = .des
+            case "AES", "AES128": self = .aes
+            case "AES192": self = .aes192
+            case "AES256": self = .aes256
+            default: return nil
+            }
+        }
+    }
+
+    public var user: String
+    public var level: Level
+    public var auth: AuthProtocol
+    public var priv: PrivProtocol
+    public var authPassphrase: Secret?
+    public var privPassphrase: Secret?
+    public var context: String?
+
+    public init(user: String, level: Level = .authPriv, auth: AuthProtocol = .sha, priv: PrivProtocol = .aes,
+                authPassphrase: Secret? = nil, privPassphrase: Secret? = nil, context: String? = nil) {
+        self.user = user
+        self.level = level
+        self.auth = auth
+        self.priv = priv
+        self.authPassphrase = authPassphrase
+        self.privPassphrase = privPassphrase
+        self.context = context
+    }
+
+    public var description: String {
+        switch level {
+        case .noAuthNoPriv: return "user \(user) noAuthNoPriv"
+        case .authNoPriv: return "user \(user) authNoPriv auth \(auth.rawValue)"
+        case .authPriv: return "user \(user) authPriv auth \(auth.rawValue) priv \(priv.rawValue)"
+        }
+    }
+}
+
+/// The secrets of a session, revealed only to be copied into net-snmp's session struct.
+struct SNMPRevealedSecrets {
+    var community: String
+    var authPassphrase: String?
+    var privPassphrase: String?
+
+    init(_ configuration: SNMPSessionConfiguration) {
+        community = configuration.community.reveal()
+        authPassphrase = configuration.security?.authPassphrase?.reveal()
+        privPassphrase = configuration.security?.privPassphrase?.reveal()
+    }
+}

@@ -1,0 +1,97 @@
+import CheckupCore
+import DeviceSimulators
+import Foundation
+import SNMPProbe
+
+// SNMP probe costs against a baseline measured in the same run (REFERENCE.md §6: net-snmp sync
+// GET on loopback ≈ 60–190 µs). The issue's target: 200 live devices probed in well under a
+// second on loopback.
+//  1. 200 logical devices (4 real snmpd agents — camera, Hikvision NVR, Dahua NVR, UPS — × 50)
+//     read with their full profiles, all at once through BlockingIO, vs one at a time.
+//  2. One bare GET of sysDescr on an open session (the floor of one request).
+//  3. A dead device vs timeout × (retries + 1).
+
+let clock = ContinuousClock()
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+let ms = { (s: Double) in String(format: "%.1f ms", s * 1000) }
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("device-profiles")
+let loader = ProfileLoader(registry: ProbeRegistry { $0.register(SNMPProbe()) })
+func points(_ id: String) throws -> [Point<SNMPAddress>] {
+    guard let path = ProfileCatalog.profileFiles(in: root.path).first(where: { $0.hasSuffix("/\(id).yaml") }) else {
+        throw SNMPAgentError("no profile \(id)")
+    }
+    return try loader.load(path: path).points.compactMap { spec in
+        (spec.address as? SNMPAddress).map { Point(id: spec.id, address: $0, unit: spec.unit) }
+    }
+}
+
+let community = "bench-community"
+let kinds = ["hikvision-camera", "hikvision-nvr", "dahua-nvr", "ups-mib"]
+var started: [SNMPAgentFixture] = []
+var logical: [(Endpoint, [Point<SNMPAddress>])] = []
+for kind in kinds {
+    let agent = try await SNMPAgentFixture.start(profile: kind, community: community, profilesRoot: root)
+    started.append(agent)
+    let profilePoints = try points(kind)
+    let endpoint = try Endpoint(parsing: agent.snmpURL)
+    logical += Array(repeating: (endpoint, profilePoints), count: 50)
+}
+let agents = started
+let devices = logical
+let context = ProbeContext(timeout: .seconds(1), retries: 1, credentials: Credentials(community: Secret(community)))
+let probe = SNMPProbe()
+
+func readAll(concurrently: Bool, _ devices: [(Endpoint, [Point<SNMPAddress>])]) async -> (Double, Int) {
+    let start = clock.now
+    var answered = 0
+    if concurrently {
+        answered = await withTaskGroup(of: Bool.self) { group in
+            for (endpoint, points) in devices {
+                group.addTask { await probe.read(points, from: endpoint, context: context).unreachable == nil }
+            }
+            var ok = 0
+            for await answeredOne in group where answeredOne { ok += 1 }
+            return ok
+        }
+    } else {
+        for (endpoint, points) in devices where await probe.read(points, from: endpoint, context: context).unreachable == nil {
+            answered += 1
+        }
+    }
+    return (seconds(clock.now - start), answered)
+}
+
+_ = await readAll(concurrently: true, devices)   // warm-up: library start, threads
+let (sequential, okSequential) = await readAll(concurrently: false, devices)
+var concurrentRuns: [Double] = []
+var okConcurrent = 0
+for _ in 0..<3 {
+    let (t, ok) = await readAll(concurrently: true, devices)
+    concurrentRuns.append(t)
+    okConcurrent = ok
+}
+let concurrent = concurrentRuns.sorted()[1]
+let requests = devices.count
+print("200 devices (4 snmpd × 50), full profiles: one at a time \(ms(sequential)) (\(okSequential) answered); all at once through BlockingIO \(ms(concurrent)) (median of 3, \(okConcurrent) answered, \(BlockingIO.shared.threadCount) I/O threads); speed-up ×\(String(format: "%.2f", sequential / concurrent)); \(concurrent < 1 ? "under" : "OVER") one second")
+
+// 2. Floor: bare GETs on one open session.
+let floorPort = agents[0].port
+let floor = await BlockingIO.shared.run { () -> Double in
+    let config = SNMPSessionConfiguration(host: "127.0.0.1", port: floorPort, community: Secret(community))
+    guard let session = try? SNMPSession(config) else { return .nan }
+    let start = clock.now
+    for _ in 0..<1000 { _ = try? session.get([MIB2.sysDescr]) }
+    return seconds(clock.now - start) / 1000
+}
+print("one bare GET on an open session: \(String(format: "%.0f µs", floor * 1e6)); one device read (\(requests) devices) averages \(String(format: "%.0f µs", sequential / Double(requests) * 1e6)) sequentially, ratio ×\(String(format: "%.1f", sequential / Double(requests) / floor))")
+
+// 3. A dead device: one port nobody listens on.
+let deadContext = ProbeContext(timeout: .milliseconds(200), retries: 1, credentials: Credentials(community: Secret(community)))
+let deadStart = clock.now
+let dead = await probe.read(try points("ups-mib"), from: try Endpoint(parsing: "snmp://127.0.0.1:9"), context: deadContext)
+let deadTime = seconds(clock.now - deadStart)
+print("dead device: \(ms(deadTime)) against 200 ms × 2 attempts; ratio \(String(format: "%.2f", deadTime / 0.4)) (\(dead.unreachable == nil ? "answered?!" : "unreachable"))")
+
+for agent in agents { agent.stop() }
