@@ -88,16 +88,43 @@ public final class SNMPSession: @unchecked Sendable {
         return result
     }
 
-    /// A table read column by column: each column under `entry.column` is walked and the cells
-    /// are joined by row index (the OID arcs after the column), rows in index order.
-    public func table(_ entry: SNMPObjectID, columns: [UInt]) throws(SNMPError) -> [SNMPTableRow] {
+    /// A table: all `columns` under `entry` walked side by side, one GETBULK (v2c/v3) or GETNEXT
+    /// (v1) carrying a cursor per column that has not ended yet; cells are joined by row index
+    /// (the OID arcs after the column) and rows come back in index order.
+    public func table(_ entry: SNMPObjectID, columns: [UInt], limit: Int = 10_000) throws(SNMPError) -> [SNMPTableRow] {
+        struct Cursor { var column: UInt; var root: SNMPObjectID; var at: SNMPObjectID }
         var rows: [[UInt]: [UInt: SNMPValue]] = [:]
-        for column in columns {
-            let root = entry.appending(column)
-            for bind in try walk(root) {
-                guard let index = bind.oid.suffix(after: root) else { continue }
-                rows[index, default: [:]][column] = bind.value
+        var cursors = columns.map { Cursor(column: $0, root: entry.appending($0), at: entry.appending($0)) }
+        var fetched = 0
+        while !cursors.isEmpty, fetched < limit {
+            var finished = Set<Int>()
+            let binds: [SNMPVarBind]
+            if configuration.version == .v1 {
+                do {
+                    binds = try getNext(cursors.map(\.at))
+                } catch {
+                    // v1: noSuchName names the varbind that ran off the end of the MIB.
+                    guard case .agentError(_, _, "noSuchName", let index) = error, index >= 1, index <= cursors.count else { throw error }
+                    cursors.remove(at: index - 1)
+                    continue
+                }
+            } else {
+                let repetitions = max(1, configuration.maxRepetitions / cursors.count)
+                binds = try getBulk(cursors.map(\.at), maxRepetitions: repetitions)
             }
+            if binds.isEmpty { break }
+            for (k, bind) in binds.enumerated() {
+                let i = k % cursors.count   // responses are row-major: one varbind per cursor per repetition
+                guard !finished.contains(i) else { continue }
+                guard !bind.value.isException, let index = bind.oid.suffix(after: cursors[i].root), cursors[i].at < bind.oid else {
+                    finished.insert(i)
+                    continue
+                }
+                rows[index, default: [:]][cursors[i].column] = bind.value
+                cursors[i].at = bind.oid
+                fetched += 1
+            }
+            cursors = cursors.enumerated().filter { !finished.contains($0.offset) }.map(\.element)
         }
         return rows.keys.sorted { SNMPObjectID($0) < SNMPObjectID($1) }
             .map { SNMPTableRow(index: $0, cells: rows[$0] ?? [:]) }
