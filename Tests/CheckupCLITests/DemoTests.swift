@@ -18,9 +18,17 @@ struct DemoTests {
         #expect(text.contains("正常"), "passing rows are on the record too")
         #expect(text.contains("异常"))
         #expect(!text.contains("public"), "no community in the record")
-        // Every simulator stopped: no snmpd left with the demo's config.
-        let ps = try CLI.shell("ps -eo args | grep -c '[s]nmpd.*checkup' || true")
-        #expect(ps.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "snmpd still running after the demo")
+        // Every simulator stopped: no snmpd left on the demo's ports (its inventory names them).
+        let site = try String(contentsOfFile: dir + "/site.yaml", encoding: .utf8)
+        let ports = site.split(separator: "\n").compactMap { line -> String? in
+            guard let r = line.range(of: "snmp://127.0.0.1:") else { return nil }
+            return String(line[r.upperBound...].prefix { $0.isNumber })
+        }
+        #expect(ports.count == 3, "camera, NVR and UPS on their own ports: \(site)")
+        for port in ports {
+            let ps = try CLI.shell("ps -eo args | grep -c '[c]heckup-snmpd-.*-\(port)-' || true")
+            #expect(ps.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "snmpd on port \(port) still running after the demo")
+        }
     }
 }
 

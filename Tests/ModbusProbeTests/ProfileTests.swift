@@ -1,3 +1,4 @@
+import CheckupTestKit
 import CheckupCore
 import DeviceSimulators
 import Foundation

@@ -1,3 +1,4 @@
+import CheckupTestKit
 import CheckupCore
 import ModbusProbe
 import Testing

@@ -33,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
 
         print("checkup demo: starting the simulated site…")
         let site = DemoSite(workDirectory: work)
-        let inventoryText = try site.start()
+        let inventoryText = try await site.start()
         defer { site.stop() }
         let inventoryPath = outDir + "/site.yaml"
         try inventoryText.write(toFile: inventoryPath, atomically: true, encoding: .utf8)

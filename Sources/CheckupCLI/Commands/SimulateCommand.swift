@@ -7,5 +7,5 @@ struct SimulateCommand: AsyncParsableCommand {
         abstract: "Run a simulated alarm host, PTZ decoder or SNMP agent until Ctrl-C.",
         subcommands: simulators)
 
-    static var simulators: [any ParsableCommand.Type] { [SimulateAlarmHost.self, SimulatePTZDecoder.self] }
+    static var simulators: [any ParsableCommand.Type] { [SimulateAlarmHost.self, SimulatePTZDecoder.self, SimulateSNMPAgent.self] }
 }

@@ -15,11 +15,11 @@ final class DemoSite {
     deinit { stop() }
 
     /// Starts every simulator; on failure stops those already running and says what is missing.
-    func start() throws -> String {
+    func start() async throws -> String {
         do {
             try startPTZDecoders()
             try startAlarmHost()
-            try startSNMPAgents()
+            try await startSNMPAgents()
         } catch {
             stop()
             throw error
@@ -62,7 +62,37 @@ final class DemoSite {
                               "modbus-tcp://127.0.0.1:\(port)?unit=1"))
     }
 
-    private func startSNMPAgents() throws {}
+    /// The camera, the NVR (disk 2 SMART-failed) and the UPS: net-snmp's own snmpd, each on a
+    /// free loopback port, serving the profile's recorded fixture embedded in this binary.
+    private func startSNMPAgents() async throws {
+        guard (try? SNMPAgentFixture.locateSNMPD()) != nil else {
+            throw CheckupError("demo: the SNMP half of the site runs net-snmp's snmpd, which is not installed: apt-get install snmpd (make demo installs it)")
+        }
+        let agents: [(id: String, name: String, location: String, kind: String, profile: String, variant: String?)] = [
+            ("cam-lobby", "大厅摄像机 Lobby camera", "大厅 Lobby", "camera", "hikvision-camera", nil),
+            ("nvr-1", "硬盘录像机 NVR", "监控室 Control room", "recorder", "hikvision-nvr", "disk-2-smart-failed"),
+            ("ups-1", "不间断电源 UPS", "监控室 Control room", "power", "ups-mib", nil),
+        ]
+        for agent in agents {
+            let fixture: SNMPAgentFixture
+            do {
+                let dataset = try DemoSite.dataset(agent.profile)
+                fixture = try await SNMPAgentFixture.start(dataset: dataset, variant: agent.variant, community: "public")
+            } catch {
+                throw CheckupError("demo: cannot start snmpd for \(agent.profile): \(error)")
+            }
+            stops.append { fixture.stop() }
+            devices.append(device(agent.id, agent.name, agent.location, agent.kind, agent.profile, "\(fixture.snmpURL)?version=2c"))
+        }
+    }
+
+    /// A profile's recorded SNMP fixture, from the copy embedded at build time.
+    static func dataset(_ profile: String) throws -> SNMPDataset {
+        guard let file = EmbeddedProfiles.files.first(where: { $0.path.hasSuffix("fixtures/\(profile).yaml") }) else {
+            throw CheckupError("no recorded fixture for \(profile) in this build")
+        }
+        return try SNMPDataset(yaml: file.text, source: "embedded:\(file.path)")
+    }
 
     // MARK: inventory
 

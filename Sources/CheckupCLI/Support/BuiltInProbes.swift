@@ -1,6 +1,7 @@
 import CheckupCore
 import ModbusProbe
 import PelcoProbe
+import SNMPProbe
 
 /// The probes compiled into `checkup`: one line per protocol.
 enum BuiltInProbes {
@@ -8,6 +9,7 @@ enum BuiltInProbes {
         ProbeRegistry { registry in
             registry.register(AlarmHostProbe())
             registry.register(PTZDecoderProbe())
+            registry.register(SNMPProbe())
         }
     }
 }

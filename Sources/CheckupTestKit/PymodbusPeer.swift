@@ -1,22 +1,22 @@
 import CheckupCore
 import Foundation
-import Testing
 
-/// A pymodbus TCP server with the Elmo map (Peers/elmo_peer.py), started by a test.
+/// A pymodbus TCP server with the Elmo map (Peers/elmo_peer.py), started by a test: an
+/// implementation nobody here wrote, as a second opinion on our Modbus client.
 ///
 /// A missing python3 or pymodbus fails the test with the command that installs it.
-final class PymodbusPeer: @unchecked Sendable {
-    let port: Int
-    let logPath: String
+public final class PymodbusPeer: @unchecked Sendable {
+    public let port: Int
+    public let logPath: String
     private let process: Process
 
     /// Starts the peer with `arguments` (e.g. `["--mains", "--zone-alarm", "5"]`) on a free port.
-    static func start(_ arguments: [String] = []) async throws -> PymodbusPeer {
+    public static func start(_ arguments: [String] = []) async throws -> PymodbusPeer {
         try await BlockingIO.shared.run { try PymodbusPeer(arguments) }
     }
 
     private init(_ arguments: [String]) throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Peers/elmo_peer.py").path
         logPath = NSTemporaryDirectory() + "checkup-pymodbus-\(UUID().uuidString).log"
         _ = FileManager.default.createFile(atPath: logPath, contents: Data())
@@ -47,12 +47,12 @@ final class PymodbusPeer: @unchecked Sendable {
     }
 
     /// Function codes the peer received, in order.
-    var receivedFunctions: [Int] {
+    public var receivedFunctions: [Int] {
         let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }
     }
 
-    func stop() {
+    public func stop() {
         // SIGKILL and a bounded wait: Foundation's waitUntilExit spins off the main thread on Linux,
         // and pymodbus may sit on SIGTERM.
         if process.isRunning {
@@ -65,7 +65,8 @@ final class PymodbusPeer: @unchecked Sendable {
     deinit { stop() }
 }
 
-struct PeerError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+/// A test peer that could not start, with the command that installs what is missing.
+public struct PeerError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
