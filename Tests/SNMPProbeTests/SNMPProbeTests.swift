@@ -115,6 +115,35 @@ struct SNMPProbeTests {
         #expect(upsIdentity.description == "Smart-UPS 3000 RM (UPS-MIB agent)")
     }
 
+    @Test func manyConcurrentV3SessionsAndV1() async throws {
+        let agent = try await nvr("disk-2-smart-failed")
+        defer { agent.stop() }
+        let v3 = try Endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
+        let v3Context = ProbeContext(timeout: .seconds(2), credentials: Credentials(
+            authPassphrase: Secret(Self.user.authPassphrase), privPassphrase: Secret(Self.user.privPassphrase)))
+        let statuses = await withTaskGroup(of: Value?.self) { group in
+            for _ in 0..<40 {
+                group.addTask {
+                    guard case .table(let rows)? = await SNMPProbe().read(Self.nvrPoints, from: v3, context: v3Context)["disks"]?.value else { return nil }
+                    return rows.last?.cells["status"]
+                }
+            }
+            var all: [Value?] = []
+            for await status in group { all.append(status) }
+            return all
+        }
+        #expect(statuses.count == 40)
+        #expect(statuses.allSatisfy { $0 == .integer(3) })
+
+        let v1 = try Endpoint(parsing: "snmp://127.0.0.1:\(agent.port)?version=1")
+        let readings = await SNMPProbe().read(Self.nvrPoints, from: v1,
+                                              context: ProbeContext(credentials: Credentials(community: Secret(Self.community))))
+        #expect(readings["status"]?.value == .integer(1))
+        #expect(readings["missing"]?.value.isAbsent == true)
+        guard case .table(let rows)? = readings["disks"]?.value else { Issue.record("no v1 table"); return }
+        #expect(rows.map { $0.cells["status"] } == [.integer(0), .integer(3)])
+    }
+
     @Test func hundredsOfConcurrentReadsLeaveTheCooperativePoolFree() async throws {
         let agent = try await nvr()
         defer { agent.stop() }
