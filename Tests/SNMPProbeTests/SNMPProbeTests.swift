@@ -78,6 +78,20 @@ struct SNMPProbeTests {
         try assertNoSecret(readings)
     }
 
+    @Test func rightPassphraseAfterAWrongOneWorks() async throws {
+        let agent = try await nvr()
+        defer { agent.stop() }
+        let endpoint = try Endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
+        let wrong = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(
+            authPassphrase: Secret("wrong-pass-4242"), privPassphrase: Secret("wrong-pass-4242")))
+        let right = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(
+            authPassphrase: Secret(Self.user.authPassphrase), privPassphrase: Secret(Self.user.privPassphrase)))
+        #expect(await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: wrong).unreachable != nil)
+        let readings = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: right)
+        #expect(readings.unreachable == nil, "\(readings.unreachable ?? "")")
+        #expect(await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: wrong).unreachable != nil)
+    }
+
     @Test func wrongCommunityIsUnreachableAfterTimeoutTimesAttempts() async throws {
         let agent = try await nvr()
         defer { agent.stop() }

@@ -15,8 +15,15 @@ public final class SNMPSession: @unchecked Sendable {
     public let detailedTranscript: Bool
 
     /// SNMPv3 session opening discovers the engine ID and adds the user to net-snmp's one
-    /// global USM user list, which has no lock of its own: openings take turns here.
-    private static let v3Opening = Locked<Void>(())
+    /// global USM user list, which has no lock of its own: openings take turns here. The count
+    /// of open sessions per (engine ID, user) lets the last one to close drop the cached user:
+    /// net-snmp keeps the first session's keys for an (engine, user) pair, so without this a
+    /// right passphrase after a wrong one would keep failing (and a wrong one after a right one
+    /// would pass).
+    private static let v3Opening = Locked<[String: Int]>([:])
+    /// "HOST:PORT/user" of a v3 session, for the count above (the engine ID is only known
+    /// after the first request, so sessions are counted per agent and user).
+    private var usmKey: String?
 
     /// Opens the session (for v3 this already talks to the agent: engine ID discovery).
     public init(_ configuration: SNMPSessionConfiguration, detailedTranscript: Bool = false) throws(SNMPError) {
@@ -25,12 +32,35 @@ public final class SNMPSession: @unchecked Sendable {
         self.detailedTranscript = detailedTranscript
         let secrets = SNMPRevealedSecrets(configuration)
         let open = { Result { () throws(SNMPError) in try SNMPSessionOpener.open(configuration, secrets: secrets) } }
-        let opened = configuration.version == .v3 ? Self.v3Opening.withLock { _ in open() } : open()
-        handle = try opened.get()
+        if configuration.version == .v3, let user = configuration.security?.user {
+            let key = "\(configuration.host):\(configuration.port)/\(user)"
+            let opened = Self.v3Opening.withLock { users in
+                open().map { handle in
+                    users[key, default: 0] += 1
+                    return handle
+                }
+            }
+            handle = try opened.get()
+            usmKey = key
+        } else {
+            handle = try open().get()
+        }
         record(.note, "open \(configuration)")
     }
 
-    deinit { SNMPLibrary.close(handle) }
+    deinit {
+        if let usmKey, let user = configuration.security?.user {
+            let handle = handle
+            Self.v3Opening.withLock { users in
+                let left = (users[usmKey] ?? 1) - 1
+                users[usmKey] = left > 0 ? left : nil
+                if left <= 0 { SNMPLibrary.forgetUser(engineID: SNMPLibrary.engineID(handle), name: user) }
+                SNMPLibrary.close(handle)
+            }
+        } else {
+            SNMPLibrary.close(handle)
+        }
+    }
 
     /// The requests and replies so far (no secrets: communities and passphrases never enter it).
     public var transcript: [Exchange] { log.withLock { $0 } }
