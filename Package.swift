@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "PelcoProbeTests", dependencies: ["PelcoProbe", "CheckupTestKit", "DeviceSimulators"]),
         .testTarget(name: "InspectionRecordsTests", dependencies: ["InspectionRecords", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CheckupCLITests", dependencies: ["CheckupCLI", "CheckupTestKit"]),
+        .testTarget(name: "CheckupCLITests", dependencies: ["CheckupCLI", "CheckupTestKit", "DeviceSimulators"]),
     ]
 )
 

@@ -1,5 +1,14 @@
 #ifndef CHECKUP_CNETSNMP_SHIM_H
 #define CHECKUP_CNETSNMP_SHIM_H
+// System headers first, under the default feature macros. net-snmp-config.h defines
+// _GNU_SOURCE, which renames fd_set's member (fds_bits vs __fds_bits); a module compiled after
+// it disagrees with Glibc/Dispatch on fd_set, and any Swift module that sees both fails to
+// build ("__fds_bits from module CDispatch is not present in definition of fd_set").
+#include <sys/types.h>
+#include <sys/select.h>
+#include <sys/time.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
 #include <net-snmp/net-snmp-config.h>
 #include <net-snmp/net-snmp-includes.h>
 #include <net-snmp/library/keytools.h>

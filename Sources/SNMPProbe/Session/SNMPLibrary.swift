@@ -6,9 +6,10 @@ import CNetSNMP
 /// under Swift's lazy-global once-guard; `MIBS` is emptied first (numeric OIDs only; Debian
 /// ships no IETF MIB files and would print hundreds of "Cannot find module" lines).
 ///
-/// Files that import `CNetSNMP` import nothing else: next to Foundation (through CheckupCore)
-/// the module clashes on `fd_set`. The C-touching code is this file, `SNMPSessionOpener`,
-/// `SNMPRequestExchange` and `SNMPVarBindDecoder`; everything else is plain Swift.
+/// The C-touching code is this file, `SNMPSessionOpener`, `SNMPRequestExchange` and
+/// `SNMPVarBindDecoder`; everything else is plain Swift. (CNetSNMP's shim includes the system
+/// headers before net-snmp's config, so it agrees with Glibc on `fd_set` and may sit next to
+/// Foundation; keeping the C in few files is still what keeps the wrapper readable.)
 enum SNMPLibrary {
     private static let started: Bool = {
         CNetSNMP_initialise("checkup")
