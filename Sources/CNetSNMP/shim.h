@@ -85,6 +85,11 @@ static inline int CNetSNMP_forgetUser(const unsigned char *engineID, size_t leng
     return 1;
 }
 
+/// True when net-snmp's USM user list holds (engine ID, name).
+static inline int CNetSNMP_hasUser(const unsigned char *engineID, size_t length, const char *name) {
+    return usm_get_user(engineID, length, name) != NULL;
+}
+
 /// `free` for strings the library allocates (snmp_error's message), without importing Glibc
 /// next to this module (the two clash on fd_set).
 static inline void CNetSNMP_free(void *p) { free(p); }

@@ -1,6 +1,7 @@
 import CheckupCore
 import DeviceSimulators
 import Foundation
+import CheckupTestKit
 import SNMPProbe
 import Testing
 
@@ -62,6 +63,8 @@ struct SNMPProbeTests {
         #expect(readings.unreachable == nil, "\(readings.unreachable ?? "")")
         #expect(readings["status"]?.value == .integer(1))
         #expect(readings.exchanges.first?.text.contains("user nvradmin authPriv auth SHA priv AES") == true)
+        // Discovered by SNMPEngineDiscovery before net-snmp opened the session: 80001F88 04 "checkup…".
+        #expect(readings.exchanges.contains { $0.text.hasPrefix("engine ID 80001F8804") })
         try assertNoSecret(readings)
     }
 
@@ -103,6 +106,15 @@ struct SNMPProbeTests {
         #expect(reason.contains("after 900 ms"), "\(reason)")   // 300 ms × (2 retries + 1)
         #expect(readings.values.isEmpty)
         try assertNoSecret(readings)
+    }
+
+    @Test func deadV3DeviceTimesOutInEngineDiscovery() async throws {
+        let endpoint = try Endpoint(parsing: "snmpv3://someone@127.0.0.1:\(Peers.freePort(udp: true))?level=authPriv")
+        let context = ProbeContext(timeout: .milliseconds(200), retries: 1, credentials: Credentials(
+            authPassphrase: Secret(Self.user.authPassphrase), privPassphrase: Secret(Self.user.privPassphrase)))
+        let readings = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: context)
+        let reason = try #require(readings.unreachable)
+        #expect(reason.contains("SNMPv3 engine discovery after 400 ms"), "\(reason)")
     }
 
     @Test func missingV3PassphraseIsAConfigurationError() async throws {

@@ -28,6 +28,10 @@ enum SNMPLibrary {
         return Array(buffer.prefix(length))
     }
 
+    static func hasUser(engineID: [UInt8], name: String) -> Bool {
+        CNetSNMP_hasUser(engineID, engineID.count, name) != 0
+    }
+
     /// Drops net-snmp's cached USM user for (engine, name); see `CNetSNMP_forgetUser`.
     static func forgetUser(engineID: [UInt8], name: String) {
         _ = CNetSNMP_forgetUser(engineID, engineID.count, name)

@@ -21,17 +21,26 @@ public final class SNMPSession: @unchecked Sendable {
     /// right passphrase after a wrong one would keep failing (and a wrong one after a right one
     /// would pass).
     private static let v3Opening = Locked<[String: Int]>([:])
-    /// "HOST:PORT/user" of a v3 session, for the count above (the engine ID is only known
-    /// after the first request, so sessions are counted per agent and user).
+    /// "HOST:PORT/user" of a v3 session, for the count above.
     private var usmKey: String?
 
-    /// Opens the session (for v3 this already talks to the agent: engine ID discovery).
+    /// Opens the session. For v3 this first discovers the agent's engine ID (one exchange, see
+    /// `SNMPEngineDiscovery`), so a dead v3 device fails here with a timeout.
     public init(_ configuration: SNMPSessionConfiguration, detailedTranscript: Bool = false) throws(SNMPError) {
         SNMPLibrary.start()
-        self.configuration = configuration
         self.detailedTranscript = detailedTranscript
         let secrets = SNMPRevealedSecrets(configuration)
-        let open = { Result { () throws(SNMPError) in try SNMPSessionOpener.open(configuration, secrets: secrets) } }
+        try secrets.check(configuration)
+        var configuration = configuration
+        if configuration.version == .v3, configuration.security?.engineID == nil {
+            let engineID = try SNMPEngineDiscovery.discover(host: configuration.host, port: configuration.port,
+                                                           timeoutMilliseconds: configuration.timeoutMicroseconds / 1000,
+                                                           attempts: max(0, configuration.retries) + 1)
+            configuration.security?.engineID = engineID
+        }
+        let discovered = configuration
+        self.configuration = discovered
+        let open = { Result { () throws(SNMPError) in try SNMPSessionOpener.open(discovered, secrets: secrets) } }
         if configuration.version == .v3, let user = configuration.security?.user {
             let key = "\(configuration.host):\(configuration.port)/\(user)"
             let opened = Self.v3Opening.withLock { users in
@@ -46,6 +55,9 @@ public final class SNMPSession: @unchecked Sendable {
             handle = try open().get()
         }
         record(.note, "open \(configuration)")
+        if let engineID = configuration.security?.engineID {
+            record(.note, "engine ID " + engineID.map { hexByte($0) }.joined())
+        }
     }
 
     deinit {
@@ -60,6 +72,15 @@ public final class SNMPSession: @unchecked Sendable {
         } else {
             SNMPLibrary.close(handle)
         }
+    }
+
+    /// The engine ID net-snmp holds for this session (empty before a v3 agent has answered).
+    public var engineID: [UInt8] { lock.withLock { _ in SNMPLibrary.engineID(handle) } }
+
+    /// True when net-snmp's USM list already holds this session's user for `engineID` (tests).
+    public var userIsCached: Bool {
+        guard let user = configuration.security?.user else { return false }
+        return SNMPLibrary.hasUser(engineID: engineID, name: user)
     }
 
     /// The requests and replies so far (no secrets: communities and passphrases never enter it).
