@@ -65,6 +65,31 @@ static inline oid *CNetSNMP_privAES256(size_t *len) {
 #endif
 }
 
+/// The engine ID an open session discovered (SNMPv3), copied into `buffer`; returns its length.
+static inline size_t CNetSNMP_engineID(void *sessp, unsigned char *buffer, size_t capacity) {
+    netsnmp_session *s = snmp_sess_session(sessp);
+    if (s == NULL || s->securityEngineID == NULL) return 0;
+    size_t n = s->securityEngineIDLen < capacity ? s->securityEngineIDLen : capacity;
+    memcpy(buffer, s->securityEngineID, n);
+    return n;
+}
+
+/// Unlinks the cached USM user (engine ID, name), so the next session to that engine derives
+/// its keys from its own passphrases instead of reusing the first session's. The entry is not
+/// freed: another thread may be walking the list right now, and an unlinked node keeps its
+/// `next` pointer valid.
+static inline int CNetSNMP_forgetUser(const unsigned char *engineID, size_t length, const char *name) {
+    struct usmUser *user = usm_get_user(engineID, length, name);
+    if (user == NULL) return 0;
+    usm_remove_user(user);
+    return 1;
+}
+
+/// True when net-snmp's USM user list holds (engine ID, name).
+static inline int CNetSNMP_hasUser(const unsigned char *engineID, size_t length, const char *name) {
+    return usm_get_user(engineID, length, name) != NULL;
+}
+
 /// `free` for strings the library allocates (snmp_error's message), without importing Glibc
 /// next to this module (the two clash on fd_set).
 static inline void CNetSNMP_free(void *p) { free(p); }

@@ -1,6 +1,7 @@
 import CheckupCore
 import DeviceSimulators
 import Foundation
+import CheckupTestKit
 import SNMPProbe
 import Testing
 
@@ -62,6 +63,8 @@ struct SNMPProbeTests {
         #expect(readings.unreachable == nil, "\(readings.unreachable ?? "")")
         #expect(readings["status"]?.value == .integer(1))
         #expect(readings.exchanges.first?.text.contains("user nvradmin authPriv auth SHA priv AES") == true)
+        // Discovered by SNMPEngineDiscovery before net-snmp opened the session: 80001F88 04 "checkup…".
+        #expect(readings.exchanges.contains { $0.text.hasPrefix("engine ID 80001F8804") })
         try assertNoSecret(readings)
     }
 
@@ -78,6 +81,20 @@ struct SNMPProbeTests {
         try assertNoSecret(readings)
     }
 
+    @Test func rightPassphraseAfterAWrongOneWorks() async throws {
+        let agent = try await nvr()
+        defer { agent.stop() }
+        let endpoint = try Endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
+        let wrong = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(
+            authPassphrase: Secret("wrong-pass-4242"), privPassphrase: Secret("wrong-pass-4242")))
+        let right = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(
+            authPassphrase: Secret(Self.user.authPassphrase), privPassphrase: Secret(Self.user.privPassphrase)))
+        #expect(await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: wrong).unreachable != nil)
+        let readings = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: right)
+        #expect(readings.unreachable == nil, "\(readings.unreachable ?? "")")
+        #expect(await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: wrong).unreachable != nil)
+    }
+
     @Test func wrongCommunityIsUnreachableAfterTimeoutTimesAttempts() async throws {
         let agent = try await nvr()
         defer { agent.stop() }
@@ -89,6 +106,15 @@ struct SNMPProbeTests {
         #expect(reason.contains("after 900 ms"), "\(reason)")   // 300 ms × (2 retries + 1)
         #expect(readings.values.isEmpty)
         try assertNoSecret(readings)
+    }
+
+    @Test func deadV3DeviceTimesOutInEngineDiscovery() async throws {
+        let endpoint = try Endpoint(parsing: "snmpv3://someone@127.0.0.1:\(Peers.freePort(udp: true))?level=authPriv")
+        let context = ProbeContext(timeout: .milliseconds(200), retries: 1, credentials: Credentials(
+            authPassphrase: Secret(Self.user.authPassphrase), privPassphrase: Secret(Self.user.privPassphrase)))
+        let readings = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: context)
+        let reason = try #require(readings.unreachable)
+        #expect(reason.contains("SNMPv3 engine discovery after 400 ms"), "\(reason)")
     }
 
     @Test func missingV3PassphraseIsAConfigurationError() async throws {
@@ -113,6 +139,35 @@ struct SNMPProbeTests {
         let upsIdentity = try #require(await SNMPProbe().identify(try Endpoint(parsing: "snmp://127.0.0.1:\(ups.port)"), context: context))
         #expect(upsIdentity.model == nil)
         #expect(upsIdentity.description == "Smart-UPS 3000 RM (UPS-MIB agent)")
+    }
+
+    @Test func manyConcurrentV3SessionsAndV1() async throws {
+        let agent = try await nvr("disk-2-smart-failed")
+        defer { agent.stop() }
+        let v3 = try Endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
+        let v3Context = ProbeContext(timeout: .seconds(2), credentials: Credentials(
+            authPassphrase: Secret(Self.user.authPassphrase), privPassphrase: Secret(Self.user.privPassphrase)))
+        let statuses = await withTaskGroup(of: Value?.self) { group in
+            for _ in 0..<40 {
+                group.addTask {
+                    guard case .table(let rows)? = await SNMPProbe().read(Self.nvrPoints, from: v3, context: v3Context)["disks"]?.value else { return nil }
+                    return rows.last?.cells["status"]
+                }
+            }
+            var all: [Value?] = []
+            for await status in group { all.append(status) }
+            return all
+        }
+        #expect(statuses.count == 40)
+        #expect(statuses.allSatisfy { $0 == .integer(3) })
+
+        let v1 = try Endpoint(parsing: "snmp://127.0.0.1:\(agent.port)?version=1")
+        let readings = await SNMPProbe().read(Self.nvrPoints, from: v1,
+                                              context: ProbeContext(credentials: Credentials(community: Secret(Self.community))))
+        #expect(readings["status"]?.value == .integer(1))
+        #expect(readings["missing"]?.value.isAbsent == true)
+        guard case .table(let rows)? = readings["disks"]?.value else { Issue.record("no v1 table"); return }
+        #expect(rows.map { $0.cells["status"] } == [.integer(0), .integer(3)])
     }
 
     @Test func hundredsOfConcurrentReadsLeaveTheCooperativePoolFree() async throws {

@@ -142,3 +142,26 @@ import Testing
         }
     }
 }
+
+/// Every auth and privacy protocol net-snmp offers, against snmpd users created with it.
+struct SNMPv3ProtocolTests {
+    @Test(arguments: [
+        (SNMPv3Security.AuthProtocol.md5, SNMPv3Security.PrivProtocol.des),
+        (.sha, .aes), (.sha224, .aes), (.sha256, .aes192), (.sha384, .aes256), (.sha512, .aes256),
+    ])
+    func authPriv(_ auth: SNMPv3Security.AuthProtocol, _ priv: SNMPv3Security.PrivProtocol) async throws {
+        let user = SNMPFixtureUser(name: "u-\(auth.rawValue)-\(priv.rawValue)", auth: auth, authPassphrase: "auth-\(auth.rawValue)-pass",
+                                   priv: priv, privPassphrase: "priv-\(priv.rawValue)-pass")
+        let dataset = try SNMPDataset(yaml: SNMPSessionTests.datasetYAML)
+        let agent = try await SNMPAgentFixture.start(dataset: dataset, v3User: user)
+        defer { agent.stop() }
+        var config = SNMPSessionConfiguration(host: agent.host, port: agent.port, version: .v3, timeout: .milliseconds(500))
+        config.security = SNMPv3Security(user: user.name, level: .authPriv, auth: auth, priv: priv,
+                                         authPassphrase: Secret(user.authPassphrase), privPassphrase: Secret(user.privPassphrase))
+        let fixed = config
+        let outcome = await BlockingIO.shared.run { () -> Result<[SNMPVarBind], SNMPError> in
+            Result { () throws(SNMPError) in try SNMPSession(fixed).get([SNMPObjectID("1.3.6.1.4.1.99999.2.4.0")]) }
+        }
+        #expect(try outcome.get().first?.value == .octets(Array("27 PERCENT".utf8)))
+    }
+}

@@ -10,6 +10,8 @@ import SNMPProbe
 //     read with their full profiles, all at once through BlockingIO, vs one at a time.
 //  2. One bare GET of sysDescr on an open session (the floor of one request).
 //  3. A dead device vs timeout × (retries + 1).
+//  4. 200 devices of which 10 are dead (5 %, timeout 200 ms × 2): all at once vs one at a time;
+//     the floor is one dead device's cost, not ten.
 
 let clock = ContinuousClock()
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
@@ -93,5 +95,32 @@ let deadStart = clock.now
 let dead = await probe.read(try points("ups-mib"), from: try Endpoint(parsing: "snmp://127.0.0.1:9"), context: deadContext)
 let deadTime = seconds(clock.now - deadStart)
 print("dead device: \(ms(deadTime)) against 200 ms × 2 attempts; ratio \(String(format: "%.2f", deadTime / 0.4)) (\(dead.unreachable == nil ? "answered?!" : "unreachable"))")
+
+// 4. Mixed: 190 live + 10 dead, with the dead device's short timeout for everyone.
+let upsPoints = try points("ups-mib")
+let deadEndpoint = try Endpoint(parsing: "snmp://127.0.0.1:9")
+let mixed = Array(devices.prefix(190)) + Array(repeating: (deadEndpoint, upsPoints), count: 10)
+func readMixed(concurrently: Bool) async -> (Double, Int) {
+    let start = clock.now
+    var unreachable = 0
+    if concurrently {
+        unreachable = await withTaskGroup(of: Bool.self) { group in
+            for (endpoint, points) in mixed {
+                group.addTask { await probe.read(points, from: endpoint, context: deadContext).unreachable != nil }
+            }
+            var n = 0
+            for await dead in group where dead { n += 1 }
+            return n
+        }
+    } else {
+        for (endpoint, points) in mixed where await probe.read(points, from: endpoint, context: deadContext).unreachable != nil {
+            unreachable += 1
+        }
+    }
+    return (seconds(clock.now - start), unreachable)
+}
+let (mixedSequential, deadSequential) = await readMixed(concurrently: false)
+let (mixedConcurrent, deadConcurrent) = await readMixed(concurrently: true)
+print("200 devices, 10 dead: one at a time \(ms(mixedSequential)) (\(deadSequential) unreachable); all at once \(ms(mixedConcurrent)) (\(deadConcurrent) unreachable); speed-up ×\(String(format: "%.1f", mixedSequential / mixedConcurrent)); ratio to one dead device \(String(format: "%.2f", mixedConcurrent / deadTime))")
 
 for agent in agents { agent.stop() }

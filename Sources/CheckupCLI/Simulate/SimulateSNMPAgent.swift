@@ -36,7 +36,7 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
     @Option(name: .customLong("v3-user"), help: "Also create an SNMPv3 user (authPriv, SHA + AES) whose passphrases come from CHECKUP_SNMP_AUTH_PASS and CHECKUP_SNMP_PRIV_PASS.")
     public var v3User: String?
 
-    @Option(help: "Directory holding device-profiles (default: ./device-profiles, $CHECKUP_PROFILES_DIR, the source checkout).")
+    @Option(help: "Directory holding device-profiles/<kind>/fixtures (default: the fixtures embedded in checkup).")
     public var profiles: String?
 
     @Flag(help: "List the fixture's variants and exit.")
@@ -47,6 +47,19 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
     public func validate() throws {
         if let port, !(1024...65535).contains(port) { throw ValidationError("--port must be 1024–65535 (snmpd runs unprivileged)") }
         for set in sets { _ = try Self.parseSet(set) }
+    }
+
+    /// The recorded fixture: from `--profiles` when given, else the copy embedded in the binary,
+    /// else device-profiles/ on disk.
+    static func dataset(_ id: String, profilesRoot: URL?) throws -> SNMPDataset {
+        do {
+            if profilesRoot == nil, let embedded = EmbeddedProfiles.files.first(where: { $0.path.hasSuffix("fixtures/\(id).yaml") }) {
+                return try SNMPDataset(yaml: embedded.text, source: "embedded:\(embedded.path)")
+            }
+            return try SNMPDataset.load(profile: id, profilesRoot: profilesRoot)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     static func parseSet(_ text: String) throws -> (String, SNMPAgentValue) {
@@ -63,11 +76,7 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let root = profiles.map { URL(fileURLWithPath: $0) }
-        let dataset: SNMPDataset
-        do { dataset = try SNMPDataset.load(profile: profile, profilesRoot: root) } catch {
-            throw ValidationError(error.description)
-        }
+        let dataset = try Self.dataset(profile, profilesRoot: profiles.map { URL(fileURLWithPath: $0) })
         if listVariants {
             print("\(dataset.profile): \(dataset.title ?? "")")
             print("  (healthy)")

@@ -74,6 +74,7 @@ public final class SNMPAgentFixture: @unchecked Sendable {
                               v3User: SNMPFixtureUser? = nil, overrides: [String: SNMPAgentValue] = [:],
                               port: Int? = nil) throws -> SNMPAgentFixture {
         let snmpd = try locateSNMPD()
+        StaleAgentSweeper.sweep()
         let objects = try dataset.objects(variant: variant, overrides: overrides)
         var lastError = SNMPAgentError("snmpd did not start")
         for _ in 0..<(port == nil ? 5 : 1) {
@@ -85,6 +86,7 @@ public final class SNMPAgentFixture: @unchecked Sendable {
             } catch {
                 throw SNMPAgentError("cannot create \(directory.path): \(error)")
             }
+            StaleAgentSweeper.recordOwner(in: directory)
             let configuration = SNMPAgentConfiguration(
                 port: chosenPort, community: community, user: v3User,
                 sysDescr: dataset.sysDescr ?? "checkup simulated \(dataset.profile)",

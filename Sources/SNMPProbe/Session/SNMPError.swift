@@ -25,7 +25,7 @@ public enum SNMPError: Error, Sendable, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .timeout(peer, request, ms):
-            return "no reply from \(peer) to \(request) after \(ms) ms (host down, wrong port, or a community the agent does not accept)"
+            return "no reply from \(peer) to \(request) after \(ms) ms (host down, wrong port, or, for v1/v2c, a community the agent does not accept)"
         case let .authenticationFailure(peer, user, detail):
             return "SNMPv3 authentication failure at \(peer) for user \(user): \(detail) (check the passphrases and the auth/priv protocols)"
         case let .unknownUser(peer, user):

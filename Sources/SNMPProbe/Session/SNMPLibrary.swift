@@ -20,4 +20,20 @@ enum SNMPLibrary {
     static func start() { _ = started }
 
     static func close(_ handle: UnsafeMutableRawPointer) { snmp_sess_close(handle) }
+
+    /// The engine ID a v3 session discovered, as bytes (empty for v1/v2c).
+    static func engineID(_ handle: UnsafeMutableRawPointer) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let length = CNetSNMP_engineID(handle, &buffer, buffer.count)
+        return Array(buffer.prefix(length))
+    }
+
+    static func hasUser(engineID: [UInt8], name: String) -> Bool {
+        CNetSNMP_hasUser(engineID, engineID.count, name) != 0
+    }
+
+    /// Drops net-snmp's cached USM user for (engine, name); see `CNetSNMP_forgetUser`.
+    static func forgetUser(engineID: [UInt8], name: String) {
+        _ = CNetSNMP_forgetUser(engineID, engineID.count, name)
+    }
 }

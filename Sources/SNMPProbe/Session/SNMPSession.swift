@@ -15,22 +15,73 @@ public final class SNMPSession: @unchecked Sendable {
     public let detailedTranscript: Bool
 
     /// SNMPv3 session opening discovers the engine ID and adds the user to net-snmp's one
-    /// global USM user list, which has no lock of its own: openings take turns here.
-    private static let v3Opening = Locked<Void>(())
+    /// global USM user list, which has no lock of its own: openings take turns here. The count
+    /// of open sessions per (engine ID, user) lets the last one to close drop the cached user:
+    /// net-snmp keeps the first session's keys for an (engine, user) pair, so without this a
+    /// right passphrase after a wrong one would keep failing (and a wrong one after a right one
+    /// would pass).
+    private static let v3Opening = Locked<[String: Int]>([:])
+    /// "HOST:PORT/user" of a v3 session, for the count above.
+    private var usmKey: String?
 
-    /// Opens the session (for v3 this already talks to the agent: engine ID discovery).
+    /// Opens the session. For v3 this first discovers the agent's engine ID (one exchange, see
+    /// `SNMPEngineDiscovery`), so a dead v3 device fails here with a timeout.
     public init(_ configuration: SNMPSessionConfiguration, detailedTranscript: Bool = false) throws(SNMPError) {
         SNMPLibrary.start()
-        self.configuration = configuration
         self.detailedTranscript = detailedTranscript
         let secrets = SNMPRevealedSecrets(configuration)
-        let open = { Result { () throws(SNMPError) in try SNMPSessionOpener.open(configuration, secrets: secrets) } }
-        let opened = configuration.version == .v3 ? Self.v3Opening.withLock { _ in open() } : open()
-        handle = try opened.get()
+        try secrets.check(configuration)
+        var configuration = configuration
+        if configuration.version == .v3, configuration.security?.engineID == nil {
+            let engineID = try SNMPEngineDiscovery.discover(host: configuration.host, port: configuration.port,
+                                                           timeoutMilliseconds: configuration.timeoutMicroseconds / 1000,
+                                                           attempts: max(0, configuration.retries) + 1)
+            configuration.security?.engineID = engineID
+        }
+        let discovered = configuration
+        self.configuration = discovered
+        let open = { Result { () throws(SNMPError) in try SNMPSessionOpener.open(discovered, secrets: secrets) } }
+        if configuration.version == .v3, let user = configuration.security?.user {
+            let key = "\(configuration.host):\(configuration.port)/\(user)"
+            let opened = Self.v3Opening.withLock { users in
+                open().map { handle in
+                    users[key, default: 0] += 1
+                    return handle
+                }
+            }
+            handle = try opened.get()
+            usmKey = key
+        } else {
+            handle = try open().get()
+        }
         record(.note, "open \(configuration)")
+        if let engineID = configuration.security?.engineID {
+            record(.note, "engine ID " + engineID.map { hexByte($0) }.joined())
+        }
     }
 
-    deinit { SNMPLibrary.close(handle) }
+    deinit {
+        if let usmKey, let user = configuration.security?.user {
+            let handle = handle
+            Self.v3Opening.withLock { users in
+                let left = (users[usmKey] ?? 1) - 1
+                users[usmKey] = left > 0 ? left : nil
+                if left <= 0 { SNMPLibrary.forgetUser(engineID: SNMPLibrary.engineID(handle), name: user) }
+                SNMPLibrary.close(handle)
+            }
+        } else {
+            SNMPLibrary.close(handle)
+        }
+    }
+
+    /// The engine ID net-snmp holds for this session (empty before a v3 agent has answered).
+    public var engineID: [UInt8] { lock.withLock { _ in SNMPLibrary.engineID(handle) } }
+
+    /// True when net-snmp's USM list already holds this session's user for `engineID` (tests).
+    public var userIsCached: Bool {
+        guard let user = configuration.security?.user else { return false }
+        return SNMPLibrary.hasUser(engineID: engineID, name: user)
+    }
 
     /// The requests and replies so far (no secrets: communities and passphrases never enter it).
     public var transcript: [Exchange] { log.withLock { $0 } }
@@ -88,16 +139,43 @@ public final class SNMPSession: @unchecked Sendable {
         return result
     }
 
-    /// A table read column by column: each column under `entry.column` is walked and the cells
-    /// are joined by row index (the OID arcs after the column), rows in index order.
-    public func table(_ entry: SNMPObjectID, columns: [UInt]) throws(SNMPError) -> [SNMPTableRow] {
+    /// A table: all `columns` under `entry` walked side by side, one GETBULK (v2c/v3) or GETNEXT
+    /// (v1) carrying a cursor per column that has not ended yet; cells are joined by row index
+    /// (the OID arcs after the column) and rows come back in index order.
+    public func table(_ entry: SNMPObjectID, columns: [UInt], limit: Int = 10_000) throws(SNMPError) -> [SNMPTableRow] {
+        struct Cursor { var column: UInt; var root: SNMPObjectID; var at: SNMPObjectID }
         var rows: [[UInt]: [UInt: SNMPValue]] = [:]
-        for column in columns {
-            let root = entry.appending(column)
-            for bind in try walk(root) {
-                guard let index = bind.oid.suffix(after: root) else { continue }
-                rows[index, default: [:]][column] = bind.value
+        var cursors = columns.map { Cursor(column: $0, root: entry.appending($0), at: entry.appending($0)) }
+        var fetched = 0
+        while !cursors.isEmpty, fetched < limit {
+            var finished = Set<Int>()
+            let binds: [SNMPVarBind]
+            if configuration.version == .v1 {
+                do {
+                    binds = try getNext(cursors.map(\.at))
+                } catch {
+                    // v1: noSuchName names the varbind that ran off the end of the MIB.
+                    guard case .agentError(_, _, "noSuchName", let index) = error, index >= 1, index <= cursors.count else { throw error }
+                    cursors.remove(at: index - 1)
+                    continue
+                }
+            } else {
+                let repetitions = max(1, configuration.maxRepetitions / cursors.count)
+                binds = try getBulk(cursors.map(\.at), maxRepetitions: repetitions)
             }
+            if binds.isEmpty { break }
+            for (k, bind) in binds.enumerated() {
+                let i = k % cursors.count   // responses are row-major: one varbind per cursor per repetition
+                guard !finished.contains(i) else { continue }
+                guard !bind.value.isException, let index = bind.oid.suffix(after: cursors[i].root), cursors[i].at < bind.oid else {
+                    finished.insert(i)
+                    continue
+                }
+                rows[index, default: [:]][cursors[i].column] = bind.value
+                cursors[i].at = bind.oid
+                fetched += 1
+            }
+            cursors = cursors.enumerated().filter { !finished.contains($0.offset) }.map(\.element)
         }
         return rows.keys.sorted { SNMPObjectID($0) < SNMPObjectID($1) }
             .map { SNMPTableRow(index: $0, cells: rows[$0] ?? [:]) }

@@ -94,6 +94,9 @@ public struct SNMPv3Security: Sendable, CustomStringConvertible {
     public var authPassphrase: Secret?
     public var privPassphrase: Secret?
     public var context: String?
+    /// The agent's engine ID when known (discovered before, or configured); nil lets net-snmp
+    /// discover it on the first request.
+    public var engineID: [UInt8]?
 
     public init(user: String, level: Level = .authPriv, auth: AuthProtocol = .sha, priv: PrivProtocol = .aes,
                 authPassphrase: Secret? = nil, privPassphrase: Secret? = nil, context: String? = nil) {
@@ -125,5 +128,30 @@ struct SNMPRevealedSecrets {
         community = configuration.community.reveal()
         authPassphrase = configuration.security?.authPassphrase?.reveal()
         privPassphrase = configuration.security?.privPassphrase?.reveal()
+    }
+}
+
+extension SNMPRevealedSecrets {
+    /// The v3 passphrases the level needs are there and long enough (RFC 3414: 8 characters),
+    /// checked before any packet leaves.
+    func check(_ configuration: SNMPSessionConfiguration) throws(SNMPError) {
+        guard configuration.version == .v3, let security = configuration.security else { return }
+        let user = security.user
+        if security.level != .noAuthNoPriv {
+            guard let auth = authPassphrase, !auth.isEmpty else {
+                throw .configuration("SNMPv3 user \(user) at \(security.level.rawValue) needs an auth passphrase (credentials file or CHECKUP_SNMP_AUTH_PASS)")
+            }
+            guard auth.utf8.count >= 8 else {
+                throw .configuration("the SNMPv3 auth passphrase of user \(user) is shorter than 8 characters (RFC 3414 minimum)")
+            }
+        }
+        if security.level == .authPriv {
+            guard let priv = privPassphrase, !priv.isEmpty else {
+                throw .configuration("SNMPv3 user \(user) at authPriv needs a privacy passphrase (credentials file or CHECKUP_SNMP_PRIV_PASS)")
+            }
+            guard priv.utf8.count >= 8 else {
+                throw .configuration("the SNMPv3 privacy passphrase of user \(user) is shorter than 8 characters (RFC 3414 minimum)")
+            }
+        }
     }
 }

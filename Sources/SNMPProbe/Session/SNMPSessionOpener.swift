@@ -38,6 +38,15 @@ enum SNMPSessionOpener {
             session.version = Int(SNMP_VERSION_3)
             session.securityName = cString(security.user)
             session.securityNameLen = security.user.utf8.count
+            var engineCopy: UnsafeMutablePointer<UInt8>?
+            if let engineID = security.engineID, !engineID.isEmpty {
+                let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: engineID.count)
+                pointer.initialize(from: engineID, count: engineID.count)
+                engineCopy = pointer
+                session.securityEngineID = pointer
+                session.securityEngineIDLen = engineID.count
+            }
+            defer { engineCopy?.deallocate() }
             if let context = security.context {
                 session.contextName = cString(context)
                 session.contextNameLen = context.utf8.count
