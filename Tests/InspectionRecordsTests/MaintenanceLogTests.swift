@@ -67,4 +67,24 @@ import Testing
         #expect(entry.evidence[0].results == results)
         #expect(throws: RecordError.self) { try tmp.store.attachEvidence(toLogEntry: 42, results: results) }
     }
+
+    /// An arrival before the call used to be stored, and then every `log close` without
+    /// `--arrived` failed the called ≤ arrived check.
+    @Test func arrivalBeforeTheCallIsRefused() throws {
+        let tmp = try TemporaryStore()
+        let id = try tmp.store.addLogEntry(MaintenanceEntry(siteId: "acme-hq", calledAt: called, reported: "x"))
+        #expect { try tmp.store.recordArrival(id, at: called.addingTimeInterval(-600)) } throws: { error in
+            (error as? RecordError)?.message.contains("before the call") == true
+        }
+        #expect(try #require(try tmp.store.logEntry(id)).arrivedAt == nil, "nothing stored")
+        #expect(throws: RecordError.self) { try tmp.store.recordArrival(999, at: called) }
+
+        try tmp.store.recordArrival(id, at: called.addingTimeInterval(600))
+        let closed = try tmp.store.closeLogEntry(id, arrivedAt: nil, resolvedAt: called.addingTimeInterval(1200),
+                                                 handling: nil, technician: nil)
+        #expect(closed.arrivedAt == called.addingTimeInterval(600))
+        #expect(!closed.isOpen)
+        // Once resolved, an arrival after the resolution is refused too.
+        #expect(throws: RecordError.self) { try tmp.store.recordArrival(id, at: called.addingTimeInterval(3600)) }
+    }
 }

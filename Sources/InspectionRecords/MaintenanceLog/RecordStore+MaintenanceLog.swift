@@ -40,13 +40,31 @@ extension RecordStore {
         return closed
     }
 
-    /// Records the technician's arrival only (the fault is still open).
+    /// Records the technician's arrival only (the fault is still open). The arrival must not be
+    /// before the call (nor after a recorded resolution): a wrong arrival stored here would make
+    /// every later `log close` fail.
     public func recordArrival(_ id: Int64, at date: Date) throws(RecordError) {
-        let changed = try write { db in
-            try db.execute(sql: "UPDATE maintenance_log SET arrived_at = ? WHERE id = ?", arguments: [date, id])
-            return db.changesCount
+        guard let entry = try logEntry(id) else { throw RecordError("maintenance log: no entry \(id)") }
+        guard date >= entry.calledAt else {
+            throw RecordError("maintenance log entry \(id): arrival \(Self.logTime(date)) is before the call "
+                              + "\(Self.logTime(entry.calledAt)); expected called ≤ arrived")
         }
-        if changed == 0 { throw RecordError("maintenance log: no entry \(id)") }
+        if let resolved = entry.resolvedAt, date > resolved {
+            throw RecordError("maintenance log entry \(id): arrival \(Self.logTime(date)) is after the resolution "
+                              + "\(Self.logTime(resolved)); expected arrived ≤ resolved")
+        }
+        try write { db in
+            try db.execute(sql: "UPDATE maintenance_log SET arrived_at = ? WHERE id = ?", arguments: [date, id])
+        }
+    }
+
+    /// `2026-11-03 14:20` in local time, as technicians type it.
+    static func logTime(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = .current
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
     }
 
     /// Attaches probe results to a log entry as evidence (`checkup probe … --log ENTRY`).
