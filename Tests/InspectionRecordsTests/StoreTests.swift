@@ -104,4 +104,22 @@ import Testing
         #expect(stored.summary.toCheck == current.summary.toCheck - 2)
         #expect(stored.contentHash != current.contentHash)
     }
+
+    /// Read-only commands open with `create: false`: a missing path is an error naming it, and
+    /// neither the file nor its folder appears (it used to create an empty store).
+    @Test func openingAMissingStoreWithoutCreateCreatesNothing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID())")
+        let path = folder.appendingPathComponent("checkup.sqlite").path
+        #expect { try RecordStore(path: path, create: false) } throws: { error in
+            (error as? RecordError)?.message.contains(path) == true
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: RecordError.self) { try RecordStore(path: folder.path, create: false) }
+        _ = try RecordStore(path: path)
+        let reopened = try RecordStore(path: path, create: false)
+        #expect(try reopened.records().isEmpty)
+    }
 }

@@ -42,7 +42,7 @@ struct LogAdd: AsyncParsableCommand {
     var zones: String?
 
     func run() async throws {
-        let s = try store.open()
+        let s = try store.openCreating()
         let ref = try SiteReference.resolve(site, store: s)
         if let device, let inventory = ref.site, !inventory.devices.isEmpty, !inventory.devices.contains(where: { $0.id == device }) {
             throw CheckupError("--device: no device '\(device)' in site \(ref.id)")

@@ -11,8 +11,14 @@ struct StoreOption: ParsableArguments {
 
     var path: String { store ?? RecordStore.defaultPath() }
 
+    /// Opens an existing store; a missing file is an error naming the path (nothing is created).
     func open() throws -> RecordStore {
-        try mappingRecordErrors { try RecordStore(path: path) }
+        try mappingRecordErrors { try RecordStore(path: path, create: false) }
+    }
+
+    /// Opens the store, creating it if needed: only for commands that add something (`log add`).
+    func openCreating() throws -> RecordStore {
+        try mappingRecordErrors { try RecordStore(path: path, create: true) }
     }
 }
 

@@ -18,9 +18,19 @@ public final class RecordStore: Sendable {
         return home + "/.local/share/checkup/checkup.sqlite"
     }
 
-    /// Opens (creating the file and its folder if needed) and migrates the store.
-    public init(path: String) throws(RecordError) {
+    /// Opens and migrates the store. With `create` (the default: a run stores its first record),
+    /// a missing file and its folder are created; without it, a missing file is an error naming
+    /// the path, so a read-only command never leaves an empty store behind a typo.
+    public init(path: String, create: Bool = true) throws(RecordError) {
         self.path = path
+        if !create {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw RecordError("record store \(path): no such file (records are stored by `checkup run`; "
+                                  + "give --store PATH or set CHECKUP_STORE)")
+            }
+            guard !isDirectory.boolValue else { throw RecordError("record store \(path): is a folder, not a store file") }
+        }
         do {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
