@@ -95,4 +95,21 @@ import Testing
         #expect(throws: RecordError.self) { try QuarterlyReport.build(store: tmp.store, site: "acme-hq", quarter: "2026Q5") }
         #expect(try Period.months(ofQuarter: "2027Q1") == ["2027-01", "2027-02", "2027-03"])
     }
+
+    @Test(arguments: ["2026QQ4", "2026Q0", "2026Q5", "26Q4", "2026Q4x", "Q4", "+026Q4", "2026-Q4", ""])
+    func malformedQuartersAreRefused(quarter: String) {
+        #expect(throws: RecordError.self) { try Period.validateQuarter(quarter) }
+    }
+
+    @Test(arguments: ["26-11", "2026-13", "2026-00", "2026-+1", "2026-1", "2026/11", "+026-11", "2026-11-01", "", "2026-1a"])
+    func malformedMonthsAreRefused(month: String) {
+        #expect(throws: RecordError.self) { try Period.validateMonth(month) }
+    }
+
+    @Test func wellFormedPeriodsPass() throws {
+        try Period.validateMonth("2026-11")
+        try Period.validateMonth("2027-01")
+        try Period.validateQuarter("2026Q4")
+        try Period.validateQuarter("2026q1")
+    }
 }

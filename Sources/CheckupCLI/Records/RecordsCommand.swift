@@ -29,6 +29,7 @@ struct RecordsList: AsyncParsableCommand {
     var format: String = "text"
 
     func run() async throws {
+        if let month { try mappingRecordErrors { try Period.validateMonth(month) } }
         let s = try store.open()
         let siteId = try site.map { try SiteReference.resolve($0, store: s).id }
         var list = try mappingRecordErrors { try s.records(site: siteId) }
@@ -65,6 +66,11 @@ struct RecordSelection: ParsableArguments {
     @Option(help: "Version (default: the current, latest one).")
     var version: Int?
 
+    /// Checks the month before any store is opened (exit 3 with what was expected).
+    func checkMonth() throws {
+        try mappingRecordErrors { try Period.validateMonth(month) }
+    }
+
     func load(from store: RecordStore) throws -> MonthlyRecord {
         let id = try SiteReference.resolve(site, store: store).id
         return try mappingRecordErrors {
@@ -96,6 +102,7 @@ struct RecordsShow: AsyncParsableCommand {
     var template: String?
 
     func run() async throws {
+        try selection.checkMonth()
         let record = try selection.load(from: try store.open())
         let text = try mappingRecordErrors {
             try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [])
@@ -125,6 +132,7 @@ struct RecordsExport: AsyncParsableCommand {
     var template: String?
 
     func run() async throws {
+        try selection.checkMonth()
         let record = try selection.load(from: try store.open())
         let files = try mappingRecordErrors {
             try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [])

@@ -32,6 +32,7 @@ struct RecordsFill: AsyncParsableCommand {
     var faults = false
 
     func run() async throws {
+        try selection.checkMonth()
         let s = try store.open()
         let record = try selection.load(from: s)
         var given: RecordAnswers

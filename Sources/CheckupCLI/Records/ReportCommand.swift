@@ -40,6 +40,7 @@ struct QuarterlyCommand: AsyncParsableCommand {
     var template: String?
 
     func run() async throws {
+        try mappingRecordErrors { try Period.validateQuarter(quarter) }
         let s = try store.open()
         let id = try SiteReference.resolve(site, store: s).id
         try mappingRecordErrors {

@@ -2,23 +2,33 @@ import Foundation
 
 /// Month (`YYYY-MM`) and quarter (`YYYYQn`) names as the CLI and the store spell them.
 public enum Period {
-    /// Checks a `YYYY-MM` month; the error says what was expected.
+    /// Checks a `YYYY-MM` month (four digits, a dash, two digits 01–12); the error says what was expected.
     public static func validateMonth(_ month: String) throws(RecordError) {
-        let parts = month.split(separator: "-")
-        guard month.count == 7, parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]),
-              parts[0].count == 4, (1...12).contains(m), y > 1900 else {
+        let c = Array(month.utf8)
+        guard c.count == 7, c[4] == UInt8(ascii: "-"), digits(c[0..<4]), digits(c[5..<7]),
+              let y = Int(month.prefix(4)), let m = Int(month.suffix(2)), (1...12).contains(m), y > 1900 else {
             throw RecordError("month '\(month)': expected YYYY-MM, e.g. 2026-11")
         }
     }
 
+    /// Checks a `YYYYQn` quarter (`2026Q4`, `q` accepted); the error says what was expected.
+    public static func validateQuarter(_ quarter: String) throws(RecordError) {
+        _ = try months(ofQuarter: quarter)
+    }
+
     /// The three months of a quarter `2026Q4` → [2026-10, 2026-11, 2026-12].
     public static func months(ofQuarter quarter: String) throws(RecordError) -> [String] {
-        let q = quarter.uppercased()
-        let parts = q.split(separator: "Q")
-        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let n = Int(parts[1]), (1...4).contains(n) else {
+        let c = Array(quarter.uppercased().utf8)
+        guard c.count == 6, digits(c[0..<4]), c[4] == UInt8(ascii: "Q"), (UInt8(ascii: "1")...UInt8(ascii: "4")).contains(c[5]),
+              let y = Int(quarter.prefix(4)), y > 1900 else {
             throw RecordError("quarter '\(quarter)': expected YYYYQn, e.g. 2026Q4")
         }
+        let n = Int(c[5] - UInt8(ascii: "0"))
         return (0..<3).map { String(format: "%04d-%02d", y, (n - 1) * 3 + 1 + $0) }
+    }
+
+    private static func digits(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// The month a date falls in, in a time zone.
