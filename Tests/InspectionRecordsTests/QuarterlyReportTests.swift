@@ -96,6 +96,16 @@ import Testing
         #expect(try Period.months(ofQuarter: "2027Q1") == ["2027-01", "2027-02", "2027-03"])
     }
 
+    /// A known site with no record in the quarter used to give an empty report (and exit 0).
+    @Test func aQuarterWithNoRecordIsAnError() throws {
+        let tmp = try Self.store()
+        #expect(try tmp.store.site(id: "acme-hq") != nil, "the site is known to the store")
+        #expect { try QuarterlyReport.build(store: tmp.store, site: "acme-hq", quarter: "2027Q1") } throws: { error in
+            let m = (error as? RecordError)?.message ?? ""
+            return m.contains("no inspection recorded") && m.contains("acme-hq") && m.contains("2027Q1")
+        }
+    }
+
     @Test(arguments: ["2026QQ4", "2026Q0", "2026Q5", "26Q4", "2026Q4x", "Q4", "+026Q4", "2026-Q4", ""])
     func malformedQuartersAreRefused(quarter: String) {
         #expect(throws: RecordError.self) { try Period.validateQuarter(quarter) }

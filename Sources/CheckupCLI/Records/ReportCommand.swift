@@ -17,7 +17,10 @@ public struct ReportCommand: AsyncParsableCommand {
 struct QuarterlyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quarterly",
-        abstract: "The quarter's report: availability per device, faults found and cleared, recurring faults, open items, call-outs.")
+        abstract: "The quarter's report: availability per device, faults found and cleared, recurring faults, open items, call-outs.",
+        discussion: """
+        Built from the current version of each month's record. Months without a record are listed as         missing in the report. If none of the quarter's three months has a record for the site, no report         is written: the command says so and exits 3 (an empty report would read as a quarter without faults).
+        """)
 
     @OptionGroup var store: StoreOption
 

@@ -66,6 +66,7 @@ public struct QuarterlyReport: Sendable, Codable, Hashable {
     }
 
     /// Builds the report from the store: the current version of each month, and the log.
+    /// A quarter with no monthly record at all is an error, not an empty report.
     public static func build(store: RecordStore, site: String, quarter: String,
                              now: Date = Date()) throws(RecordError) -> QuarterlyReport {
         let months = try Period.months(ofQuarter: quarter)
@@ -74,8 +75,11 @@ public struct QuarterlyReport: Sendable, Codable, Hashable {
             if let r = try store.record(site: site, month: month) { records.append(r) }
         }
         let header = try store.site(id: site)
-        if records.isEmpty && header == nil {
-            throw RecordError("no records for site '\(site)' in \(quarter) in \(store.path)")
+        // A report with no monthly record would read as a clean quarter: refuse it instead.
+        if records.isEmpty {
+            let known = header != nil ? "" : " (the store does not know this site)"
+            throw RecordError("no inspection recorded for site '\(site)' in \(quarter.uppercased())\(known): none of "
+                              + "\(months.joined(separator: ", ")) has a record in \(store.path); no report written")
         }
         let (from, to) = bounds(months, timeZone: .current)
         let log = try store.logEntries(site: site, from: from, to: to)
