@@ -58,6 +58,29 @@ import FoundationXML
         #expect(CSVTable.parse("x," + escaped + "\r\n") == [["x", field]])
     }
 
+    /// Text from devices or people that a spreadsheet would run as a formula opens as text
+    /// (a leading `'`, OWASP); plain signed numbers stay numbers.
+    @Test(arguments: [("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+                      ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
+                      ("-3.5", "-3.5"), ("+12", "+12"), ("-0.25", "-0.25"), ("42", "42"), ("a=b", "a=b"), ("-", "'-"),
+                      ("-1.2.3", "'-1.2.3")])
+    func csvNeutralisesFormulas(field: String, expected: String) {
+        #expect(CSVTable.parse("x," + CSVTable.escape(field) + "\r\n") == [["x", expected]])
+    }
+
+    @Test func csvOfARecordWithAFormulaInItsText() throws {
+        var tampered = record
+        let s = try #require(tampered.sections.indices.first { !tampered.sections[$0].rows.isEmpty })
+        tampered.sections[s].rows[0].observed = "=cmd|'/C calc'!A0"
+        tampered.sections[s].rows[0].handling = "@SUM(1+1)"
+        let table = CSVTable.parse(try RecordRenderer.render(tampered, format: .csv, lang: .en))
+        let observed = try #require(table[0].firstIndex(of: "Observed"))
+        let handling = try #require(table[0].firstIndex(of: "Handling"))
+        #expect(table[1][observed] == "'=cmd|'/C calc'!A0")
+        #expect(table[1][handling] == "'@SUM(1+1)")
+        #expect(!table.joined().contains { $0.first == "=" || $0.first == "@" })
+    }
+
     @Test func zhHTMLParsesAndShowsEveryRow() throws {
         let html = try RecordRenderer.render(record, format: .html, lang: .zh)
         let doc = try XMLDocument(data: Data(html.utf8), options: [.documentTidyHTML])

@@ -44,11 +44,31 @@ public enum CSVTable {
         return bom + lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// A field for the file: neutralised against formula injection, then quoted if needed.
     static func escape(_ field: String) -> String {
+        let field = neutralised(field)
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field.hasPrefix(" ") else {
             return field
         }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Cells a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR; text
+    /// a device or a person typed can be anything) get a leading `'`, as OWASP recommends, so they
+    /// open as text. Plain numbers (`-3.5`, `+12`) are left as they are: they are values, not formulas.
+    static func neutralised(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
+        if isPlainNumber(field) { return field }
+        return "'" + field
+    }
+
+    /// `-3.5`, `+12`, `-0.25`: an optional sign, digits, at most one decimal point with digits around it.
+    static func isPlainNumber(_ field: String) -> Bool {
+        var body = Substring(field)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
     /// Parses RFC 4180 CSV (with or without BOM) into rows of fields: used by tests and imports.
