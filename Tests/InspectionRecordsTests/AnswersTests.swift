@@ -1,3 +1,4 @@
+import CheckupCore
 import Foundation
 import Testing
 @testable import InspectionRecords
@@ -23,5 +24,44 @@ import Testing
         #expect(a.rows["a"]?.result == .normal)
         #expect(a.rows["b"]?.result == .abnormal)
         #expect(a.rows["c"]?.result == .toCheck)
+    }
+
+    /// Problems in the answers file are reported as `path:line:col: message`, all at once.
+    @Test func problemsAreReportedAtTheirPlace() {
+        let yaml = """
+        technician: 张伟
+        rows:
+          manual/grounding: maybe
+          manual/shielding: {reslt: normal}
+          nvr-1/disks: {cleared: perhaps}
+        extra: 1
+        """
+        #expect { try RecordAnswers.parse(yaml, source: "/tmp/answers.yaml") } throws: { error in
+            guard let e = error as? RecordError else { return false }
+            let lines = e.message.split(separator: "\n").map(String.init)
+            return e.located.count == 4
+                && lines.contains("/tmp/answers.yaml:3:21: manual/grounding: result 'maybe': expected 正常/normal, 异常/abnormal or 待检/to-check")
+                && lines.contains { $0.hasPrefix("/tmp/answers.yaml:4:22: manual/shielding: unknown key 'reslt'") && $0.hasSuffix("(did you mean 'result'?)") }
+                && lines.contains { $0.hasPrefix("/tmp/answers.yaml:5:26: nvr-1/disks: cleared") }
+                && lines.contains { $0.hasPrefix("/tmp/answers.yaml:6:1: unknown key 'extra'") }
+        }
+    }
+
+    @Test func yamlSyntaxErrorsHaveAPlace() {
+        #expect { try RecordAnswers.parse("rows:\n  a: [1,\n", source: "f.yaml") } throws: { error in
+            guard let e = error as? RecordError, let first = e.located.first else { return false }
+            return first.file == "f.yaml" && first.line >= 2 && e.message.hasPrefix("f.yaml:")
+        }
+    }
+
+    /// A row key that names no row of the record is reported where it is written, with a hint.
+    @Test func unknownRowKeyFromAFileHasItsPlaceAndAHint() throws {
+        let answers = try RecordAnswers.parse("technician: x\nrows:\n  manual/grounding: normal\n  manual/grounds: normal\n",
+                                              source: "ans.yaml")
+        #expect {
+            _ = try FixtureRun.record().applying(answers, by: "x")
+        } throws: { error in
+            (error as? RecordError)?.message == "ans.yaml:4:3: no row 'manual/grounds' in acme-hq 2026-11 (did you mean 'manual/grounding'?)"
+        }
     }
 }

@@ -44,7 +44,10 @@ struct SiteReference {
 
 /// Runs record-module code, turning its errors into the CLI's exit-3 errors.
 func mappingRecordErrors<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as RecordError { throw CheckupError(error.message) }
+    do { return try body() } catch let error as RecordError {
+        if !error.located.isEmpty { throw FileErrors(error.located) }
+        throw CheckupError(error.message)
+    }
 }
 
 /// Times typed by a technician: `now`, `2026-11-03 14:20`, `2026-11-03T14:20`, or ISO 8601 with a zone.

@@ -15,10 +15,31 @@ import Yams
 public struct RecordAnswers: Sendable, Hashable {
     public var technician: String?
     public var rows: [String: RowAnswer]
+    /// Where each row key is written in the answers file (nil for answers typed at the terminal),
+    /// so a key that names no row is reported at its place with a did-you-mean hint.
+    public var rowLocations: [String: SourceLocation]
 
-    public init(technician: String? = nil, rows: [String: RowAnswer] = [:]) {
+    public init(technician: String? = nil, rows: [String: RowAnswer] = [:], rowLocations: [String: SourceLocation] = [:]) {
         self.technician = technician
         self.rows = rows
+        self.rowLocations = rowLocations
+    }
+
+    /// A place in a file, for `path:line:col:` messages.
+    public struct SourceLocation: Sendable, Hashable {
+        public var file: String
+        public var line: Int
+        public var column: Int
+
+        public init(file: String, line: Int, column: Int) {
+            self.file = file
+            self.line = line
+            self.column = column
+        }
+
+        func error(_ message: String, hint: String? = nil) -> LocatedError {
+            LocatedError(file: file, line: line, column: column, message: message, hint: hint)
+        }
     }
 
     /// What a person says about one row; nil fields are left as they are.
@@ -43,50 +64,128 @@ public struct RecordAnswers: Sendable, Hashable {
         return try parse(String(decoding: data, as: UTF8.self), source: file.path)
     }
 
+    /// Parses an answers file; every problem is reported at once as `source:line:col: message`.
     public static func parse(_ yaml: String, source: String = "answers") throws(RecordError) -> RecordAnswers {
-        let root: Any?
-        do { root = try Yams.load(yaml: yaml) } catch { throw RecordError("\(source): not valid YAML: \(error)") }
-        guard let map = root as? [String: Any] else {
-            throw RecordError("\(source): expected a map with `technician:` and `rows:`")
+        var reader = AnswersReader(source: source)
+        let answers = reader.read(yaml)
+        guard reader.errors.isEmpty, let answers else { throw RecordError(located: reader.errors) }
+        return answers
+    }
+}
+
+/// Reads the answers YAML from Yams' node tree, which keeps each node's line and column.
+struct AnswersReader {
+    let source: String
+    var errors: [LocatedError] = []
+
+    static let topKeys = ["technician", "rows"]
+    static let rowKeys = ["result", "observed", "handling", "cleared"]
+
+    init(source: String) { self.source = source }
+
+    mutating func report(_ message: String, at node: Node?, hint: String? = nil) {
+        let mark = node?.mark
+        errors.append(LocatedError(file: source, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message, hint: hint))
+    }
+
+    func location(_ node: Node) -> RecordAnswers.SourceLocation {
+        RecordAnswers.SourceLocation(file: source, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    mutating func read(_ yaml: String) -> RecordAnswers? {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                report("the answers file is empty; expected `technician:` and `rows:`", at: nil)
+                return nil
+            }
+            root = node
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                errors.append(LocatedError(file: source, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)"))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                errors.append(LocatedError(file: source, line: context.mark.line, column: context.mark.column,
+                                           message: "duplicate key \(duplicates.joined(separator: ", "))"))
+            default:
+                report("not valid YAML: \(error)", at: nil)
+            }
+            return nil
+        } catch {
+            report("not valid YAML: \(error)", at: nil)
+            return nil
         }
-        if let unknown = map.keys.first(where: { !["technician", "rows"].contains($0) }) {
-            throw RecordError("\(source): unknown key '\(unknown)'; expected technician, rows")
+        guard let top = root.mapping else {
+            report("expected a map with `technician:` and `rows:`", at: root)
+            return nil
         }
-        var answers = RecordAnswers(technician: map["technician"].map { "\($0)" })
-        guard let rows = map["rows"] as? [String: Any] else {
-            throw RecordError("\(source): expected `rows:` as a map of ROW-KEY: result or {result, observed, handling, cleared}")
+        var answers = RecordAnswers()
+        var rowsNode: Node?
+        for (key, value) in top {
+            switch key.string {
+            case "technician":
+                guard case .scalar(let s) = value else { report("'technician' must be a name", at: value); continue }
+                answers.technician = s.string
+            case "rows":
+                rowsNode = value
+            default:
+                let name = key.string ?? ""
+                report("unknown key '\(name)'; expected technician, rows", at: key,
+                       hint: Suggest.closest(to: name, in: Self.topKeys).map { "did you mean '\($0)'?" })
+            }
+        }
+        guard let rowsNode else {
+            report("missing `rows:`, a map of ROW-KEY: result or {result, observed, handling, cleared}", at: root)
+            return nil
+        }
+        guard let rows = rowsNode.mapping else {
+            report("expected `rows:` as a map of ROW-KEY: result or {result, observed, handling, cleared}", at: rowsNode)
+            return nil
         }
         for (key, value) in rows {
-            answers.rows[key] = try rowAnswer(value, key: key, source: source)
+            guard case .scalar(let k) = key else { report("row keys must be text, e.g. manual/grounding", at: key); continue }
+            answers.rowLocations[k.string] = location(key)
+            if let answer = rowAnswer(value, key: k.string) { answers.rows[k.string] = answer }
         }
         return answers
     }
 
-    static func rowAnswer(_ value: Any, key: String, source: String) throws(RecordError) -> RowAnswer {
-        func result(_ text: String) throws(RecordError) -> RowResult {
-            guard let r = RowResult(answer: text) else {
-                throw RecordError("\(source): \(key): result '\(text)': expected 正常/normal, 异常/abnormal or 待检/to-check")
+    mutating func result(_ node: Node, key: String) -> RowResult? {
+        guard case .scalar(let s) = node, let r = RowResult(answer: s.string) else {
+            report("\(key): result '\(node.string ?? "")': expected 正常/normal, 异常/abnormal or 待检/to-check", at: node)
+            return nil
+        }
+        return r
+    }
+
+    mutating func text(_ node: Node, key: String, field: String) -> String? {
+        guard case .scalar(let s) = node else { report("\(key): '\(field)' must be text", at: node); return nil }
+        return s.string
+    }
+
+    mutating func rowAnswer(_ value: Node, key: String) -> RecordAnswers.RowAnswer? {
+        if case .scalar = value { return result(value, key: key).map { RecordAnswers.RowAnswer(result: $0) } }
+        guard let map = value.mapping else {
+            report("\(key): expected a result or a map {result, observed, handling, cleared}", at: value)
+            return nil
+        }
+        var answer = RecordAnswers.RowAnswer()
+        let before = errors.count
+        for (field, v) in map {
+            switch field.string {
+            case "result": answer.result = result(v, key: key)
+            case "observed": answer.observed = text(v, key: key, field: "observed")
+            case "handling": answer.handling = text(v, key: key, field: "handling")
+            case "cleared":
+                guard let b = v.bool else { report("\(key): cleared: expected true or false", at: v); continue }
+                answer.cleared = b
+            default:
+                let name = field.string ?? ""
+                report("\(key): unknown key '\(name)'; expected \(Self.rowKeys.joined(separator: ", "))", at: field,
+                       hint: Suggest.closest(to: name, in: Self.rowKeys).map { "did you mean '\($0)'?" })
             }
-            return r
         }
-        if let text = value as? String { return RowAnswer(result: try result(text)) }
-        guard let map = value as? [String: Any] else {
-            throw RecordError("\(source): \(key): expected a result or a map {result, observed, handling, cleared}")
-        }
-        let allowed = ["result", "observed", "handling", "cleared"]
-        if let unknown = map.keys.first(where: { !allowed.contains($0) }) {
-            let hint = Suggest.closest(to: unknown, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-            throw RecordError("\(source): \(key): unknown key '\(unknown)'\(hint); expected \(allowed.joined(separator: ", "))")
-        }
-        var answer = RowAnswer()
-        if let r = map["result"] { answer.result = try result("\(r)") }
-        answer.observed = map["observed"].map { "\($0)" }
-        answer.handling = map["handling"].map { "\($0)" }
-        if let c = map["cleared"] {
-            guard let b = c as? Bool else { throw RecordError("\(source): \(key): cleared: expected true or false") }
-            answer.cleared = b
-        }
-        return answer
+        return errors.count == before ? answer : nil
     }
 }
 
@@ -96,9 +195,17 @@ extension MonthlyRecord {
     public func applying(_ answers: RecordAnswers, by person: String) throws(RecordError) -> MonthlyRecord {
         var record = self
         let keys = rows.map(\.key)
+        var located: [LocatedError] = []
         for key in answers.rows.keys.sorted() where !keys.contains(key) {
-            let hint = Suggest.closest(to: key, in: keys).map { " (did you mean '\($0)'?)" } ?? ""
-            throw RecordError("answers: no row '\(key)' in \(header.siteId) \(header.period)\(hint)")
+            let hint = Suggest.closest(to: key, in: keys).map { "did you mean '\($0)'?" }
+            let message = "no row '\(key)' in \(header.siteId) \(header.period)"
+            guard let place = answers.rowLocations[key] else {
+                throw RecordError("answers: \(message)" + (hint.map { " (\($0))" } ?? ""))
+            }
+            located.append(place.error(message, hint: hint))
+        }
+        if !located.isEmpty {
+            throw RecordError(located: located.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
         for s in record.sections.indices {
             for r in record.sections[s].rows.indices {
