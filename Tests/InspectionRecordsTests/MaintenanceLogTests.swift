@@ -87,4 +87,20 @@ import Testing
         // Once resolved, an arrival after the resolution is refused too.
         #expect(throws: RecordError.self) { try tmp.store.recordArrival(id, at: called.addingTimeInterval(3600)) }
     }
+
+    @Test func evidenceIsScrubbedOfTheGivenSecrets() throws {
+        let tmp = try TemporaryStore()
+        let id = try tmp.store.addLogEntry(MaintenanceEntry(siteId: "acme-hq", device: "nvr-1", calledAt: called, reported: "x"))
+        var result = try #require(FixtureRun.report().results.first { $0.device == "nvr-1" })
+        result.observed = "community s3cretComm rejected"
+        result.evidence = ["GET s3cretComm sysDescr"]
+        result.note = "auth s3cretComm"
+        try tmp.store.attachEvidence(toLogEntry: id, results: [result], device: "nvr-1", secrets: ["s3cretComm"], at: called)
+        let stored = try #require(try tmp.store.logEntry(id)?.evidence.first?.results.first)
+        #expect(stored.observed == "community *** rejected")
+        #expect(stored.evidence == ["GET *** sysDescr"])
+        #expect(stored.note == "auth ***")
+        let bytes = String(decoding: FileManager.default.contents(atPath: tmp.path) ?? Data(), as: UTF8.self)
+        #expect(!bytes.contains("s3cretComm"), "the secret reached the store file")
+    }
 }

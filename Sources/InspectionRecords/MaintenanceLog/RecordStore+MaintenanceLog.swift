@@ -68,9 +68,11 @@ extension RecordStore {
     }
 
     /// Attaches probe results to a log entry as evidence (`checkup probe … --log ENTRY`).
+    /// `secrets`: the job's credential values, replaced by `***` in every result before it is stored.
     public func attachEvidence(toLogEntry id: Int64, results: [CheckResult], device: String? = nil,
-                               at date: Date = Date()) throws(RecordError) {
-        let json = Self.plainJSON(results)
+                               secrets: [String] = [], at date: Date = Date()) throws(RecordError) {
+        let scrubber = Scrubber(secrets: secrets)
+        let json = Self.plainJSON(results.map { scrubber.scrub($0) })
         try write { db in
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM maintenance_log WHERE id = ?", arguments: [id]) != nil else {
                 throw RecordError("maintenance log: no entry \(id)")
