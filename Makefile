@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN = .build/debug/checkup
 # Our own files only: a warning in a dependency is not ours to fix.
-OWN_WARNINGS = grep -E '^/.*/(Sources|Tests|Plugins|bench)/.*warning:' | grep -v '/.build' | sort -u
+OWN_WARNINGS = grep -E '^/.*/(Sources|Tests|Plugins|bench)/.*warning:' .build-output.log | grep -v '/\.build' | sort -u
 
 .PHONY: deps build demo test bench clean
 
@@ -15,8 +15,8 @@ deps:
 build: deps
 	@$(SWIFT) build 2>&1 | tee .build-output.log | grep -E 'error|warning:|Compiling|Build' | grep -v '^\[' || true
 	@test -x $(BIN) || { echo "build failed: see .build-output.log"; exit 1; }
-	@if $(OWN_WARNINGS) < .build-output.log | grep -q .; then \
-		$(OWN_WARNINGS) < .build-output.log; echo "build has warnings: zero allowed"; exit 1; fi
+	@if $(OWN_WARNINGS) | grep -q .; then \
+		$(OWN_WARNINGS); echo "build has warnings: zero allowed"; exit 1; fi
 
 demo: build
 	@rc=0; $(BIN) demo --out checkup-demo || rc=$$?; \
@@ -30,8 +30,8 @@ demo: build
 test: deps
 	@$(SWIFT) build --build-tests 2>&1 | tee .build-output.log | grep -E 'error|warning:' || true
 	@if grep -q 'error:' .build-output.log; then echo "build failed: see .build-output.log"; exit 1; fi
-	@if $(OWN_WARNINGS) < .build-output.log | grep -q .; then \
-		$(OWN_WARNINGS) < .build-output.log; echo "build has warnings: zero allowed"; exit 1; fi
+	@if $(OWN_WARNINGS) | grep -q .; then \
+		$(OWN_WARNINGS); echo "build has warnings: zero allowed"; exit 1; fi
 	$(SWIFT) test --skip-build 2>&1 | tee .test-output.log | grep -vE '^(◇|↳)' ; exit $${PIPESTATUS[0]}
 
 bench: build

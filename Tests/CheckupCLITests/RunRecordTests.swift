@@ -80,3 +80,14 @@ struct RunRecordTests {
         #expect(out.stdout.contains("1.3.6.1.4.1.50001.1.241"), "--trace shows the OIDs exchanged")
     }
 }
+
+/// `checkup probe snmp://…` with no --profile: the device says what it is.
+struct IdentifyTests {
+    @Test func snmpDeviceIsIdentifiedByItsProfile() async throws {
+        let camera = try await SNMPAgentFixture.start(profile: "hikvision-camera")
+        defer { camera.stop() }
+        let out = try CLI.run(["probe", "\(camera.snmpURL)?version=2c"], environment: ["CHECKUP_SNMP_COMMUNITY": "public"])
+        #expect(out.stdout.contains("identified as hikvision-camera"), "\(out.all)")
+        #expect(out.status == 0, "\(out.all)")
+    }
+}

@@ -61,15 +61,38 @@ struct PipelineTests {
         let probe = ScriptedProbe(devices: devices)
         let jobs = try (0..<20).map { try job("h\($0)", probe: probe) }
         let pipeline = CheckPipeline(options: PipelineOptions(concurrency: 4))
-        let task = Task { await pipeline.run(jobs) }
-        try await Task.sleep(for: .milliseconds(150))
-        task.cancel()
-        let report = await task.value
+        let report = await runCancelled(pipeline, jobs, afterFinished: 2)
         #expect(report.incomplete)
         #expect(report.results.count >= 2, "completed devices are kept")
         #expect(report.results.count < 20)
         #expect(report.devices.count + report.unchecked.count == 20)
         #expect(report.results.allSatisfy { $0.status == .pass }, "in-flight devices finished instead of being cut")
+    }
+
+    @Test func cancellationReleasesDevicesQueuedOnABus() async throws {
+        var devices: [String: ScriptedProbe.Device] = [:]
+        for unit in 1...8 { devices["/dev/ttyQ#\(unit)"] = .init(values: ["v": .integer(1)], delay: .milliseconds(100)) }
+        let probe = ScriptedProbe(devices: devices)
+        let jobs = try (1...8).map { try job("", probe: probe, path: "/dev/ttyQ", unit: $0) }
+        let report = await runCancelled(CheckPipeline(), jobs, afterFinished: 2)
+        #expect(report.incomplete)
+        #expect(report.devices.count >= 2 && report.devices.count <= 3, "devices queued behind the bus were not read: \(report.devices.count)")
+        #expect(report.unchecked.count == 8 - report.devices.count)
+    }
+
+    /// Runs the pipeline and cancels it once `count` devices have finished (no timing guesses).
+    func runCancelled(_ pipeline: CheckPipeline, _ jobs: [Job], afterFinished count: Int) async -> RunReport {
+        let handle = Locked<Task<RunReport, Never>?>(nil)
+        let finished = Locked(0)
+        let task = Task {
+            await pipeline.run(jobs) { event in
+                guard case .finished = event else { return }
+                if finished.withLock({ $0 += 1; return $0 }) == count { handle.withLock { $0?.cancel() } }
+            }
+        }
+        handle.withLock { $0 = task }
+        if finished.withLock({ $0 }) >= count { task.cancel() }
+        return await task.value
     }
 
     @Test func progressEventsCountEveryDevice() async throws {

@@ -27,22 +27,30 @@ public struct CheckPipeline: Sendable {
         var next = 0
         let total = jobs.count
         let limit = max(1, options.concurrency)
+        // Set on cancellation: no new device starts, and devices still queued for their bus give up.
+        let stopping = Locked(false)
 
-        await withTaskGroup(of: (Int, DeviceOutcome, [CheckResult]).self) { group in
-            func startNext() {
-                guard next < jobs.count, !Task.isCancelled else { return }
-                let index = next
-                next += 1
-                let job = jobs[index]
-                progress(.started(device: job.device.id, done: outcomes.count, total: total))
-                group.addTask { let (o, r) = await inspect(job); return (index, o, r) }
+        await withTaskCancellationHandler {
+            await withTaskGroup(of: (Int, (DeviceOutcome, [CheckResult])?).self) { group in
+                func startNext() {
+                    guard next < jobs.count, !stopping.withLock({ $0 }) else { return }
+                    let index = next
+                    next += 1
+                    let job = jobs[index]
+                    progress(.started(device: job.device.id, done: outcomes.count, total: total))
+                    group.addTask { (index, await inspect(job, stopping: stopping)) }
+                }
+                for _ in 0..<min(limit, jobs.count) { startNext() }
+                while let (index, inspected) = await group.next() {
+                    if let (outcome, results) = inspected {
+                        outcomes[index] = (outcome, results)
+                        progress(.finished(outcome: outcome, results: results, done: outcomes.count, total: total))
+                    }
+                    startNext()
+                }
             }
-            for _ in 0..<min(limit, jobs.count) { startNext() }
-            while let (index, outcome, results) = await group.next() {
-                outcomes[index] = (outcome, results)
-                progress(.finished(outcome: outcome, results: results, done: outcomes.count, total: total))
-                startNext()
-            }
+        } onCancel: {
+            stopping.withLock { $0 = true }
         }
 
         let done = jobs.indices.compactMap { outcomes[$0] }
@@ -53,14 +61,15 @@ public struct CheckPipeline: Sendable {
         return report
     }
 
-    /// Reads one device under its bus lock and deadline, then judges its checks.
-    func inspect(_ job: Job) async -> (DeviceOutcome, [CheckResult]) {
+    /// Reads one device under its bus lock and deadline, then judges its checks; nil when the
+    /// run stopped while the device was still waiting for its bus.
+    func inspect(_ job: Job, stopping: Locked<Bool> = Locked(false)) async -> (DeviceOutcome, [CheckResult])? {
         let clock = ContinuousClock()
         let start = clock.now
         let context = ProbeContext(timeout: options.timeout, retries: options.retries, credentials: job.credentials,
                                    allowActive: options.allowActive, trace: options.trace, io: io, buses: buses, now: now)
         let points = job.profile.points.filter { !$0.active || options.allowActive }
-        let readings = await readWithDeadline(job, points: points, context: context)
+        guard let readings = await readWithDeadline(job, points: points, context: context, stopping: stopping) else { return nil }
         let elapsed = (clock.now - start).milliseconds
 
         let scrubber = Scrubber(secrets: job.credentials.secretValues)
@@ -75,13 +84,17 @@ public struct CheckPipeline: Sendable {
     /// Races the probe against the device deadline, counted from when the device has its bus.
     /// The read runs in its own task so that cancelling the run lets it finish, and the bus
     /// stays held until the wire is quiet even when the deadline has already answered.
-    private func readWithDeadline(_ job: Job, points: [PointSpec], context: ProbeContext) async -> Readings {
+    private func readWithDeadline(_ job: Job, points: [PointSpec], context: ProbeContext, stopping: Locked<Bool>) async -> Readings? {
         let once = Locked(false)
         let deadline = options.deadline
         let buses = self.buses
-        return await withCheckedContinuation { (continuation: CheckedContinuation<Readings, Never>) in
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Readings?, Never>) in
             Task.detached {
                 await buses.withBus(job.device.endpoint.busKey) {
+                    if stopping.withLock({ $0 }) {
+                        continuation.resume(returning: nil)
+                        return
+                    }
                     let timer = Task.detached {
                         try? await Task.sleep(for: deadline)
                         if !Task.isCancelled, once.withLock({ let first = !$0; $0 = true; return first }) {
