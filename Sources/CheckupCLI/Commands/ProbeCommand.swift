@@ -112,7 +112,9 @@ struct ProbeCommand: AsyncParsableCommand {
             print("CHECKUP CRITICAL - \(endpoint) did not answer the identification request")
             throw ExitCode(2)
         }
-        guard let match = workspace.catalog.match(identity, protocolName: probe.protocolName) else {
+        // No vendor profile claims the device: the protocol's generic profile still says a lot.
+        let generic = workspace.catalog["generic-\(probe.protocolName)"]
+        guard let match = workspace.catalog.match(identity, protocolName: probe.protocolName) ?? generic else {
             throw CheckupError("no profile matches this device (sysObjectID \(identity.objectID ?? "none"), sysDescr '\(identity.description ?? "")'); give --profile")
         }
         if format == .text {
