@@ -15,7 +15,7 @@ public struct SNMPProbe: IdentifyingProbe {
     public init() {}
 
     public func read(_ points: [Point<SNMPAddress>], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
-        let scrubber = SecretScrubber(context.credentials, endpoint: endpoint)
+        let scrubber = Scrubber(context.credentials, endpoint: endpoint)
         let configuration: SNMPSessionConfiguration
         do {
             configuration = try SNMPEndpointConfiguration.make(endpoint, context: context)
