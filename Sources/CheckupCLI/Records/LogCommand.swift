@@ -73,7 +73,7 @@ struct LogArrive: AsyncParsableCommand {
     @Argument(help: "Log entry number.")
     var entry: Int64
 
-    @Option(help: "Arrival time (default now).")
+    @Option(help: "Arrival time (default now); not before the call, nor after a recorded resolution.")
     var at: String = "now"
 
     func run() async throws {
