@@ -21,7 +21,7 @@ public struct SNMPProbe: IdentifyingProbe {
     public static func startLibrary() { SNMPLibrary.start() }
 
     public func read(_ points: [Point<SNMPAddress>], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
-        let scrubber = SecretScrubber(context.credentials, endpoint: endpoint)
+        let scrubber = Scrubber(context.credentials, endpoint: endpoint)
         let configuration: SNMPSessionConfiguration
         do {
             configuration = try SNMPEndpointConfiguration.make(endpoint, context: context)

@@ -53,6 +53,29 @@ struct ProfileCommandTests {
         #expect(try CLI.run(["--help"]).status == 0)
     }
 
+    @Test func hostileNumbersAndNamesExit3() throws {
+        for args in [["probe", "modbus-tcp://127.0.0.1:1", "--profile", "elmo-modbus", "--deadline", "nan"],
+                     ["probe", "modbus-tcp://127.0.0.1:1", "--profile", "elmo-modbus", "--deadline", "1e300"],
+                     ["probe", "modbus-tcp://127.0.0.1:1", "--profile", "elmo-modbus", "--watch", "inf"],
+                     ["probe", "modbus-tcp://127.0.0.1:1", "--profile", "elmo-modbus", "--timeout", "nan"],
+                     ["profile", "new", "--vendor", "../../etc", "--family", "x", "--protocol", "snmp", "--kind", "camera", "--out", CLI.temporaryDirectory()],
+                     ["capture", "modbus-tcp://127.0.0.1:1", "--profile", "elmo-modbus", "--out", "/nonexistent-dir/x.json"],
+                     ["probe", "modbus-tcp://127.0.0.1:1", "--profile", "elmo-modbus", "--log", "999", "--store", CLI.temporaryDirectory() + "/s.sqlite"]] {
+            let out = try CLI.run(args)
+            #expect(out.status == 3, "\(args.joined(separator: " ")): \(out.all)")
+        }
+    }
+
+    @Test func replayingACaptureOfAnotherProfileExits3() throws {
+        let dir = CLI.temporaryDirectory()
+        try """
+        {"profile": "elmo-modbus", "endpoint": "modbus-tcp://127.0.0.1:502?unit=1", "captured_at": "2026-11-01T00:00:00Z", "readings": {}}
+        """.write(toFile: dir + "/c.json", atomically: true, encoding: .utf8)
+        let out = try CLI.run(["profile", "test", "hikvision-nvr", "--replay", dir + "/c.json"])
+        #expect(out.status == 3, "\(out.all)")
+        #expect(out.stderr.contains("captured with profile 'elmo-modbus'"), "\(out.all)")
+    }
+
     @Test func newProfileIsValidAsWritten() throws {
         let dir = CLI.temporaryDirectory()
         for proto in ["snmp", "modbus", "pelco"] {

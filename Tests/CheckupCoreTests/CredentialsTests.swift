@@ -2,6 +2,7 @@ import CheckupCore
 import Foundation
 import Logging
 import Testing
+import CheckupTestKit
 
 /// No credential value can reach any output: descriptions, JSON, errors, scrubbed results.
 struct CredentialsTests {
@@ -71,6 +72,34 @@ struct CredentialsTests {
         #expect(!box.text.contains("c0mmunity"))
         #expect(!box.text.contains("authpass1"))
         #expect(box.text.contains("***"))
+    }
+
+    @Test func echoedSecretsNeverLeaveThePipeline() async throws {
+        // The device echoes the community in a table cell (a disk named after it) and a text value.
+        let probe = ScriptedProbe(devices: ["nvr": .init(values: [
+            "t": .table([TableRow(index: "1", cells: ["name": .text("c0mmunity-disk"), "status": .integer(3)])]),
+            "v": .text("hello c0mmunity"),
+        ])])
+        let profile = try scriptedProfile("""
+          - id: disks
+            title: Disks
+            point: t
+            rows: every
+            column: status
+            label: "disk {name}"
+            equals: 0
+          - id: text
+            title: Text
+            point: v
+            equals: x
+        """)
+        let endpoint = Endpoint(scheme: "scripted", host: "nvr", community: Secret("c0mmunity"))
+        let device = Device(id: "nvr", name: "NVR", kind: .recorder, profile: "test", endpoint: endpoint)
+        let job = Job(device: device, profile: profile, probe: ProbeRegistry.with(probe).probes[0], credentials: Credentials())
+        let report = await CheckPipeline().run([job])
+        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(report.results[0].offending == ["disk ***-disk"])
+        #expect(!json.contains("c0mmunity"), "\(json)")
     }
 
     @Test func scrubberRemovesEchoedSecrets() {

@@ -52,6 +52,9 @@ struct EvaluatorTests {
         Case(check: "bits: {0: mains fault, 1: battery fault, 2: {name: tamper, status: warn}}", value: .integer(6), status: .fail,
              observed: "battery fault, tamper"),
         Case(check: "bits-clear: {0: mains present}", value: .integer(0), status: .fail, observed: "mains present"),
+        Case(check: "bits: {0: mains fault}", value: .number(1e30), status: .error, observed: "not a number"),
+        Case(check: "bits: {0: mains fault}", value: .number(.nan), status: .error),
+        Case(check: "bits: {0: mains fault}", value: .integer(-1), status: .error),
         // absent values as their own outcome
         Case(check: "equals: 1", value: .absent("noSuchObject"), status: .error, observed: "absent"),
         Case(check: "equals: 1\n    absent: skip", value: .absent("noSuchObject"), status: .skipped),

@@ -22,7 +22,7 @@ struct LoaderErrorTests {
         Expected(file: "syntax.yaml", errors: [(5, 7, "YAML syntax")]),
         Expected(file: "unknown-key.yaml", errors: [(13, 5, "unknown key 'severty'"), (13, 5, "did you mean 'severity'?")]),
         Expected(file: "wrong-types.yaml", errors: [(1, 9, "'schema' must be a whole number"), (5, 19, "'section' must be one of"),
-                                                    (7, 22, "'scale' must be a number"), (12, 12, "invalid range '90:10'")]),
+                                                    (7, 22, "'scale' must be a finite number"), (12, 12, "invalid range '90:10'")]),
         Expected(file: "unknown-point.yaml", errors: [(11, 12, "unknown point 'cpux'"), (11, 12, "did you mean 'cpu'?")]),
         Expected(file: "bad-address.yaml", errors: [(7, 8, "missing scripted address key 'key'"), (7, 8, "found 'kye'")]),
         Expected(file: "unknown-protocol.yaml", errors: [(3, 11, "unknown protocol 'scriptd'"), (3, 11, "did you mean 'scripted'?")]),

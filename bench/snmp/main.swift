@@ -10,6 +10,7 @@ import SNMPProbe
 //     read with their full profiles, all at once through BlockingIO, vs one at a time.
 //  2. One bare GET of sysDescr on an open session (the floor of one request).
 //  3. A dead device vs timeout × (retries + 1).
+//  5. The same 200 devices over SNMPv3 authPriv (SHA + AES): engine discovery, keys, crypto.
 //  4. 200 devices of which 10 are dead (5 %, timeout 200 ms × 2): all at once vs one at a time;
 //     the floor is one dead device's cost, not ten.
 
@@ -30,11 +31,12 @@ func points(_ id: String) throws -> [Point<SNMPAddress>] {
 }
 
 let community = "bench-community"
+let benchUser = SNMPFixtureUser(name: "bench", authPassphrase: "bench-auth-pass", privPassphrase: "bench-priv-pass")
 let kinds = ["hikvision-camera", "hikvision-nvr", "dahua-nvr", "ups-mib"]
 var started: [SNMPAgentFixture] = []
 var logical: [(Endpoint, [Point<SNMPAddress>])] = []
 for kind in kinds {
-    let agent = try await SNMPAgentFixture.start(profile: kind, community: community, profilesRoot: root)
+    let agent = try await SNMPAgentFixture.start(profile: kind, community: community, v3User: benchUser, profilesRoot: root)
     started.append(agent)
     let profilePoints = try points(kind)
     let endpoint = try Endpoint(parsing: agent.snmpURL)
@@ -122,5 +124,36 @@ func readMixed(concurrently: Bool) async -> (Double, Int) {
 let (mixedSequential, deadSequential) = await readMixed(concurrently: false)
 let (mixedConcurrent, deadConcurrent) = await readMixed(concurrently: true)
 print("200 devices, 10 dead: one at a time \(ms(mixedSequential)) (\(deadSequential) unreachable); all at once \(ms(mixedConcurrent)) (\(deadConcurrent) unreachable); speed-up ×\(String(format: "%.1f", mixedSequential / mixedConcurrent)); ratio to one dead device \(String(format: "%.2f", mixedConcurrent / deadTime))")
+
+// 5. SNMPv3 authPriv.
+let v3Devices = try agents.flatMap { agent -> [(Endpoint, [Point<SNMPAddress>])] in
+    let endpoint = try Endpoint(parsing: agent.snmpv3URL ?? "")
+    let kindPoints = try points(agent.dataset.profile)
+    return Array(repeating: (endpoint, kindPoints), count: 50)
+}
+let v3Context = ProbeContext(timeout: .seconds(1), retries: 1, credentials: Credentials(
+    authPassphrase: Secret(benchUser.authPassphrase), privPassphrase: Secret(benchUser.privPassphrase)))
+func readV3(concurrently: Bool) async -> (Double, Int) {
+    let start = clock.now
+    var answered = 0
+    if concurrently {
+        answered = await withTaskGroup(of: Bool.self) { group in
+            for (endpoint, points) in v3Devices {
+                group.addTask { await probe.read(points, from: endpoint, context: v3Context).unreachable == nil }
+            }
+            var n = 0
+            for await ok in group where ok { n += 1 }
+            return n
+        }
+    } else {
+        for (endpoint, points) in v3Devices where await probe.read(points, from: endpoint, context: v3Context).unreachable == nil {
+            answered += 1
+        }
+    }
+    return (seconds(clock.now - start), answered)
+}
+let (v3Sequential, v3OkSequential) = await readV3(concurrently: false)
+let (v3Concurrent, v3OkConcurrent) = await readV3(concurrently: true)
+print("200 devices over SNMPv3 authPriv: one at a time \(ms(v3Sequential)) (\(v3OkSequential) answered); all at once \(ms(v3Concurrent)) (\(v3OkConcurrent) answered); speed-up ×\(String(format: "%.2f", v3Sequential / v3Concurrent)); ratio to v2c all at once \(String(format: "%.1f", v3Concurrent / concurrent))")
 
 for agent in agents { agent.stop() }

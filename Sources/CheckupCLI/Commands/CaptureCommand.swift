@@ -20,6 +20,15 @@ struct CaptureCommand: AsyncParsableCommand {
     @Flag(help: "Also write the expected status of every check, as judged now.") var expectCurrent = false
     @OptionGroup var options: ProbeOptions
 
+    func validate() throws {
+        let directory = URL(fileURLWithPath: out).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
+              FileManager.default.isWritableFile(atPath: directory) else {
+            throw ValidationError("--out: cannot write in \(directory)")
+        }
+    }
+
     func run() async throws {
         let workspace = options.workspace()
         let planner = JobPlanner(workspace: workspace, credentialsFile: try Workspace.loadCredentials(options.credentials))
@@ -28,13 +37,7 @@ struct CaptureCommand: AsyncParsableCommand {
         let opts = options.pipelineOptions()
         let context = ProbeContext(timeout: opts.timeout, retries: opts.retries, credentials: job.credentials, allowActive: false)
         let points = job.profile.points.filter { !$0.active }
-        var readings = await job.probe.read(points, from: parsed, context: context)
-        let scrubber = Scrubber(secrets: job.credentials.secretValues)
-        readings.unreachable = readings.unreachable.map(scrubber.scrub)
-        for (key, var reading) in readings.values {
-            reading.evidence = reading.evidence.map(scrubber.scrub)
-            readings.values[key] = reading
-        }
+        let readings = Scrubber(job.credentials, endpoint: parsed).scrub(await job.probe.read(points, from: parsed, context: context))
         var capture = Capture(profile: profile, endpoint: parsed.description, capturedAt: Date(), readings: readings)
         if expectCurrent {
             let results = Evaluator().evaluate(job.profile, readings: readings, device: "capture")

@@ -33,7 +33,18 @@ struct DemoCommand: AsyncParsableCommand {
 
         print("checkup demo: starting the simulated site…")
         let site = DemoSite(workDirectory: work)
-        let inventoryText = try await site.start()
+        // Until the run takes over Ctrl-C, an interrupt stops whatever simulators have started.
+        let startup = InterruptSignal(onInterrupt: {
+            site.stop()
+            try? FileManager.default.removeItem(atPath: work)
+            Foundation.exit(130)
+        })
+        let inventoryText: String
+        do { inventoryText = try await site.start() } catch {
+            startup.cancel()
+            throw error
+        }
+        startup.cancel()
         defer { site.stop() }
         let inventoryPath = outDir + "/site.yaml"
         try inventoryText.write(toFile: inventoryPath, atomically: true, encoding: .utf8)
@@ -45,7 +56,8 @@ struct DemoCommand: AsyncParsableCommand {
         let jobs = try inventory.devices.map(planner.job)
         print("inspecting \(jobs.count) devices of \(inventory.name) (\(inventory.client))…")
         let options = PipelineOptions(concurrency: 64, timeout: .milliseconds(500), retries: 1, deadline: .seconds(30))
-        let report = await RunCommand.inspect(jobs, site: inventory, options: options, showProgress: true)
+        let report = await RunCommand.inspect(jobs, site: inventory, options: options, showProgress: true,
+                                              beforeForcedExit: { site.stop(); try? FileManager.default.removeItem(atPath: work) })
         site.stop()
 
         let outputs = try RecordStep(month: RunCommand.currentMonth, out: outDir, formats: format,

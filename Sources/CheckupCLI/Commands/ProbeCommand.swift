@@ -56,12 +56,17 @@ struct ProbeCommand: AsyncParsableCommand {
         if endpoint != nil && (site != nil || device != nil) {
             throw ValidationError("give either an endpoint URL or --site/--device, not both")
         }
-        if let watch, watch < 0.5 { throw ValidationError("--watch must be at least 0.5 seconds") }
+        if let watch, !(0.5...86_400).contains(watch) { throw ValidationError("--watch must be between 0.5 and 86400 seconds") }
     }
 
     func run() async throws {
         let workspace = options.workspace()
         let planner = JobPlanner(workspace: workspace, credentialsFile: try Workspace.loadCredentials(options.credentials))
+        if let log {  // before any device is touched: a typo in the entry number costs nothing
+            guard try mappingRecordErrors({ try store.open().logEntry(log) }) != nil else {
+                throw CheckupError("--log \(log): no such entry in \(store.path) (see `checkup log list`)")
+            }
+        }
         let job = try await makeJob(planner)
         let pipeline = CheckPipeline(options: options.pipelineOptions(concurrency: 1, trace: trace))
         var previous: [String: CheckResult] = [:]
@@ -71,6 +76,7 @@ struct ProbeCommand: AsyncParsableCommand {
             status = report.exitStatus
             emit(report, previous: watch == nil ? nil : previous)
             if let log { try attach(report, toLogEntry: log) }
+            fflush(nil)  // --watch into a pipe or a file: every round as it happens (nil: every stream)
             previous = Dictionary(uniqueKeysWithValues: report.results.map { ($0.check, $0) })
             if let watch { try await Task.sleep(for: .milliseconds(Int(watch * 1000))) }
         } while watch != nil && !Task.isCancelled
@@ -106,10 +112,15 @@ struct ProbeCommand: AsyncParsableCommand {
             print("CHECKUP CRITICAL - \(endpoint) did not answer the identification request")
             throw ExitCode(2)
         }
-        guard let match = workspace.catalog.match(identity, protocolName: probe.protocolName) else {
+        // No vendor profile claims the device: the protocol's generic profile still says a lot.
+        let generic = workspace.catalog["generic-\(probe.protocolName)"]
+        guard let match = workspace.catalog.match(identity, protocolName: probe.protocolName) ?? generic else {
             throw CheckupError("no profile matches this device (sysObjectID \(identity.objectID ?? "none"), sysDescr '\(identity.description ?? "")'); give --profile")
         }
-        if format == .text { print("identified as \(match.id) (\(match.title.text(lang))) from sysObjectID \(identity.objectID ?? "-")") }
+        if format == .text {
+            let said = [identity.objectID.map { "sysObjectID \($0)" }, identity.description.map { "'\($0)'" }, identity.model.map { "model \($0)" }]
+            print("identified as \(match.id) (\(match.title.text(lang))) from \(said.compactMap { $0 }.joined(separator: ", "))")
+        }
         return match
     }
 

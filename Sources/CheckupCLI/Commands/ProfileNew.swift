@@ -27,6 +27,9 @@ extension ProfileCommand {
                 throw CheckupError("unknown protocol '\(protocolName)'; choose from \(ProfileTemplates.points.keys.sorted().joined(separator: ", "))")
             }
             let id = "\(vendor)-\(family)".lowercased().replacingOccurrences(of: " ", with: "-")
+            guard id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
+                throw CheckupError("'\(id)' is not a profile id: --vendor and --family take letters, digits and dashes")
+            }
             let directory = out ?? "device-profiles/\(ProfileTemplates.folder(deviceKind))"
             let path = "\(directory)/\(id).yaml"
             if FileManager.default.fileExists(atPath: path) && !force { throw CheckupError("\(path) exists; use --force to overwrite") }
@@ -46,11 +49,12 @@ extension ProfileCommand {
 
             \(template)
             """
+            // Validate before writing: a skeleton that does not load is never left behind.
+            do { _ = try ProfileLoader(registry: Workspace().registry).load(text: text, origin: path, expectedID: id) } catch {
+                throw CheckupError("the skeleton for \(id) does not validate (a bug in the template):\n\(error)")
+            }
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try text.write(toFile: path, atomically: true, encoding: .utf8)
-            do { _ = try ProfileLoader(registry: Workspace().registry).load(path: path) } catch {
-                throw CheckupError("wrote \(path), but it does not validate (a bug in the template):\n\(error)")
-            }
             print("wrote \(path); fill in the points and checks, then: checkup profile validate \(path)")
         }
     }

@@ -19,6 +19,9 @@ extension ProfileCommand {
             guard let data = FileManager.default.contents(atPath: replay) else { throw CheckupError("cannot read \(replay)") }
             let capture: Capture
             do { capture = try Capture.decode(data) } catch { throw CheckupError("\(replay) is not a capture file: \(error)") }
+            guard capture.profile == id else {
+                throw CheckupError("\(replay) was captured with profile '\(capture.profile)', not '\(id)': checkup profile test \(capture.profile) --replay \(replay)")
+            }
             let results = Evaluator(now: capture.capturedAt).evaluate(profile, readings: capture.asReadings, device: "replay")
             let report = RunReport(site: nil, startedAt: capture.capturedAt, finishedAt: capture.capturedAt, incomplete: false,
                                    devices: [DeviceOutcome(device: "replay", profile: id, endpoint: capture.endpoint, unreachable: capture.unreachable)],

@@ -116,11 +116,12 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// Runs the pipeline with progress on stderr and Ctrl-C handling.
-    static func inspect(_ jobs: [Job], site: Site, options: PipelineOptions, showProgress: Bool) async -> RunReport {
+    static func inspect(_ jobs: [Job], site: Site, options: PipelineOptions, showProgress: Bool,
+                        beforeForcedExit: @escaping @Sendable () -> Void = {}) async -> RunReport {
         let progress = ProgressDisplay(enabled: showProgress)
         let pipeline = CheckPipeline(options: options)
         let task = Task { await pipeline.run(jobs, site: site, progress: progress.handle) }
-        let interrupt = InterruptSignal { task.cancel() }
+        let interrupt = InterruptSignal(onInterrupt: { task.cancel() }, beforeExit: beforeForcedExit)
         let report = await task.value
         interrupt.cancel()
         return report

@@ -5,8 +5,9 @@ import Foundation
 /// The simulated site of `checkup demo`: every simulator started on free loopback ports and a
 /// pseudo-terminal, with three faults injected (an NVR disk SMART-failed, zone 5 in fault, one
 /// PTZ decoder silent), and the inventory that points at them.
-final class DemoSite {
-    private var stops: [() -> Void] = []
+final class DemoSite: @unchecked Sendable {
+    /// How to stop each simulator started so far; a signal handler may call `stop()` at any time.
+    private let stops = Locked<[@Sendable () -> Void]>([])
     private(set) var devices: [String] = []
     let workDirectory: String
 
@@ -28,8 +29,8 @@ final class DemoSite {
     }
 
     func stop() {
-        for stop in stops.reversed() { stop() }
-        stops.removeAll()
+        let running = stops.withLock { list in defer { list.removeAll() }; return list }
+        for stop in running.reversed() { stop() }
     }
 
     // MARK: simulators
@@ -44,7 +45,7 @@ final class DemoSite {
         do { _ = try simulator.start(link: ptzLink) } catch {
             throw CheckupError("demo: cannot start the PTZ decoder simulator: \(error)")
         }
-        stops.append { simulator.stop() }
+        stops.withLock { $0.append { simulator.stop() } }
         devices.append(contentsOf: [
             device("ptz-gate", "大门云台 Gate PTZ", "大门 Main gate", "ptz-decoder", "pelco-d-generic", "pelco-d://\(ptzLink)?baud=2400&address=1"),
             device("ptz-yard", "后院云台 Yard PTZ", "后院 Back yard", "ptz-decoder", "pelco-d-generic", "pelco-d://\(ptzLink)?baud=2400&address=2"),
@@ -57,7 +58,7 @@ final class DemoSite {
         do { port = try panel.start(tcpPort: 0) } catch {
             throw CheckupError("demo: cannot start the alarm-host simulator: \(error)")
         }
-        stops.append { panel.stop() }
+        stops.withLock { $0.append { panel.stop() } }
         devices.append(device("panel-1", "报警主机 Alarm panel", "监控室 Control room", "alarm-host", "generic-modbus-alarm-host",
                               "modbus-tcp://127.0.0.1:\(port)?unit=1"))
     }
@@ -81,7 +82,7 @@ final class DemoSite {
             } catch {
                 throw CheckupError("demo: cannot start snmpd for \(agent.profile): \(error)")
             }
-            stops.append { fixture.stop() }
+            stops.withLock { $0.append { fixture.stop() } }
             devices.append(device(agent.id, agent.name, agent.location, agent.kind, agent.profile, "\(fixture.snmpURL)?version=2c"))
         }
     }

@@ -1,11 +1,13 @@
 import ArgumentParser
 import CheckupCore
 import Foundation
+import Logging
 
 /// Runs the CLI and maps every outcome to the Monitoring-Plugins exit codes:
 /// 0 OK, 1 warning, 2 critical/unreachable, 3 the tool could not do its job.
 public enum CheckupMain {
     public static func main() async -> Never {
+        bootstrapLogging()
         do {
             var command = try CheckupCommand.parseAsRoot()
             if var command = command as? any AsyncParsableCommand {
@@ -16,6 +18,16 @@ public enum CheckupMain {
             exit(0)
         } catch {
             exit(report(error))
+        }
+    }
+
+    /// Log lines go to stderr; `CHECKUP_LOG_LEVEL=debug` shows each device's read (default: warning).
+    static func bootstrapLogging() {
+        let level = ProcessInfo.processInfo.environment["CHECKUP_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
         }
     }
 

@@ -23,9 +23,10 @@ struct ProbeOptions: ParsableArguments {
     var profileDirectories: [String] = []
 
     func validate() throws {
-        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
+        // Ranges, not comparisons: NaN and infinity fail `contains`, so they never reach a conversion.
+        guard (0.001...600).contains(timeout) else { throw ValidationError("--timeout must be between 0.001 and 600 seconds") }
         guard (0...10).contains(retries) else { throw ValidationError("--retries must be 0…10") }
-        if let deadline, deadline <= 0 { throw ValidationError("--deadline must be positive") }
+        if let deadline, !(0.001...86_400).contains(deadline) { throw ValidationError("--deadline must be between 0.001 and 86400 seconds") }
     }
 
     func pipelineOptions(concurrency: Int = 64, trace: Bool = false) -> PipelineOptions {

@@ -40,8 +40,7 @@ struct ConditionJudge {
             }
             return Judgement(status: entry.status, expected: expected, observedOverride: "\(entry.name) (\(value.text))")
         case .bits(let map, let activeLow):
-            guard let n = value.numeric, n >= 0, n == n.rounded() else { return notANumber(value, expected: "bit field") }
-            let bits = UInt64(n)
+            guard let n = value.numeric, let bits = UInt64(exactly: n) else { return notANumber(value, expected: "bit field") }
             var raised: [EnumMap.Entry] = []
             for (key, entry) in map.entries {
                 guard let bit = Int(key), (0..<64).contains(bit) else { continue }

@@ -94,8 +94,8 @@ final class MappingReader {
 
     func double(_ key: String) -> Double? {
         guard let value = node(key) else { return nil }
-        guard let number = value.int.map(Double.init) ?? value.float else {
-            diagnostics.report("'\(key)' must be a number, found '\(value.string ?? "a \(value.kindName)")'", at: value)
+        guard let number = value.int.map(Double.init) ?? value.float, number.isFinite else {
+            diagnostics.report("'\(key)' must be a finite number, found '\(value.string ?? "a \(value.kindName)")'", at: value)
             return nil
         }
         return number

@@ -108,9 +108,12 @@ enum EndpointParser {
         return endpoint
     }
 
-    /// Hides a user-info part (a community) before text goes into an error message.
+    /// Hides a user-info part (a community) and the query before text goes into an error
+    /// message: a malformed URL may carry anything there.
     static func redacted(_ text: String) -> String {
-        guard let sep = text.range(of: "://"), let at = text[sep.upperBound...].firstIndex(of: "@") else { return text }
+        var text = Substring(text)
+        if let query = text.firstIndex(of: "?") { text = text[..<query] + "?…" }
+        guard let sep = text.range(of: "://"), let at = text[sep.upperBound...].firstIndex(of: "@") else { return String(text) }
         return text[..<sep.upperBound] + "***" + text[at...]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Inspects many devices: bounded fan-out, one transaction at a time per bus, a deadline per
 /// device, and cooperative cancellation that keeps every completed result.
@@ -11,6 +12,9 @@ public struct CheckPipeline: Sendable {
     public var io: BlockingIO
     public var buses: BusRegistry
     public var now: @Sendable () -> Date
+
+    /// Per-device debug lines (`CHECKUP_LOG_LEVEL=debug`); endpoints are printed redacted.
+    static let logger = Logger(label: "checkup.pipeline")
 
     public init(options: PipelineOptions = PipelineOptions(), io: BlockingIO = .shared,
                 buses: BusRegistry = BusRegistry(), now: @escaping @Sendable () -> Date = { Date() }) {
@@ -69,15 +73,22 @@ public struct CheckPipeline: Sendable {
         let context = ProbeContext(timeout: options.timeout, retries: options.retries, credentials: job.credentials,
                                    allowActive: options.allowActive, trace: options.trace, io: io, buses: buses, now: now)
         let points = job.profile.points.filter { !$0.active || options.allowActive }
-        guard let readings = await readWithDeadline(job, points: points, context: context, stopping: stopping) else { return nil }
+        Self.logger.debug("reading \(points.count) points", metadata: ["device": "\(job.device.id)", "endpoint": "\(job.device.endpoint)"])
+        guard let readings = await readWithDeadline(job, points: points, context: context, stopping: stopping) else {
+            Self.logger.debug("not read: the run stopped", metadata: ["device": "\(job.device.id)"])
+            return nil
+        }
         let elapsed = (clock.now - start).milliseconds
 
-        let scrubber = Scrubber(secrets: job.credentials.secretValues)
+        // Secrets out first, before anything is judged or kept.
+        let scrubber = Scrubber(job.credentials, endpoint: job.device.endpoint)
+        let clean = scrubber.scrub(readings)
         let evaluator = Evaluator(allowActive: options.allowActive, now: now())
-        let results = evaluator.evaluate(job.profile, readings: readings, device: job.device.id).map(scrubber.scrub)
+        let results = evaluator.evaluate(job.profile, readings: clean, device: job.device.id).map(scrubber.scrub)
         let outcome = DeviceOutcome(device: job.device.id, profile: job.profile.id, endpoint: job.device.endpoint.description,
-                                    unreachable: readings.unreachable.map(scrubber.scrub), durationMs: elapsed,
-                                    exchanges: readings.exchanges.map(scrubber.scrub))
+                                    unreachable: clean.unreachable, durationMs: elapsed, exchanges: clean.exchanges)
+        Self.logger.debug("\(outcome.unreachable.map { "unreachable: \($0)" } ?? "read") in \(Int(elapsed)) ms, \(ExitStatus.of(results.map(\.status)).label)",
+                          metadata: ["device": "\(job.device.id)"])
         return (outcome, results)
     }
 

@@ -1,30 +1,95 @@
 import Foundation
 
-/// Last line of defence for secrets: replaces any credential value that a device echoed or a
-/// library put into a message with `***` before a result leaves the pipeline.
+/// The last line of defence for secrets: replaces every credential value that a device echoed
+/// or a library put into a message with `***`, wherever text leaves checkup — readings,
+/// results, exchanges, reports, captures, records. Probes never put a secret there on purpose;
+/// this makes sure nothing else can. One type for every module, so the rules cannot drift.
 public struct Scrubber: Sendable {
-    public var secrets: [String]
+    /// Unique, non-empty, longest first (a secret containing another is removed whole).
+    public let secrets: [String]
 
-    public init(secrets: [String]) { self.secrets = secrets.filter { $0.count >= 3 } }
+    public init(secrets: [String]) {
+        self.secrets = Array(Set(secrets.filter { !$0.isEmpty && $0 != "***" })).sorted { $0.count > $1.count }
+    }
+
+    /// The secrets of one device: its credentials and a community written in its URL.
+    public init(_ credentials: Credentials, endpoint: Endpoint? = nil) {
+        self.init(secrets: credentials.secretValues + [endpoint?.community?.reveal()].compactMap { $0 })
+    }
+
+    /// The communities written in a site's endpoint URLs, plus `extra` values.
+    public init(site: Site?, extra: [String] = []) {
+        self.init(secrets: (site?.devices.compactMap { $0.endpoint.community?.reveal() } ?? []) + extra)
+    }
+
+    public var isEmpty: Bool { secrets.isEmpty }
 
     public func scrub(_ text: String) -> String {
         secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
     }
 
+    public func callAsFunction(_ text: String) -> String { scrub(text) }
+
+    public func scrub(_ value: Value) -> Value {
+        guard !isEmpty else { return value }
+        switch value {
+        case .text(let t): return .text(scrub(t))
+        case .error(let why): return .error(scrub(why))
+        case .absent(let why): return .absent(scrub(why))
+        case .oid(let o): return .oid(scrub(o))
+        case .table(let rows):
+            return .table(rows.map { TableRow(index: scrub($0.index), cells: $0.cells.mapValues(scrub)) })
+        case .bytes(let bytes):
+            let text = String(decoding: bytes, as: UTF8.self)
+            return scrub(text) == text ? value : .bytes(Array(scrub(text).utf8))
+        case .integer, .number, .bool, .date: return value
+        }
+    }
+
+    public func scrub(_ reading: Reading) -> Reading {
+        var r = reading
+        r.value = scrub(reading.value)
+        r.evidence = reading.evidence.map(scrub)
+        return r
+    }
+
+    public func scrub(_ readings: Readings) -> Readings {
+        guard !isEmpty else { return readings }
+        return Readings(values: readings.values.mapValues(scrub), unreachable: readings.unreachable.map(scrub),
+                        exchanges: readings.exchanges.map(scrub))
+    }
+
+    public func scrub(_ exchange: Exchange) -> Exchange {
+        var e = exchange
+        e.text = scrub(exchange.text)
+        return e
+    }
+
     public func scrub(_ result: CheckResult) -> CheckResult {
-        guard !secrets.isEmpty else { return result }
+        guard !isEmpty else { return result }
         var r = result
         r.observed = scrub(r.observed)
         r.expected = scrub(r.expected)
         r.evidence = r.evidence.map(scrub)
         r.note = r.note.map(scrub)
+        r.offending = r.offending.map(scrub)
         return r
     }
 
-    public func scrub(_ exchange: Exchange) -> Exchange {
-        guard !secrets.isEmpty else { return exchange }
-        var e = exchange
-        e.text = scrub(e.text)
-        return e
+    public func scrub(_ outcome: DeviceOutcome) -> DeviceOutcome {
+        guard !isEmpty else { return outcome }
+        var d = outcome
+        d.endpoint = scrub(d.endpoint)
+        d.unreachable = d.unreachable.map(scrub)
+        d.exchanges = d.exchanges.map(scrub)
+        return d
+    }
+
+    public func scrub(_ report: RunReport) -> RunReport {
+        guard !isEmpty else { return report }
+        var r = report
+        r.results = r.results.map(scrub)
+        r.devices = r.devices.map(scrub)
+        return r
     }
 }

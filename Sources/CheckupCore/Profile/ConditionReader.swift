@@ -11,8 +11,8 @@ struct ConditionReader {
         if let node = reader.node("equals") { expected(node).map { conditions.append(.equals($0)) } }
         if let node = reader.node("not-equals") { expected(node).map { conditions.append(.notEquals($0)) } }
         if let node = reader.node("in") {
-            if case .sequence(let items) = node { conditions.append(.oneOf(items.compactMap(expected))) }
-            else { diagnostics.report("'in' must be a list of values", at: node) }
+            if case .sequence(let items) = node, !items.isEmpty { conditions.append(.oneOf(items.compactMap(expected))) }
+            else { diagnostics.report("'in' must be a non-empty list of values", at: node) }
         }
         if let range = range("range") { conditions.append(.range(range)) }
         let warning = range("warning"), critical = range("critical")

@@ -26,6 +26,7 @@ public struct NagiosRange: Sendable, Hashable, CustomStringConvertible {
             start = 0
             end = v
         }
+        guard !start.isNaN, !end.isNaN else { throw RangeError(text: text) }
         guard start <= end else { throw RangeError(text: text, reason: "start is above end") }
     }
 

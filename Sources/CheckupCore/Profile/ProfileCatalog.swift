@@ -43,7 +43,8 @@ public struct ProfileCatalog: Sendable {
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else { return [] }
         var files: [String] = []
         for case let url as URL in walker {
-            if ["schema", "fixtures"].contains(url.lastPathComponent) { walker.skipDescendants(); continue }
+            let name = url.lastPathComponent
+            if ["schema", "fixtures"].contains(name) || name.hasPrefix(".") { walker.skipDescendants(); continue }
             if ["yaml", "yml"].contains(url.pathExtension) { files.append(url.path) }
         }
         return files.sorted()

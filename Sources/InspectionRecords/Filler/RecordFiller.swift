@@ -33,7 +33,7 @@ public struct RecordFiller: Sendable {
     public func fill(report: RunReport, month: String, technicians: [String],
                      checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
         try Period.validateMonth(month)
-        let scrub = SecretScrubber(site: report.site, extra: secrets)
+        let scrub = Scrubber(site: report.site, extra: secrets)
         let site = report.site
         let inventory = site?.devices ?? []
         let byId = Dictionary(inventory.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -52,7 +52,7 @@ public final class RecordStore: Sendable {
     @discardableResult
     public func save(run: RunReport, record: MonthlyRecord, secrets: [String] = [],
                      savedAt: Date = Date()) throws(RecordError) -> Int {
-        let run = SecretScrubber(site: run.site, extra: secrets).scrubbing(run)
+        let run = Scrubber(site: run.site, extra: secrets).scrub(run)
         let month = record.header.period
         let siteId = record.header.siteId
         return try write { db in

@@ -38,9 +38,10 @@ public final class SNMPSession: @unchecked Sendable {
                                                            attempts: configuration.boundedRetries + 1)
             configuration.security?.engineID = engineID
         }
+        let keys = try Self.derivedKeys(configuration, secrets)
         let discovered = configuration
         self.configuration = discovered
-        let open = { Result { () throws(SNMPError) in try SNMPSessionOpener.open(discovered, secrets: secrets) } }
+        let open = { Result { () throws(SNMPError) in try SNMPSessionOpener.open(discovered, secrets: secrets, keys: keys) } }
         if configuration.version == .v3, let user = configuration.security?.user {
             let key = "\(configuration.host):\(configuration.port)/\(user)"
             let opened = Self.v3Opening.withLock { users in
@@ -58,6 +59,26 @@ public final class SNMPSession: @unchecked Sendable {
         if let engineID = configuration.security?.engineID {
             record(.note, "engine ID " + engineID.map { hexByte($0) }.joined())
         }
+    }
+
+    /// Ku per (auth protocol, passphrase), derived once per process: each derivation hashes a
+    /// megabyte, and a site's devices usually share one v3 user.
+    private static let keyCache = Locked<[String: [UInt8]]>([:])
+
+    private static func derivedKeys(_ configuration: SNMPSessionConfiguration,
+                                    _ secrets: SNMPRevealedSecrets) throws(SNMPError) -> SNMPDerivedKeys? {
+        guard configuration.version == .v3, let security = configuration.security, security.level != .noAuthNoPriv,
+              let auth = secrets.authPassphrase else { return nil }
+        func key(_ passphrase: String, _ what: String) throws(SNMPError) -> [UInt8] {
+            let name = security.auth.rawValue + "\u{0}" + passphrase
+            if let cached = keyCache.withLock({ $0[name] }) { return cached }
+            let derived = try SNMPSessionOpener.deriveKey(security.auth, passphrase, what: what, user: security.user)
+            keyCache.withLock { $0[name] = derived }
+            return derived
+        }
+        let authKey = try key(auth, "auth")
+        let privKey: [UInt8]? = security.level == .authPriv ? try secrets.privPassphrase.map { p throws(SNMPError) in try key(p, "privacy") } : nil
+        return SNMPDerivedKeys(auth: authKey, priv: privKey)
     }
 
     deinit {

@@ -162,3 +162,9 @@ extension SNMPRevealedSecrets {
         }
     }
 }
+
+/// Localisable keys (Ku) derived from the passphrases, handed to the session opener.
+struct SNMPDerivedKeys {
+    var auth: [UInt8]
+    var priv: [UInt8]?
+}

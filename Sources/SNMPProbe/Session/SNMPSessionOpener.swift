@@ -7,7 +7,10 @@ import CNetSNMP
 /// `&s.securityAuthKey` and `&s.securityAuthKeyLen` to one call is an exclusivity violation.
 enum SNMPSessionOpener {
     /// `secrets` are the revealed community / passphrases: they go into the C struct and nowhere else.
-    static func open(_ configuration: SNMPSessionConfiguration, secrets: SNMPRevealedSecrets) throws(SNMPError) -> UnsafeMutableRawPointer {
+    /// `keys` are the Ku derived beforehand (`deriveKey`), outside any lock; without them the
+    /// keys are derived here.
+    static func open(_ configuration: SNMPSessionConfiguration, secrets: SNMPRevealedSecrets,
+                     keys: SNMPDerivedKeys? = nil) throws(SNMPError) -> UnsafeMutableRawPointer {
         var session = netsnmp_session()
         snmp_sess_init(&session)
         session.timeout = configuration.timeoutMicroseconds
@@ -63,7 +66,10 @@ enum SNMPSessionOpener {
                 let (proto, protoLength) = try authProtocol(security.auth)
                 session.securityAuthProto = proto
                 session.securityAuthProtoLen = protoLength
-                let key = try localisableKey(proto, protoLength, passphrase, what: "auth", user: security.user)
+                let key: [UInt8]
+                if let given = keys?.auth { key = given } else {
+                    key = try localisableKey(proto, protoLength, passphrase, what: "auth", user: security.user)
+                }
                 withUnsafeMutableBytes(of: &session.securityAuthKey) { buffer in
                     buffer.copyBytes(from: key.prefix(buffer.count))
                 }
@@ -77,7 +83,10 @@ enum SNMPSessionOpener {
                     session.securityPrivProto = privProto
                     session.securityPrivProtoLen = privLength
                     // The privacy key is derived with the *auth* hash (RFC 3414 / net-snmp).
-                    let privKey = try localisableKey(proto, protoLength, privPassphrase, what: "privacy", user: security.user)
+                    let privKey: [UInt8]
+                    if let given = keys?.priv { privKey = given } else {
+                        privKey = try localisableKey(proto, protoLength, privPassphrase, what: "privacy", user: security.user)
+                    }
                     withUnsafeMutableBytes(of: &session.securityPrivKey) { buffer in
                         buffer.copyBytes(from: privKey.prefix(buffer.count))
                     }
@@ -132,6 +141,14 @@ enum SNMPSessionOpener {
             throw .configuration("privacy protocol \(proto.rawValue) is not supported by this net-snmp build")
         }
         return (pointer, length)
+    }
+
+    /// Ku of `passphrase` with the hash of `auth` (RFC 3414 A.2: a megabyte of hashing, so
+    /// callers derive it once, outside locks).
+    static func deriveKey(_ auth: SNMPv3Security.AuthProtocol, _ passphrase: String, what: String,
+                          user: String) throws(SNMPError) -> [UInt8] {
+        let (proto, length) = try authProtocol(auth)
+        return try localisableKey(proto, length, passphrase, what: what, user: user)
     }
 
     /// Ku from a passphrase (RFC 3414 A.2), into a temporary buffer.
