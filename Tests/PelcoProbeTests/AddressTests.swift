@@ -51,6 +51,12 @@ struct AddressTests {
         #expect(PelcoAngles.panWord(365) == 500)
     }
 
+    @Test func unvalidatedLineSettingsDoNotOverflow() {
+        let odd = SerialSettings(baud: 2400, dataBits: .max, stopBits: .max)
+        #expect(odd.bitsPerCharacter == SerialSettings(baud: 2400, dataBits: 8, stopBits: 2).bitsPerCharacter)
+        #expect(odd.characterTime > .zero)
+    }
+
     @Test func descriptionsReadLikeTheProfile() {
         #expect(PTZPointAddress(kind: .query(.pan)).description == "query pan")
         #expect(PTZPointAddress(kind: .query(.replyTime)).description == "query reply-time")
