@@ -35,6 +35,8 @@ let package = Package(
                        providers: [.apt(["libmodbus-dev"])]),
         .systemLibrary(name: "CNetSNMP", pkgConfig: "netsnmp",
                        providers: [.apt(["libsnmp-dev"])]),
+        // posix_openpt & co., which Swift's Glibc hides: the simulators' one pseudo-terminal opener.
+        .systemLibrary(name: "CPseudoTerminal"),
 
         // Probes: one module per protocol.
         .target(name: "ModbusProbe", dependencies: ["CheckupCore", "CModbus"], exclude: ["README.md"]),
@@ -50,7 +52,7 @@ let package = Package(
         ], resources: [.copy("Templates")]),
 
         // Simulated devices for tests and `checkup demo`.
-        .target(name: "DeviceSimulators", dependencies: ["CheckupCore", "ModbusProbe", "PelcoProbe", "SNMPProbe"]),
+        .target(name: "DeviceSimulators", dependencies: ["CheckupCore", "CPseudoTerminal", "ModbusProbe", "PelcoProbe", "SNMPProbe"]),
 
         // The CLI: commands in a library (testable), a thin executable.
         .target(name: "CheckupCLI", dependencies: [

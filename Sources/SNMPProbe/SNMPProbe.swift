@@ -14,6 +14,12 @@ public struct SNMPProbe: IdentifyingProbe {
 
     public init() {}
 
+    /// Starts net-snmp's process-wide state (`init_snmp`, with `MIBS` emptied). `init_snmp` and
+    /// `setenv` are not thread-safe: call this once at the top of `main`, before any task or
+    /// thread runs. Idempotent. Reads and identification still start it lazily when nobody
+    /// did (tests), which is safe only while nothing else touches the environment.
+    public static func startLibrary() { SNMPLibrary.start() }
+
     public func read(_ points: [Point<SNMPAddress>], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
         let scrubber = Scrubber(context.credentials, endpoint: endpoint)
         let configuration: SNMPSessionConfiguration

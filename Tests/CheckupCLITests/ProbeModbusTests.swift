@@ -1,4 +1,5 @@
 import CheckupTestKit
+import DeviceSimulators
 import Foundation
 import Testing
 
@@ -36,7 +37,7 @@ struct ProbeModbusTests {
     }
 
     @Test func deadPanelIsUnreachableWithinTheTimeout() throws {
-        let port = Peers.freePort()
+        let port = try FreePort.tcp()
         let out = try CLI.run(["probe", "modbus-tcp://127.0.0.1:\(port)?unit=1", "--profile", "elmo-modbus",
                                "--format", "nagios", "--timeout", "0.5"])
         #expect(out.status == 2, "\(out.all)")

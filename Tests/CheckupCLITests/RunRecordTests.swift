@@ -17,7 +17,7 @@ struct RunRecordTests {
         let decoders = PTZDecoderSimulator(protocol: .d, baud: 2400, decoders: [SimulatedDecoder(address: 1)])
         _ = try decoders.start(link: dir + "/ptz")
         defer { decoders.stop() }
-        let deadPort = Peers.freePort()
+        let deadPort = try FreePort.tcp()
 
         let credentials = dir + "/credentials.yaml"
         try "nvr:\n  community: \(community)\n".write(toFile: credentials, atomically: true, encoding: .utf8)

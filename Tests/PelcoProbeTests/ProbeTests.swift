@@ -204,4 +204,23 @@ struct PresetRepeatabilityTests {
         #expect(abs((h.simulator.snapshot(2)?.position.pan ?? 0) - 10) < 0.01, "returned to where it was")
         await h.stop()
     }
+
+    /// A preset never set: the decoder ignores the recall. Without moving away first, the head
+    /// "landed" where it already was — twice, or exactly where the profile expected it.
+    @Test func aPresetThatWasNeverSetFails() async throws {
+        let h = try SimulatorHarness(decoders: [
+            SimulatedDecoder(address: 1, position: HeadPosition(pan: 10, tilt: 5)),
+            SimulatedDecoder(address: 2, position: HeadPosition(pan: 90, tilt: 10)),
+        ])
+        let recall = Point(id: "preset", address: PTZPointAddress(kind: .test(.preset), preset: 9, settle: 2), active: true)
+        let unexpected = try await h.read(1, [recall], allowActive: true)
+        #expect(unexpected["preset"]?.value.text.contains("did not move on recalling preset 9") == true, "\(String(describing: unexpected["preset"]))")
+        let alreadyThere = Point(id: "preset", address: PTZPointAddress(kind: .test(.preset), preset: 9, pan: 90, tilt: 10, settle: 2), active: true)
+        let expected = try await h.read(2, [alreadyThere], allowActive: true)
+        #expect(expected["preset"]?.value.text.contains("did not move on recalling preset 9") == true, "\(String(describing: expected["preset"]))")
+        let one = try #require(h.simulator.snapshot(1)), two = try #require(h.simulator.snapshot(2))
+        #expect(abs(one.position.pan - 10) < 0.01 && abs(one.position.tilt - 5) < 0.01, "returned to where it was")
+        #expect(abs(two.position.pan - 90) < 0.01 && abs(two.position.tilt - 10) < 0.01, "returned to where it was")
+        await h.stop()
+    }
 }

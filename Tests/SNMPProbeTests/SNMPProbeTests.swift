@@ -109,7 +109,7 @@ struct SNMPProbeTests {
     }
 
     @Test func deadV3DeviceTimesOutInEngineDiscovery() async throws {
-        let endpoint = try Endpoint(parsing: "snmpv3://someone@127.0.0.1:\(Peers.freePort(udp: true))?level=authPriv")
+        let endpoint = try Endpoint(parsing: "snmpv3://someone@127.0.0.1:\(FreePort.udp())?level=authPriv")
         let context = ProbeContext(timeout: .milliseconds(200), retries: 1, credentials: Credentials(
             authPassphrase: Secret(Self.user.authPassphrase), privPassphrase: Secret(Self.user.privPassphrase)))
         let readings = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: context)

@@ -1,5 +1,6 @@
 import CheckupCore
 import DeviceSimulators
+import Foundation
 import SNMPProbe
 import Testing
 
@@ -81,6 +82,32 @@ import Testing
             #expect(missing[0].value.isException)
             #expect(missing[1].value == .octets(Array("checkup session test agent".utf8)))
         }
+    }
+
+    /// A GETBULK's last repetitions run past the table (into the next column, then other MIBs):
+    /// the trace lists each cell once, under its own column, and only counts the rest.
+    @Test(arguments: [SNMPSessionConfiguration.Version.v1, .v2c])
+    func tableTracesStopAtTheEndOfEachColumn(_ version: SNMPSessionConfiguration.Version) async throws {
+        try await withAgent { agent in
+            let session = try SNMPSession(configuration(agent, version), detailedTranscript: true)
+            let rows = try await BlockingIO.shared.run { try session.table("1.3.6.1.4.1.99999.3.1", columns: [2, 3]) }
+            #expect(rows.count == 3)
+            let received = session.transcript.filter { $0.direction == .received }.map(\.text).joined(separator: "\n")
+            for cell in ["2.1", "2.2", "2.10", "3.1", "3.2", "3.10"] {
+                let shown = received.components(separatedBy: "1.3.6.1.4.1.99999.3.1.\(cell) = ").count - 1
+                #expect(shown == 1, "cell \(cell) shown \(shown) times in:\n\(received)")
+            }
+            let outside = received.split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == "—" })
+                .filter { $0.contains(" = ") && !$0.contains("1.3.6.1.4.1.99999.3.1.") }
+            #expect(outside.isEmpty, "objects outside the table in the trace: \(outside)")
+            #expect(received.contains("past the end"), "\(received)")
+        }
+    }
+
+    @Test func startLibraryIsIdempotentAndEmptiesMIBS() {
+        SNMPProbe.startLibrary()
+        SNMPProbe.startLibrary()
+        #expect(getenv("MIBS").map { String(cString: $0) } == "", "init_snmp ran with MIBS emptied")
     }
 
     @Test(arguments: [SNMPv3Security.Level.authPriv, .authNoPriv])

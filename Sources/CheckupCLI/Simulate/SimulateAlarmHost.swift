@@ -89,7 +89,7 @@ public struct SimulateAlarmHost: AsyncParsableCommand {
 
     public func run() async throws {
         let panel: AlarmHostSimulator
-        do { panel = try simulator() } catch { throw ValidationError("\(error)") }
+        do { panel = try simulator() } catch { throw CheckupError("\(error)") }
         let chosen = mapValue ?? .elmo
         let urls: [String]
         do {
@@ -104,7 +104,7 @@ public struct SimulateAlarmHost: AsyncParsableCommand {
                 urls = units.sorted().map { "modbus-tcp://\(host):\(bound)?unit=\($0)" }
             }
         } catch {
-            throw ValidationError(error.description)
+            throw CheckupError(error.description)   // a runtime failure: no usage text
         }
         for (unit, url) in zip(units.sorted(), urls) {
             print("  \(url)  --profile \(chosen.profileID)\(silentUnits.contains(unit) ? "  [silent]" : "")")

@@ -58,7 +58,8 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
             }
             return try SNMPDataset.load(profile: id, profilesRoot: profilesRoot)
         } catch {
-            throw ValidationError(error.description)
+            // A runtime failure, not a usage mistake: no usage text with it (exit 3).
+            throw CheckupError(error.description)
         }
     }
 
@@ -94,7 +95,7 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
         if let v3User {
             let env = ProcessInfo.processInfo.environment
             guard let auth = env["CHECKUP_SNMP_AUTH_PASS"], let priv = env["CHECKUP_SNMP_PRIV_PASS"], auth.count >= 8, priv.count >= 8 else {
-                throw ValidationError("--v3-user needs CHECKUP_SNMP_AUTH_PASS and CHECKUP_SNMP_PRIV_PASS (8 characters or more) in the environment")
+                throw CheckupError("--v3-user needs CHECKUP_SNMP_AUTH_PASS and CHECKUP_SNMP_PRIV_PASS (8 characters or more) in the environment")
             }
             user = SNMPFixtureUser(name: v3User, authPassphrase: auth, privPassphrase: priv)
         }
@@ -103,7 +104,7 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
             agent = try await SNMPAgentFixture.start(dataset: dataset, variant: variant, community: community,
                                                      v3User: user, overrides: overrides, port: port)
         } catch {
-            throw ValidationError("\(error)")
+            throw CheckupError("\(error)")
         }
         print("SNMP agent (snmpd) serving \(dataset.profile) \(variant ?? "healthy") on udp 127.0.0.1:\(agent.port)")
         print("  \(agent.snmpURL)   (community as given with --community)")
@@ -112,7 +113,7 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
         print("Ctrl-C to stop.")
         fflush(nil)
         await SimulatePTZDecoder.waitForTermination()
-        agent.stop()
+        await agent.stop()
         print("stopped")
     }
 }

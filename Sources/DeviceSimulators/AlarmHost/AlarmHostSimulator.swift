@@ -1,5 +1,6 @@
 import CModbus
 import Foundation
+import ModbusProbe
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -98,7 +99,7 @@ public final class AlarmHostSimulator: @unchecked Sendable {
     @discardableResult
     public func startRTU(link: String? = nil, baud: Int = 9600) throws(SimulatorError) -> String {
         try prepare()
-        let pty = try SerialLinkPair.open()
+        let pty = try PseudoTerminal()
         guard let context = modbus_new_rtu(pty.slavePath, Int32(baud), CChar(UInt8(ascii: "N")), 8, 1) else {
             pty.close()
             throw SimulatorError("modbus_new_rtu failed")
@@ -205,7 +206,7 @@ public final class AlarmHostSimulator: @unchecked Sendable {
             let length = pdu.count + 1
             frame = [request[0], request[1], 0, 0, UInt8(length >> 8), UInt8(length & 0xFF), unit] + pdu
         } else {
-            frame = ModbusCRCForSimulator.framed([unit] + pdu)
+            frame = ModbusCRC.framed([unit] + pdu)
         }
         var offset = 0
         while offset < frame.count {

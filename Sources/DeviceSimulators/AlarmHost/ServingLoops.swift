@@ -1,5 +1,6 @@
 import CModbus
 import Foundation
+import ModbusProbe
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -86,7 +87,7 @@ struct RTUServing: @unchecked Sendable {
                 guard buffer.count >= size else { break }
                 let frame = Array(buffer.prefix(size))
                 buffer.removeFirst(size)
-                if ModbusCRCForSimulator.isValid(frame) {
+                if ModbusCRC.isValid(frame) {
                     simulator.answer(frame, unitOffset: 0, context: context, fd: fd, tcp: false)
                 } else {
                     buffer.removeAll()      // lost sync: wait for the next frame

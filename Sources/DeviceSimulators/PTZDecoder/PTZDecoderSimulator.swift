@@ -64,7 +64,7 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
     public func start(link: String? = nil) throws(PTZSimulatorError) -> String {
         guard running.withLock({ let was = $0; $0 = true; return !was }) else { throw .alreadyRunning }
         let pty: PseudoTerminal
-        do { pty = try PseudoTerminal() } catch { running.withLock { $0 = false }; throw error }
+        do { pty = try PseudoTerminal(nonBlocking: true) } catch { running.withLock { $0 = false }; throw .pseudoTerminal(error.description) }
         if let link {
             var st = stat()
             if lstat(link, &st) == 0 {

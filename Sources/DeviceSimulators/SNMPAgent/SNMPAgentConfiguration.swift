@@ -62,7 +62,7 @@ struct SNMPAgentConfiguration {
                 let script = directory.appendingPathComponent("pass-\(scriptNumber).sh")
                 do {
                     try passScript(oid, value).write(to: script, atomically: true, encoding: .utf8)
-                    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+                    try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path)
                 } catch {
                     throw SNMPAgentError("cannot write \(script.path): \(error)")
                 }
@@ -72,6 +72,8 @@ struct SNMPAgentConfiguration {
         let config = directory.appendingPathComponent("snmpd.conf")
         do {
             try (lines.joined(separator: "\n") + "\n").write(to: config, atomically: true, encoding: .utf8)
+            // 0600: the community and the v3 passphrases are in it.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
         } catch {
             throw SNMPAgentError("cannot write \(config.path): \(error)")
         }

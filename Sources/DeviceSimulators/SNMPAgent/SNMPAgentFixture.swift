@@ -82,7 +82,9 @@ public final class SNMPAgentFixture: @unchecked Sendable {
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("checkup-snmpd-\(dataset.profile)-\(chosenPort)-\(UUID().uuidString.prefix(8))")
             do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                // 0700: snmpd.conf holds the community and the v3 passphrases.
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
             } catch {
                 throw SNMPAgentError("cannot create \(directory.path): \(error)")
             }
@@ -129,20 +131,24 @@ public final class SNMPAgentFixture: @unchecked Sendable {
         return false
     }
 
-    /// The snmpd binary: PATH, then /usr/sbin and /usr/local/sbin.
+    /// The snmpd binary: PATH, then /usr/sbin and the other system folders.
     public static func locateSNMPD() throws(SNMPAgentError) -> URL {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let dirs = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/local/sbin", "/sbin"]
-        for dir in dirs {
-            let candidate = URL(fileURLWithPath: dir).appendingPathComponent("snmpd")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        guard let path = ExecutableLookup.path(of: "snmpd") else {
+            throw SNMPAgentError("snmpd (net-snmp's agent) not found in PATH or /usr/sbin: install it with `apt-get install snmpd`")
         }
-        throw SNMPAgentError("snmpd (net-snmp's agent) not found in PATH or /usr/sbin: install it with `apt-get install snmpd`")
+        return URL(fileURLWithPath: path)
     }
 
     // MARK: Stopping
 
-    /// Stops snmpd (SIGTERM, SIGKILL after 1 s), waits for it, and removes the temporary directory. Safe to call twice.
+    /// Stops snmpd like `stop()`, on `BlockingIO.shared`: waiting for snmpd to exit blocks up
+    /// to a second, which must not happen on the cooperative pool. Use this from async code.
+    public func stop() async {
+        await BlockingIO.shared.run { [self] in stop() }
+    }
+
+    /// Stops snmpd (SIGTERM, SIGKILL after 1 s), waits for it, and removes the temporary directory.
+    /// Blocks: for `deinit` and `defer`; async code awaits `stop()`. Safe to call twice.
     public func stop() {
         let alreadyStopped = state.withLock { stopped -> Bool in
             defer { stopped = true }

@@ -26,21 +26,21 @@ public final class ModbusClient {
     /// Creates the libmodbus context; does not open the connection yet.
     public init(_ connection: ModbusConnection, responseTimeout: Double, byteTimeout: Double? = nil) throws(ModbusError) {
         self.connection = connection
-        self.responseTimeout = max(responseTimeout, 0.001)
-        self.byteTimeout = max(min(byteTimeout ?? responseTimeout, 0.5), 0.001)
+        self.responseTimeout = Self.bounded(responseTimeout, within: 0.001...3600)
+        self.byteTimeout = Self.bounded(byteTimeout ?? responseTimeout, within: 0.001...0.5)
         let made: OpaquePointer?
         switch connection.transport {
         case .tcp(let host, let port):
             made = modbus_new_tcp_pi(host, String(port))
         case .rtu(let line):
             let parity = CChar(UInt8(ascii: line.parity.rawValue.unicodeScalars.first ?? "N"))
-            made = modbus_new_rtu(line.path, Int32(line.baud), parity, Int32(line.dataBits), Int32(line.stopBits))
+            made = modbus_new_rtu(line.path, Int32(clamping: line.baud), parity, Int32(clamping: line.dataBits), Int32(clamping: line.stopBits))
         }
         guard let made else {
             throw ModbusClient.failure(connection, function: nil, address: nil, count: nil, connecting: true)
         }
         context = made
-        modbus_set_slave(context, Int32(connection.unit))
+        modbus_set_slave(context, Int32(clamping: connection.unit))
         ModbusClient.setTimeout(self.responseTimeout) { modbus_set_response_timeout(made, $0, $1) }
         ModbusClient.setTimeout(self.byteTimeout) { modbus_set_byte_timeout(made, $0, $1) }
     }
@@ -405,6 +405,12 @@ public final class ModbusClient {
     private static func failure(_ connection: ModbusConnection, function: ModbusFunction?, address: Int?, count: Int?, connecting: Bool) -> ModbusError {
         ModbusError.fromErrno(CModbus_errno(), function: function, address: address, count: count,
                               device: connection.label, connecting: connecting)
+    }
+
+    /// A timeout in seconds forced into `range`: NaN (which passes `max`/`min`) becomes the
+    /// lower bound, so no later `Int(_:)`/`UInt32(_:)` conversion can trap.
+    static func bounded(_ seconds: Double, within range: ClosedRange<Double>) -> Double {
+        seconds.isNaN ? range.lowerBound : min(max(seconds, range.lowerBound), range.upperBound)
     }
 
     private static func setTimeout(_ seconds: Double, _ set: (UInt32, UInt32) -> Int32) {

@@ -26,6 +26,9 @@ public struct ModbusConnection: Sendable, Hashable, CustomStringConvertible {
     /// The connection an endpoint URL describes (`modbus-tcp://…`, `modbus-rtu://…`).
     public init(endpoint: Endpoint) throws(ModbusError) {
         let unit = endpoint.int("unit") ?? 1
+        guard (0...255).contains(unit) else {
+            throw ModbusError(.connect, device: endpoint.description, reason: "unit \(unit) is outside 0–255")
+        }
         switch endpoint.scheme {
         case "modbus-tcp":
             guard let host = endpoint.host else {
@@ -42,6 +45,7 @@ public struct ModbusConnection: Sendable, Hashable, CustomStringConvertible {
             line.dataBits = endpoint.int("data") ?? 8
             line.stopBits = endpoint.int("stop") ?? 1
             line.rs485 = endpoint.query["rs485"]?.lowercased() == "true"
+            if let problem = line.problem { throw ModbusError(.connect, device: endpoint.description, reason: problem) }
             self.init(transport: .rtu(line), unit: unit, label: endpoint.description)
         default:
             throw ModbusError(.connect, device: endpoint.description, reason: "scheme '\(endpoint.scheme)' is not Modbus")
@@ -70,6 +74,14 @@ public struct SerialLine: Sendable, Hashable {
     /// direction, pseudo-terminals) refuse; that is noted, not fatal.
     public var rs485: Bool = false
     public var rts: RTSControl = .none
+
+    /// Settings no UART takes (and that would not fit libmodbus's `int`), or nil.
+    public var problem: String? {
+        if !(50...4_000_000).contains(baud) { return "baud \(baud) is outside 50–4000000" }
+        if !(5...8).contains(dataBits) { return "data bits \(dataBits) is outside 5–8" }
+        if !(1...2).contains(stopBits) { return "stop bits \(stopBits) is not 1 or 2" }
+        return nil
+    }
 
     /// The Modbus RTU silent interval between frames: 3.5 characters (11 bits each), fixed at
     /// 1.75 ms above 19200 baud (Modbus serial line specification §2.5.1.1).

@@ -141,7 +141,7 @@ struct UnitReader {
     private func unreachableReason(_ error: ModbusError) -> String {
         switch error.kind {
         case .timeout:
-            return "\(connection.label): no reply from unit \(connection.unit) within \(Int((context.timeoutSeconds * 1000).rounded())) ms"
+            return "\(connection.label): no reply from unit \(connection.unit) within \(Int((ModbusClient.bounded(context.timeoutSeconds, within: 0.001...3600) * 1000).rounded())) ms"
         case .exception(let e):
             return "\(connection.label): the gateway answers for unit \(connection.unit): \(e) (exception \(String(format: "%02X", e.rawValue)))"
         default:

@@ -10,9 +10,11 @@ public enum PelcoAngles {
         return w > 18000 ? Double(w - 36000) / 100 : Double(w) / 100
     }
 
-    /// Degrees → pan word, wrapping into 0–35999.
+    /// Degrees → pan word, wrapping into 0–35999. A non-finite angle (never from a validated
+    /// profile) gives 0 rather than a trap in `Int(_:)`.
     public static func panWord(_ degrees: Double) -> UInt16 {
-        let h = Int((degrees * 100).rounded()) % 36000
+        guard degrees.isFinite else { return 0 }
+        let h = Int((degrees.truncatingRemainder(dividingBy: 360) * 100).rounded()) % 36000
         return UInt16(h < 0 ? h + 36000 : h)
     }
 

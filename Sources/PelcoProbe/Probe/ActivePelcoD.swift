@@ -51,7 +51,7 @@ struct ActivePelcoD {
     private func settle(_ targets: [(PTZPointAddress.Axis, Double?)], tolerance: Double, settle: Double) async -> [Double]? {
         let clock = ContinuousClock()
         let start = clock.now
-        let limit = start + .milliseconds(Int64(settle * 1000))
+        let limit = start + PTZPointAddress.duration(seconds: settle, within: 120)
         var previous: [Double]?
         while true {
             try? await Task.sleep(for: pollInterval)
@@ -105,7 +105,10 @@ struct ActivePelcoD {
         return Outcome(value: .text(problems.isEmpty ? "ok" : problems.joined(separator: "; ")), evidence: evidence)
     }
 
-    /// Recalls a preset, checks where the head lands (when the profile says where), and returns.
+    /// Moves the head a little away, recalls a preset, checks that the head moved and where it
+    /// landed (when the profile says where), and returns it to where it was. Moving away first
+    /// is what catches a preset that was never set: the decoder ignores the recall and the
+    /// head stays put, which from the start position could look like a perfect landing.
     func presetTest(_ a: PTZPointAddress) async -> Outcome {
         let preset = UInt8(clamping: a.preset ?? 1)
         guard let pan0 = await read(.pan), let tilt0 = await read(.tilt) else {
@@ -113,36 +116,46 @@ struct ActivePelcoD {
         }
         let zoom0 = await readZoom()
         let expectsPosition = a.pan != nil || a.tilt != nil
-        /// Recalls the preset, lets the head settle, and brings it back to where it started.
-        func recallAndReturn() async -> (landed: [Double]?, back: [Double]?) {
-            await command(.goToPreset(preset), label: "go to preset \(preset)")
-            let landed = await settle([(.pan, a.pan), (.tilt, a.tilt)], tolerance: a.tolerance, settle: a.settle)
-            await setPosition(.pan, pan0)
-            await setPosition(.tilt, tilt0)
-            if let zoom0 { await command(.setZoom(zoom0), label: "set zoom \(zoom0)") }
-            let back = await settle([(.pan, pan0), (.tilt, tilt0)], tolerance: a.tolerance, settle: a.settle)
-            return (landed, back)
-        }
-        let first = await recallAndReturn()
-        let landed = first.landed
-        var back = first.back
-        // With no expected position, recall twice from the same start: a preset that does not
-        // land in the same place twice (a slipping head, a lost zero) is what can be caught.
-        var again: [Double]?
-        if !expectsPosition, landed != nil {
-            let second = await recallAndReturn()
-            again = second.landed
-            back = second.back
+        // Far enough that "did not move" cannot hide within the tolerance; away from the
+        // expected pan, so the away position is never where the preset should land.
+        let offset = min(max(10, 3 * a.tolerance), 90)
+        var awayPan = PelcoAngles.panDegrees(PelcoAngles.panWord(pan0 + offset))
+        if let p = a.pan, abs(PelcoAngles.panDifference(from: p, to: awayPan)) <= offset / 2 {
+            awayPan = PelcoAngles.panDegrees(PelcoAngles.panWord(pan0 - offset))
         }
 
+        /// One recall from the away position: where the head was before it and where it landed.
+        func recallFromAway() async -> (away: [Double]?, landed: [Double]?) {
+            await setPosition(.pan, awayPan)
+            let away = await settle([(.pan, awayPan), (.tilt, tilt0)], tolerance: a.tolerance, settle: a.settle)
+            await command(.goToPreset(preset), label: "go to preset \(preset)")
+            let landed = await settle([(.pan, a.pan), (.tilt, a.tilt)], tolerance: a.tolerance, settle: a.settle)
+            return (away, landed)
+        }
+        let first = await recallFromAway()
+        // With no expected position, recall twice: a preset that does not land in the same
+        // place twice (a slipping head, a lost zero) is what can be caught.
+        var second: (away: [Double]?, landed: [Double]?)?
+        if !expectsPosition, first.landed != nil {
+            second = await recallFromAway()
+        }
+        await setPosition(.pan, pan0)
+        await setPosition(.tilt, tilt0)
+        if let zoom0 { await command(.setZoom(zoom0), label: "set zoom \(zoom0)") }
+        let back = await settle([(.pan, pan0), (.tilt, tilt0)], tolerance: a.tolerance, settle: a.settle)
+
         var problems: [String] = []
-        if let landed, landed.count == 2 {
+        if let landed = first.landed, landed.count == 2 {
+            if let away = first.away, away.count == 2, !moved(from: away, to: landed, tolerance: a.tolerance) {
+                problems.append("the head did not move on recalling preset \(preset) (stayed at pan \(Self.degrees(landed[0])), " +
+                                "tilt \(Self.degrees(landed[1]))): is the preset set?")
+            }
             var off: [String] = []
             if let p = a.pan, abs(PelcoAngles.panDifference(from: p, to: landed[0])) > a.tolerance { off.append("pan \(Self.degrees(landed[0])) instead of \(Self.degrees(p))") }
             if let t = a.tilt, abs(landed[1] - t) > a.tolerance { off.append("tilt \(Self.degrees(landed[1])) instead of \(Self.degrees(t))") }
             if !off.isEmpty { problems.append("preset \(preset) landed at " + off.joined(separator: ", ")) }
-            if let again, again.count == 2,
-               abs(PelcoAngles.panDifference(from: landed[0], to: again[0])) > a.tolerance || abs(again[1] - landed[1]) > a.tolerance {
+            if let again = second?.landed, again.count == 2, problems.isEmpty,
+               moved(from: landed, to: again, tolerance: a.tolerance) {
                 problems.append("preset \(preset) is not repeatable: landed at pan \(Self.degrees(landed[0])), tilt \(Self.degrees(landed[1])), " +
                                 "then at pan \(Self.degrees(again[0])), tilt \(Self.degrees(again[1]))")
             }
@@ -150,15 +163,20 @@ struct ActivePelcoD {
             problems.append("position unreadable after recalling preset \(preset)")
         }
         if let back, back.count == 2 {
-            if abs(PelcoAngles.panDifference(from: pan0, to: back[0])) > a.tolerance || abs(back[1] - tilt0) > a.tolerance {
+            if moved(from: [pan0, tilt0], to: back, tolerance: a.tolerance) {
                 problems.append("did not return (at pan \(Self.degrees(back[0])), tilt \(Self.degrees(back[1])))")
             }
         } else {
             problems.append("position unreadable after returning")
         }
-        let at = landed.map { "pan \(Self.degrees($0[0])), tilt \(Self.degrees($0[1]))" } ?? "?"
-        let evidence = "pan \(Self.degrees(pan0)), tilt \(Self.degrees(tilt0)) → preset \(preset) at \(at) → back"
+        let at = first.landed.map { "pan \(Self.degrees($0[0])), tilt \(Self.degrees($0[1]))" } ?? "?"
+        let evidence = "pan \(Self.degrees(pan0)), tilt \(Self.degrees(tilt0)) → away to pan \(Self.degrees(awayPan)) → preset \(preset) at \(at) → back"
         return Outcome(value: .text(problems.isEmpty ? "ok" : problems.joined(separator: "; ")), evidence: evidence)
+    }
+
+    /// True when `[pan, tilt]` positions differ by more than `tolerance` on either axis.
+    private func moved(from a: [Double], to b: [Double], tolerance: Double) -> Bool {
+        abs(PelcoAngles.panDifference(from: a[0], to: b[0])) > tolerance || abs(b[1] - a[1]) > tolerance
     }
 
     /// Sends a manual command (a motion runs `duration` seconds, then stops); a person confirms.
@@ -180,7 +198,7 @@ struct ActivePelcoD {
         }
         if let motion {
             await command(.standard(motion), label: c.rawValue)
-            try? await Task.sleep(for: .milliseconds(Int64(a.duration * 1000)))
+            try? await Task.sleep(for: a.runTime)
         }
         await command(.standard(.stop), label: "stop")
         return Outcome(value: .text(ManualStep.sent), evidence: "\(c.rawValue) sent\(motion == nil ? "" : " for \(a.duration) s, then stop")")

@@ -46,7 +46,7 @@ struct ActivePelcoP {
         }
         if let motion {
             if let error = await send(.standard(motion), label: c.rawValue) { return .init(value: .error("\(error)"), evidence: "") }
-            try? await Task.sleep(for: .milliseconds(Int64(a.duration * 1000)))
+            try? await Task.sleep(for: a.runTime)
         }
         if let error = await send(.standard(.stop), label: "stop") { return .init(value: .error("\(error)"), evidence: "") }
         return .init(value: .text(ManualStep.sent), evidence: "\(c.rawValue) sent\(motion == nil ? "" : " for \(a.duration) s, then stop")")

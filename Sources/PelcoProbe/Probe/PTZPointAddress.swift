@@ -119,14 +119,28 @@ public struct PTZPointAddress: Sendable, Hashable, Decodable {
             if !(1...255).contains(preset) { return "preset \(preset) is outside 1–255" }
             if preset == 33 || preset == 34 { return "preset \(preset) is reserved (33 = flip, 34 = go to zero pan)" }
         case .test(.motion):
-            if step == 0 || abs(step) > 90 { return "step must be a non-zero number of degrees within ±90" }
+            // Range containment, not `<`/`>` tests: NaN fails every comparison and would slip through.
+            if step == 0 || !(-90...90).contains(step) { return "step must be a non-zero number of degrees within ±90" }
         default: break
         }
         if !(0...63).contains(speed) { return "speed must be 0–63" }
-        if tolerance < 0 { return "tolerance must not be negative" }
-        if settle <= 0 || settle > 120 { return "settle must be 0–120 seconds" }
-        if duration <= 0 || duration > 10 { return "duration must be 0–10 seconds" }
+        if !(0...360).contains(tolerance) { return "tolerance must be 0–360 degrees" }
+        if let pan, !(-360...360).contains(pan) { return "pan must be a number of degrees within ±360" }
+        if let tilt, !(-180...180).contains(tilt) { return "tilt must be a number of degrees within ±180" }
+        if !(0.001...120).contains(settle) { return "settle must be 0–120 seconds" }
+        if !(0.001...10).contains(duration) { return "duration must be 0–10 seconds" }
         return nil
+    }
+
+    /// `settle` as a Duration, kept within 0–120 s even for an address that skipped validation.
+    var settleTime: Duration { Self.duration(seconds: settle, within: 120) }
+    /// `duration` as a Duration, kept within 0–10 s even for an address that skipped validation.
+    var runTime: Duration { Self.duration(seconds: duration, within: 10) }
+
+    /// Seconds → Duration without the trap `Int64(_:)` springs on NaN or infinity.
+    static func duration(seconds: Double, within limit: Double) -> Duration {
+        guard seconds.isFinite else { return .zero }
+        return .milliseconds(Int64((min(max(seconds, 0), limit) * 1000).rounded()))
     }
 
     /// True for points that change what the head does (tests and commands).

@@ -21,8 +21,11 @@ public struct SerialSettings: Sendable, Hashable, CustomStringConvertible {
         self.stopBits = stopBits
     }
 
-    /// Bits on the wire per character: start + data + parity + stop (8N1 = 10).
-    public var bitsPerCharacter: Int { 1 + dataBits + (parity == .none ? 0 : 1) + stopBits }
+    /// Bits on the wire per character: start + data + parity + stop (8N1 = 10). Data and stop
+    /// bits are clamped to what a UART takes, so settings not yet validated cannot overflow.
+    public var bitsPerCharacter: Int {
+        1 + min(max(dataBits, 5), 8) + (parity == .none ? 0 : 1) + min(max(stopBits, 1), 2)
+    }
 
     /// Time one character takes on the wire (8N1 at 2400 baud: 4.17 ms).
     public var characterTime: Duration { .nanoseconds(Int64(bitsPerCharacter) * 1_000_000_000 / Int64(max(baud, 1))) }

@@ -35,7 +35,7 @@ public final class SNMPSession: @unchecked Sendable {
         if configuration.version == .v3, configuration.security?.engineID == nil {
             let engineID = try SNMPEngineDiscovery.discover(host: configuration.host, port: configuration.port,
                                                            timeoutMilliseconds: configuration.timeoutMicroseconds / 1000,
-                                                           attempts: max(0, configuration.retries) + 1)
+                                                           attempts: configuration.boundedRetries + 1)
             configuration.security?.engineID = engineID
         }
         let keys = try Self.derivedKeys(configuration, secrets)
@@ -128,6 +128,11 @@ public final class SNMPSession: @unchecked Sendable {
         try request(.getNext, oids)
     }
 
+    /// GETNEXT inside a walk: the transcript shows only the objects under each `scopes` root.
+    private func getNext(_ oids: [SNMPObjectID], scopes: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
+        try request(.getNext, oids, scopes: scopes)
+    }
+
     /// GETBULK (v2c/v3 only): `nonRepeaters` single objects, then up to `maxRepetitions`
     /// successors of each remaining object, interleaved row by row.
     public func getBulk(_ oids: [SNMPObjectID], nonRepeaters: Int = 0, maxRepetitions: Int) throws(SNMPError) -> [SNMPVarBind] {
@@ -135,6 +140,12 @@ public final class SNMPSession: @unchecked Sendable {
             throw .configuration("GETBULK does not exist in SNMPv1; use getNext or walk")
         }
         return try request(.getBulk(nonRepeaters: nonRepeaters, maxRepetitions: maxRepetitions), oids)
+    }
+
+    /// GETBULK inside a walk: the transcript shows only the objects under each `scopes` root
+    /// (one per requested OID; replies are row-major), and how many ran past the end.
+    private func getBulk(_ oids: [SNMPObjectID], maxRepetitions: Int, scopes: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
+        try request(.getBulk(nonRepeaters: 0, maxRepetitions: maxRepetitions), oids, scopes: scopes)
     }
 
     /// Every object under `root`, in order: GETBULK for v2c/v3, GETNEXT for v1. Stops at the end
@@ -145,9 +156,9 @@ public final class SNMPSession: @unchecked Sendable {
         while result.count < limit {
             let batch: [SNMPVarBind]
             if configuration.version == .v1 {
-                batch = try getNextAllowingEnd(cursor)
+                batch = try getNextAllowingEnd(cursor, scope: root)
             } else {
-                batch = try getBulk([cursor], maxRepetitions: configuration.maxRepetitions)
+                batch = try getBulk([cursor], maxRepetitions: configuration.maxRepetitions, scopes: [root])
             }
             if batch.isEmpty { return result }
             for bind in batch {
@@ -173,7 +184,7 @@ public final class SNMPSession: @unchecked Sendable {
             let binds: [SNMPVarBind]
             if configuration.version == .v1 {
                 do {
-                    binds = try getNext(cursors.map(\.at))
+                    binds = try getNext(cursors.map(\.at), scopes: cursors.map(\.root))
                 } catch {
                     // v1: noSuchName names the varbind that ran off the end of the MIB.
                     guard case .agentError(_, _, "noSuchName", let index) = error, index >= 1, index <= cursors.count else { throw error }
@@ -182,7 +193,7 @@ public final class SNMPSession: @unchecked Sendable {
                 }
             } else {
                 let repetitions = max(1, configuration.maxRepetitions / cursors.count)
-                binds = try getBulk(cursors.map(\.at), maxRepetitions: repetitions)
+                binds = try getBulk(cursors.map(\.at), maxRepetitions: repetitions, scopes: cursors.map(\.root))
             }
             if binds.isEmpty { break }
             for (k, bind) in binds.enumerated() {
@@ -205,9 +216,9 @@ public final class SNMPSession: @unchecked Sendable {
     // MARK: Internals
 
     /// v1 answers a GETNEXT past the end with noSuchName: that is the end of the walk.
-    private func getNextAllowingEnd(_ oid: SNMPObjectID) throws(SNMPError) -> [SNMPVarBind] {
+    private func getNextAllowingEnd(_ oid: SNMPObjectID, scope: SNMPObjectID) throws(SNMPError) -> [SNMPVarBind] {
         do {
-            return try getNext([oid])
+            return try getNext([oid], scopes: [scope])
         } catch {
             if case .agentError(_, _, let status, _) = error, status == "noSuchName" { return [] }
             throw error
@@ -237,17 +248,32 @@ public final class SNMPSession: @unchecked Sendable {
         }
     }
 
-    private func request(_ kind: SNMPRequestKind, _ oids: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
+    /// One request. With `scopes` (walks), the transcript lists the received objects under
+    /// their scope and only counts those past it, with the first one (the end of the subtree):
+    /// a GETBULK's last repetitions run on into unrelated MIBs, which a trace need not show.
+    private func request(_ kind: SNMPRequestKind, _ oids: [SNMPObjectID], scopes: [SNMPObjectID]? = nil) throws(SNMPError) -> [SNMPVarBind] {
         record(.sent, "\(kind.name) " + summary(oids.map(\.description)))
         let outcome = lock.withLock { _ in SNMPRequestExchange.perform(handle, kind, oids, configuration) }
         switch outcome {
         case .success(let binds):
-            record(.received, summary(binds.map(\.description)))
+            record(.received, receivedText(binds, scopes: scopes))
             return binds
         case .failure(let error):
             record(.note, error.description)
             throw error
         }
+    }
+
+    private func receivedText(_ binds: [SNMPVarBind], scopes: [SNMPObjectID]?) -> String {
+        guard let scopes, !scopes.isEmpty else { return summary(binds.map(\.description)) }
+        var inside: [SNMPVarBind] = []
+        var past: [SNMPVarBind] = []
+        for (k, bind) in binds.enumerated() {
+            if !bind.value.isException && bind.oid.isInside(scopes[k % scopes.count]) { inside.append(bind) } else { past.append(bind) }
+        }
+        guard let end = past.first else { return summary(inside.map(\.description)) }
+        let ended = "\(past.count) past the end of \(scopes.count == 1 ? "\(scopes[0])" : "the columns") (first \(end.oid))"
+        return inside.isEmpty ? ended : summary(inside.map(\.description)) + " — " + ended
     }
 
     private func summary(_ items: [String]) -> String {

@@ -36,13 +36,20 @@ public struct SNMPSessionConfiguration: Sendable, CustomStringConvertible {
         host.contains(":") ? "udp6:[\(host)]:\(port)" : "udp:\(host):\(port)"
     }
 
+    /// The per-request timeout, 1 ms…1 h: a larger one would overflow the arithmetic below and
+    /// net-snmp's and poll's `int`s.
     var timeoutMicroseconds: Int {
         let c = timeout.components
+        guard c.seconds >= 0 else { return 1_000 }
+        guard c.seconds < 3600 else { return 3_600_000_000 }
         return max(1_000, Int(c.seconds) * 1_000_000 + Int(c.attoseconds / 1_000_000_000_000))
     }
 
+    /// Retries, 0…100 (the run's `--retries` is trusted no more than a profile).
+    var boundedRetries: Int { min(max(0, retries), 100) }
+
     /// What a dead agent costs: timeout × (retries + 1), in milliseconds.
-    var totalWaitMilliseconds: Int { timeoutMicroseconds / 1000 * (max(0, retries) + 1) }
+    var totalWaitMilliseconds: Int { timeoutMicroseconds / 1000 * (boundedRetries + 1) }
 
     public var description: String {
         var s = "SNMP v\(version.rawValue) \(host):\(port)"

@@ -14,7 +14,7 @@ enum SNMPSessionOpener {
         var session = netsnmp_session()
         snmp_sess_init(&session)
         session.timeout = configuration.timeoutMicroseconds
-        session.retries = Int32(clamping: max(0, configuration.retries))
+        session.retries = Int32(configuration.boundedRetries)
 
         // Everything the C strings point to lives until snmp_sess_open has copied it.
         var owned: [UnsafeMutablePointer<CChar>] = []

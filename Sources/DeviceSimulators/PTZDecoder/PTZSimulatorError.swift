@@ -1,0 +1,22 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the PTZ decoder simulator could not start.
+public enum PTZSimulatorError: Error, Sendable, CustomStringConvertible {
+    case system(String, Int32)
+    case alreadyRunning
+    case link(String, String)
+    case pseudoTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .system(let call, let e): return "\(call) failed: \(String(cString: strerror(e)))"
+        case .alreadyRunning: return "the simulator is already running"
+        case .link(let path, let why): return "cannot create the link \(path): \(why)"
+        case .pseudoTerminal(let why): return why
+        }
+    }
+}
