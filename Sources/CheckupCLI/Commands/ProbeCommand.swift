@@ -68,6 +68,7 @@ struct ProbeCommand: AsyncParsableCommand {
             }
         }
         let job = try await makeJob(planner)
+        let secrets = Scrubber(job.credentials, endpoint: job.device.endpoint).secrets
         let pipeline = CheckPipeline(options: options.pipelineOptions(concurrency: 1, trace: trace))
         var previous: [String: CheckResult] = [:]
         var status = ExitStatus.ok
@@ -75,7 +76,7 @@ struct ProbeCommand: AsyncParsableCommand {
             let report = await pipeline.run([job])
             status = report.exitStatus
             emit(report, previous: watch == nil ? nil : previous)
-            if let log { try attach(report, toLogEntry: log) }
+            if let log { try attach(report, toLogEntry: log, secrets: secrets) }
             fflush(nil)  // --watch into a pipe or a file: every round as it happens (nil: every stream)
             previous = Dictionary(uniqueKeysWithValues: report.results.map { ($0.check, $0) })
             if let watch { try await Task.sleep(for: .milliseconds(Int(watch * 1000))) }
@@ -125,8 +126,10 @@ struct ProbeCommand: AsyncParsableCommand {
     }
 
     /// `--log ENTRY`: the call-out's evidence, stored with the entry.
-    private func attach(_ report: RunReport, toLogEntry entry: Int64) throws {
-        try mappingRecordErrors { try store.open().attachEvidence(toLogEntry: entry, results: report.results, device: report.devices.first?.device) }
+    private func attach(_ report: RunReport, toLogEntry entry: Int64, secrets: [String]) throws {
+        try mappingRecordErrors {
+            try store.open().attachEvidence(toLogEntry: entry, results: report.results, device: report.devices.first?.device, secrets: secrets)
+        }
         if format == .text { print("results attached to maintenance-log entry \(entry) in \(store.path)") }
     }
 

@@ -2,12 +2,14 @@ import ArgumentParser
 import CheckupCore
 import Foundation
 import Logging
+import SNMPProbe
 
 /// Runs the CLI and maps every outcome to the Monitoring-Plugins exit codes:
 /// 0 OK, 1 warning, 2 critical/unreachable, 3 the tool could not do its job.
 public enum CheckupMain {
     public static func main() async -> Never {
         bootstrapLogging()
+        SNMPProbe.startLibrary()  // net-snmp's init is not thread-safe: once, before any concurrency
         do {
             var command = try CheckupCommand.parseAsRoot()
             if var command = command as? any AsyncParsableCommand {
