@@ -58,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
         let options = PipelineOptions(concurrency: 64, timeout: .milliseconds(500), retries: 1, deadline: .seconds(30))
         let report = await RunCommand.inspect(jobs, site: inventory, options: options, showProgress: true,
                                               beforeForcedExit: { site.stop(); try? FileManager.default.removeItem(atPath: work) })
-        site.stop()
+        await BlockingIO.shared.run { site.stop() }  // SIGTERM and reap each snmpd: blocking, so off the pool
 
         let outputs = try RecordStep(month: RunCommand.currentMonth, out: outDir, formats: format,
                                      store: outDir + "/checkup.sqlite", lang: lang, technicians: ["demo"], template: nil).write(report)
