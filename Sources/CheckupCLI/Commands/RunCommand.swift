@@ -61,10 +61,10 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
+    /// `YYYY-MM` with digits only ("2026-+1" is not a month).
     static func parseMonth(_ text: String) -> String? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (2000...2100).contains(y), (1...12).contains(m),
-              parts[0].count == 4, parts[1].count == 2 else { return nil }
+        guard text.range(of: "^[0-9]{4}-(0[1-9]|1[0-2])$", options: .regularExpression) != nil,
+              let year = Int(text.prefix(4)), (2000...2100).contains(year) else { return nil }
         return text
     }
 
