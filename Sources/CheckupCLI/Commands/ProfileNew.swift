@@ -42,7 +42,7 @@ extension ProfileCommand {
             kind: \(deviceKind.rawValue)
             title: {zh: \(deviceKind.title.zh), en: \(vendor.capitalized) \(family)}
             vendor: \(vendor.capitalized)
-            source: TODO name the MIB, manual or register map the points come from
+            source: "fill in: the MIB, manual or register map the points come from"
             record:
               section: \(section.rawValue)
               item: {zh: \(deviceKind.title.zh), en: \(deviceKind.title.en)}

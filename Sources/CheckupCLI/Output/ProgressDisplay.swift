@@ -21,6 +21,7 @@ final class ProgressDisplay: @unchecked Sendable {
     func handle(_ event: ProgressEvent) {
         guard enabled, case .finished(let outcome, let results, let done, let total) = event else { return }
         lock.lock(); defer { lock.unlock() }
+        fflush(nil)  // what was printed before comes first, even when stdout is a pipe
         if outcome.unreachable != nil || results.contains(where: { $0.status.exitWeight == 2 }) { failing += 1 }
         let elapsed = Date().timeIntervalSince(start)
         let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
