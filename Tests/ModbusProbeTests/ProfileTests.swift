@@ -4,7 +4,6 @@ import DeviceSimulators
 import Foundation
 import ModbusProbe
 import Testing
-import Yams
 
 /// The shipped alarm-host profiles, loaded by the core's loader and judged by its evaluator:
 /// against their recorded fixtures (device-profiles/alarm-hosts/fixtures/<id>.yaml), against
@@ -73,77 +72,13 @@ struct ProfileTests {
 
     // MARK: Recorded fixtures
 
-    struct FixtureCase {
-        var name: String
-        var readings: Readings
-        var expect: [String: CheckStatus]
-        var offending: [String: [String]]
-    }
-
-    static func scalar(_ any: Any) -> Value {
-        if let b = any as? Bool { return .bool(b) }
-        if let i = any as? Int { return .integer(Int64(i)) }
-        if let d = any as? Double { return .number(d) }
-        return .text("\(any)")
-    }
-
-    /// `{rows: N | [names], columns: [..], set: {column: [rows]}, values: {column: {row: n}}}`
-    static func table(_ spec: [String: Any]) throws -> Value {
-        let names: [String]
-        if let count = spec["rows"] as? Int { names = (1...max(count, 1)).map(String.init) }
-        else { names = try #require(spec["rows"] as? [Any]).map { "\($0)" } }
-        let columns = try #require(spec["columns"] as? [String])
-        let set = (spec["set"] as? [String: [Any]]) ?? [:]
-        var values: [String: [Int: Int]] = [:]
-        for (column, byRow) in (spec["values"] as? [String: Any]) ?? [:] {
-            let rows = try #require(byRow as? [AnyHashable: Any], "values of \(column) must map rows to numbers")
-            values[column] = Dictionary(uniqueKeysWithValues: rows.compactMap { key, value in
-                (Int("\(key)")).flatMap { k in (value as? Int).map { (k, $0) } }
-            })
-        }
-        return .table(names.map { name in
-            var cells: [String: Value] = [:]
-            for column in columns {
-                if let byRow = values[column] {
-                    cells[column] = .integer(Int64(Int(name).flatMap { byRow[$0] } ?? 0))
-                } else {
-                    cells[column] = .bool(set[column]?.contains { "\($0)" == name } ?? false)
-                }
-            }
-            return TableRow(index: name, cells: cells)
-        })
-    }
-
-    static func fixture(_ id: String) throws -> [FixtureCase] {
-        let text = try String(contentsOf: profileDir.appendingPathComponent("fixtures/\(id).yaml"), encoding: .utf8)
-        let top = try #require(try Yams.load(yaml: text) as? [String: Any])
-        #expect(top["profile"] as? String == id)
-        let cases = try #require(top["cases"] as? [[String: Any]])
-        return try cases.map { c in
-            var readings = Readings()
-            readings.unreachable = c["unreachable"] as? String
-            for (point, raw) in (c["readings"] as? [String: Any]) ?? [:] {
-                let map = try #require(raw as? [String: Any], "reading \(point) must be a mapping")
-                let value: Value
-                if let e = map["error"] as? String { value = .error(e) }
-                else if let a = map["absent"] as? String { value = .absent(a) }
-                else if let t = map["table"] as? [String: Any] { value = try table(t) }
-                else { value = scalar(try #require(map["value"], "reading \(point) needs value, table, error or absent")) }
-                readings[point] = Reading(value, unit: map["unit"] as? String, evidence: map["evidence"] as? String)
-            }
-            let expect = try ((c["expect"] as? [String: String]) ?? [:]).mapValues { try #require(CheckStatus(rawValue: $0)) }
-            let offending = (c["offending"] as? [String: [String]]) ?? [:]
-            return FixtureCase(name: c["name"] as? String ?? "?", readings: readings, expect: expect, offending: offending)
-        }
-    }
-
     @Test(arguments: profileIDs)
     func profileJudgesItsRecordedFixture(_ id: String) throws {
         let profile = try Self.profile(id)
-        let cases = try Self.fixture(id)
+        let cases = try RecordedCase.load(path: Self.profileDir.appendingPathComponent("fixtures/\(id).yaml").path, profile: id)
         #expect(cases.count >= 3)
         for c in cases {
-            let results = Evaluator().evaluate(profile, readings: c.readings, device: "panel")
+            let results = c.judge(profile)
             #expect(Set(results.map(\.check)) == Set(c.expect.keys), "\(id) / \(c.name): every check has an expectation")
             for r in results {
                 #expect(r.status == c.expect[r.check], "\(id) / \(c.name) / \(r.check): \(r.status) — \(r.observed)")

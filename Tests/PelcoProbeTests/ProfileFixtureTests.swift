@@ -1,9 +1,9 @@
+import CheckupTestKit
 import CheckupCore
 import DeviceSimulators
 import Foundation
 import PelcoProbe
 import Testing
-import Yams
 
 /// The shipped PTZ profiles, loaded by the core's loader and judged by its evaluator, against
 /// their recorded fixtures (device-profiles/ptz-decoders/fixtures/<id>.yaml) and against a live
@@ -22,54 +22,16 @@ struct ProfileFixtureTests {
         try loader().load(path: profileDir.appendingPathComponent("\(id).yaml").path)
     }
 
-    /// One recorded case: readings (or unreachable) and the status expected per check.
-    struct FixtureCase {
-        var name: String
-        var allowActive: Bool
-        var readings: Readings
-        var expect: [String: CheckStatus]
-    }
-
-    static func value(_ any: Any) -> Value {
-        if let map = any as? [String: Any] {
-            if let e = map["error"] as? String { return .error(e) }
-            if let a = map["absent"] as? String { return .absent(a) }
-        }
-        if let i = any as? Int { return .integer(Int64(i)) }
-        if let d = any as? Double { return .number(d) }
-        if let b = any as? Bool { return .bool(b) }
-        return .text("\(any)")
-    }
-
-    static func fixture(_ id: String) throws -> [FixtureCase] {
-        let text = try String(contentsOf: profileDir.appendingPathComponent("fixtures/\(id).yaml"), encoding: .utf8)
-        let top = try #require(try Yams.load(yaml: text) as? [String: Any])
-        #expect(top["profile"] as? String == id)
-        let cases = try #require(top["cases"] as? [[String: Any]])
-        return try cases.map { c in
-            var readings = Readings()
-            readings.unreachable = c["unreachable"] as? String
-            for (point, raw) in (c["readings"] as? [String: Any]) ?? [:] {
-                let map = try #require(raw as? [String: Any], "reading \(point) must be a mapping")
-                let v = map["value"].map(value) ?? value(map)
-                readings[point] = Reading(v, unit: map["unit"] as? String, evidence: map["evidence"] as? String)
-            }
-            let expect = try ((c["expect"] as? [String: String]) ?? [:]).mapValues { try #require(CheckStatus(rawValue: $0)) }
-            return FixtureCase(name: c["name"] as? String ?? "?", allowActive: c["allow-active"] as? Bool ?? false,
-                               readings: readings, expect: expect)
-        }
-    }
-
     @Test(arguments: profileIDs)
     func profileJudgesItsRecordedFixture(_ id: String) throws {
         let profile = try Self.profile(id)
         #expect(profile.protocolName == "pelco")
         #expect(profile.record?.section == .frontEnd)
         #expect(profile.record?.item.zh == "云台/解码器")
-        let cases = try Self.fixture(id)
+        let cases = try RecordedCase.load(path: Self.profileDir.appendingPathComponent("fixtures/\(id).yaml").path, profile: id)
         #expect(!cases.isEmpty)
         for c in cases {
-            let results = Evaluator(allowActive: c.allowActive).evaluate(profile, readings: c.readings, device: "ptz")
+            let results = c.judge(profile)
             #expect(Set(results.map(\.check)) == Set(c.expect.keys), "\(id) / \(c.name): every check has an expectation")
             for r in results {
                 #expect(r.status == c.expect[r.check], "\(id) / \(c.name) / \(r.check): \(r.status) — \(r.observed)")
