@@ -90,10 +90,8 @@ struct SimulatedHead {
         if command.isQuery { queriesReceived += 1 } else if Self.moves(command) { movementCommandsReceived += 1 }
         switch command {
         case .standard(let m):
-            panTarget = nil; tiltTarget = nil; zoomTarget = nil
-            panRate = m.right ? degreesPerSecond(m.panSpeed) : m.left ? -degreesPerSecond(m.panSpeed) : 0
-            tiltRate = m.down ? degreesPerSecond(m.tiltSpeed) : m.up ? -degreesPerSecond(m.tiltSpeed) : 0
-            zoomRate = m.zoomTele ? config.zoomRate : m.zoomWide ? -config.zoomRate : 0
+            drive(right: m.right, left: m.left, down: m.down, up: m.up, tele: m.zoomTele, wide: m.zoomWide,
+                  panSpeed: m.panSpeed, tiltSpeed: m.tiltSpeed)
         case .setPreset(let id): config.presets[id] = position
         case .clearPreset(let id): config.presets[id] = nil
         case .goToPreset(let id): recall(id)
@@ -119,6 +117,15 @@ struct SimulatedHead {
         return .general(address: replyAddress, alarms: 0)
     }
 
+    /// A standard motion frame, the same in both dialects: the head turns until the next frame.
+    private mutating func drive(right: Bool, left: Bool, down: Bool, up: Bool, tele: Bool, wide: Bool,
+                                panSpeed: UInt8, tiltSpeed: UInt8) {
+        panTarget = nil; tiltTarget = nil; zoomTarget = nil
+        panRate = right ? degreesPerSecond(panSpeed) : left ? -degreesPerSecond(panSpeed) : 0
+        tiltRate = down ? degreesPerSecond(tiltSpeed) : up ? -degreesPerSecond(tiltSpeed) : 0
+        zoomRate = tele ? config.zoomRate : wide ? -config.zoomRate : 0
+    }
+
     /// Applies a Pelco-P command (no reply: Pelco-P decoders never answer).
     mutating func apply(_ command: PelcoPCommand, now: Double) {
         advance(to: now)
@@ -126,10 +133,8 @@ struct SimulatedHead {
         if command.moves { movementCommandsReceived += 1 }
         switch command {
         case .standard(let m):
-            panTarget = nil; tiltTarget = nil; zoomTarget = nil
-            panRate = m.right ? degreesPerSecond(m.panSpeed) : m.left ? -degreesPerSecond(m.panSpeed) : 0
-            tiltRate = m.down ? degreesPerSecond(m.tiltSpeed) : m.up ? -degreesPerSecond(m.tiltSpeed) : 0
-            zoomRate = m.zoomTele ? config.zoomRate : m.zoomWide ? -config.zoomRate : 0
+            drive(right: m.right, left: m.left, down: m.down, up: m.up, tele: m.zoomTele, wide: m.zoomWide,
+                  panSpeed: m.panSpeed, tiltSpeed: m.tiltSpeed)
         case .setPreset(let id): config.presets[id] = position
         case .clearPreset(let id): config.presets[id] = nil
         case .goToPreset(let id): recall(id)
