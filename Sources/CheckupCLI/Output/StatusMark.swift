@@ -11,6 +11,7 @@ extension CheckStatus {
         case .error: "?"
         case .skipped: "–"
         case .manual: "✋"
+        case .unsupported: "·"
         }
     }
 
@@ -19,7 +20,7 @@ extension CheckStatus {
         case .pass: .green
         case .warn: .yellow
         case .fail, .unreachable, .error: .red
-        case .skipped, .manual: .grey
+        case .skipped, .manual, .unsupported: .grey
         }
     }
 }

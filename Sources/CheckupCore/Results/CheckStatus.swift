@@ -14,11 +14,13 @@ public enum CheckStatus: String, Sendable, Codable, CaseIterable, Comparable {
     case skipped
     /// A row for a person to judge on site.
     case manual
+    /// The unit does not implement the object (noSuchObject, illegal data address): not a fault.
+    case unsupported
 
     /// Monitoring-Plugins weight: 0 OK, 1 WARNING, 2 CRITICAL.
     public var exitWeight: Int32 {
         switch self {
-        case .pass, .skipped, .manual: return 0
+        case .pass, .skipped, .manual, .unsupported: return 0
         case .warn: return 1
         case .fail, .unreachable, .error: return 2
         }

@@ -59,10 +59,16 @@ public struct RecordDevice: Sendable, Codable, Hashable {
     public var profile: String
     public var endpoint: String
     public var state: DeviceState
+    /// The probe's own words for an offline device (English, for the evidence appendix).
     public var reason: String?
+    /// Why the device is offline or not inspected, in the client's words (设备离线：30 秒内无应答, 串口总线未接入).
+    public var note: LocalizedText?
+    /// Day this device was last inspected this month, `YYYY-MM-DD` (a large site takes several days).
+    public var inspectedOn: String?
 
     public init(id: String, name: String, location: String? = nil, kind: DeviceKind? = nil, profile: String,
-                endpoint: String, state: DeviceState, reason: String? = nil) {
+                endpoint: String, state: DeviceState, reason: String? = nil, note: LocalizedText? = nil,
+                inspectedOn: String? = nil) {
         self.id = id
         self.name = name
         self.location = location
@@ -71,21 +77,30 @@ public struct RecordDevice: Sendable, Codable, Hashable {
         self.endpoint = endpoint
         self.state = state
         self.reason = reason
+        self.note = note
+        self.inspectedOn = inspectedOn
     }
 }
 
-/// The totals at the foot of the form.
+/// The totals at the foot of the form. Warnings (注意) are counted apart from faults (异常).
 public struct RecordSummary: Sendable, Codable, Hashable {
+    /// Devices inspected this month (answered or offline); not the ones still 未检.
     public var devicesChecked: Int
     public var devicesOffline: Int
+    /// Devices of the site not inspected this month (yet).
+    public var devicesNotInspected: Int
     public var rows: Int
     public var normal: Int
+    /// Rows with a warning: worth a look, not a fault.
+    public var attention: Int
     public var faultsFound: Int
     public var clearedOnSite: Int
     /// Faults not cleared during the visit.
     public var pending: Int
     /// Rows nobody has judged yet.
     public var toCheck: Int
+    /// Rows the unit does not support.
+    public var notSupported: Int
     public var measuredRows: Int
     public var manualRows: Int
 
@@ -93,12 +108,15 @@ public struct RecordSummary: Sendable, Codable, Hashable {
         let rows = sections.flatMap(\.rows)
         devicesChecked = devices.filter { $0.state != .notInspected }.count
         devicesOffline = devices.filter { $0.state == .unreachable }.count
+        devicesNotInspected = devices.filter { $0.state == .notInspected }.count
         self.rows = rows.count
         normal = rows.filter { $0.result == .normal }.count
+        attention = rows.filter { $0.result == .attention }.count
         faultsFound = rows.filter { $0.result == .abnormal }.count
         clearedOnSite = rows.filter { $0.result == .abnormal && $0.clearedOnSite }.count
         pending = faultsFound - clearedOnSite
         toCheck = rows.filter { $0.result == .toCheck }.count
+        notSupported = rows.filter { $0.result == .notSupported }.count
         measuredRows = rows.filter { $0.source == .automatic }.count
         manualRows = rows.filter { $0.source == .manual }.count
     }
