@@ -66,6 +66,8 @@ enum RecordView {
             "devices": devices,
             "evidence": evidence,
             "hasEvidence": !evidence.isEmpty,
+            "signed": record.signature != nil,
+            "signature": ["by": record.signature?.signedBy ?? "", "on": record.signature?.signedOn ?? ""],
         ]
     }
 
@@ -78,7 +80,7 @@ enum RecordView {
             "number": "\(r.number)", "key": r.key, "device": r.device, "location": r.location, "item": item,
             "result": r.result.title.text(lang), "resultId": r.result.rawValue,
             "normal": r.result == .normal, "abnormal": r.result == .abnormal, "toCheck": r.result == .toCheck,
-            "observed": r.observed, "expected": r.expected, "handling": handling,
+            "observed": RecordPhrases.observed(r, lang: lang), "expected": r.expected, "handling": handling,
             "source": r.source.title.text(lang), "manual": r.source == .manual, "filledBy": r.filledBy ?? "",
             "evidenceRef": r.evidenceRef ?? "", "hasEvidenceRef": r.evidenceRef != nil,
             "instruction": r.instruction?.text(lang) ?? "", "hasInstruction": r.instruction != nil,
