@@ -50,6 +50,7 @@ struct MonthlyInspection {
             FileHandle.standardError.write(Data("checkup: \(device.device): \(device.detail); not inspected\n".utf8))
         }
         let secrets = jobs.flatMap(\.credentials.secretValues)
+        let scrubber = Scrubber(site: site, extra: secrets)
         let runId = try mappingRecordErrors {
             try store.beginRun(RunPlan(site: site, month: month, inspectedOn: inspectedOn, technicians: technicians,
                                        devices: ready.map(\.device.id), startedAt: Date()))
@@ -61,7 +62,7 @@ struct MonthlyInspection {
             guard case .finished(let outcome, let results, _, _) = event else { return }
             do {
                 try store.commit(DeviceInspection(outcome: outcome, results: results, inspectedAt: Date()),
-                                 run: runId, secrets: secrets)
+                                 run: runId, scrubber: scrubber)
             } catch {
                 commitErrors.withLock { $0.append("\(outcome.device): \(error)") }
             }
@@ -73,7 +74,7 @@ struct MonthlyInspection {
             try store.finishRun(runId, finishedAt: report.finishedAt, incomplete: report.incomplete,
                                 exitStatus: report.exitStatus, notInspected: missing)
             let composed = try store.storeNewVersion(site: site.id, month: month, run: runId,
-                                                     filler: RecordFiller(secrets: secrets))
+                                                     filler: RecordFiller(secrets: scrubber.secrets))
             let files = try renderer.write(composed.record, formats: formats, lang: lang, to: URL(fileURLWithPath: out))
             return Outcome(report: report, record: composed.record, files: files,
                            orphanedAnswers: composed.orphanedAnswers, notInspected: missing)

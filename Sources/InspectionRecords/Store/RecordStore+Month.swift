@@ -21,15 +21,15 @@ extension RecordStore {
         }
     }
 
-    /// Commits one device's outcome and results (scrubbed) to a run that `beginRun` opened.
-    public func commit(_ inspection: DeviceInspection, run: Int64, secrets: [String] = []) throws(RecordError) {
+    /// Commits one device's outcome and results to a run that `beginRun` opened, scrubbed with
+    /// `scrubber` (built from the inventory, whose URL communities the store never sees).
+    public func commit(_ inspection: DeviceInspection, run: Int64, scrubber scrub: Scrubber) throws(RecordError) {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT site_id, month, inspected_on FROM runs WHERE id = ?",
                                              arguments: [run]) else {
                 throw RecordError("record store: no run \(run)")
             }
             let siteId: String = row["site_id"]
-            let scrub = Scrubber(site: try Self.storedSite(siteId, in: db), extra: secrets)
             try db.execute(sql: """
                 INSERT INTO inspections (run_id, site_id, month, device_id, inspected_on, inspected_at, outcome_json, results_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -71,7 +71,7 @@ public final class RecordStore: Sendable {
         let results = Dictionary(grouping: run.results, by: \.device)
         for outcome in run.devices {
             try commit(DeviceInspection(outcome: outcome, results: results[outcome.device] ?? [], inspectedAt: run.finishedAt),
-                       run: runId, secrets: secrets)
+                       run: runId, scrubber: Scrubber(site: run.site, extra: secrets))
         }
         try finishRun(runId, finishedAt: run.finishedAt, incomplete: run.incomplete, exitStatus: run.exitStatus, notInspected: [])
         return try write { db in try Self.insertVersion(record, runId: runId, editedBy: record.editedBy, at: savedAt, in: db) }
