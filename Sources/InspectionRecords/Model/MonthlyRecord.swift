@@ -10,7 +10,7 @@ public struct MonthlyRecord: Sendable, Hashable {
     /// Name of the JSON format, for readers that receive the file alone.
     public static let format = "checkup.monthly-record"
     /// Bumped on any incompatible change of the JSON layout.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public var header: RecordHeader
     /// Every device of the site, inspected or not.
