@@ -1,6 +1,7 @@
 import ArgumentParser
 import CheckupCore
 import Foundation
+import InspectionRecords
 
 /// `checkup demo`: a simulated site inspected end to end, with no hardware.
 struct DemoCommand: AsyncParsableCommand {
@@ -21,10 +22,18 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Language of the record: zh or en.")
     var lang: Language = .zh
 
-    @Option(help: "Record formats, comma-separated: html, md, csv, json.")
+    @Option(help: ArgumentHelp("Record formats, comma-separated: \(RecordFormat.names).", valueName: "LIST"))
     var format: String = "html,md"
 
+    @Option(help: "Evidence (values read, exchanges): appendix after the form, separate file, or none.")
+    var evidence: EvidencePlacement = .appendix
+
+    func validate() throws {
+        do { _ = try RecordFormat.list(format) } catch { throw ValidationError("--format: \(error.message)") }
+    }
+
     func run() async throws {
+        try RecordStep.checkFormats(format)
         let outDir = URL(fileURLWithPath: out).standardizedFileURL.path
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         let work = NSTemporaryDirectory() + "checkup-demo-\(getpid())"
@@ -60,8 +69,9 @@ struct DemoCommand: AsyncParsableCommand {
                                               beforeForcedExit: { site.stop(); try? FileManager.default.removeItem(atPath: work) })
         await BlockingIO.shared.run { site.stop() }  // SIGTERM and reap each snmpd: blocking, so off the pool
 
-        let outputs = try RecordStep(month: RunCommand.currentMonth, out: outDir, formats: format,
-                                     store: outDir + "/checkup.sqlite", lang: lang, technicians: ["demo"], template: nil).write(report)
+        let outputs = try await RecordStep(month: RunCommand.currentMonth, out: outDir, formats: format,
+                                     store: outDir + "/checkup.sqlite", lang: lang, technicians: ["demo"], template: nil,
+                                     evidence: evidence).write(report)
         print(TextReport(terminal: .standardOutput, lang: .en).summary(report))
         print("faults found:")
         for outcome in report.devices {

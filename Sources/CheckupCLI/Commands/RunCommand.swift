@@ -1,6 +1,7 @@
 import ArgumentParser
 import CheckupCore
 import Foundation
+import InspectionRecords
 
 /// `checkup run`: the monthly inspection of a whole site.
 struct RunCommand: AsyncParsableCommand {
@@ -23,8 +24,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Directory for the record files (default: ./checkup-records/SITE/MONTH).", valueName: "DIR"))
     var out: String?
 
-    @Option(help: "Record formats, comma-separated: html, md, csv, json.")
+    @Option(help: ArgumentHelp("Record formats, comma-separated: \(RecordFormat.names).", valueName: "LIST"))
     var format: String = "html,md"
+
+    @Option(help: "Evidence (values read, exchanges): appendix after the form, separate file, or none.")
+    var evidence: EvidencePlacement = .appendix
 
     @Option(help: ArgumentHelp("Record store (SQLite). Default: $CHECKUP_STORE or ~/.local/share/checkup/checkup.sqlite.", valueName: "PATH"))
     var store: String?
@@ -55,10 +59,7 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         if let month, RunCommand.parseMonth(month) == nil { throw ValidationError("--month must be YYYY-MM, e.g. 2026-11") }
         guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency must be 1…1024") }
-        let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        for f in formats where !["html", "md", "markdown", "csv", "json"].contains(f) {
-            throw ValidationError("unknown format '\(f)'; choose from html, md, csv, json")
-        }
+        do { _ = try RecordFormat.list(format) } catch { throw ValidationError("--format: \(error.message)") }
     }
 
     /// `YYYY-MM` with digits only ("2026-+1" is not a month).
@@ -75,6 +76,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try RecordStep.checkFormats(format)
         let month = self.month ?? RunCommand.currentMonth
         let workspace = options.workspace()
         let inventory = try InventoryLoader.load(path: site, knownProfiles: workspace.catalog.ids)
@@ -102,8 +104,8 @@ struct RunCommand: AsyncParsableCommand {
         let merged = earlier.map { RunFiles.merge($0, report) } ?? report
         try RunFiles.save(merged, in: outDir)
 
-        let outputs = try RecordStep(month: month, out: outDir, formats: format, store: store, lang: lang,
-                                     technicians: technician, template: template,
+        let outputs = try await RecordStep(month: month, out: outDir, formats: format, store: store, lang: lang,
+                                     technicians: technician, template: template, evidence: evidence,
                                      secrets: jobs.flatMap(\.credentials.secretValues)).write(merged)
         if json {
             print(try JSONReport(merged, month: month, includeExchanges: false).encoded())
