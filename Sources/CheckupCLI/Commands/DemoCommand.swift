@@ -12,7 +12,7 @@ struct DemoCommand: AsyncParsableCommand {
         Starts the simulators (our libmodbus alarm host, two Pelco-D decoders on a pseudo-terminal,
         net-snmp's snmpd as a camera, an NVR and a UPS) with three faults injected: an NVR disk
         SMART-failed, zone 5 in fault, one decoder silent. Runs the normal monthly inspection,
-        writes the record (HTML and Markdown) to --out, stops the simulators, and exits 2
+        writes the record (HTML, Markdown and PDF) to --out, stops the simulators, and exits 2
         because faults were found. examples/demo-site.yaml is the same site, documented.
         """)
 
@@ -23,7 +23,7 @@ struct DemoCommand: AsyncParsableCommand {
     var lang: Language = .zh
 
     @Option(help: ArgumentHelp("Record formats, comma-separated: \(RecordFormat.names).", valueName: "LIST"))
-    var format: String = "html,md"
+    var format: String = "html,md,pdf"
 
     @Option(help: "Evidence (values read, exchanges): appendix after the form, separate file, or none.")
     var evidence: EvidencePlacement = .appendix
