@@ -134,6 +134,14 @@ import Testing
         #expect(RecordView.cssString("a\"b</style>\\") == "a\\22 b\\3c /style\\3e \\5c ")
     }
 
+    /// The text of a record's PDF (its streams are compressed: search the text, not the bytes).
+    static func pdfText(_ record: MonthlyRecord, lang: Language) throws -> String {
+        let file = scratch().appendingPathComponent("record.pdf")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try RecordRenderer().data(record, format: .pdf, lang: lang).write(to: file)
+        return try Tool.run("pdftotext", [file.path, "-"])
+    }
+
     /// The text a reader sees: no `<style>`, no tags, entities decoded.
     static func visibleText(_ html: String) -> String {
         var text = html.replacingOccurrences(of: "<style>[\\s\\S]*?</style>", with: " ", options: .regularExpression)
