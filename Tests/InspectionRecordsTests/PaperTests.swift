@@ -58,6 +58,20 @@ import Testing
         #expect(PDFRenderer.trimmed("Traceback\n  File x\n\nValueError: bad CSS\n") == "Traceback | File x | ValueError: bad CSS")
     }
 
+    @Test func aHungWeasyprintIsStopped() throws {
+        let dir = Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("weasyprint")
+        try Data("#!/bin/sh\nexec sleep 30\n".utf8).write(to: script)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let started = Date()
+        let error = try #require(throws: RecordError.self) {
+            try PDFRenderer(executable: script, timeout: 0.5).render(html: "<p>x</p>")
+        }
+        #expect(error.message == "weasyprint did not finish within 0.5 s")
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
     @Test(arguments: [RecordFormat.html, .markdown])
     func evidenceNoneLeavesOnlyTheMainForm(format: RecordFormat) throws {
         let text = try RecordRenderer.render(record, format: format, lang: .zh, options: .init(evidence: .none))
@@ -113,7 +127,7 @@ import Testing
         #expect(html.contains("data-key=\"faultsFound\" class=\"alert\">\(record.summary.faultsFound)<"))
         // The technician signs for the inspection day.
         let date = try #require(record.header.inspectionDates.last)
-        #expect(html.contains("日期: \(date)</div></td>\n    <td class=\"signature client\">"))
+        #expect(html.contains("日期：\(date)</div></td>\n    <td class=\"signature client\">"))
     }
 
     @Test func theAppendixSpeaksTheRecordsLanguageAndSummarisesLongExchanges() throws {

@@ -12,8 +12,12 @@ public struct PDFRenderer: Sendable {
 
     public static let installHint = "PDF needs weasyprint: apt-get install weasyprint fonts-wqy-microhei"
 
-    public init(executable: URL) {
+    /// Longest a rendering may take; a record takes seconds, so this only catches a hung weasyprint.
+    public var timeout: TimeInterval
+
+    public init(executable: URL, timeout: TimeInterval = 120) {
         self.executable = executable
+        self.timeout = timeout
     }
 
     /// weasyprint from `$CHECKUP_WEASYPRINT` or the `PATH`.
@@ -86,6 +90,14 @@ public struct PDFRenderer: Sendable {
             try process.run()
         } catch {
             throw RecordError("\(Self.installHint) (cannot start \(executable.path): \(error.localizedDescription))")
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            // SIGKILL: a hung renderer has nothing to save, and SIGTERM may be ignored (inherited SIG_IGN).
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            throw RecordError("weasyprint did not finish within \(String(format: "%g", timeout)) s")
         }
         process.waitUntilExit()
         let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""

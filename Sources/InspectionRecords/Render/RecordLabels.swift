@@ -67,6 +67,7 @@ enum RecordLabels {
         "inspectedOn": LocalizedText(zh: "检测日期", en: "Inspected on"),
         "note": LocalizedText(zh: "备注", en: "Note"),
         "name": LocalizedText(zh: "姓名", en: "Name"),
+        "colon": LocalizedText(zh: "：", en: ": "),
         "pagePrefix": LocalizedText(zh: "第 ", en: "page "),
         "pageSuffix": LocalizedText(zh: " 页", en: ""),
         "evidenceDocument": LocalizedText(zh: "检测证据（附件）", en: "Inspection evidence (attachment)"),
