@@ -36,7 +36,7 @@ struct RecordPaperTests {
         devices:
           - {id: ptz-1, name: Gate PTZ, kind: ptz-decoder, profile: pelco-d-generic, endpoint: "pelco-d://\(dir)/none?address=1"}
         """.write(toFile: dir + "/site.yaml", atomically: true, encoding: .utf8)
-        let run = try CLI.run(["run", "--site", dir + "/site.yaml", "--month", "2026-11", "--out", dir + "/run",
+        let run = try CLI.run(["run", "--site", dir + "/site.yaml", "--month", "2026-11", "--date", "2026-11-20", "--out", dir + "/run",
                                "--store", dir + "/s.sqlite", "--format", "html,pdf"],
                               environment: ["CHECKUP_WEASYPRINT": dir + "/no-weasyprint"])
         #expect(run.status == 3, "\(run.all)")

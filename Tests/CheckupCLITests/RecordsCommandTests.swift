@@ -17,7 +17,7 @@ struct RecordsCommandTests {
         devices:
           - {id: ptz-1, name: Gate PTZ, location: 大门, kind: ptz-decoder, profile: pelco-d-generic, endpoint: "pelco-d://\(dir)/ptz?address=1"}
         """.write(toFile: dir + "/site.yaml", atomically: true, encoding: .utf8)
-        let run = try CLI.run(["run", "--site", dir + "/site.yaml", "--month", "2026-11", "--out", dir + "/run", "--store",
+        let run = try CLI.run(["run", "--site", dir + "/site.yaml", "--month", "2026-11", "--date", "2026-11-20", "--out", dir + "/run", "--store",
                                dir + "/s.sqlite", "--format", "json", "--timeout", "0.5", "--retries", "0"])
         #expect(run.status != 3 && run.all.contains("v1"), "checkup run: \(run.all)")
         #expect(FileManager.default.fileExists(atPath: dir + "/s.sqlite"))

@@ -33,7 +33,7 @@ struct RunRecordTests {
         """.write(toFile: site, atomically: true, encoding: .utf8)
 
         let store = dir + "/checkup.sqlite"
-        let args = ["run", "--site", site, "--month", "2026-11", "--out", dir + "/out", "--store", store, "--lang", "zh",
+        let args = ["run", "--site", site, "--month", "2026-11", "--date", "2026-11-20", "--out", dir + "/out", "--store", store, "--lang", "zh",
                     "--format", "html,md,csv,json", "--credentials", credentials, "--timeout", "0.3", "--retries", "0"]
         let first = try CLI.run(args)
         #expect(first.status == 2, "\(first.all)")

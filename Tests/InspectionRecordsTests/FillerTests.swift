@@ -11,7 +11,8 @@ import Testing
         for r in FixtureRun.report().results where r.device != "cam-dead" {
             #expect(keys.contains("\(r.device)/\(r.check)"), "no row for \(r.device)/\(r.check)")
         }
-        #expect(record[.centralControl].rows.first { $0.key == "panel-1/battery" }?.result == .abnormal)
+        // A warning is attention (注意), not a fault.
+        #expect(record[.centralControl].rows.first { $0.key == "panel-1/battery" }?.result == .attention)
         #expect(record[.centralControl].rows.first { $0.key == "panel-1/mains" }?.result == .normal)
         #expect(record[.systemFunctions].rows.contains { $0.key == "nvr-1/clock" })
     }
@@ -22,8 +23,9 @@ import Testing
         let row = try #require(rows.first)
         #expect(row.key == "cam-dead/offline")
         #expect(row.result == .abnormal)
-        #expect(row.observed.contains("设备离线"))
-        #expect(row.observed.contains("Device offline"))
+        #expect(row.observed.contains("timeout"), "the probe's words stay for the evidence")
+        #expect(RecordPhrases.observed(row, lang: .zh) == "设备离线：1 秒内无应答", "waited 600 ms, in the client's words")
+        #expect(RecordPhrases.observed(row, lang: .en) == "device offline: no answer within 1 s")
         #expect(record.devices.first { $0.id == "cam-dead" }?.state == .unreachable)
     }
 
@@ -69,10 +71,11 @@ import Testing
         let s = record.summary
         #expect(s.devicesChecked == 5)
         #expect(s.devicesOffline == 1)
-        // battery warn + disks fail + dead camera
-        #expect(s.faultsFound == 3)
+        // disks fail + dead camera; the battery warning is counted apart
+        #expect(s.faultsFound == 2)
+        #expect(s.attention == 1)
         #expect(s.clearedOnSite == 0)
-        #expect(s.pending == 3)
+        #expect(s.pending == 2)
         // default items, less "lenses" (the camera profile's own lens row stands in), + lens + pan test (skipped)
         #expect(s.toCheck == DefaultChecklist.items.count - 1 + 2)
         #expect(s.rows == record.rows.count)

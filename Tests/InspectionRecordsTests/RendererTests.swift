@@ -46,7 +46,7 @@ import FoundationXML
         let observed = try #require(header.firstIndex(of: lang == .zh ? "实测值" : "Observed"))
         for (line, row) in zip(table.dropFirst(), record.rows) {
             #expect(line[result] == row.result.title.text(lang))
-            #expect(line[observed] == row.observed)
+            #expect(line[observed] == RecordPhrases.observed(row, lang: lang))
         }
         #expect(table.dropFirst().filter { $0[result] == (lang == .zh ? "异常" : "Abnormal") }.count == record.summary.faultsFound)
     }

@@ -33,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try RecordStep.checkFormats(format)
+        try FormatAvailability.check(format)  // before any simulator starts
         let outDir = URL(fileURLWithPath: out).standardizedFileURL.path
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         let work = NSTemporaryDirectory() + "checkup-demo-\(getpid())"
@@ -63,28 +63,18 @@ struct DemoCommand: AsyncParsableCommand {
         let planner = JobPlanner(workspace: workspace, credentialsFile: CredentialsFile(),
                                  environment: Credentials(community: Secret("public")))
         let jobs = try inventory.devices.map(planner.job)
+        let inspection = MonthlyInspection(
+            site: inventory, month: RunCommand.currentMonth, inspectedOn: Period.day(of: Date()), technicians: ["demo"],
+            storePath: outDir + "/checkup.sqlite", out: outDir, formats: try mappingRecordErrors { try RecordFormat.list(format) },
+            lang: lang, template: nil, evidence: evidence,
+            options: PipelineOptions(concurrency: 64, timeout: .milliseconds(500), retries: 1, deadline: .seconds(30)))
+        let (store, renderer) = try inspection.prepare()
         print("inspecting \(jobs.count) devices of \(inventory.name) (\(inventory.client))…")
-        let options = PipelineOptions(concurrency: 64, timeout: .milliseconds(500), retries: 1, deadline: .seconds(30))
-        let report = await RunCommand.inspect(jobs, site: inventory, options: options, showProgress: true,
-                                              beforeForcedExit: { site.stop(); try? FileManager.default.removeItem(atPath: work) })
+        let outcome = try await inspection.run(jobs, store: store, renderer: renderer,
+                                               beforeForcedExit: { site.stop(); try? FileManager.default.removeItem(atPath: work) })
         await BlockingIO.shared.run { site.stop() }  // SIGTERM and reap each snmpd: blocking, so off the pool
-
-        let outputs = try await RecordStep(month: RunCommand.currentMonth, out: outDir, formats: format,
-                                     store: outDir + "/checkup.sqlite", lang: lang, technicians: ["demo"], template: nil,
-                                     evidence: evidence).write(report)
-        print(TextReport(terminal: .standardOutput, lang: .en).summary(report))
-        print("faults found:")
-        for outcome in report.devices {
-            if let reason = outcome.unreachable {
-                print("  ✖ \(outcome.device): unreachable: \(reason)")
-                continue
-            }
-            for result in report.results where result.device == outcome.device && result.status.exitWeight == 2 {
-                print("  ✖ \(result.device): \(result.title.en): \(result.observed)")
-            }
-        }
-        for line in outputs { print(line) }
+        print(RunSummary(outcome: outcome, storePath: store.path, lang: lang).lines.joined(separator: "\n"))
         print("inventory of the simulated site: \(inventoryPath)")
-        throw ExitCode(report.exitStatus.rawValue)
+        throw ExitCode(outcome.exitStatus.rawValue)
     }
 }

@@ -11,8 +11,14 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
         Example:
           checkup run --site acme.yaml --month 2026-11 --out records/ --format html,md --lang zh
+        A month is built up, never replaced: each device's results are stored as they arrive, and
+        the month's record (a new version per run) holds the latest result of every device of the
+        site and every answer given with `records fill`. `--only` re-inspects some devices and
+        keeps everyone else's rows; a device not inspected yet this month is listed as 未检.
         Ctrl-C stops gracefully: devices in flight finish, completed results are kept, the run
-        is recorded as incomplete; `--resume` then inspects only the devices left unchecked.
+        is recorded as incomplete; `--resume` then inspects only the devices it left.
+        A device on a serial port that does not exist is not contacted: it is recorded as not
+        inspected (串口总线未接入), the other devices are inspected, and the run exits 3.
         """)
 
     @Option(help: ArgumentHelp("Site inventory (YAML).", valueName: "FILE"))
@@ -20,6 +26,10 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "Month inspected, YYYY-MM (default: this month).")
     var month: String?
+
+    @Option(help: ArgumentHelp("Inspection date, YYYY-MM-DD, inside --month and not in the future (default: today; needed for a past month).",
+                               valueName: "DAY"))
+    var date: String?
 
     @Option(help: ArgumentHelp("Directory for the record files (default: ./checkup-records/SITE/MONTH).", valueName: "DIR"))
     var out: String?
@@ -57,72 +67,63 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var options: ProbeOptions
 
     func validate() throws {
-        if let month, RunCommand.parseMonth(month) == nil { throw ValidationError("--month must be YYYY-MM, e.g. 2026-11") }
+        if let month { try mappingRecordErrors { try Period.validateMonth(month) } }
         guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency must be 1…1024") }
-        do { _ = try RecordFormat.list(format) } catch { throw ValidationError("--format: \(error.message)") }
+        _ = try mappingRecordErrors { try RecordFormat.list(format) }
+        if resume && !only.isEmpty { throw ValidationError("--resume and --only cannot be combined") }
     }
 
-    /// `YYYY-MM` with digits only ("2026-+1" is not a month).
-    static func parseMonth(_ text: String) -> String? {
-        guard text.range(of: "^[0-9]{4}-(0[1-9]|1[0-2])$", options: .regularExpression) != nil,
-              let year = Int(text.prefix(4)), (2000...2100).contains(year) else { return nil }
-        return text
-    }
-
-    static var currentMonth: String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM"
-        return f.string(from: Date())
-    }
+    static var currentMonth: String { Period.month(of: Date()) }
 
     func run() async throws {
-        try RecordStep.checkFormats(format)
         let month = self.month ?? RunCommand.currentMonth
+        let inspectedOn = try mappingRecordErrors { try Period.inspectionDate(date, month: month) }
         let workspace = options.workspace()
         let inventory = try InventoryLoader.load(path: site, knownProfiles: workspace.catalog.ids)
+        guard !inventory.devices.isEmpty else { throw CheckupError("\(site): the site has no devices; nothing to inspect") }
         let planner = JobPlanner(workspace: workspace, credentialsFile: try Workspace.loadCredentials(options.credentials))
-        let outDir = out ?? "checkup-records/\(inventory.id)/\(month)"
+        let inspection = MonthlyInspection(
+            site: inventory, month: month, inspectedOn: inspectedOn, technicians: technician,
+            storePath: store ?? RecordStore.defaultPath(), out: out ?? "checkup-records/\(inventory.id)/\(month)",
+            formats: try mappingRecordErrors { try RecordFormat.list(format) }, lang: lang, template: template,
+            evidence: evidence, options: options.pipelineOptions(concurrency: concurrency), showProgress: !json)
+        let (recordStore, renderer) = try inspection.prepare()
 
         var devices = inventory.devices
         if !only.isEmpty {
             for id in only where !devices.contains(where: { $0.id == id }) {
-                throw CheckupError("--only: no device '\(id)' in \(site)")
+                let hint = Suggest.closest(to: id, in: devices.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw CheckupError("--only: no device '\(id)' in \(site)\(hint)")
             }
             devices = devices.filter { only.contains($0.id) }
         }
-        var earlier: RunReport?
         if resume {
-            earlier = try RunFiles.loadPartial(in: outDir)
-            let left = Set(earlier?.unchecked ?? [])
+            guard let left = try mappingRecordErrors({ try recordStore.unfinishedDevices(site: inventory.id, month: month) }) else {
+                throw CheckupError("--resume: the last run of \(inventory.id) \(month) in \(recordStore.path) is complete; nothing to resume")
+            }
             devices = devices.filter { left.contains($0.id) }
             FileHandle.standardError.write(Data("checkup: resuming: \(devices.count) devices left unchecked\n".utf8))
         }
         let jobs = try devices.map(planner.job)
+        let outcome = try await inspection.run(jobs, store: recordStore, renderer: renderer)
 
-        let report = await RunCommand.inspect(jobs, site: inventory, options: options.pipelineOptions(concurrency: concurrency),
-                                              showProgress: !json)
-        let merged = earlier.map { RunFiles.merge($0, report) } ?? report
-        try RunFiles.save(merged, in: outDir)
-
-        let outputs = try await RecordStep(month: month, out: outDir, formats: format, store: store, lang: lang,
-                                     technicians: technician, template: template, evidence: evidence,
-                                     secrets: jobs.flatMap(\.credentials.secretValues)).write(merged)
         if json {
-            print(try JSONReport(merged, month: month, includeExchanges: false).encoded())
+            print(try JSONReport(outcome.report, month: month, includeExchanges: false).encoded())
         } else {
-            print(TextReport(terminal: .standardOutput, lang: lang).summary(merged))
-            for line in outputs { print(line) }
-            if merged.incomplete { print("run incomplete: `checkup run --site \(site) --month \(month) --resume` inspects the rest") }
+            print(RunSummary(outcome: outcome, storePath: recordStore.path, lang: lang).lines.joined(separator: "\n"))
+            if outcome.report.incomplete {
+                print("run incomplete: `checkup run --site \(site) --month \(month) --date \(inspectedOn) --resume` inspects the rest")
+            }
         }
-        throw ExitCode(merged.exitStatus.rawValue)
+        throw ExitCode(outcome.exitStatus.rawValue)
     }
 
     /// Runs the pipeline with progress on stderr and Ctrl-C handling.
-    static func inspect(_ jobs: [Job], site: Site, options: PipelineOptions, showProgress: Bool,
+    static func inspect(_ jobs: [Job], site: Site, options: PipelineOptions,
+                        progress: @escaping @Sendable (ProgressEvent) -> Void,
                         beforeForcedExit: @escaping @Sendable () -> Void = {}) async -> RunReport {
-        let progress = ProgressDisplay(enabled: showProgress)
         let pipeline = CheckPipeline(options: options)
-        let task = Task { await pipeline.run(jobs, site: site, progress: progress.handle) }
+        let task = Task { await pipeline.run(jobs, site: site, progress: progress) }
         let interrupt = InterruptSignal(onInterrupt: { task.cancel() }, beforeExit: beforeForcedExit)
         let report = await task.value
         interrupt.cancel()

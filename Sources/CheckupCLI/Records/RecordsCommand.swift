@@ -8,7 +8,7 @@ public struct RecordsCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "records",
         abstract: "List, show, export and complete the stored monthly inspection records.",
-        subcommands: [RecordsList.self, RecordsShow.self, RecordsExport.self, RecordsFill.self])
+        subcommands: [RecordsList.self, RecordsShow.self, RecordsExport.self, RecordsFill.self, RecordsSign.self])
 
     public init() {}
 }
@@ -34,25 +34,48 @@ struct RecordsList: AsyncParsableCommand {
         let siteId = try site.map { try SiteReference.resolve($0, store: s).id }
         var list = try mappingRecordErrors { try s.records(site: siteId) }
         if let month { list = list.filter { $0.month == month } }
+        var signed: [String: RecordSignature] = [:]
+        for siteId in Set(list.map(\.siteId)) {
+            for sig in try mappingRecordErrors({ try s.signatures(site: siteId) }) { signed["\(sig.siteId) \(sig.month) \(sig.version)"] = sig }
+        }
         switch format {
         case "json":
-            print(String(decoding: try RecordCoding.encoder().encode(list), as: UTF8.self))
+            let entries = list.map { SignedVersion(info: $0, signature: signed["\($0.siteId) \($0.month) \($0.version)"]) }
+            print(String(decoding: try RecordCoding.encoder().encode(entries), as: UTF8.self))
         case "text":
             if list.isEmpty {
                 print("no records in \(store.path)")
                 return
             }
-            let rows = list.map { v in
-                [v.siteId, v.month, "v\(v.version)" + (v.isCurrent ? " *" : ""), TypedTime.format(v.savedAt),
-                 String(v.contentHash.prefix(12)), "\(v.faultsFound)", "\(v.toCheck)",
-                 (v.editedBy.map { "edited by \($0)" } ?? "run") + (v.incomplete ? ", incomplete" : "")]
+            let rows = list.map { (v: RecordVersionInfo) -> [String] in
+                let origin: String = (v.editedBy.map { "edited by \($0)" } ?? "run") + (v.incomplete ? ", incomplete" : "")
+                let signature = signed["\(v.siteId) \(v.month) \(v.version)"]
+                let signedText: String = signature.map { "\($0.signedBy) \($0.signedOn)" } ?? ""
+                let version: String = "v\(v.version)" + (v.isCurrent ? " *" : "")
+                return [v.siteId, v.month, version, TypedTime.format(v.savedAt), String(v.contentHash.prefix(12)),
+                        "\(v.faultsFound)", "\(v.toCheck)", origin, signedText]
             }
-            print(Table(header: ["SITE", "MONTH", "VERSION", "SAVED", "HASH", "FAULTS", "TO CHECK", "ORIGIN"], rows: rows).render())
+            print(Table(header: ["SITE", "MONTH", "VERSION", "SAVED", "HASH", "FAULTS", "TO CHECK", "ORIGIN", "SIGNED"], rows: rows).render())
             print("(* current version)")
         default:
             throw ValidationError("--format must be text or json")
         }
     }
+}
+
+/// A version in `records list --format json`, with its signature when the client signed it.
+struct SignedVersion: Encodable {
+    var info: RecordVersionInfo
+    var signature: RecordSignature?
+
+    func encode(to encoder: any Encoder) throws {
+        try info.encode(to: encoder)
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encodeIfPresent(signature.map { Signed(by: $0.signedBy, on: $0.signedOn, scan: $0.scanName) }, forKey: .signed)
+    }
+
+    enum Key: String, CodingKey { case signed }
+    struct Signed: Encodable { var by: String; var on: String; var scan: String? }
 }
 
 /// Options naming one stored record.
@@ -103,7 +126,7 @@ struct RecordsShow: AsyncParsableCommand {
 
     func run() async throws {
         try selection.checkMonth()
-        if format == .pdf { try mappingRecordErrors { try PDFRenderer.checkAvailable() } }
+        try FormatAvailability.check([format])
         let record = try selection.load(from: try store.open())
         let bytes = try mappingRecordErrors {
             try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [])
@@ -137,7 +160,7 @@ struct RecordsExport: AsyncParsableCommand {
 
     func run() async throws {
         try selection.checkMonth()
-        try RecordStep.checkFormats(format)
+        try FormatAvailability.check(format)
         let record = try selection.load(from: try store.open())
         let files = try mappingRecordErrors {
             try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [],

@@ -35,42 +35,70 @@ struct RecordsFill: AsyncParsableCommand {
         try selection.checkMonth()
         let s = try store.open()
         let record = try selection.load(from: s)
-        var given: RecordAnswers
+        let site = record.header.siteId, month = record.header.period
         if let answers {
-            given = try mappingRecordErrors { try RecordAnswers.load(URL(fileURLWithPath: answers)) }
-        } else {
-            guard isatty(STDIN_FILENO) == 1 else {
-                throw CheckupError("records fill: give --answers FILE, or run it on a terminal to answer row by row")
+            let given = try mappingRecordErrors { try RecordAnswers.load(URL(fileURLWithPath: answers)) }
+            guard let person = technician ?? given.technician, !person.isEmpty else {
+                throw CheckupError("records fill: who is filling in? give --technician NAME (or `technician:` in the answers file)")
             }
-            given = RecordAnswers(technician: technician)
-            given.rows = ask(record)
+            try mappingRecordErrors {
+                try given.checkKeys(known: try s.rowKeys(site: site, month: month), site: site, month: month)
+                for key in given.rows.keys.sorted() {
+                    try s.addAnswer(site: site, month: month, key: key, given.rows[key]!, by: person)
+                }
+            }
+            try storeVersion(s, record: record, person: person, answered: given.rows.count)
+            return
         }
-        guard let person = technician ?? given.technician, !person.isEmpty else {
-            throw CheckupError("records fill: who is filling in? give --technician NAME (or `technician:` in the answers file)")
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw CheckupError("records fill: give --answers FILE, or run it on a terminal to answer row by row")
         }
-        guard !given.rows.isEmpty else {
+        // Who first: every answer is stored as it is given, so Ctrl-C loses nothing typed.
+        guard let person = technician ?? askName(), !person.isEmpty else {
+            throw CheckupError("records fill: who is filling in? give --technician NAME")
+        }
+        let answered = try ask(record) { key, answer in
+            try mappingRecordErrors { try s.addAnswer(site: site, month: month, key: key, answer, by: person) }
+        }
+        guard answered > 0 else {
             print("nothing answered; no new version stored")
             return
         }
-        let edited = try mappingRecordErrors { try record.applying(given, by: person) }
-        let version = try mappingRecordErrors { try s.saveEdited(edited, editedBy: person) }
-        print("stored \(record.header.siteId) \(record.header.period) v\(version), edited by \(person) "
-              + "(hash \(edited.shortHash)): \(given.rows.count) rows answered, \(edited.summary.toCheck) still to check, "
-              + "\(edited.summary.pending) faults pending")
+        try storeVersion(s, record: record, person: person, answered: answered)
     }
 
-    /// Row by row at the terminal; Enter skips a row, `q` stops.
-    func ask(_ record: MonthlyRecord) -> [String: RecordAnswers.RowAnswer] {
-        var out: [String: RecordAnswers.RowAnswer] = [:]
-        let rows = record.sections.flatMap { table in
-            table.rows.filter { $0.result == .toCheck || (faults && $0.result == .abnormal) }.map { (table, $0) }
+    private func storeVersion(_ s: RecordStore, record: MonthlyRecord, person: String, answered: Int) throws {
+        let composed = try mappingRecordErrors {
+            try s.storeNewVersion(site: record.header.siteId, month: record.header.period, run: nil, editedBy: person)
         }
-        print("\(rows.count) rows. For each: 1 = 正常 normal, 2 = 异常 abnormal, Enter = skip, q = stop.")
+        let edited = composed.record
+        print("stored \(edited.header.siteId) \(edited.header.period) v\(edited.version ?? 0), edited by \(person) "
+              + "(hash \(edited.shortHash)): \(answered) rows answered, \(edited.summary.toCheck) still to check, "
+              + "\(edited.summary.pending) faults pending")
+        for key in composed.orphanedAnswers {
+            print("warning: the answer for row '\(key)' is kept in the history, but this version has no such row")
+        }
+    }
+
+    private func askName() -> String? {
+        print("who is filling in (name as printed on the record)? ", terminator: "")
+        return readLine()?.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Row by row at the terminal; Enter skips a row, `q` stops. Each answer is handed to
+    /// `keep` as soon as it is complete. Returns how many rows were answered.
+    func ask(_ record: MonthlyRecord, keep: (String, RecordAnswers.RowAnswer) throws -> Void) throws -> Int {
+        var count = 0
+        let rows = record.sections.flatMap { table in
+            table.rows.filter { $0.result == .toCheck || (faults && ($0.result == .abnormal || $0.result == .attention)) }
+                .map { (table, $0) }
+        }
+        print("\(rows.count) rows. For each: 1 = 正常 normal, 2 = 异常 abnormal, w = 注意 attention, Enter = skip, q = stop.")
         for (table, row) in rows {
             print("\n[\(table.title.zh) \(table.title.en) #\(row.number)] \(row.item.zh) / \(row.item.en)"
                   + (row.device.isEmpty ? "" : " — \(row.device)"))
             if let i = row.instruction { print("  \(i.zh) / \(i.en)") }
-            if row.result == .abnormal { print("  measured fault: \(row.observed)") }
+            if row.result == .abnormal || row.result == .attention { print("  measured: \(row.observed)") }
             print("  result? ", terminator: "")
             guard let line = readLine() else { break }
             if line == "q" { break }
@@ -89,8 +117,9 @@ struct RecordsFill: AsyncParsableCommand {
                 print("  cleared on site? [y/N] ", terminator: "")
                 if let c = readLine() { answer.cleared = c.lowercased().hasPrefix("y") }
             }
-            out[row.key] = answer
+            try keep(row.key, answer)
+            count += 1
         }
-        return out
+        return count
     }
 }

@@ -38,7 +38,9 @@ struct ConditionJudge {
             guard let entry = map.entry(for: value) else {
                 return Judgement(status: .error, expected: expected, observedOverride: "\(value.text) (not a known state)")
             }
-            return Judgement(status: entry.status, expected: expected, observedOverride: "\(entry.name) (\(value.text))")
+            var j = Judgement(status: entry.status, expected: expected, observedOverride: "\(entry.name) (\(value.text))")
+            j.finding = .state(name: entry.words)
+            return j
         case .bits(let map, let activeLow):
             guard let n = value.numeric, let bits = UInt64(exactly: n) else { return notANumber(value, expected: "bit field") }
             var raised: [EnumMap.Entry] = []
@@ -51,7 +53,9 @@ struct ConditionJudge {
             let status = raised.map(\.status).max() ?? .pass
             let watched = map.entries.values.filter { $0.status != .pass }.map(\.name).sorted()
             let observed = raised.isEmpty ? "none set (\(value.text))" : raised.map(\.name).joined(separator: ", ")
-            return Judgement(status: status, expected: watched.isEmpty ? "" : "none of: \(watched.joined(separator: ", "))", observedOverride: observed)
+            var j = Judgement(status: status, expected: watched.isEmpty ? "" : "none of: \(watched.joined(separator: ", "))", observedOverride: observed)
+            j.finding = .flags(raised: raised.map(\.words))
+            return j
         case .clock(let warning, let critical):
             let expected = "within \(Value.number(warning ?? critical ?? 0).text) s of this machine's clock"
             guard let date = ConditionJudge.date(from: value) else {
@@ -63,6 +67,7 @@ struct ConditionJudge {
             let observed = "\(ISO8601DateFormatter().string(from: date)) (\(skew >= 0 ? "+" : "-")\(Value.number(magnitude.rounded()).text) s)"
             var j = Judgement(status: status, expected: expected, observedOverride: observed)
             j.numericReading = false
+            j.finding = .clock(skewSeconds: skew)
             return j
         }
     }

@@ -23,6 +23,7 @@ public struct Evaluator: Sendable {
 
         if let instruction = check.manual {
             result.status = .manual
+            result.finding = .manual(instruction: instruction)
             result.note = instruction.en
             result.expected = instruction.zh == instruction.en ? instruction.en : "\(instruction.zh) / \(instruction.en)"
             if let reading { result.observed = reading.value.text; result.evidence = reading.evidence.map { [$0] } ?? [] }
@@ -30,17 +31,20 @@ public struct Evaluator: Sendable {
         }
         if check.active && !allowActive {
             result.status = .skipped
+            result.finding = .notRun
             result.note = "active step (changes the device's state): run with --allow-active to perform it"
             return result
         }
         if let reason = readings.unreachable {
             result.status = .unreachable
+            result.finding = .unreachable(waitedSeconds: 0)
             result.observed = "no answer: \(reason)"
             result.expected = "device answers"
             return result
         }
         guard let reading else {
             result.status = .error
+            result.finding = .unreadable
             result.observed = "no reading for point '\(check.point ?? "?")'"
             return result
         }
@@ -52,6 +56,7 @@ public struct Evaluator: Sendable {
         switch value {
         case .absent(let why):
             result.observed = "absent (\(why))"
+            result.finding = .notSupported
             switch check.absent {
             case .error: result.status = .error; result.note = "the device does not have point '\(check.point ?? "")'"
             case .skip: result.status = .skipped; result.note = "not supported by this device"
@@ -61,20 +66,23 @@ public struct Evaluator: Sendable {
             return result
         case .error(let why):
             result.status = .error
+            result.finding = .unreadable
             result.observed = why
             return result
         case .table(let rows):
-            let table = TableJudge(check: check, judge: self).judge(rows)
+            let table = TableJudge(check: check, judge: self, noun: point?.title).judge(rows)
             result.status = table.status
             result.observed = table.observed
             result.expected = table.expected
             result.offending = table.offending
+            result.finding = table.finding
             return result
         default:
             let judgement = judge(value, conditions: check.conditions, severity: check.severity, unit: unit)
             result.status = judgement.status
             result.observed = judgement.observed
             result.expected = judgement.expected
+            result.finding = judgement.finding
             if judgement.numericReading, let number = value.numeric {
                 result.perf = PerfData(label: check.id, value: number, unit: Evaluator.perfUnit(unit),
                                        warning: judgement.warning, critical: judgement.critical)
@@ -108,6 +116,7 @@ public struct Evaluator: Sendable {
             let j = ConditionJudge(now: now).judge(condition, value, severity: severity, unit: unit)
             if j.status > combined.status || (j.status == combined.status && j.observedOverride != nil) {
                 if let o = j.observedOverride { combined.observed = o }
+                if let f = j.finding { combined.finding = f }
             }
             combined.status = max(combined.status, j.status)
             expectations.append(j.expected)
@@ -116,7 +125,23 @@ public struct Evaluator: Sendable {
             combined.critical = combined.critical ?? j.critical
         }
         combined.expected = expectations.filter { !$0.isEmpty }.joined(separator: "; ")
+        if combined.finding == nil { combined.finding = Evaluator.finding(value, unit: unit, numeric: combined.numericReading) }
         return combined
+    }
+
+    /// The plain finding of a value: a quantity when it was judged as a number, else its text.
+    static func finding(_ value: Value, unit: String?, numeric: Bool) -> Finding {
+        switch value {
+        case .integer, .number: return .quantity(value: value.numeric ?? 0, unit: UnitSymbol.symbol(unit))
+        case .bool(let b): return .state(name: b ? LocalizedText(zh: "是", en: "yes") : LocalizedText(zh: "否", en: "no"))
+        case .text(let text):
+            if numeric, let n = value.numeric {
+                return .quantity(value: n, unit: UnitSymbol.symbol(unit) ?? UnitSymbol.suffix(of: text))
+            }
+            return .text(value: text)
+        case .date(let d): return .text(value: ISO8601DateFormatter().string(from: d))
+        default: return .text(value: value.text)
+        }
     }
 
     static func display(_ value: Value, unit: String?) -> String {
@@ -137,6 +162,8 @@ struct Judgement {
     var numericReading = false
     var warning: String?
     var critical: String?
+    /// What was seen, as data, when a condition knows better than the plain value (a state name).
+    var finding: Finding?
 
     init(status: CheckStatus, observed: String = "", expected: String, observedOverride: String? = nil) {
         self.status = status

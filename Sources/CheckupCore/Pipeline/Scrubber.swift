@@ -73,7 +73,20 @@ public struct Scrubber: Sendable {
         r.evidence = r.evidence.map(scrub)
         r.note = r.note.map(scrub)
         r.offending = r.offending.map(scrub)
+        r.finding = r.finding.map(scrub)
         return r
+    }
+
+    /// Device-given text inside a finding (a model string, a row's name).
+    public func scrub(_ finding: Finding) -> Finding {
+        let both = { (t: LocalizedText) in LocalizedText(zh: scrub(t.zh), en: scrub(t.en)) }
+        switch finding {
+        case .text(let value): return .text(value: scrub(value))
+        case .rows(let total, let noun, let offending):
+            return .rows(total: total, noun: noun,
+                         offending: offending.map { RowFinding(label: both($0.label), state: $0.state.map(both)) })
+        default: return finding
+        }
     }
 
     public func scrub(_ outcome: DeviceOutcome) -> DeviceOutcome {

@@ -46,8 +46,20 @@ public enum ExpectedValue: Sendable, Hashable, CustomStringConvertible {
 /// Value → name and status, for enum maps and bit fields.
 public struct EnumMap: Sendable {
     public struct Entry: Sendable {
+        /// The state's name as the profile writes it (English by convention; matched and printed).
         public var name: String
         public var status: CheckStatus
+        /// The state in Chinese for zh records (`zh:` in the profile); nil leaves it to the
+        /// record's phrase table.
+        public var zh: String?
+
+        public init(name: String, status: CheckStatus, zh: String? = nil) {
+            self.name = name
+            self.status = status
+            self.zh = zh
+        }
+
+        public var words: LocalizedText { LocalizedText(zh: zh ?? name, en: name) }
     }
     /// Keys as written (numbers normalised: "1", "3").
     public var entries: [String: Entry]

@@ -84,8 +84,9 @@ struct ConditionReader {
 
     private func entry(_ node: Node, defaultStatus: CheckStatus) -> EnumMap.Entry? {
         if let name = node.scalarText { return EnumMap.Entry(name: name, status: defaultStatus) }
-        guard let r = MappingReader(node, diagnostics, what: "a map entry ({name, status})") else { return nil }
+        guard let r = MappingReader(node, diagnostics, what: "a map entry ({name, zh, status})") else { return nil }
         let name = r.string("name", required: true)
+        let zh = r.string("zh")
         var status = defaultStatus
         if let text = r.string("status") {
             if let s = CheckStatus(rawValue: text), [.pass, .warn, .fail, .error].contains(s) { status = s } else {
@@ -95,7 +96,7 @@ struct ConditionReader {
             }
         }
         r.finish()
-        return name.map { EnumMap.Entry(name: $0, status: status) }
+        return name.map { EnumMap.Entry(name: $0, status: status, zh: zh) }
     }
 }
 

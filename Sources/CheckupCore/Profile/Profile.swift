@@ -100,7 +100,7 @@ public struct TableRule: Sendable {
     public var count: NagiosRange?
     /// The cell judged; nil judges the row's single cell.
     public var column: String?
-    /// Names a row: `"disk {volume}"`, `"zone {index}"`.
-    public var label: String?
+    /// Names a row: `"disk {volume}"`, or in both languages `{zh: "{index} 号防区", en: "zone {index}"}`.
+    public var label: LocalizedText?
     public var minRows: Int?
 }

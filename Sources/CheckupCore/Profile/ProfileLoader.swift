@@ -207,7 +207,7 @@ public struct ProfileLoader: Sendable {
             do { rule.count = try NagiosRange(parsing: text) } catch { d.report(error.description, at: r.node("count")) }
         }
         rule.column = r.string("column")
-        rule.label = r.string("label")
+        rule.label = r.localized("label")
         rule.minRows = r.int("min-rows")
         if rule.rows == nil && rule.count == nil { rule.rows = .every }
         return rule

@@ -21,11 +21,13 @@ public struct CheckResult: Sendable, Codable, Hashable {
     public var perf: PerfData?
     /// A line for a person (manual rows, hints on errors).
     public var note: String?
+    /// What was seen, as data: records word it in their own language.
+    public var finding: Finding?
 
     public init(device: String, check: String, title: LocalizedText, status: CheckStatus,
                 observed: String = "", expected: String = "", evidence: [String] = [],
                 durationMs: Double = 0, offending: [String] = [], record: RecordMapping? = nil,
-                perf: PerfData? = nil, note: String? = nil) {
+                perf: PerfData? = nil, note: String? = nil, finding: Finding? = nil) {
         self.device = device
         self.check = check
         self.title = title
@@ -38,12 +40,13 @@ public struct CheckResult: Sendable, Codable, Hashable {
         self.record = record
         self.perf = perf
         self.note = note
+        self.finding = finding
     }
 
     enum CodingKeys: String, CodingKey {
         case device, check, title, status, observed, expected, evidence
         case durationMs = "duration_ms"
-        case offending, record, perf, note
+        case offending, record, perf, note, finding
     }
 }
 

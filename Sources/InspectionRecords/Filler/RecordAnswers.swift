@@ -43,7 +43,7 @@ public struct RecordAnswers: Sendable, Hashable {
     }
 
     /// What a person says about one row; nil fields are left as they are.
-    public struct RowAnswer: Sendable, Hashable {
+    public struct RowAnswer: Sendable, Hashable, Codable {
         public var result: RowResult?
         public var observed: String?
         public var handling: String?
@@ -189,17 +189,16 @@ struct AnswersReader {
     }
 }
 
-extension MonthlyRecord {
-    /// The record with a person's answers applied: each answered row records who judged it, and a
-    /// row whose result a person set becomes a row judged by hand. Unknown row keys are an error.
-    public func applying(_ answers: RecordAnswers, by person: String) throws(RecordError) -> MonthlyRecord {
-        var record = self
-        let keys = rows.map(\.key)
+extension RecordAnswers {
+    /// Refuses answers to rows the month never had (a typo), at their place in the file with a
+    /// did-you-mean. Rows that existed in an earlier version are accepted: the answer is kept.
+    public func checkKeys(known: Set<String>, site: String, month: String) throws(RecordError) {
+        let keys = known.sorted()
         var located: [LocatedError] = []
-        for key in answers.rows.keys.sorted() where !keys.contains(key) {
+        for key in rows.keys.sorted() where !known.contains(key) {
             let hint = Suggest.closest(to: key, in: keys).map { "did you mean '\($0)'?" }
-            let message = "no row '\(key)' in \(header.siteId) \(header.period)"
-            guard let place = answers.rowLocations[key] else {
+            let message = "no row '\(key)' in \(site) \(month)"
+            guard let place = rowLocations[key] else {
                 throw RecordError("answers: \(message)" + (hint.map { " (\($0))" } ?? ""))
             }
             located.append(place.error(message, hint: hint))
@@ -207,21 +206,18 @@ extension MonthlyRecord {
         if !located.isEmpty {
             throw RecordError(located: located.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
-        for s in record.sections.indices {
-            for r in record.sections[s].rows.indices {
-                guard let answer = answers.rows[record.sections[s].rows[r].key] else { continue }
-                var row = record.sections[s].rows[r]
-                if let result = answer.result, result != row.result || row.source == .manual {
-                    row.result = result
-                    row.source = .manual
-                }
-                if let observed = answer.observed { row.observed = observed }
-                if let handling = answer.handling { row.handling = handling }
-                if let cleared = answer.cleared { row.clearedOnSite = cleared }
-                row.filledBy = person
-                record.sections[s].rows[r] = row
-            }
+    }
+}
+
+extension MonthlyRecord {
+    /// The record with a person's answers applied (see `applying(history:)`); unknown row keys
+    /// are an error at their place in the answers file.
+    public func applying(_ answers: RecordAnswers, by person: String) throws(RecordError) -> MonthlyRecord {
+        try answers.checkKeys(known: Set(rows.map(\.key)), site: header.siteId, month: header.period)
+        let history = answers.rows.keys.sorted().map {
+            StoredAnswer(key: $0, answer: answers.rows[$0]!, filledBy: person, filledAt: Date())
         }
+        var (record, _) = applying(history: history)
         record.editedBy = person
         if !record.header.technicians.contains(person) { record.header.technicians.append(person) }
         record.signOff.technicians = record.header.technicians

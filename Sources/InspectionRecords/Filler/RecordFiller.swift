@@ -30,10 +30,17 @@ public struct RecordFiller: Sendable {
         try RecordFiller().fill(report: report, month: month, technicians: technicians, checklist: checklist)
     }
 
+    /// A manual check's instruction in both languages (older results carry only the note).
+    private func manualInstruction(_ result: CheckResult) -> LocalizedText? {
+        if case .manual(let instruction?) = result.finding { return instruction }
+        return result.note.map { LocalizedText($0) }
+    }
+
     public func fill(report: RunReport, month: String, technicians: [String],
                      checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
         try Period.validateMonth(month)
         let scrub = Scrubber(site: report.site, extra: secrets)
+        let scrubbed = { (t: LocalizedText) in LocalizedText(zh: scrub(t.zh), en: scrub(t.en)) }
         let site = report.site
         let inventory = site?.devices ?? []
         let byId = Dictionary(inventory.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -87,8 +94,8 @@ public struct RecordFiller: Sendable {
                 sections[mapping.section, default: []].append(
                     RecordRow(key: "\(id)/offline", deviceId: id, device: name, location: location, item: mapping.item,
                               check: title, result: .abnormal, status: .unreachable,
-                              observed: scrub("\(title.zh) / \(title.en): \(observed)"),
-                              source: .automatic, evidenceRef: ref))
+                              observed: scrub(observed), source: .automatic, evidenceRef: ref,
+                              finding: .unreachable(waitedSeconds: (outcome?.durationMs ?? results.map(\.durationMs).max() ?? 0) / 1000)))
                 continue
             }
 
@@ -104,7 +111,6 @@ public struct RecordFiller: Sendable {
                                       durationMs: result.durationMs)
                 }
                 var observed = result.observed
-                if result.status == .skipped { observed = observed.isEmpty ? "skipped (needs --allow-active)" : observed }
                 if !result.offending.isEmpty, !observed.contains(result.offending[0]) {
                     observed += observed.isEmpty ? result.offending.joined(separator: ", ")
                                                  : " (" + result.offending.joined(separator: ", ") + ")"
@@ -114,8 +120,8 @@ public struct RecordFiller: Sendable {
                               item: mapping.item, check: result.title, result: RowResult(result.status),
                               status: isManual ? nil : result.status, observed: scrub(observed),
                               expected: scrub(result.expected), source: isManual ? .manual : .automatic,
-                              evidenceRef: ref,
-                              instruction: isManual ? result.note.map { LocalizedText(scrub($0)) } : nil))
+                              evidenceRef: ref, instruction: isManual ? manualInstruction(result).map(scrubbed) : nil,
+                              finding: result.finding.map(scrub.scrub)))
             }
         }
 

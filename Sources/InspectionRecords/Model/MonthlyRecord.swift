@@ -26,6 +26,8 @@ public struct MonthlyRecord: Sendable, Hashable {
     public var editedBy: String?
     /// Version in the record store; nil until saved. Not part of the content hash.
     public var version: Int?
+    /// Set when the client signed this version (`records sign`). Not part of the content hash.
+    public var signature: ClientSignature?
 
     public init(header: RecordHeader, devices: [RecordDevice], sections: [RecordSectionTable],
                 signOff: SignOff, evidence: [EvidenceEntry], incomplete: Bool, editedBy: String? = nil,
@@ -76,7 +78,7 @@ public struct MonthlyRecord: Sendable, Hashable {
 extension MonthlyRecord: Codable {
     enum CodingKeys: String, CodingKey {
         case format, formatVersion, version, contentHash, header, incomplete, editedBy, summary
-        case devices, sections, signOff, evidence
+        case devices, sections, signOff, evidence, signature
     }
 
     public init(from decoder: any Decoder) throws {
@@ -94,6 +96,7 @@ extension MonthlyRecord: Codable {
                   incomplete: try c.decode(Bool.self, forKey: .incomplete),
                   editedBy: try c.decodeIfPresent(String.self, forKey: .editedBy),
                   version: try c.decodeIfPresent(Int.self, forKey: .version))
+        signature = try c.decodeIfPresent(ClientSignature.self, forKey: .signature)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -110,6 +113,21 @@ extension MonthlyRecord: Codable {
         try c.encode(sections, forKey: .sections)
         try c.encode(signOff, forKey: .signOff)
         try c.encode(evidence, forKey: .evidence)
+        try c.encodeIfPresent(signature, forKey: .signature)
+    }
+}
+
+/// Who signed a version for the client, and when.
+public struct ClientSignature: Sendable, Codable, Hashable {
+    public var signedBy: String
+    /// `YYYY-MM-DD`.
+    public var signedOn: String
+    public var scan: String?
+
+    public init(signedBy: String, signedOn: String, scan: String? = nil) {
+        self.signedBy = signedBy
+        self.signedOn = signedOn
+        self.scan = scan
     }
 }
 

@@ -31,6 +31,42 @@ public enum Period {
         bytes.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
+    /// The inspection date of a run for `month`: `given` (YYYY-MM-DD) if inside the month and not
+    /// in the future; without one, today when `month` is this month. A past month needs the date
+    /// (the record states the day of the visit); a future month is refused.
+    public static func inspectionDate(_ given: String?, month: String, now: Date = Date(),
+                                      in timeZone: TimeZone = .current) throws(RecordError) -> String {
+        try validateMonth(month)
+        let today = day(of: now, in: timeZone)
+        let thisMonth = String(today.prefix(7))
+        guard month <= thisMonth else {
+            throw RecordError("month \(month) is in the future (today is \(today)); a record states what was inspected")
+        }
+        guard let given else {
+            guard month == thisMonth else {
+                throw RecordError("--date YYYY-MM-DD is needed for a past month (\(month)): the record states the day of the visit")
+            }
+            return today
+        }
+        guard given.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil,
+              let parsed = Self.parseDay(given, in: timeZone), day(of: parsed, in: timeZone) == given else {
+            throw RecordError("--date '\(given)': expected a day YYYY-MM-DD, e.g. \(today)")
+        }
+        guard given.hasPrefix(month + "-") else {
+            throw RecordError("--date \(given) is not in the month inspected (\(month))")
+        }
+        guard given <= today else { throw RecordError("--date \(given) is in the future (today is \(today))") }
+        return given
+    }
+
+    static func parseDay(_ text: String, in timeZone: TimeZone) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = timeZone
+        f.dateFormat = "yyyy-MM-dd"
+        return f.date(from: text)
+    }
+
     /// The month a date falls in, in a time zone.
     public static func month(of date: Date, in timeZone: TimeZone = .current) -> String {
         var cal = Calendar(identifier: .gregorian)

@@ -32,12 +32,17 @@ public struct RecordRow: Sendable, Codable, Hashable {
     public var evidenceRef: String?
     /// What a person should look at, for manual rows.
     public var instruction: LocalizedText?
+    /// What the check saw, as data: the renderer words it in the record's language. Nil for
+    /// rows a person described (then `observed` is their text).
+    public var finding: Finding?
+    /// Day the row's device was inspected, `YYYY-MM-DD`.
+    public var inspectedOn: String?
 
     public init(number: Int = 0, key: String, deviceId: String? = nil, device: String, location: String = "",
                 item: LocalizedText, check: LocalizedText? = nil, result: RowResult, status: CheckStatus? = nil,
                 observed: String = "", expected: String = "", handling: String = "", clearedOnSite: Bool = false,
                 source: RowSource, filledBy: String? = nil, evidenceRef: String? = nil,
-                instruction: LocalizedText? = nil) {
+                instruction: LocalizedText? = nil, finding: Finding? = nil, inspectedOn: String? = nil) {
         self.number = number
         self.key = key
         self.deviceId = deviceId
@@ -55,6 +60,8 @@ public struct RecordRow: Sendable, Codable, Hashable {
         self.filledBy = filledBy
         self.evidenceRef = evidenceRef
         self.instruction = instruction
+        self.finding = finding
+        self.inspectedOn = inspectedOn
     }
 }
 

@@ -49,6 +49,8 @@ enum RecordView {
             "evidence": evidence.entries,
             "hasEvidence": !evidence.entries.isEmpty,
             "evidenceDevices": evidence.devices,
+            "signed": record.signature != nil,
+            "signature": ["by": record.signature?.signedBy ?? "", "on": record.signature?.signedOn ?? ""],
         ]
     }
 
@@ -64,7 +66,7 @@ enum RecordView {
             "normal": r.result == .normal, "attention": r.result == .attention, "abnormal": r.result == .abnormal,
             "toCheck": r.result == .toCheck, "notInspected": r.result == .notInspected,
             "notSupported": r.result == .notSupported,
-            "observed": r.observed, "expected": r.expected, "handling": handling,
+            "observed": RecordPhrases.observed(r, lang: lang), "expected": r.expected, "handling": handling,
             "source": r.source.title.text(lang), "manual": r.source == .manual, "filledBy": r.filledBy ?? "",
             "evidenceRef": r.evidenceRef ?? "", "hasEvidenceRef": r.evidenceRef != nil,
             "instruction": r.instruction?.text(lang) ?? "", "hasInstruction": r.instruction != nil,
@@ -94,10 +96,12 @@ enum RecordView {
     }
 
     /// The technician signs for the day of the inspection: the sign-off date, else the last inspection day.
+    /// A version the client already signed (`records sign`) prints who signed and when in the client's box.
     static func signOff(_ record: MonthlyRecord, sep: String) -> [String: Any] {
         let date = record.signOff.date ?? record.header.inspectionDates.last ?? ""
         return ["technicians": record.signOff.technicians.joined(separator: sep),
-                "clientRepresentative": record.signOff.clientRepresentative ?? "",
+                "clientRepresentative": record.signOff.clientRepresentative ?? record.signature?.signedBy ?? "",
+                "clientDate": record.signature?.signedOn ?? "",
                 "date": date, "hasDate": !date.isEmpty]
     }
 

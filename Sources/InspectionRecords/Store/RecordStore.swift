@@ -56,32 +56,25 @@ public final class RecordStore: Sendable {
 
     // MARK: - Runs and records
 
-    /// Stores a run, its results and a new version of its month's record; returns that version.
-    /// `secrets`: values to scrub from the stored results beyond the communities of the site's
-    /// endpoints (probes never put secrets in evidence; this is the last line of defence).
+    /// Stores a finished run (each device as one inspection) and a record made from it as a new
+    /// version, as-is: for imports and tests. `checkup run` commits device by device instead
+    /// (`beginRun`, `commit`, `finishRun`, `storeNewVersion`).
+    /// `secrets`: values to scrub from the stored results beyond the communities of the site's endpoints.
     @discardableResult
     public func save(run: RunReport, record: MonthlyRecord, secrets: [String] = [],
                      savedAt: Date = Date()) throws(RecordError) -> Int {
-        let run = Scrubber(site: run.site, extra: secrets).scrub(run)
-        let month = record.header.period
-        let siteId = record.header.siteId
-        return try write { db in
-            if let site = run.site { try Self.upsert(site: site, at: savedAt, in: db) }
-            try db.execute(sql: """
-                INSERT INTO runs (site_id, month, started_at, finished_at, incomplete, exit_status, devices_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [siteId, month, run.startedAt, run.finishedAt, run.incomplete,
-                                 Int(run.exitStatus.rawValue), Self.plainJSON(run.devices)])
-            let runId = db.lastInsertedRowID
-            for r in run.results {
-                try db.execute(sql: """
-                    INSERT INTO results (run_id, device, check_id, status, observed, expected, duration_ms, result_json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [runId, r.device, r.check, r.status.rawValue, r.observed, r.expected,
-                                     r.durationMs, Self.plainJSON(r)])
-            }
-            return try Self.insertVersion(record, runId: runId, editedBy: nil, at: savedAt, in: db)
+        let site = run.site ?? Site(id: record.header.siteId, client: record.header.client, name: record.header.site)
+        let day = record.header.inspectionDates.last ?? Period.day(of: run.startedAt)
+        let runId = try beginRun(RunPlan(site: site, month: record.header.period, inspectedOn: day,
+                                         technicians: record.header.technicians, devices: run.devices.map(\.device),
+                                         startedAt: run.startedAt))
+        let results = Dictionary(grouping: run.results, by: \.device)
+        for outcome in run.devices {
+            try commit(DeviceInspection(outcome: outcome, results: results[outcome.device] ?? [], inspectedAt: run.finishedAt),
+                       run: runId, scrubber: Scrubber(site: run.site, extra: secrets))
         }
+        try finishRun(runId, finishedAt: run.finishedAt, incomplete: run.incomplete, exitStatus: run.exitStatus, notInspected: [])
+        return try write { db in try Self.insertVersion(record, runId: runId, editedBy: record.editedBy, at: savedAt, in: db) }
     }
 
     /// Stores a version a person completed or corrected; it keeps the run of the version it came from.
@@ -126,11 +119,16 @@ public final class RecordStore: Sendable {
                 """, arguments: [site, month])
         }
         guard let json else { return nil }
+        var record: MonthlyRecord
         do {
-            return try RecordCoding.decoder().decode(MonthlyRecord.self, from: Data(json.utf8))
+            record = try RecordCoding.decoder().decode(MonthlyRecord.self, from: Data(json.utf8))
         } catch {
             throw RecordError("record store \(path): version of \(site) \(month) unreadable: \(error)")
         }
+        if let v = record.version, let s = try signatures(site: site, month: month).first(where: { $0.version == v }) {
+            record.signature = ClientSignature(signedBy: s.signedBy, signedOn: s.signedOn, scan: s.scanName)
+        }
+        return record
     }
 
     /// The site as last stored by a run (endpoints redacted): lets commands take a site id.
@@ -139,7 +137,7 @@ public final class RecordStore: Sendable {
             try String.fetchOne(db, sql: "SELECT site_json FROM sites WHERE id = ?", arguments: [id])
         }
         guard let json else { return nil }
-        return try? JSONDecoder().decode(Site.self, from: Data(json.utf8))
+        return try Self.decodePlain(Site.self, json, what: "site \(id)")
     }
 
     /// Ids of the sites the store knows (from runs, records or the log).
@@ -172,7 +170,9 @@ public final class RecordStore: Sendable {
         let rows = try read { db in
             try String.fetchAll(db, sql: "SELECT result_json FROM results WHERE run_id = ? ORDER BY id", arguments: [run])
         }
-        return rows.compactMap { try? JSONDecoder().decode(CheckResult.self, from: Data($0.utf8)) }
+        var results: [CheckResult] = []
+        for row in rows { results.append(try Self.decodePlain(CheckResult.self, row, what: "a result of run \(run)")) }
+        return results
     }
 
     // MARK: - Internals
@@ -196,7 +196,7 @@ public final class RecordStore: Sendable {
         return String(decoding: (try? e.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
-    private static func upsert(site: Site, at date: Date, in db: Database) throws {
+    static func upsert(site: Site, at date: Date, in db: Database) throws {
         // Site encodes endpoints redacted, so no community reaches the file.
         let json = String(decoding: (try? JSONEncoder().encode(site)) ?? Data(), as: UTF8.self)
         try db.execute(sql: """
@@ -206,7 +206,7 @@ public final class RecordStore: Sendable {
             """, arguments: [site.id, site.client, site.name, json, date])
     }
 
-    private static func insertVersion(_ record: MonthlyRecord, runId: Int64?, editedBy: String?, at date: Date,
+    static func insertVersion(_ record: MonthlyRecord, runId: Int64?, editedBy: String?, at date: Date,
                                       in db: Database) throws -> Int {
         let last = try Int.fetchOne(db, sql: """
             SELECT MAX(version) FROM record_versions WHERE site_id = ? AND month = ?
@@ -220,6 +220,10 @@ public final class RecordStore: Sendable {
             """, arguments: [record.header.siteId, record.header.period, last + 1, runId, stamped.contentHash,
                              editedBy, date, stamped.summary.faultsFound, stamped.summary.toCheck,
                              stamped.incomplete, json(stamped)])
+        for key in Set(stamped.rows.map(\.key)) {
+            try db.execute(sql: "INSERT OR IGNORE INTO month_row_keys (site_id, month, row_key) VALUES (?, ?, ?)",
+                           arguments: [record.header.siteId, record.header.period, key])
+        }
         return last + 1
     }
 

@@ -72,6 +72,57 @@ enum StoreMigrations {
                 t.column("results_json", .text).notNull()
             }
         }
+        // A month is built up from every visit: each device's latest inspection, every answer a
+        // person gave, which versions the client signed. Nothing here is ever updated in place.
+        m.registerMigration("v2-month-built-up") { db in
+            try db.alter(table: "runs") { t in
+                t.add(column: "inspected_on", .text)
+                t.add(column: "technicians_json", .text).notNull().defaults(to: "[]")
+                t.add(column: "planned_json", .text).notNull().defaults(to: "[]")
+                t.add(column: "finished", .boolean).notNull().defaults(to: true)
+            }
+            try db.create(table: "inspections") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("run_id", .integer).notNull().indexed().references("runs", onDelete: .cascade)
+                t.column("site_id", .text).notNull()
+                t.column("month", .text).notNull()
+                t.column("device_id", .text).notNull()
+                t.column("inspected_on", .text).notNull()
+                t.column("inspected_at", .datetime).notNull()
+                t.column("outcome_json", .text).notNull()
+                t.column("results_json", .text).notNull()
+            }
+            try db.create(index: "inspections_by_month", on: "inspections", columns: ["site_id", "month", "device_id"])
+            try db.create(table: "answers") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("site_id", .text).notNull()
+                t.column("month", .text).notNull()
+                t.column("row_key", .text).notNull()
+                t.column("answer_json", .text).notNull()
+                t.column("filled_by", .text).notNull()
+                t.column("filled_at", .datetime).notNull()
+            }
+            try db.create(index: "answers_by_month", on: "answers", columns: ["site_id", "month"])
+            try db.create(table: "month_row_keys") { t in
+                t.column("site_id", .text).notNull()
+                t.column("month", .text).notNull()
+                t.column("row_key", .text).notNull()
+                t.primaryKey(["site_id", "month", "row_key"])
+            }
+            try db.create(table: "signatures") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("site_id", .text).notNull()
+                t.column("month", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("content_hash", .text).notNull()
+                t.column("signed_by", .text).notNull()
+                t.column("signed_on", .text).notNull()
+                t.column("recorded_at", .datetime).notNull()
+                t.column("scan_name", .text)
+                t.column("scan", .blob)
+                t.uniqueKey(["site_id", "month", "version"])
+            }
+        }
         return m
     }
 }

@@ -1,0 +1,46 @@
+import CheckupCore
+import InspectionRecords
+
+/// The terminal summary of a run, counted from the record it wrote: the same rows, so the
+/// screen and the paper never disagree. It covers this run's devices, then says where the
+/// month's record stands.
+struct RunSummary {
+    var outcome: MonthlyInspection.Outcome
+    var storePath: String
+    var lang: Language
+
+    var lines: [String] {
+        let record = outcome.record
+        let ran = Set(outcome.report.devices.map(\.device))
+        let rows = record.rows.filter { $0.deviceId.map(ran.contains) ?? false }
+        var lines = ["this run: \(ran.count) devices, \(rows.count) items: " + Self.counts(rows)]
+        for device in record.devices where ran.contains(device.id) {
+            let bad = rows.filter { $0.deviceId == device.id && ($0.result == .abnormal || $0.result == .attention) }
+            guard !bad.isEmpty else { continue }
+            let what = bad.map { "\($0.check?.text(lang) ?? $0.item.text(lang)) (\($0.result.title.text(lang)))" }
+            lines.append("  \(device.id) \(device.name): " + what.joined(separator: ", "))
+        }
+        for missing in outcome.notInspected {
+            lines.append("  \(missing.device): not inspected: \(missing.detail)")
+        }
+        let s = record.summary
+        lines.append("month \(record.header.siteId) \(record.header.period) v\(record.version ?? 0) (hash \(record.shortHash)) "
+                     + "in \(storePath): \(record.devices.count) devices, \(s.devicesChecked) inspected, "
+                     + "\(s.devicesNotInspected) not inspected; \(s.rows) items: " + Self.counts(record.rows)
+                     + "; faults \(s.faultsFound) (cleared \(s.clearedOnSite), pending \(s.pending))")
+        for key in outcome.orphanedAnswers {
+            lines.append("warning: the answer for row '\(key)' is kept in the history, but this version has no such row")
+        }
+        lines += outcome.files.map { "wrote \($0.path)" }
+        return lines
+    }
+
+    static func counts(_ rows: [RecordRow]) -> String {
+        let order: [RowResult] = [.normal, .attention, .abnormal, .toCheck, .notInspected, .notSupported]
+        let parts = order.compactMap { result -> String? in
+            let n = rows.filter { $0.result == result }.count
+            return n == 0 ? nil : "\(n) \(result.rawValue)"
+        }
+        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+    }
+}

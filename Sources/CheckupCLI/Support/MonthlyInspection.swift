@@ -1,0 +1,122 @@
+import CheckupCore
+import Foundation
+import InspectionRecords
+
+/// What `checkup run` and `checkup demo` share: everything the run needs is checked before
+/// the first device is contacted; each device's results go to the store as they arrive; the
+/// month's current record is then composed from every visit (one new version per run) and
+/// written in each format; the terminal summary is counted from that same record.
+struct MonthlyInspection {
+    var site: Site
+    var month: String
+    /// The inspection date, `YYYY-MM-DD` (see `InspectionDate`).
+    var inspectedOn: String
+    var technicians: [String]
+    var storePath: String
+    var out: String
+    var formats: [RecordFormat]
+    var lang: Language
+    var template: String?
+    var evidence: EvidencePlacement = .appendix
+    var options: PipelineOptions
+    var showProgress = true
+
+    /// What the run leaves: the store, the new version, the files, the lines to print.
+    struct Outcome {
+        var report: RunReport
+        var record: MonthlyRecord
+        var files: [URL]
+        var orphanedAnswers: [String]
+        var notInspected: [NotInspectedDevice]
+        /// 3 when devices could not even be tried (a missing bus): the job was not all done.
+        var exitStatus: ExitStatus {
+            notInspected.isEmpty ? report.exitStatus : .unknown
+        }
+    }
+
+    /// Opens the store and checks the output folder, the templates and the PDF renderer: nothing is probed before this.
+    func prepare() throws -> (RecordStore, RecordRenderer) {
+        try FormatAvailability.check(formats)
+        let renderer = try mappingRecordErrors {
+            try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [],
+                               options: RecordRenderer.Options(evidence: evidence))
+        }
+        try OutputFolder.checkWritable(out)
+        let store = try mappingRecordErrors { try RecordStore(path: storePath) }
+        return (store, renderer)
+    }
+
+    func run(_ jobs: [Job], store: RecordStore, renderer: RecordRenderer,
+             beforeForcedExit: @escaping @Sendable () -> Void = {}) async throws -> Outcome {
+        let (ready, missing) = SerialBuses.partition(jobs)
+        for device in missing {
+            FileHandle.standardError.write(Data("checkup: \(device.device): \(device.detail); not inspected\n".utf8))
+        }
+        let secrets = jobs.flatMap(\.credentials.secretValues)
+        let scrubber = Scrubber(site: site, extra: secrets)
+        let runId = try mappingRecordErrors {
+            try store.beginRun(RunPlan(site: site, month: month, inspectedOn: inspectedOn, technicians: technicians,
+                                       devices: ready.map(\.device.id), startedAt: Date()))
+        }
+        let commitErrors = Locked<[String]>([])
+        let progress = ProgressDisplay(enabled: showProgress)
+        let report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
+            progress.handle(event)
+            guard case .finished(let outcome, let results, _, _) = event else { return }
+            do {
+                try store.commit(DeviceInspection(outcome: outcome, results: results, inspectedAt: Date()),
+                                 run: runId, scrubber: scrubber)
+            } catch {
+                commitErrors.withLock { $0.append("\(outcome.device): \(error)") }
+            }
+        }, beforeForcedExit: beforeForcedExit)
+        if let first = commitErrors.withLock({ $0.first }) {
+            throw CheckupError("record store \(store.path): results could not be stored (\(first))")
+        }
+        return try mappingRecordErrors {
+            try store.finishRun(runId, finishedAt: report.finishedAt, incomplete: report.incomplete,
+                                exitStatus: report.exitStatus, notInspected: missing)
+            let composed = try store.storeNewVersion(site: site.id, month: month, run: runId,
+                                                     filler: RecordFiller(secrets: scrubber.secrets))
+            let files = try renderer.write(composed.record, formats: formats, lang: lang, to: URL(fileURLWithPath: out))
+            return Outcome(report: report, record: composed.record, files: files,
+                           orphanedAnswers: composed.orphanedAnswers, notInspected: missing)
+        }
+    }
+}
+
+/// Serial ports a run needs, checked before any device is contacted: a missing RS-485 adapter
+/// is the technician's problem, not a fault of the heads on it.
+enum SerialBuses {
+    static let notConnected = LocalizedText(zh: "串口总线未接入", en: "serial bus not connected")
+
+    static func partition(_ jobs: [Job]) -> (ready: [Job], missing: [NotInspectedDevice]) {
+        var ready: [Job] = []
+        var missing: [NotInspectedDevice] = []
+        for job in jobs {
+            if let path = job.device.endpoint.path, !FileManager.default.fileExists(atPath: path) {
+                missing.append(NotInspectedDevice(device: job.device.id, note: notConnected,
+                                                  detail: "serial port \(path) does not exist (adapter unplugged?)"))
+            } else {
+                ready.append(job)
+            }
+        }
+        return (ready, missing)
+    }
+}
+
+/// The record's folder must take files before the run starts, not after the site was probed.
+enum OutputFolder {
+    static func checkWritable(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw CheckupError("--out \(path): cannot create the folder (\(error.localizedDescription))")
+        }
+        let probe = path + "/.checkup-write-test-\(getpid())"
+        guard FileManager.default.createFile(atPath: probe, contents: Data("ok".utf8)) else {
+            throw CheckupError("--out \(path): the folder does not take files (read-only or full?)")
+        }
+        try? FileManager.default.removeItem(atPath: probe)
+    }
+}

@@ -1,0 +1,312 @@
+import CheckupCore
+import Foundation
+import GRDB
+
+/// A month is built up, never replaced: runs commit each device's inspection as it arrives,
+/// people's answers are appended, and every new version is composed from the latest of both.
+extension RecordStore {
+    /// Opens a run before any device is contacted; its devices are committed one by one with
+    /// `commit(_:run:)`, so a run cut off by a signal or a power cut keeps what it had read.
+    public func beginRun(_ plan: RunPlan) throws(RecordError) -> Int64 {
+        try write { db in
+            // Site encodes its endpoints redacted, so no community reaches the file.
+            try Self.upsert(site: plan.site, at: plan.startedAt, in: db)
+            try db.execute(sql: """
+                INSERT INTO runs (site_id, month, started_at, finished_at, incomplete, exit_status, devices_json,
+                  inspected_on, technicians_json, planned_json, finished)
+                VALUES (?, ?, ?, ?, 1, 3, '[]', ?, ?, ?, 0)
+                """, arguments: [plan.site.id, plan.month, plan.startedAt, plan.startedAt, plan.inspectedOn,
+                                 Self.plainJSON(plan.technicians), Self.plainJSON(plan.devices)])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Commits one device's outcome and results to a run that `beginRun` opened, scrubbed with
+    /// `scrubber` (built from the inventory, whose URL communities the store never sees).
+    public func commit(_ inspection: DeviceInspection, run: Int64, scrubber scrub: Scrubber) throws(RecordError) {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT site_id, month, inspected_on FROM runs WHERE id = ?",
+                                             arguments: [run]) else {
+                throw RecordError("record store: no run \(run)")
+            }
+            let siteId: String = row["site_id"]
+            try db.execute(sql: """
+                INSERT INTO inspections (run_id, site_id, month, device_id, inspected_on, inspected_at, outcome_json, results_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [run, siteId, row["month"] as String, inspection.outcome.device,
+                                 (row["inspected_on"] as String?) ?? Period.day(of: inspection.inspectedAt),
+                                 inspection.inspectedAt, Self.plainJSON(scrub.scrub(inspection.outcome)),
+                                 Self.plainJSON(inspection.results.map(scrub.scrub))])
+            for r in inspection.results {
+                try db.execute(sql: """
+                    INSERT INTO results (run_id, device, check_id, status, observed, expected, duration_ms, result_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [run, r.device, r.check, r.status.rawValue, scrub(r.observed), scrub(r.expected),
+                                     r.durationMs, Self.plainJSON(scrub.scrub(r))])
+            }
+        }
+    }
+
+    /// Closes a run: when it ended, whether it was cut short, and what it could not reach.
+    public func finishRun(_ run: Int64, finishedAt: Date, incomplete: Bool, exitStatus: ExitStatus,
+                          notInspected: [NotInspectedDevice]) throws(RecordError) {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE runs SET finished_at = ?, incomplete = ?, exit_status = ?, devices_json = ?, finished = 1 WHERE id = ?
+                """, arguments: [finishedAt, incomplete, Int(exitStatus.rawValue), Self.plainJSON(notInspected), run])
+        }
+    }
+
+    /// Devices a run planned but has not committed: what `--resume` inspects. Nil when the latest
+    /// run of the month is complete (nothing to resume) or there is none.
+    public func unfinishedDevices(site: String, month: String) throws(RecordError) -> [String]? {
+        try read { db in
+            guard let run = try Row.fetchOne(db, sql: """
+                SELECT id, planned_json, incomplete FROM runs WHERE site_id = ? AND month = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [site, month]), run["incomplete"] as Bool else { return nil }
+            let planned = try Self.decodePlain([String].self, run["planned_json"] as String, what: "run \(run["id"] as Int64)")
+            let done = Set(try String.fetchAll(db, sql: "SELECT device_id FROM inspections WHERE run_id = ?",
+                                               arguments: [run["id"] as Int64]))
+            return planned.filter { !done.contains($0) }
+        }
+    }
+
+    /// Appends a person's answer to the month's history; the next version carries it.
+    public func addAnswer(site: String, month: String, key: String, _ answer: RecordAnswers.RowAnswer,
+                          by person: String, at date: Date = Date()) throws(RecordError) {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO answers (site_id, month, row_key, answer_json, filled_by, filled_at) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [site, month, key, Self.plainJSON(answer), person, date])
+        }
+    }
+
+    /// Every row key any version of the month has had: an answer to a key outside it is a typo.
+    public func rowKeys(site: String, month: String) throws(RecordError) -> Set<String> {
+        Set(try read { db in
+            try String.fetchAll(db, sql: "SELECT row_key FROM month_row_keys WHERE site_id = ? AND month = ?",
+                                arguments: [site, month])
+        })
+    }
+
+    /// Composes the month's current record from the latest inspection of every device and every
+    /// answer given, and stores it as a new version: one transaction, one version per call.
+    public func storeNewVersion(site siteId: String, month: String, run: Int64?, editedBy: String? = nil,
+                                filler: RecordFiller = RecordFiller(),
+                                at date: Date = Date()) throws(RecordError) -> ComposedVersion {
+        try write { db in
+            guard let site = try Self.storedSite(siteId, in: db) else { throw RecordError("record store: no site '\(siteId)'") }
+            let state = try Self.monthState(site: site, month: month, currentRun: run, in: db)
+            var composed = try filler.compose(state)
+            composed.record.editedBy = editedBy
+            composed.record.renumber()
+            composed.record.version = try Self.insertVersion(composed.record, runId: run ?? state.latestRun,
+                                                             editedBy: editedBy, at: date, in: db)
+            return composed
+        }
+    }
+
+    /// Marks a version as the one the client signed; a later version never touches it.
+    public func sign(_ signature: RecordSignature) throws(RecordError) {
+        try write { db in
+            guard let hash = try String.fetchOne(db, sql: """
+                SELECT content_hash FROM record_versions WHERE site_id = ? AND month = ? AND version = ?
+                """, arguments: [signature.siteId, signature.month, signature.version]) else {
+                throw RecordError("no version \(signature.version) of \(signature.siteId) \(signature.month) to sign")
+            }
+            if let earlier = try Row.fetchOne(db, sql: """
+                SELECT signed_by, signed_on FROM signatures WHERE site_id = ? AND month = ? AND version = ?
+                """, arguments: [signature.siteId, signature.month, signature.version]) {
+                throw RecordError("v\(signature.version) of \(signature.siteId) \(signature.month) is already signed "
+                                  + "by \(earlier["signed_by"] as String) on \(earlier["signed_on"] as String)")
+            }
+            try db.execute(sql: """
+                INSERT INTO signatures (site_id, month, version, content_hash, signed_by, signed_on, recorded_at, scan_name, scan)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [signature.siteId, signature.month, signature.version, hash, signature.signedBy,
+                                 signature.signedOn, signature.recordedAt, signature.scanName, signature.scan])
+        }
+    }
+
+    /// The signatures of a site's months (of one month when given), by version.
+    public func signatures(site: String, month: String? = nil) throws(RecordError) -> [RecordSignature] {
+        try read { db in
+            var sql = "SELECT * FROM signatures WHERE site_id = ?"
+            var args: [any DatabaseValueConvertible] = [site]
+            if let month { sql += " AND month = ?"; args.append(month) }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY month, version", arguments: StatementArguments(args)).map { row in
+                RecordSignature(siteId: row["site_id"], month: row["month"], version: row["version"],
+                                signedBy: row["signed_by"], signedOn: row["signed_on"], recordedAt: row["recorded_at"],
+                                scanName: row["scan_name"], scan: row["scan"])
+            }
+        }
+    }
+
+    // MARK: - Internals
+
+    static func storedSite(_ id: String, in db: Database) throws -> Site? {
+        guard let json = try String.fetchOne(db, sql: "SELECT site_json FROM sites WHERE id = ?", arguments: [id]) else { return nil }
+        return try decodePlain(Site.self, json, what: "site \(id)")
+    }
+
+    static func monthState(site: Site, month: String, currentRun: Int64?, in db: Database) throws -> MonthState {
+        let inspections = try Row.fetchAll(db, sql: """
+            SELECT i.*, r.technicians_json FROM inspections i JOIN runs r ON r.id = i.run_id
+            WHERE i.id IN (SELECT MAX(id) FROM inspections WHERE site_id = ? AND month = ? GROUP BY device_id)
+            ORDER BY i.id
+            """, arguments: [site.id, month]).map { row in
+            let id: Int64 = row["id"]
+            return DeviceInspection(
+                outcome: try decodePlain(DeviceOutcome.self, row["outcome_json"], what: "inspection \(id)"),
+                results: try decodePlain([CheckResult].self, row["results_json"], what: "inspection \(id)"),
+                inspectedAt: row["inspected_at"], inspectedOn: row["inspected_on"],
+                technicians: try decodePlain([String].self, row["technicians_json"], what: "inspection \(id)"))
+        }
+        let answers = try Row.fetchAll(db, sql: """
+            SELECT * FROM answers WHERE site_id = ? AND month = ? ORDER BY id
+            """, arguments: [site.id, month]).map { row in
+            StoredAnswer(key: row["row_key"],
+                         answer: try decodePlain(RecordAnswers.RowAnswer.self, row["answer_json"], what: "answer \(row["id"] as Int64)"),
+                         filledBy: row["filled_by"], filledAt: row["filled_at"])
+        }
+        var notes: [NotInspectedDevice] = []
+        if let currentRun, let json = try String.fetchOne(db, sql: "SELECT devices_json FROM runs WHERE id = ?", arguments: [currentRun]) {
+            notes = (try? decodePlain([NotInspectedDevice].self, json, what: "run \(currentRun)")) ?? []
+        }
+        let latestRun = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM runs WHERE site_id = ? AND month = ?",
+                                           arguments: [site.id, month])
+        let unfinished = try Bool.fetchOne(db, sql: """
+            SELECT incomplete FROM runs WHERE site_id = ? AND month = ? ORDER BY id DESC LIMIT 1
+            """, arguments: [site.id, month]) ?? false
+        return MonthState(site: site, month: month, inspections: inspections, answers: answers, notInspected: notes,
+                          latestRun: latestRun, interrupted: unfinished)
+    }
+
+    /// Decodes a stored row; one that cannot be read is an error naming it, never dropped.
+    static func decodePlain<T: Decodable>(_ type: T.Type, _ json: String, what: String) throws(RecordError) -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .deferredToDate
+        do { return try decoder.decode(type, from: Data(json.utf8)) } catch {
+            throw RecordError("record store: \(what) cannot be read (\(error))")
+        }
+    }
+}
+
+/// What a run is about to do, stored before the first device is contacted.
+public struct RunPlan: Sendable {
+    public var site: Site
+    public var month: String
+    /// The inspection date, `YYYY-MM-DD`.
+    public var inspectedOn: String
+    public var technicians: [String]
+    /// Device ids the run will inspect, in order: `--resume` inspects those it did not commit.
+    public var devices: [String]
+    public var startedAt: Date
+
+    public init(site: Site, month: String, inspectedOn: String, technicians: [String], devices: [String], startedAt: Date) {
+        self.site = site
+        self.month = month
+        self.inspectedOn = inspectedOn
+        self.technicians = technicians
+        self.devices = devices
+        self.startedAt = startedAt
+    }
+}
+
+/// One device's inspection by one run.
+public struct DeviceInspection: Sendable, Hashable {
+    public var outcome: DeviceOutcome
+    public var results: [CheckResult]
+    public var inspectedAt: Date
+    public var inspectedOn: String
+    public var technicians: [String]
+
+    public init(outcome: DeviceOutcome, results: [CheckResult], inspectedAt: Date, inspectedOn: String = "",
+                technicians: [String] = []) {
+        self.outcome = outcome
+        self.results = results
+        self.inspectedAt = inspectedAt
+        self.inspectedOn = inspectedOn
+        self.technicians = technicians
+    }
+}
+
+/// A device a run could not even try (its serial bus is not connected), with the reason.
+public struct NotInspectedDevice: Sendable, Codable, Hashable {
+    public var device: String
+    /// In the client's words (串口总线未接入).
+    public var note: LocalizedText
+    /// For the technician and the evidence (the port's path).
+    public var detail: String
+
+    public init(device: String, note: LocalizedText, detail: String) {
+        self.device = device
+        self.note = note
+        self.detail = detail
+    }
+}
+
+/// One answer of the month's history.
+public struct StoredAnswer: Sendable, Hashable {
+    public var key: String
+    public var answer: RecordAnswers.RowAnswer
+    public var filledBy: String
+    public var filledAt: Date
+}
+
+/// Everything a site-month's current record is composed from.
+public struct MonthState: Sendable {
+    public var site: Site
+    public var month: String
+    /// The latest inspection of each device, in the order they were committed.
+    public var inspections: [DeviceInspection]
+    public var answers: [StoredAnswer]
+    /// Devices the latest run could not try, with why.
+    public var notInspected: [NotInspectedDevice]
+    public var latestRun: Int64?
+    /// True when the latest run of the month was cut short.
+    public var interrupted: Bool
+
+    public init(site: Site, month: String, inspections: [DeviceInspection], answers: [StoredAnswer] = [],
+                notInspected: [NotInspectedDevice] = [], latestRun: Int64? = nil, interrupted: Bool = false) {
+        self.site = site
+        self.month = month
+        self.inspections = inspections
+        self.answers = answers
+        self.notInspected = notInspected
+        self.latestRun = latestRun
+        self.interrupted = interrupted
+    }
+}
+
+/// A new current version, and the answers it could not place (their rows are gone).
+public struct ComposedVersion: Sendable {
+    public var record: MonthlyRecord
+    /// Keys of answers kept in the history whose row this version no longer has (a device back online).
+    public var orphanedAnswers: [String]
+}
+
+/// The client's signature of one version (who, which day, an optional scan of the paper).
+public struct RecordSignature: Sendable, Hashable, Codable {
+    public var siteId: String
+    public var month: String
+    public var version: Int
+    public var signedBy: String
+    /// `YYYY-MM-DD`.
+    public var signedOn: String
+    public var recordedAt: Date
+    public var scanName: String?
+    public var scan: Data?
+
+    public init(siteId: String, month: String, version: Int, signedBy: String, signedOn: String,
+                recordedAt: Date = Date(), scanName: String? = nil, scan: Data? = nil) {
+        self.siteId = siteId
+        self.month = month
+        self.version = version
+        self.signedBy = signedBy
+        self.signedOn = signedOn
+        self.recordedAt = recordedAt
+        self.scanName = scanName
+        self.scan = scan
+    }
+}
