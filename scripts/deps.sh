@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what checkup needs on Debian/Ubuntu when it is missing: the C libraries it links
-# (libmodbus, net-snmp, SQLite for the record store), the SNMP agent the tests and the demo run (snmpd), and the Python
+# (libmodbus, net-snmp, SQLite for the record store), the SNMP agent the tests and the demo run (snmpd),
+# weasyprint and a CJK font for the PDF record (poppler-utils: the PDF tests read it back), and the Python
 # Modbus server the tests use as an independent peer (pymodbus). Run as root to install;
 # otherwise it prints the exact commands and fails.
 set -euo pipefail
@@ -12,6 +13,9 @@ pkg-config --exists sqlite3 2>/dev/null || apt_missing+=(libsqlite3-dev)
 { command -v snmpd >/dev/null || [ -x /usr/sbin/snmpd ]; } || apt_missing+=(snmpd)
 command -v snmpget >/dev/null || apt_missing+=(snmp)
 command -v pkg-config >/dev/null || apt_missing+=(pkg-config)
+command -v weasyprint >/dev/null || apt_missing+=(weasyprint)
+fc-list 2>/dev/null | grep -q "WenQuanYi Micro Hei" || apt_missing+=(fonts-wqy-microhei)
+{ command -v pdftotext >/dev/null && command -v pdffonts >/dev/null; } || apt_missing+=(poppler-utils)
 
 pip_missing=()
 python3 -c 'import pymodbus' 2>/dev/null || pip_missing+=(pymodbus)

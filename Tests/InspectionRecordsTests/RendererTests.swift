@@ -90,23 +90,24 @@ import FoundationXML
         #expect(keys == record.rows.map(\.key))
         for (element, row) in zip(rows, record.rows) {
             let cells = element.elements(forName: "td")
-            #expect(cells.count == 9)
-            #expect(cells[4].stringValue == row.result.title.zh)
+            #expect(cells.count == 7)
+            #expect(cells[5].stringValue?.hasSuffix(row.result.title.zh) == true)
             #expect(element.attribute(forName: "class")?.stringValue?.contains(row.result.rawValue) == true)
         }
-        let results = rows.map { $0.elements(forName: "td")[4].stringValue ?? "" }
+        let results = rows.map { $0.elements(forName: "td")[5].stringValue ?? "" }
         #expect(results.contains("正常"))
-        #expect(results.contains("异常"))
+        #expect(results.contains("◆ 异常"))
+        #expect(results.contains("▲ 注意"))
         #expect(results.contains("待检"))
         let cabling = try doc.nodes(forXPath: "//section[@id='section-cabling']//h2")
         #expect(cabling.first?.stringValue?.contains("管线") == true)
-        let signatures = try doc.nodes(forXPath: "//div[@id='sign-off']/div[contains(@class, 'signature')]")
+        let signatures = try doc.nodes(forXPath: "//table[@id='sign-off']//td[contains(@class, 'signature')]")
         #expect(signatures.count == 3)
         #expect(signatures.first?.stringValue?.contains("检测人员签字") == true)
         #expect(html.contains(record.contentHash))
         #expect(html.contains("v2"))
         #expect(html.contains("tr.abnormal td { background"))
-        let appendix = try doc.nodes(forXPath: "//table[@class='evidence']//tr[@id]")
+        let appendix = try doc.nodes(forXPath: "//table[contains(@class, 'evidence')]//tr[@id]")
         #expect(appendix.count == record.evidence.count)
     }
 
@@ -114,7 +115,7 @@ import FoundationXML
         let html = try RecordRenderer.render(record, format: .html, lang: .en)
         #expect(html.contains("<html lang=\"en\">"))
         #expect(html.contains("Cabling"))
-        #expect(html.contains(">Abnormal<"))
+        #expect(html.contains("<span class=\"mark\">◆</span> Abnormal<"))
         #expect(!html.contains("检测人员签字"))
     }
 
@@ -142,13 +143,16 @@ import FoundationXML
         defer { try? FileManager.default.removeItem(at: dir) }
         let urls = try RecordRenderer().write(record, formats: RecordFormat.allCases, lang: .zh, to: dir)
         #expect(urls.map(\.lastPathComponent) == ["acme-hq-2026-11-v2.zh.html", "acme-hq-2026-11-v2.zh.md",
-                                                   "acme-hq-2026-11-v2.zh.csv", "acme-hq-2026-11-v2.json"])
+                                                   "acme-hq-2026-11-v2.zh.csv", "acme-hq-2026-11-v2.json",
+                                                   "acme-hq-2026-11-v2.zh.pdf"])
         let csv = try Data(contentsOf: urls[2])
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
     }
 
     @Test func formatListParsing() throws {
         #expect(try RecordFormat.list("html,md,csv,json") == [.html, .markdown, .csv, .json])
-        #expect(throws: RecordError.self) { try RecordFormat.list("html,pdf") }
+        #expect(try RecordFormat.list("pdf, html,pdf") == [.pdf, .html])
+        #expect(throws: RecordError.self) { try RecordFormat.list("html,docx") }
+        #expect(throws: RecordError.self) { try RecordRenderer.render(record, format: .pdf, lang: .zh) }
     }
 }

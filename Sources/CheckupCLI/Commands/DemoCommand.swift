@@ -12,7 +12,7 @@ struct DemoCommand: AsyncParsableCommand {
         Starts the simulators (our libmodbus alarm host, two Pelco-D decoders on a pseudo-terminal,
         net-snmp's snmpd as a camera, an NVR and a UPS) with three faults injected: an NVR disk
         SMART-failed, zone 5 in fault, one decoder silent. Runs the normal monthly inspection,
-        writes the record (HTML and Markdown) to --out, stops the simulators, and exits 2
+        writes the record (HTML, Markdown and PDF) to --out, stops the simulators, and exits 2
         because faults were found. examples/demo-site.yaml is the same site, documented.
         """)
 
@@ -22,10 +22,18 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Language of the record: zh or en.")
     var lang: Language = .zh
 
-    @Option(help: "Record formats, comma-separated: html, md, csv, json.")
-    var format: String = "html,md"
+    @Option(help: ArgumentHelp("Record formats, comma-separated: \(RecordFormat.names).", valueName: "LIST"))
+    var format: String = "html,md,pdf"
+
+    @Option(help: "Evidence (values read, exchanges): appendix after the form, separate file, or none.")
+    var evidence: EvidencePlacement = .appendix
+
+    func validate() throws {
+        do { _ = try RecordFormat.list(format) } catch { throw ValidationError("--format: \(error.message)") }
+    }
 
     func run() async throws {
+        try FormatAvailability.check(format)  // before any simulator starts
         let outDir = URL(fileURLWithPath: out).standardizedFileURL.path
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         let work = NSTemporaryDirectory() + "checkup-demo-\(getpid())"
@@ -58,7 +66,7 @@ struct DemoCommand: AsyncParsableCommand {
         let inspection = MonthlyInspection(
             site: inventory, month: RunCommand.currentMonth, inspectedOn: Period.day(of: Date()), technicians: ["demo"],
             storePath: outDir + "/checkup.sqlite", out: outDir, formats: try mappingRecordErrors { try RecordFormat.list(format) },
-            lang: lang, template: nil,
+            lang: lang, template: nil, evidence: evidence,
             options: PipelineOptions(concurrency: 64, timeout: .milliseconds(500), retries: 1, deadline: .seconds(30)))
         let (store, renderer) = try inspection.prepare()
         print("inspecting \(jobs.count) devices of \(inventory.name) (\(inventory.client))…")

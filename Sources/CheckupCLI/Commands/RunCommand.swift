@@ -34,8 +34,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Directory for the record files (default: ./checkup-records/SITE/MONTH).", valueName: "DIR"))
     var out: String?
 
-    @Option(help: "Record formats, comma-separated: html, md, csv, json.")
+    @Option(help: ArgumentHelp("Record formats, comma-separated: \(RecordFormat.names).", valueName: "LIST"))
     var format: String = "html,md"
+
+    @Option(help: "Evidence (values read, exchanges): appendix after the form, separate file, or none.")
+    var evidence: EvidencePlacement = .appendix
 
     @Option(help: ArgumentHelp("Record store (SQLite). Default: $CHECKUP_STORE or ~/.local/share/checkup/checkup.sqlite.", valueName: "PATH"))
     var store: String?
@@ -83,7 +86,7 @@ struct RunCommand: AsyncParsableCommand {
             site: inventory, month: month, inspectedOn: inspectedOn, technicians: technician,
             storePath: store ?? RecordStore.defaultPath(), out: out ?? "checkup-records/\(inventory.id)/\(month)",
             formats: try mappingRecordErrors { try RecordFormat.list(format) }, lang: lang, template: template,
-            options: options.pipelineOptions(concurrency: concurrency), showProgress: !json)
+            evidence: evidence, options: options.pipelineOptions(concurrency: concurrency), showProgress: !json)
         let (recordStore, renderer) = try inspection.prepare()
 
         var devices = inventory.devices

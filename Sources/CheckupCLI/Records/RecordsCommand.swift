@@ -115,7 +115,7 @@ struct RecordsShow: AsyncParsableCommand {
     @OptionGroup var store: StoreOption
     @OptionGroup var selection: RecordSelection
 
-    @Option(help: "md, html, csv or json.")
+    @Option(help: "md, html, csv, json or pdf.")
     var format: RecordFormat = .markdown
 
     @Option(help: "Language: zh or en.")
@@ -126,24 +126,28 @@ struct RecordsShow: AsyncParsableCommand {
 
     func run() async throws {
         try selection.checkMonth()
+        try FormatAvailability.check([format])
         let record = try selection.load(from: try store.open())
-        let text = try mappingRecordErrors {
+        let bytes = try mappingRecordErrors {
             try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [])
-                .render(record, format: format, lang: lang)
+                .data(record, format: format, lang: lang)
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(bytes)
     }
 }
 
 /// `checkup records export`: one record as files.
 struct RecordsExport: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write one record as files (html, md, csv, json).")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write one record as files (html, md, csv, json, pdf).")
 
     @OptionGroup var store: StoreOption
     @OptionGroup var selection: RecordSelection
 
-    @Option(help: "Formats, comma-separated: html, md, csv, json.")
+    @Option(help: ArgumentHelp("Formats, comma-separated: \(RecordFormat.names).", valueName: "LIST"))
     var format: String = "html,md,csv,json"
+
+    @Option(help: "Evidence (values read, exchanges): appendix after the form, separate file, or none.")
+    var evidence: EvidencePlacement = .appendix
 
     @Option(help: "Language: zh or en.")
     var lang: Language = .zh
@@ -156,9 +160,11 @@ struct RecordsExport: AsyncParsableCommand {
 
     func run() async throws {
         try selection.checkMonth()
+        try FormatAvailability.check(format)
         let record = try selection.load(from: try store.open())
         let files = try mappingRecordErrors {
-            try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [])
+            try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [],
+                               options: RecordRenderer.Options(evidence: evidence))
                 .write(record, formats: try RecordFormat.list(format), lang: lang, to: URL(fileURLWithPath: out))
         }
         for f in files { print("wrote \(f.path)") }

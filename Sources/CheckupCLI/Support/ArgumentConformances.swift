@@ -1,4 +1,7 @@
 import ArgumentParser
 import CheckupCore
+import InspectionRecords
 
 extension Language: ExpressibleByArgument {}
+
+extension EvidencePlacement: ExpressibleByArgument {}

@@ -17,6 +17,7 @@ struct MonthlyInspection {
     var formats: [RecordFormat]
     var lang: Language
     var template: String?
+    var evidence: EvidencePlacement = .appendix
     var options: PipelineOptions
     var showProgress = true
 
@@ -33,10 +34,12 @@ struct MonthlyInspection {
         }
     }
 
-    /// Opens the store and checks the output folder and the templates: nothing is probed before this.
+    /// Opens the store and checks the output folder, the templates and the PDF renderer: nothing is probed before this.
     func prepare() throws -> (RecordStore, RecordRenderer) {
+        try FormatAvailability.check(formats)
         let renderer = try mappingRecordErrors {
-            try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [])
+            try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [],
+                               options: RecordRenderer.Options(evidence: evidence))
         }
         try OutputFolder.checkWritable(out)
         let store = try mappingRecordErrors { try RecordStore(path: storePath) }

@@ -6,28 +6,34 @@ public enum RecordFormat: String, Sendable, CaseIterable, Codable {
     case markdown
     case csv
     case json
+    /// The HTML form laid out by weasyprint (`PDFRenderer`).
+    case pdf
 
-    /// Accepts `html`, `md`/`markdown`, `csv`, `json`.
+    /// The names `list` accepts, for help texts and errors.
+    public static let names = "html, md, csv, json, pdf"
+
+    /// Accepts `html`, `md`/`markdown`, `csv`, `json`, `pdf`.
     public init?(name: String) {
         switch name.lowercased() {
         case "html", "htm": self = .html
         case "md", "markdown": self = .markdown
         case "csv": self = .csv
         case "json": self = .json
+        case "pdf": self = .pdf
         default: return nil
         }
     }
 
-    /// Parses a `--format html,md,csv,json` list; the error names the bad entry.
+    /// Parses a `--format html,md,csv,json,pdf` list; the error names the bad entry.
     public static func list(_ text: String) throws(RecordError) -> [RecordFormat] {
         var out: [RecordFormat] = []
         for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
             guard let f = RecordFormat(name: part) else {
-                throw RecordError("format '\(part)': expected html, md, csv or json")
+                throw RecordError("format '\(part)': expected \(names)")
             }
             if !out.contains(f) { out.append(f) }
         }
-        guard !out.isEmpty else { throw RecordError("no format given: expected html, md, csv or json") }
+        guard !out.isEmpty else { throw RecordError("no format given: expected \(names)") }
         return out
     }
 
@@ -37,6 +43,10 @@ public enum RecordFormat: String, Sendable, CaseIterable, Codable {
         case .markdown: "md"
         case .csv: "csv"
         case .json: "json"
+        case .pdf: "pdf"
         }
     }
+
+    /// Formats that are printed forms, in one language, with an evidence part that can be split off.
+    var isForm: Bool { self == .html || self == .markdown || self == .pdf }
 }

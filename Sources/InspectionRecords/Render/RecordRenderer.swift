@@ -1,33 +1,61 @@
 import CheckupCore
 import Foundation
 
-/// Renders a monthly record as HTML (A4, printable), Markdown, CSV or JSON, and writes files.
+/// Renders a monthly record as HTML (A4, printable), PDF, Markdown, CSV or JSON, and writes files.
 ///
 /// HTML and Markdown come from Mustache templates (`TemplateSet`), so a company can print its
-/// own form; CSV and JSON are data formats with a fixed layout (JSON: see `MonthlyRecord`).
+/// own form; PDF is that HTML laid out by weasyprint (`PDFRenderer`); CSV and JSON are data
+/// formats with a fixed layout (JSON: see `MonthlyRecord`).
 public struct RecordRenderer: Sendable {
-    public var templates: TemplateSet
+    /// How the printed forms (HTML, PDF, Markdown) are put together.
+    public struct Options: Sendable, Equatable {
+        public var evidence: EvidencePlacement
 
-    public init(templates: TemplateSet) {
+        public init(evidence: EvidencePlacement = .appendix) {
+            self.evidence = evidence
+        }
+    }
+
+    public var templates: TemplateSet
+    public var options: Options
+
+    public init(templates: TemplateSet, options: Options = Options()) {
         self.templates = templates
+        self.options = options
     }
 
     /// The bundled templates, with optional replacement files (`--template FILE`, by extension).
-    public init(templateOverrides: [URL] = []) throws(RecordError) {
+    public init(templateOverrides: [URL] = [], options: Options = Options()) throws(RecordError) {
         var set = try TemplateSet.bundled()
         for file in templateOverrides { try set.override(with: file, kind: "record") }
-        templates = set
+        self.init(templates: set, options: options)
     }
 
     /// One-shot rendering with the bundled templates.
-    public static func render(_ record: MonthlyRecord, format: RecordFormat, lang: Language) throws(RecordError) -> String {
-        try RecordRenderer().render(record, format: format, lang: lang)
+    public static func render(_ record: MonthlyRecord, format: RecordFormat, lang: Language,
+                              options: Options = Options()) throws(RecordError) -> String {
+        try RecordRenderer(options: options).render(record, format: format, lang: lang)
     }
 
+    /// The text of the record's main document: with the evidence appendix unless the options leave it out.
+    /// PDF is not text: use `data` or `write`.
     public func render(_ record: MonthlyRecord, format: RecordFormat, lang: Language) throws(RecordError) -> String {
+        try render(record, format: format, lang: lang, part: Self.mainPart(options.evidence))
+    }
+
+    /// The bytes of the record's main document in any format, PDF included.
+    public func data(_ record: MonthlyRecord, format: RecordFormat, lang: Language) throws(RecordError) -> Data {
+        let part = Self.mainPart(options.evidence)
+        if format == .pdf {
+            return try PDFRenderer().render(html: try render(record, format: .html, lang: lang, part: part))
+        }
+        return Data(try render(record, format: format, lang: lang, part: part).utf8)
+    }
+
+    func render(_ record: MonthlyRecord, format: RecordFormat, lang: Language, part: RecordDocumentPart) throws(RecordError) -> String {
         switch format {
-        case .html: return try templates.render("record.html", RecordView.context(record, lang: lang))
-        case .markdown: return try templates.render("record.md", RecordView.context(record, lang: lang))
+        case .html: return try templates.render("record.html", RecordView.context(record, lang: lang, part: part))
+        case .markdown: return try templates.render("record.md", RecordView.context(record, lang: lang, part: part))
         case .csv: return CSVTable.render(record, lang: lang)
         case .json:
             do {
@@ -35,18 +63,27 @@ public struct RecordRenderer: Sendable {
             } catch {
                 throw RecordError("record JSON: \(error)")
             }
+        case .pdf:
+            throw RecordError("PDF is a binary file: write it to a folder (--format pdf --out DIR)")
         }
     }
 
-    /// File name of a record in a format: `SITE-YYYY-MM-vN.EXT` (no `-vN` before it is stored).
-    public static func fileName(_ record: MonthlyRecord, format: RecordFormat, lang: Language? = nil) -> String {
+    static func mainPart(_ placement: EvidencePlacement) -> RecordDocumentPart {
+        RecordDocumentPart.documents(for: placement)[0].part
+    }
+
+    /// File name of a record in a format: `SITE-YYYY-MM-vN[.PART].LANG.EXT` (no `-vN` before it is stored).
+    public static func fileName(_ record: MonthlyRecord, format: RecordFormat, lang: Language? = nil,
+                                part infix: String? = nil) -> String {
         var base = "\(safe(record.header.siteId))-\(record.header.period)"
         if let v = record.version { base += "-v\(v)" }
-        if let lang, format == .html || format == .markdown || format == .csv { base += ".\(lang.rawValue)" }
+        if let infix { base += ".\(infix)" }
+        if let lang, format.isForm || format == .csv { base += ".\(lang.rawValue)" }
         return base + "." + format.fileExtension
     }
 
     /// Writes the record in each format into `dir` (created if needed); returns the files written.
+    /// With `evidence: .separate`, each printed form has a second file, `….evidence.LANG.EXT`.
     @discardableResult
     public func write(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, to dir: URL) throws(RecordError) -> [URL] {
         do {
@@ -54,16 +91,24 @@ public struct RecordRenderer: Sendable {
         } catch {
             throw RecordError("output folder \(dir.path): \(error.localizedDescription)")
         }
+        let pdf = formats.contains(.pdf) ? try PDFRenderer() : nil
         var urls: [URL] = []
         for format in formats {
-            let url = dir.appendingPathComponent(Self.fileName(record, format: format, lang: lang))
-            let text = try render(record, format: format, lang: lang)
-            do {
-                try Data(text.utf8).write(to: url, options: .atomic)
-            } catch {
-                throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
+            let documents = format.isForm ? RecordDocumentPart.documents(for: options.evidence) : [(.mainAndEvidence, nil)]
+            for (part, infix) in documents {
+                let url = dir.appendingPathComponent(Self.fileName(record, format: format, lang: lang, part: infix))
+                if format == .pdf, let pdf {
+                    try pdf.write(html: try render(record, format: .html, lang: lang, part: part), to: url)
+                } else {
+                    let text = try render(record, format: format, lang: lang, part: part)
+                    do {
+                        try Data(text.utf8).write(to: url, options: .atomic)
+                    } catch {
+                        throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
+                    }
+                }
+                urls.append(url)
             }
-            urls.append(url)
         }
         return urls
     }

@@ -63,7 +63,7 @@ extension RecordRenderer {
             do { return String(decoding: try RecordCoding.encoder().encode(report), as: UTF8.self) + "\n" } catch {
                 throw RecordError("quarterly JSON: \(error)")
             }
-        case .csv: throw RecordError("the quarterly report comes as html, md or json")
+        case .csv, .pdf: throw RecordError("the quarterly report comes as html, md or json")
         }
     }
 }

@@ -1,0 +1,13 @@
+import InspectionRecords
+
+/// Fails before any work when a record format cannot be produced on this machine.
+enum FormatAvailability {
+    /// PDF needs weasyprint: a run must not probe a whole site and then fail on the PDF.
+    static func check(_ formats: [RecordFormat]) throws {
+        if formats.contains(.pdf) { try mappingRecordErrors { try PDFRenderer.checkAvailable() } }
+    }
+
+    static func check(_ formats: String) throws {
+        try check(try mappingRecordErrors { try RecordFormat.list(formats) })
+    }
+}
