@@ -48,7 +48,8 @@ struct TableJudge {
         let found: ([Judged]) -> Finding = { rowsAtFault in
             .rows(total: rows.count, noun: noun, offending: rowsAtFault.map { j in
                 var state: LocalizedText?
-                if case .state(let words) = j.judgement.finding { state = words }
+                // A map's state names the row's trouble; a plain yes/no would only repeat the check.
+                if case .state(let words) = j.judgement.finding, !Self.isBool(j.row, rule.column) { state = words }
                 return RowFinding(label: j.label, state: state)
             })
         }
@@ -82,6 +83,11 @@ struct TableJudge {
                            expected: "a row with \(expectedCell)", offending: [],
                            finding: .count(matching: hits.count, total: rows.count, noun: noun))
         }
+    }
+
+    private static func isBool(_ row: TableRow, _ column: String?) -> Bool {
+        guard let column, case .bool = row.cells[column] else { return false }
+        return true
     }
 
     private func cell(_ row: TableRow, _ column: String?) -> Value? {
