@@ -97,6 +97,7 @@ enum RecordLabels {
         "formTitle": LocalizedText(zh: "维护登记表", en: "Maintenance Registration Form"),
         "entryNumber": LocalizedText(zh: "登记编号", en: "Entry no."),
         "caller": LocalizedText(zh: "报修人", en: "Caller"),
+        "callAndResponse": LocalizedText(zh: "报修与到场", en: "Call and response"),
         "deadlineHours": LocalizedText(zh: "响应时限（小时）", en: "Response time allowed (hours)"),
         "arriveBy": LocalizedText(zh: "应到场时间", en: "Arrive by"),
         "noDeadline": LocalizedText(zh: "合同未约定响应时限", en: "no response deadline in the contract"),
