@@ -206,7 +206,7 @@ import Testing
         #expect(callLines.count == 3)
         #expect(callLines[0].contains(lang == .zh ? "按时" : "On time"), "\(callLines[0])")
         #expect(callLines[1].contains(lang == .zh ? "超时" : "Late"), "\(callLines[1])")
-        #expect(text.contains(lang == .zh ? "2026年第4季度" : "2026 Q4"))
+        #expect(text.contains(lang == .zh ? "2026年第4季度" : "2026Q4"))
         #expect(text.contains(lang == .zh ? "本月无检测记录" : "no record for this month"))
         #expect(text.contains("WB-2026-017") && text.contains("WB-2026-018"))
         #expect(text.contains(lang == .zh ? "客户盖章" : "Company stamp"))

@@ -82,10 +82,9 @@ struct ReportWords {
         return String(format: "%.0f %%", share * 100)
     }
 
-    /// `2026年第4季度` / `2026 Q4`: no Latin letter on a Chinese page.
+    /// `2026年第4季度` on a Chinese page (no Latin letter), `2026Q4` on an English one.
     func quarter(_ q: String) -> String {
-        let year = q.prefix(4), n = q.suffix(1)
-        return lang == .zh ? "\(year)年第\(n)季度" : "\(year) Q\(n)"
+        lang == .zh ? "\(q.prefix(4))年第\(q.suffix(1))季度" : q
     }
 
     func time(_ date: Date?) -> String {
