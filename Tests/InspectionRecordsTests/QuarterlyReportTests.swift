@@ -87,6 +87,7 @@ import Testing
         #expect(camera.inspections == 3)
         #expect(camera.online == 2)
         #expect(abs((camera.availability ?? 0) - 2.0 / 3.0) < 1e-9)
+        #expect(camera.monthly.map(\.answer) == [.online, .offline, .online])
         let panel = try #require(hq.devices.first { $0.deviceId == "panel-1" })
         #expect(panel.availability == 1)
         #expect(panel.abnormalMonths.isEmpty, "a warning is not a fault")
@@ -121,6 +122,11 @@ import Testing
         #expect(camera.device == Self.depotCamera)
         #expect(camera.inspections == 0)
         #expect(camera.availability == nil)
+        #expect(camera.monthly.map(\.answer) == [.noData, .noData, .noData])
+        // October has no depot record: no data that month, and the two recorded months count alone.
+        let panel = try #require(depot.devices.first { $0.deviceId == "panel-1" })
+        #expect(panel.monthly.map(\.answer) == [.noData, .online, .online])
+        #expect(panel.inspections == 2 && panel.availability == 1)
         #expect(depot.availability == 1, "the four devices inspected answered every time")
         #expect(q.sites[0].availability.map { $0 < 1 } == true, "headquarters' camera was offline once")
 
@@ -202,6 +208,9 @@ import Testing
         let depotCameraLine = try #require(text.split(separator: "\n").first { $0.contains(Self.depotCamera) })
         #expect(depotCameraLine.contains(lang == .zh ? "无数据" : "no data"), "\(depotCameraLine)")
         #expect(!depotCameraLine.contains("0 %"))
+        let hqCameraLine = try #require(text.split(separator: "\n").first { $0.contains("后门摄像机 Back door camera") && $0.contains("67 %") })
+        #expect(hqCameraLine.contains(lang == .zh ? "离线" : "Offline"), "\(hqCameraLine)")
+        #expect(text.contains("2026-10") && text.contains("2026-12"))
         let callLines = text.split(separator: "\n").filter { $0.contains("录像机报警") || $0.contains("后门无图像") }
         #expect(callLines.count == 3)
         #expect(callLines[0].contains(lang == .zh ? "按时" : "On time"), "\(callLines[0])")

@@ -80,6 +80,7 @@ enum RecordLabels {
         "section": LocalizedText(zh: "分项", en: "Section"),
         "none": LocalizedText(zh: "无", en: "None"),
         "noData": LocalizedText(zh: "无数据", en: "no data"),
+        "abnormalMonths": LocalizedText(zh: "异常月份", en: "Months abnormal"),
         "sites": LocalizedText(zh: "场所与合同", en: "Sites and contracts"),
         "siteAvailability": LocalizedText(zh: "场所设备在线率", en: "Site availability"),
         "attention": LocalizedText(zh: "注意（提示，非故障）", en: "Warnings (not faults)"),

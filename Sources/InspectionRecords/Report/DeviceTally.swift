@@ -9,6 +9,7 @@ struct DeviceTally {
     private var abnormalRows: [String: Int] = [:]
     private var abnormalMonths: [String: [String]] = [:]
     private var abnormalItems: [String: [LocalizedText]] = [:]
+    private var states: [String: [String: DeviceState]] = [:]
 
     /// Adds one month; call in month order. Only abnormal rows are faults: a warning (注意) is not.
     mutating func add(_ record: MonthlyRecord) {
@@ -16,6 +17,7 @@ struct DeviceTally {
         for d in record.devices {
             if names[d.id] == nil { order.append(d.id) }
             names[d.id] = d.name
+            states[d.id, default: [:]][month] = d.state
             // A device left out this month gives no data, rather than a month offline.
             guard d.state != .notInspected else { continue }
             inspections[d.id, default: 0] += 1
@@ -30,13 +32,22 @@ struct DeviceTally {
         }
     }
 
-    func availability() -> [SiteQuarter.DeviceAvailability] {
+    /// `months`: the quarter's, so a month without a record shows as no data.
+    func availability(months: [String]) -> [SiteQuarter.DeviceAvailability] {
         order.map { id in
             let n = inspections[id] ?? 0
+            let monthly = months.map { month in
+                let answer: SiteQuarter.MonthAnswer.Answer = switch states[id]?[month] {
+                case .inspected: .online
+                case .unreachable: .offline
+                case .notInspected, nil: .noData
+                }
+                return SiteQuarter.MonthAnswer(month: month, answer: answer)
+            }
             return SiteQuarter.DeviceAvailability(
                 deviceId: id, device: names[id] ?? id, inspections: n, online: online[id] ?? 0,
                 availability: n == 0 ? nil : Double(online[id] ?? 0) / Double(n),
-                abnormalRows: abnormalRows[id] ?? 0, abnormalMonths: abnormalMonths[id] ?? [])
+                abnormalRows: abnormalRows[id] ?? 0, abnormalMonths: abnormalMonths[id] ?? [], monthly: monthly)
         }
     }
 

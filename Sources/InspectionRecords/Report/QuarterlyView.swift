@@ -26,6 +26,7 @@ enum QuarterlyView {
         let months = s.months.map(\.month) + s.missingMonths
         return [
             "site": s.site, "address": s.address ?? "", "contract": s.contract ?? "",
+            "quarterMonths": months.sorted(),
             "months": months.sorted().map { month -> [String: Any] in
                 guard let m = recorded[month] else { return ["month": month, "missing": true] }
                 return ["month": month, "missing": false, "version": m.version.map { "\($0)" } ?? "",
@@ -41,6 +42,10 @@ enum QuarterlyView {
                 ["device": d.device, "inspections": "\(d.inspections)", "online": "\(d.online)",
                  "availability": words.percent(d.availability), "noData": d.availability == nil,
                  "low": (d.availability ?? 1) < 1, "abnormalRows": "\(d.abnormalRows)",
+                 "monthly": d.monthly.map { m in
+                     ["answer": m.answer.title.text(words.lang), "offline": m.answer == .offline,
+                      "noData": m.answer == .noData] as [String: Any]
+                 },
                  "abnormalMonths": d.abnormalMonths.joined(separator: words.separator)] as [String: Any]
             },
             "faultsFound": "\(s.faultsFound)", "clearedOnSite": "\(s.clearedOnSite)", "pending": "\(s.pending)",

@@ -48,6 +48,29 @@ public struct SiteQuarter: Sendable, Codable, Hashable {
         public var availability: Double?
         public var abnormalRows: Int
         public var abnormalMonths: [String]
+        /// Each month of the quarter: answered, offline, or no data (not inspected, or no record).
+        public var monthly: [MonthAnswer]
+    }
+
+    /// What one month says about one device.
+    public struct MonthAnswer: Sendable, Codable, Hashable {
+        public var month: String
+        public var answer: Answer
+
+        public enum Answer: String, Sendable, Codable, CaseIterable {
+            case online
+            case offline
+            /// Not inspected that month, or no record of the month: never counted as offline.
+            case noData = "no-data"
+
+            public var title: LocalizedText {
+                switch self {
+                case .online: LocalizedText(zh: "在线", en: "Online")
+                case .offline: LocalizedText(zh: "离线", en: "Offline")
+                case .noData: LocalizedText(zh: "无数据", en: "no data")
+                }
+            }
+        }
     }
 
     public struct RecurringFault: Sendable, Codable, Hashable {
@@ -85,7 +108,7 @@ extension SiteQuarter {
         missingMonths = months.filter { !present.contains($0) }
         var tally = DeviceTally()
         for record in records { tally.add(record) }
-        devices = tally.availability()
+        devices = tally.availability(months: months)
         let inspections = devices.map(\.inspections).reduce(0, +)
         availability = inspections == 0 ? nil : Double(devices.map(\.online).reduce(0, +)) / Double(inspections)
         faultsFound = records.map(\.summary.faultsFound).reduce(0, +)
