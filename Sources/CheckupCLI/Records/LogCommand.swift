@@ -7,7 +7,7 @@ import InspectionRecords
 public struct LogCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "The maintenance log: fault call-outs, arrival and resolution, response deadlines.",
+        abstract: "The maintenance log: fault call-outs, arrival and resolution, response deadlines, the form to sign.",
         subcommands: [LogAdd.self, LogArrive.self, LogClose.self, LogList.self, LogShow.self])
 
     public init() {}
