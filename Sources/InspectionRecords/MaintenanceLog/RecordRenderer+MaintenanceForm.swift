@@ -1,0 +1,25 @@
+import CheckupCore
+import Foundation
+
+extension RecordRenderer {
+    /// The maintenance form as one HTML page: the input of the printed (PDF) form too.
+    public func maintenanceFormHTML(_ form: MaintenanceForm, lang: Language,
+                                    timeZone: TimeZone = .current) throws(RecordError) -> String {
+        try templates.render("maintenance.html", MaintenanceFormView.context(form, lang: lang, timeZone: timeZone))
+    }
+
+    /// Renders the maintenance form as HTML, Markdown or JSON.
+    public func render(_ form: MaintenanceForm, format: RecordFormat, lang: Language,
+                       timeZone: TimeZone = .current) throws(RecordError) -> String {
+        switch format {
+        case .html: return try maintenanceFormHTML(form, lang: lang, timeZone: timeZone)
+        case .markdown:
+            return try templates.render("maintenance.md", MaintenanceFormView.context(form, lang: lang, timeZone: timeZone))
+        case .json:
+            do { return String(decoding: try RecordCoding.encoder().encode(form), as: UTF8.self) + "\n" } catch {
+                throw RecordError("maintenance form JSON: \(error)")
+            }
+        case .csv: throw RecordError("the maintenance form comes as html, md or json")
+        }
+    }
+}
