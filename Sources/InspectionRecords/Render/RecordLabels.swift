@@ -83,7 +83,7 @@ enum RecordLabels {
         "abnormalMonths": LocalizedText(zh: "异常月份", en: "Months abnormal"),
         "sites": LocalizedText(zh: "场所与合同", en: "Sites and contracts"),
         "siteAvailability": LocalizedText(zh: "场所设备在线率", en: "Site availability"),
-        "attention": LocalizedText(zh: "注意（提示，非故障）", en: "Warnings (not faults)"),
+        "warnings": LocalizedText(zh: "注意（提示，非故障）", en: "Warnings (not faults)"),
         "noRecord": LocalizedText(zh: "本月无检测记录", en: "no record for this month"),
         "incompleteMonth": LocalizedText(zh: "该月记录不完整：部分设备未检。", en: "Incomplete month: some devices were not inspected."),
         "quarterTotals": LocalizedText(zh: "本季汇总", en: "Quarter totals"),
