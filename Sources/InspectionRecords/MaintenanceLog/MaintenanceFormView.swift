@@ -7,6 +7,7 @@ enum MaintenanceFormView {
         let words = ReportWords(lang: lang, timeZone: timeZone)
         return [
             "lang": lang.rawValue,
+            "colon": words.colon,
             "labels": RecordLabels.dictionary(lang),
             "entryNumber": "\(f.entryId)",
             "client": f.client, "site": f.site, "address": f.address ?? "", "contract": f.contract ?? "",

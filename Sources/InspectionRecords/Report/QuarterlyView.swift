@@ -9,6 +9,7 @@ enum QuarterlyView {
         let words = ReportWords(lang: lang, timeZone: timeZone)
         return [
             "lang": lang.rawValue,
+            "colon": words.colon,
             "labels": labels,
             "client": q.client,
             "quarter": words.quarter(q.quarter),

@@ -8,6 +8,9 @@ struct ReportWords {
 
     var separator: String { lang == .zh ? "、" : ", " }
 
+    /// After a label: the full-width colon on a Chinese page.
+    var colon: String { lang == .zh ? "：" : ": " }
+
     /// `67 %`, or 无数据 / no data when there was nothing to count (never 0 % of 0).
     func percent(_ share: Double?) -> String {
         guard let share else { return RecordLabels.text("noData", lang) }
