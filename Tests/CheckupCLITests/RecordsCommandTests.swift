@@ -93,7 +93,7 @@ struct RecordsCommandTests {
 
         let printed = try CLI.run(["report", "quarterly", "--site", "gate", "--quarter", "2026Q4", "--format", "md", "--lang", "en"] + store)
         #expect(printed.status == 0, "\(printed.all)")
-        #expect(printed.stdout.contains("2026Q4") && printed.stdout.contains("ptz-1"), "\(printed.stdout)")
+        #expect(printed.stdout.contains("2026Q4") && printed.stdout.contains("Gate PTZ"), "\(printed.stdout)")
 
         let written = try CLI.run(["report", "quarterly", "--site", "gate", "--quarter", "2026q4", "--format", "html,json",
                                    "--out", dir + "/q"] + store)
@@ -114,9 +114,11 @@ struct RecordsCommandTests {
     @Test func logAddArriveCloseAndList() throws {
         let dir = CLI.temporaryDirectory()
         let store = ["--store", dir + "/log.sqlite"]
+        try "site: {id: gate, client: 示例客户 ACME, name: 大门 Gate}\ndevices: []\n"
+            .write(toFile: dir + "/site.yaml", atomically: true, encoding: .utf8)
 
-        // `log add` is the one log command that creates the store.
-        let add = try CLI.run(["log", "add", "--site", "gate", "--reported", "云台不动", "--caller", "李经理",
+        // `log add` is the one log command that creates the store (from an inventory: the store knows no site yet).
+        let add = try CLI.run(["log", "add", "--site", dir + "/site.yaml", "--reported", "云台不动", "--caller", "李经理",
                                "--called", "2026-11-03 14:20", "--zone", "ring-2"] + store)
         #expect(add.status == 0, "\(add.all)")
         #expect(add.stdout.contains("log entry 1: gate, arrive by 2026-11-03 16:20 (ring-2: 2 h)"), "\(add.stdout)")

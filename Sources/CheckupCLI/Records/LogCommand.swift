@@ -7,8 +7,8 @@ import InspectionRecords
 public struct LogCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "The maintenance log: fault call-outs, arrival and resolution, response deadlines.",
-        subcommands: [LogAdd.self, LogArrive.self, LogClose.self, LogList.self])
+        abstract: "The maintenance log: fault call-outs, arrival and resolution, response deadlines, the form to sign.",
+        subcommands: [LogAdd.self, LogArrive.self, LogClose.self, LogList.self, LogShow.self])
 
     public init() {}
 }
@@ -42,12 +42,14 @@ struct LogAdd: AsyncParsableCommand {
     var zones: String?
 
     func run() async throws {
+        // Both checks come before the store is created: a refused call-out leaves nothing behind.
+        let calledAt = try TypedTime.parse(called, option: "--called")
+        try Self.refuseFuture(calledAt, typed: called)
+        let ref = try Self.knownSite(site, storePath: store.path)
         let s = try store.openCreating()
-        let ref = try SiteReference.resolve(site, store: s)
         if let device, let inventory = ref.site, !inventory.devices.isEmpty, !inventory.devices.contains(where: { $0.id == device }) {
             throw CheckupError("--device: no device '\(device)' in site \(ref.id)")
         }
-        let calledAt = try TypedTime.parse(called, option: "--called")
         let zone = self.zone ?? ref.site?.responseZone
         let table = try mappingRecordErrors { try zones.map { try ResponseZones.load(URL(fileURLWithPath: $0)) } ?? .defaults }
         let hours = try zone.map { z in try mappingRecordErrors { try table.deadlineHours(for: z) } }
@@ -62,6 +64,30 @@ struct LogAdd: AsyncParsableCommand {
         } else {
             print("log entry \(id): \(ref.id), no response deadline (the site has no response zone; give --zone)")
         }
+    }
+}
+
+extension LogAdd {
+    /// A call cannot come from the future: a typo there would make every deadline look met.
+    static func refuseFuture(_ calledAt: Date, typed: String, now: Date = Date()) throws {
+        guard calledAt > now else { return }
+        throw CheckupError("--called \(typed): \(TypedTime.format(calledAt)) is in the future (now \(TypedTime.format(now))); "
+                           + "give the time the client called")
+    }
+
+    /// An inventory file, or a site the store already knows: a mistyped id would start a log of a site nobody has.
+    static func knownSite(_ text: String, storePath: String) throws -> SiteReference {
+        let existing = FileManager.default.fileExists(atPath: storePath) ? try mappingRecordErrors {
+            try RecordStore(path: storePath, create: false)
+        } : nil
+        let ref = try SiteReference.resolve(text, store: existing)
+        if ref.site != nil { return ref }
+        let known = try existing.map { s in try mappingRecordErrors { try s.siteIds() } } ?? []
+        if known.contains(ref.id) { return ref }
+        let hint = Suggest.closest(to: ref.id, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+        let list = known.isEmpty ? "the store knows no site yet" : "known sites: \(known.joined(separator: ", "))"
+        throw CheckupError("--site \(text): no such inventory file and no site '\(ref.id)' in \(storePath)\(hint); "
+                           + "\(list); give the site's inventory file")
     }
 }
 

@@ -13,19 +13,25 @@ public struct ReportCommand: AsyncParsableCommand {
     public init() {}
 }
 
-/// `checkup report quarterly --site … --quarter 2026Q4`.
+/// `checkup report quarterly --site A --site B … --quarter 2026Q4`, or `--client NAME`.
 struct QuarterlyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quarterly",
-        abstract: "The quarter's report: availability per device, faults found and cleared, recurring faults, open items, call-outs.",
+        abstract: "A client's quarterly report over all its sites: availability, faults, recurring faults, call-outs.",
         discussion: """
-        Built from the current version of each month's record. Months without a record are listed as         missing in the report. If none of the quarter's three months has a record for the site, no report         is written: the command says so and exits 3 (an empty report would read as a quarter without faults).
+        Built from the current version of each month's record of each site, and the maintenance log. \
+        Months without a record are listed as such. If none of the quarter's three months has a record \
+        for any of the sites, no report is written: the command says so and exits 3 (an empty report \
+        would read as a quarter without faults).
         """)
 
     @OptionGroup var store: StoreOption
 
-    @Option(help: ArgumentHelp("Site inventory file or site id.", valueName: "FILE|ID"))
-    var site: String
+    @Option(help: ArgumentHelp("Site inventory file or site id; repeat for each site of the client.", valueName: "FILE|ID"))
+    var site: [String] = []
+
+    @Option(help: ArgumentHelp("Every site of this client in the store (instead of --site).", valueName: "NAME"))
+    var client: String?
 
     @Option(help: "Quarter, YYYYQn (e.g. 2026Q4).")
     var quarter: String
@@ -42,35 +48,55 @@ struct QuarterlyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Mustache template replacing the built-in report (.md or .html).", valueName: "FILE"))
     var template: String?
 
+    func validate() throws {
+        if site.isEmpty == (client == nil) { throw ValidationError("give the sites (--site, repeated) or --client, not both") }
+    }
+
     func run() async throws {
         try mappingRecordErrors { try Period.validateQuarter(quarter) }
         let s = try store.open()
-        let id = try SiteReference.resolve(site, store: s).id
+        let ids = try client.map { name in try mappingRecordErrors { try s.siteIds(ofKnownClient: name) } }
+            ?? site.map { try SiteReference.resolve($0, store: s).id }
         try mappingRecordErrors {
-            let report = try QuarterlyReport.build(store: s, site: id, quarter: quarter)
+            let report = try QuarterlyReport.build(store: s, sites: ids, quarter: quarter)
             var templates = try TemplateSet.bundled()
             if let template { try templates.override(with: URL(fileURLWithPath: template), kind: "quarterly") }
             let renderer = RecordRenderer(templates: templates)
             let formats = try RecordFormat.list(format)
             if out == nil, formats.count == 1 {
-                FileHandle.standardOutput.write(Data(try renderer.render(report, format: formats[0], lang: lang).utf8))
+                FileHandle.standardOutput.write(Data(try text(of: report, format: formats[0], renderer: renderer).utf8))
                 return
             }
             let dir = URL(fileURLWithPath: out ?? ".")
             do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
                 throw RecordError("output folder \(dir.path): \(error.localizedDescription)")
             }
+            let base = ids.count == 1 ? ids[0] : Self.fileSafe(report.client)
             for f in formats {
-                let url = dir.appendingPathComponent("\(id)-\(report.quarter)-quarterly.\(lang.rawValue).\(f.fileExtension)")
-                do { try Data(try renderer.render(report, format: f, lang: lang).utf8).write(to: url, options: .atomic) } catch let e as RecordError {
-                    throw e
-                } catch {
+                let url = dir.appendingPathComponent("\(base)-\(report.quarter)-quarterly.\(lang.rawValue).\(f.fileExtension)")
+                let text = try text(of: report, format: f, renderer: renderer)
+                do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
                     throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
                 }
                 print("wrote \(url.path)")
             }
-            print("\(report.quarter): \(report.months.count) of 3 months recorded, faults \(report.faultsFound), "
-                  + "cleared \(report.clearedOnSite), recurring \(report.recurring.count), open items \(report.openItems.count)")
+            for site in report.sites {
+                print("\(report.quarter) \(site.siteId): \(site.months.count) of 3 months recorded, faults \(site.faultsFound), "
+                      + "cleared \(site.clearedOnSite), recurring \(site.recurring.count), open items \(site.openItems.count)")
+            }
+            print("call-outs \(report.callOuts.count): on time \(report.onTimeCallOuts), late \(report.lateCallOuts)")
         }
+    }
+
+    /// The report in one format; HTML through the one function the printed (PDF) report uses too.
+    func text(of report: QuarterlyReport, format: RecordFormat, renderer: RecordRenderer) throws(RecordError) -> String {
+        if format == .html { return try renderer.quarterlyHTML(report, lang: lang) }
+        return try renderer.render(report, format: format, lang: lang)
+    }
+
+    /// A client's name as a file name: letters (any script), digits, `-` and `_`.
+    static func fileSafe(_ name: String) -> String {
+        let kept = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+        return kept.isEmpty ? "client" : kept
     }
 }

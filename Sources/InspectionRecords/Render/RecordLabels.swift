@@ -96,11 +96,43 @@ enum RecordLabels {
         "deadline": LocalizedText(zh: "响应时限", en: "Deadline"),
         "section": LocalizedText(zh: "分项", en: "Section"),
         "none": LocalizedText(zh: "无", en: "None"),
+        "noData": LocalizedText(zh: "无数据", en: "no data"),
+        "abnormalMonths": LocalizedText(zh: "异常月份", en: "Months abnormal"),
+        "sites": LocalizedText(zh: "场所与合同", en: "Sites and contracts"),
+        "siteAvailability": LocalizedText(zh: "场所设备在线率", en: "Site availability"),
+        "warnings": LocalizedText(zh: "注意（提示，非故障）", en: "Warnings (not faults)"),
+        "noRecord": LocalizedText(zh: "本月无检测记录", en: "no record for this month"),
+        "incompleteMonth": LocalizedText(zh: "该月记录不完整：部分设备未检。", en: "Incomplete month: some devices were not inspected."),
+        "quarterTotals": LocalizedText(zh: "本季汇总", en: "Quarter totals"),
+        "deadlineMet": LocalizedText(zh: "是否按时到场", en: "Deadline met"),
+        "onTime": LocalizedText(zh: "按时", en: "On time"),
+        "late": LocalizedText(zh: "超时", en: "Late"),
+        "onTimeRate": LocalizedText(zh: "按时到场率", en: "On-time rate"),
+        "companySignature": LocalizedText(zh: "维护单位（技术人员）签字", en: "Maintenance company (technician)"),
+        "companyStamp": LocalizedText(zh: "维护单位盖章", en: "Company stamp"),
+        "signDate": LocalizedText(zh: "　　　　年　　月　　日", en: "______________"),
+        // Maintenance registration form
+        "formTitle": LocalizedText(zh: "维护登记表", en: "Maintenance Registration Form"),
+        "entryNumber": LocalizedText(zh: "登记编号", en: "Entry no."),
+        "caller": LocalizedText(zh: "报修人", en: "Caller"),
+        "callAndResponse": LocalizedText(zh: "报修与到场", en: "Call and response"),
+        "deadlineHours": LocalizedText(zh: "响应时限（小时）", en: "Response time allowed (hours)"),
+        "arriveBy": LocalizedText(zh: "应到场时间", en: "Arrive by"),
+        "noDeadline": LocalizedText(zh: "合同未约定响应时限", en: "no response deadline in the contract"),
+        "technician": LocalizedText(zh: "维护人员", en: "Technician"),
+        "probeEvidence": LocalizedText(zh: "检测证据（仪器读取结果）", en: "Probe evidence (results read)"),
+        "attachedAt": LocalizedText(zh: "检测时间", en: "Probed at"),
+        "notResolved": LocalizedText(zh: "未修复", en: "not resolved yet"),
         "yes": LocalizedText(zh: "是", en: "yes"),
         "no": LocalizedText(zh: "否", en: "no"),
     ]
 
     static func dictionary(_ lang: Language) -> [String: String] {
         entries.mapValues { $0.text(lang) }
+    }
+
+    /// One label; a missing key is a programming error, shown as the key so it is noticed.
+    static func text(_ key: String, _ lang: Language) -> String {
+        entries[key]?.text(lang) ?? key
     }
 }

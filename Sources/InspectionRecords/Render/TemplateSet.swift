@@ -4,12 +4,14 @@ import Mustache
 /// The Mustache templates of the printed forms: the bundled ones (Templates/ in this target),
 /// any of which a company can replace with its own file (`--template FILE`).
 ///
-/// Names: `record.html`, `record.md`, `quarterly.html`, `quarterly.md`. The context each
+/// Names: `record.html`, `record.md`, `quarterly.html`, `quarterly.md`, `maintenance.html`,
+/// `maintenance.md` (the maintenance registration form). The context each
 /// template receives is described in Templates/README.md.
 public struct TemplateSet: Sendable {
     var templates: [String: MustacheTemplate]
 
-    public static let names = ["record.html", "record.md", "quarterly.html", "quarterly.md"]
+    public static let names = ["record.html", "record.md", "quarterly.html", "quarterly.md",
+                               "maintenance.html", "maintenance.md"]
 
     /// The templates shipped with checkup.
     public static func bundled() throws(RecordError) -> TemplateSet {
@@ -35,7 +37,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Replaces the template a file is for, by its extension: `.md`/`.markdown` → Markdown, else HTML.
-    /// `kind` is `record` or `quarterly`.
+    /// `kind` is `record`, `quarterly` or `maintenance`.
     public mutating func override(with file: URL, kind: String = "record") throws(RecordError) {
         let ext = file.pathExtension == "mustache" ? file.deletingPathExtension().pathExtension : file.pathExtension
         let isMarkdown = ["md", "markdown"].contains(ext.lowercased())

@@ -1,154 +1,111 @@
 import CheckupCore
 import Foundation
 
-/// The quarterly written report per client (每季提交书面维护工作报告): how the system ran over
-/// the quarter's three monthly records (the current version of each) and the call-outs of the
-/// maintenance log.
+/// The quarterly written report per client (每季提交书面维护工作报告): how the systems of all
+/// the client's sites ran over the quarter — the current version of each monthly record — and
+/// the call-outs of the maintenance log.
 public struct QuarterlyReport: Sendable, Codable, Hashable {
-    public var siteId: String
     public var client: String
-    public var site: String
     /// `2026Q4`.
     public var quarter: String
-    public var months: [MonthSummary]
-    /// Months of the quarter with no stored record.
-    public var missingMonths: [String]
-    public var devices: [DeviceAvailability]
+    public var months: [String]
+    public var sites: [SiteQuarter]
+    /// Call-outs of every site, by call time.
+    public var callOuts: [QuarterlyCallOut]
     public var faultsFound: Int
     public var clearedOnSite: Int
-    /// Devices abnormal in two or more months of the quarter.
-    public var recurring: [RecurringFault]
-    /// Faults not cleared and rows not judged, in the latest record of the quarter.
-    public var openItems: [OpenItem]
-    public var callOuts: [MaintenanceEntry]
-    public var overdueCallOuts: Int
+    public var pending: Int
+    public var onTimeCallOuts: Int
+    public var lateCallOuts: Int
+    /// On time over judged call-outs; nil when none was judged.
+    public var onTimeRate: Double?
 
-    /// One month's record as the quarter sees it.
-    public struct MonthSummary: Sendable, Codable, Hashable {
-        public var month: String
-        public var version: Int?
-        public var contentHash: String
-        public var faultsFound: Int
-        public var clearedOnSite: Int
-        public var pending: Int
-        public var toCheck: Int
-        public var incomplete: Bool
+    /// Pure aggregation: one `SiteQuarter` per site, and the call-outs named after their site and device.
+    public init(client: String, quarter: String, months: [String], sites: [SiteQuarter], headers: [String: Site],
+                records: [MonthlyRecord], callOuts: [MaintenanceEntry], now: Date = Date()) {
+        self.client = client
+        self.quarter = quarter
+        self.months = months
+        self.sites = sites
+        let names = Self.deviceNames(headers: headers, records: records)
+        let siteNames = Dictionary(sites.map { ($0.siteId, $0.site) }, uniquingKeysWith: { a, _ in a })
+        self.callOuts = callOuts.sorted { ($0.calledAt, $0.id ?? 0) < ($1.calledAt, $1.id ?? 0) }.map { e in
+            QuarterlyCallOut(entry: e, site: siteNames[e.siteId] ?? e.siteId,
+                             device: e.device.map { names[e.siteId]?[$0] ?? $0 }, now: now)
+        }
+        faultsFound = sites.map(\.faultsFound).reduce(0, +)
+        clearedOnSite = sites.map(\.clearedOnSite).reduce(0, +)
+        pending = sites.map(\.pending).reduce(0, +)
+        let verdicts = self.callOuts.map(\.verdict)
+        onTimeCallOuts = verdicts.filter { $0 == .onTime }.count
+        lateCallOuts = verdicts.filter { $0 == .late }.count
+        onTimeRate = DeadlineVerdict.onTimeRate(verdicts)
     }
 
-    /// How often a device answered when inspected.
-    public struct DeviceAvailability: Sendable, Codable, Hashable {
-        public var deviceId: String
-        public var device: String
-        public var inspections: Int
-        public var online: Int
-        /// online / inspections, 0…1.
-        public var availability: Double
-        public var abnormalRows: Int
-        public var abnormalMonths: [String]
-    }
-
-    public struct RecurringFault: Sendable, Codable, Hashable {
-        public var deviceId: String
-        public var device: String
-        public var months: [String]
-        public var items: [LocalizedText]
-    }
-
-    public struct OpenItem: Sendable, Codable, Hashable {
-        public var month: String
-        public var section: RecordSection
-        public var key: String
-        public var device: String
-        public var item: LocalizedText
-        public var result: RowResult
-        public var observed: String
-        public var handling: String
-    }
-
-    /// Builds the report from the store: the current version of each month, and the log.
-    /// A quarter with no monthly record at all is an error, not an empty report.
-    public static func build(store: RecordStore, site: String, quarter: String,
+    /// Builds the report of the given sites from the store. A site the store does not know, or
+    /// sites of different clients, are errors; so is a quarter with no record for any site
+    /// (an empty report would read as a quarter without faults).
+    public static func build(store: RecordStore, sites siteIds: [String], quarter: String,
                              now: Date = Date()) throws(RecordError) -> QuarterlyReport {
         let months = try Period.months(ofQuarter: quarter)
+        let quarter = quarter.uppercased()
+        let siteIds = siteIds.reduce(into: [String]()) { ids, id in if !ids.contains(id) { ids.append(id) } }
+        let known = try store.siteIds()
+        var headers: [String: Site] = [:]
         var records: [MonthlyRecord] = []
-        for month in months {
-            if let r = try store.record(site: site, month: month) { records.append(r) }
+        for id in siteIds {
+            guard known.contains(id) else {
+                let hint = Suggest.closest(to: id, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                throw RecordError("no inspection recorded for site '\(id)' in \(quarter) (the store does not know this site)\(hint)")
+            }
+            headers[id] = try store.site(id: id)
+            for month in months {
+                if let r = try store.record(site: id, month: month) { records.append(r) }
+            }
         }
-        let header = try store.site(id: site)
-        // A report with no monthly record would read as a clean quarter: refuse it instead.
         if records.isEmpty {
-            let known = header != nil ? "" : " (the store does not know this site)"
-            throw RecordError("no inspection recorded for site '\(site)' in \(quarter.uppercased())\(known): none of "
-                              + "\(months.joined(separator: ", ")) has a record in \(store.path); no report written")
+            let which = siteIds.count == 1 ? "site '\(siteIds[0])'" : "sites \(siteIds.joined(separator: ", "))"
+            throw RecordError("no inspection recorded for \(which) in \(quarter): none of \(months.joined(separator: ", ")) "
+                              + "has a record in \(store.path); no report written")
         }
+        let client = try commonClient(siteIds.map { id in
+            (id, headers[id]?.client ?? records.last { $0.header.siteId == id }?.header.client)
+        })
         let (from, to) = bounds(months, timeZone: .current)
-        let log = try store.logEntries(site: site, from: from, to: to)
-        return build(siteId: site, client: header?.client ?? records.last?.header.client ?? "",
-                     siteName: header?.name ?? records.last?.header.site ?? "", quarter: quarter.uppercased(),
-                     months: months, records: records, callOuts: log, now: now)
+        var log: [MaintenanceEntry] = []
+        for id in siteIds { log += try store.logEntries(site: id, from: from, to: to) }
+        let sites = siteIds.map { SiteQuarter(siteId: $0, header: headers[$0], months: months, records: records) }
+        return QuarterlyReport(client: client, quarter: quarter, months: months, sites: sites, headers: headers,
+                               records: records, callOuts: log, now: now)
     }
 
-    /// Pure aggregation over given records (any order) and call-outs.
-    public static func build(siteId: String, client: String, siteName: String, quarter: String, months: [String],
-                             records: [MonthlyRecord], callOuts: [MaintenanceEntry], now: Date = Date()) -> QuarterlyReport {
-        let records = records.filter { months.contains($0.header.period) }.sorted { $0.header.period < $1.header.period }
-        let present = Set(records.map(\.header.period))
+    /// One site: `build(store:sites:quarter:)` with that site alone.
+    public static func build(store: RecordStore, site: String, quarter: String,
+                             now: Date = Date()) throws(RecordError) -> QuarterlyReport {
+        try build(store: store, sites: [site], quarter: quarter, now: now)
+    }
 
-        var order: [String] = []
-        var names: [String: String] = [:]
-        var inspections: [String: Int] = [:], online: [String: Int] = [:], abnormalRows: [String: Int] = [:]
-        var abnormalMonths: [String: [String]] = [:]
-        var abnormalItems: [String: [LocalizedText]] = [:]
+    /// The one client the sites belong to: a report per client does not mix clients.
+    static func commonClient(_ clients: [(site: String, client: String?)]) throws(RecordError) -> String {
+        let named = clients.compactMap { c in c.client.map { (c.site, $0) } }
+        let distinct = named.map(\.1).reduce(into: [String]()) { all, c in if !all.contains(c) { all.append(c) } }
+        guard distinct.count <= 1 else {
+            throw RecordError("the sites belong to different clients (" + named.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
+                              + "): a quarterly report is per client")
+        }
+        return distinct.first ?? ""
+    }
+
+    /// Device id → name, per site: the store's inventory first, then the records.
+    static func deviceNames(headers: [String: Site], records: [MonthlyRecord]) -> [String: [String: String]] {
+        var names: [String: [String: String]] = [:]
         for r in records {
-            for d in r.devices {
-                if names[d.id] == nil { order.append(d.id) }
-                names[d.id] = d.name
-                guard d.state != .notInspected else { continue }
-                inspections[d.id, default: 0] += 1
-                if d.state == .inspected { online[d.id, default: 0] += 1 }
-            }
-            for row in r.rows where row.result == .abnormal {
-                guard let id = row.deviceId else { continue }
-                abnormalRows[id, default: 0] += 1
-                if abnormalMonths[id]?.last != r.header.period { abnormalMonths[id, default: []].append(r.header.period) }
-                let item = row.check ?? row.item
-                if !(abnormalItems[id]?.contains(item) ?? false) { abnormalItems[id, default: []].append(item) }
-            }
+            for d in r.devices { names[r.header.siteId, default: [:]][d.id] = d.name }
         }
-        let devices = order.map { id in
-            let n = inspections[id] ?? 0
-            return DeviceAvailability(deviceId: id, device: names[id] ?? id, inspections: n, online: online[id] ?? 0,
-                                      availability: n == 0 ? 0 : Double(online[id] ?? 0) / Double(n),
-                                      abnormalRows: abnormalRows[id] ?? 0, abnormalMonths: abnormalMonths[id] ?? [])
+        for (id, site) in headers {
+            for d in site.devices { names[id, default: [:]][d.id] = d.name }
         }
-        let recurring = order.compactMap { id -> RecurringFault? in
-            guard let m = abnormalMonths[id], m.count >= 2 else { return nil }
-            return RecurringFault(deviceId: id, device: names[id] ?? id, months: m, items: abnormalItems[id] ?? [])
-        }
-        var open: [OpenItem] = []
-        if let last = records.last {
-            for table in last.sections {
-                for row in table.rows where (row.result == .abnormal && !row.clearedOnSite) || row.result == .toCheck {
-                    open.append(OpenItem(month: last.header.period, section: table.section, key: row.key,
-                                         device: row.device, item: row.check ?? row.item, result: row.result,
-                                         observed: row.observed, handling: row.handling))
-                }
-            }
-        }
-        // Faults first: they are what the client asks about.
-        open = open.filter { $0.result == .abnormal } + open.filter { $0.result != .abnormal }
-        return QuarterlyReport(
-            siteId: siteId, client: client, site: siteName, quarter: quarter,
-            months: records.map { r in
-                MonthSummary(month: r.header.period, version: r.version, contentHash: r.contentHash,
-                             faultsFound: r.summary.faultsFound, clearedOnSite: r.summary.clearedOnSite,
-                             pending: r.summary.pending, toCheck: r.summary.toCheck, incomplete: r.incomplete)
-            },
-            missingMonths: months.filter { !present.contains($0) }, devices: devices,
-            faultsFound: records.map(\.summary.faultsFound).reduce(0, +),
-            clearedOnSite: records.map(\.summary.clearedOnSite).reduce(0, +),
-            recurring: recurring, openItems: open, callOuts: callOuts,
-            overdueCallOuts: callOuts.filter { $0.isOverdue(now: now) }.count)
+        return names
     }
 
     /// First instant of the first month and of the month after the last, in a time zone.

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CheckupCore
+import Foundation
+import InspectionRecords
+
+/// `checkup log show ID`: the maintenance registration form (维护登记表) of one call-out, to print and sign.
+struct LogShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "The maintenance registration form of a call-out (html or md), to print and sign.",
+        discussion: """
+        Client, site, device, the reported fault, call / arrival / resolution times, the response deadline \\
+        and whether it was met, what was done, a summary of the probe evidence (`probe --log`), and the \\
+        signature block.
+        """)
+
+    @OptionGroup var store: StoreOption
+
+    @Argument(help: "Log entry number.")
+    var entry: Int64
+
+    @Option(help: "html, md or json.")
+    var format: RecordFormat = .html
+
+    @Option(help: "Language: zh or en.")
+    var lang: Language = .zh
+
+    @Option(help: ArgumentHelp("Write the form to this file instead of printing it.", valueName: "FILE"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Mustache template replacing the built-in form (.md or .html).", valueName: "FILE"))
+    var template: String?
+
+    func run() async throws {
+        let s = try store.open()
+        try mappingRecordErrors {
+            let form = try MaintenanceForm.load(store: s, entry: entry)
+            var templates = try TemplateSet.bundled()
+            if let template { try templates.override(with: URL(fileURLWithPath: template), kind: "maintenance") }
+            let renderer = RecordRenderer(templates: templates)
+            let text = format == .html ? try renderer.maintenanceFormHTML(form, lang: lang)
+                : try renderer.render(form, format: format, lang: lang)
+            guard let out else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+                return
+            }
+            let url = URL(fileURLWithPath: out)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .atomic)
+            } catch {
+                throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
+            }
+            print("wrote \(url.path)")
+        }
+    }
+}
