@@ -76,6 +76,24 @@ struct MonthOverVisitsTests {
         #expect(record.row("manual/grounding")?["result"] as? String == "normal")
         #expect(record.row("nvr-1/disks")?["handling"] as? String == "已更换 2 号硬盘")
 
+        // The client's main form, zh, on paper: one language, every device, the signatures, the hash.
+        let export = try CLI.run(["records", "export", "--site", "tower", "--month", "2026-11", "--format", "html,pdf",
+                                  "--evidence", "none", "--out", dir + "/paper"] + store)
+        #expect(export.status == 0, "\(export.all)")
+        let page = try String(contentsOfFile: dir + "/paper/tower-2026-11-v4.zh.html", encoding: .utf8)
+        let visible = page.replacingOccurrences(of: "(?s)<style.*?</style>", with: " ", options: .regularExpression)
+            .replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+        let pdf = try ReportLogCommandTests.pdfText(dir + "/paper/tower-2026-11-v4.zh.pdf")
+        for text in [visible, pdf] {
+            for word in ["PERCENT", "rows", "none", "pass", "fail", "skipped", "true", "false", "unreachable", "--", "://", dir] {
+                #expect(!text.contains(word), "'\(word)' on the zh page: \(text)")
+            }
+            #expect(text.range(of: "/(tmp|dev|home|root|usr)/", options: .regularExpression) == nil, "a file path on the zh page")
+        }
+        for word in ["录像机", "报警主机", "大门云台", "后门云台", "签字", String(record.json["content_hash"] as? String ?? "?")] {
+            #expect(pdf.contains(word), "\(word) missing from the PDF")
+        }
+
         let list = try CLI.run(["records", "list", "--site", "tower"] + store)
         let v2 = list.stdout.split(separator: "\n").first { $0.contains(" v2 ") }
         #expect(v2?.contains("客户代表 2026-11-20") == true, "v2 is still shown as signed: \(list.stdout)")

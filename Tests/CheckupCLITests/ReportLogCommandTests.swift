@@ -19,7 +19,7 @@ struct ReportLogCommandTests {
 
     /// A folder with `gate.yaml`, `yard.yaml` (two sites of one client, the same simulated decoder)
     /// and `s.sqlite` holding this month's record of both.
-    static func twoSitesOfOneClient() throws -> String {
+    static func twoSitesOfOneClient(months: [(month: String, date: String?)] = [(month, nil)]) throws -> String {
         let dir = CLI.temporaryDirectory()
         let decoders = PTZDecoderSimulator(protocol: .d, baud: 2400, decoders: [SimulatedDecoder(address: 1)])
         _ = try decoders.start(link: dir + "/ptz")
@@ -30,9 +30,12 @@ struct ReportLogCommandTests {
             devices:
               - {id: ptz-1, name: \(device), location: 大门, kind: ptz-decoder, profile: pelco-d-generic, endpoint: "pelco-d://\(dir)/ptz?address=1"}
             """.write(toFile: dir + "/\(id).yaml", atomically: true, encoding: .utf8)
-            let run = try CLI.run(["run", "--site", dir + "/\(id).yaml", "--month", month, "--out", dir + "/run", "--store",
-                                   dir + "/s.sqlite", "--format", "json", "--timeout", "0.5", "--retries", "0"])
-            #expect(run.status != 3 && run.all.contains("v1"), "checkup run \(id): \(run.all)")
+            for (month, date) in months {
+                let run = try CLI.run(["run", "--site", dir + "/\(id).yaml", "--month", month, "--out", dir + "/run", "--store",
+                                       dir + "/s.sqlite", "--format", "json", "--timeout", "0.5", "--retries", "0"]
+                                      + (date.map { ["--date", $0] } ?? []))
+                #expect(run.status != 3 && run.all.contains("v1"), "checkup run \(id) \(month): \(run.all)")
+            }
         }
         return dir
     }
@@ -60,6 +63,43 @@ struct ReportLogCommandTests {
         #expect(files == ["示例客户_ACME-\(Self.quarter)-quarterly.zh.html", "示例客户_ACME-\(Self.quarter)-quarterly.zh.md"], "\(files)")
         let html = (try? String(contentsOfFile: dir + "/q/" + (files.first ?? ""), encoding: .utf8)) ?? ""
         #expect(html.contains("大门 Gate") && html.contains("堆场 Yard") && html.contains(Self.quarterZh))
+    }
+
+    /// The last full quarter: its three months are all in the past, so each run gives its day.
+    static let lastQuarter: (name: String, months: [String]) = {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+        var (year, q) = (c.year ?? 2026, ((c.month ?? 1) + 2) / 3 - 1)
+        if q == 0 { (year, q) = (year - 1, 4) }
+        return ("\(year)Q\(q)", (1...3).map { String(format: "%04d-%02d", year, (q - 1) * 3 + $0) })
+    }()
+
+    @Test func aClientsQuarterOverTwoSitesAndThreeMonthsInHTMLAndPDF() throws {
+        let (quarter, months) = Self.lastQuarter
+        let dir = try Self.twoSitesOfOneClient(months: months.map { ($0, $0 + "-15") })
+        let report = try CLI.run(["report", "quarterly", "--client", Self.client, "--quarter", quarter, "--format", "html,pdf",
+                                  "--out", dir + "/q", "--store", dir + "/s.sqlite"])
+        #expect(report.status == 0, "\(report.all)")
+        #expect(report.stdout.contains("\(quarter) gate: 3 of 3 months recorded")
+                && report.stdout.contains("\(quarter) yard: 3 of 3 months recorded"), "\(report.stdout)")
+        let pdf = dir + "/q/示例客户_ACME-\(quarter)-quarterly.zh.pdf"
+        #expect(FileManager.default.fileExists(atPath: pdf), "\(report.stdout)")
+        let text = try Self.pdfText(pdf)
+        for word in ["大门 Gate", "堆场 Yard", "Gate PTZ", "Yard PTZ", "WB-gate", "WB-yard", "签字"] {
+            #expect(text.contains(word), "\(word) missing from the PDF: \(text)")
+        }
+        #expect(!text.contains("ptz-1"), "device names, not ids")
+    }
+
+    static func pdfText(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = [path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test func anUnknownClientIsRefusedWithTheClosestKnownOne() throws {
@@ -106,6 +146,10 @@ struct ReportLogCommandTests {
         #expect(html.status == 0 && html.stdout.contains("wrote"), "\(html.all)")
         let page = (try? String(contentsOfFile: dir + "/form/1.html", encoding: .utf8)) ?? ""
         #expect(page.contains("Maintenance Registration Form") && page.contains("<strong>Late</strong>"), "\(page)")
+        let pdf = try CLI.run(["log", "show", "1", "--format", "pdf", "--out", dir + "/form/1.pdf"] + store)
+        #expect(pdf.status == 0, "\(pdf.all)")
+        let pdfText = try Self.pdfText(dir + "/form/1.pdf")
+        #expect(pdfText.contains("维护登记表") && pdfText.contains("超时") && pdfText.contains("Gate PTZ"), "\(pdfText)")
         let missing = try CLI.run(["log", "show", "9"] + store)
         #expect(missing.status == 3 && missing.stderr.contains("no entry 9"), "\(missing.all)")
     }

@@ -19,7 +19,7 @@ struct LogShow: AsyncParsableCommand {
     @Argument(help: "Log entry number.")
     var entry: Int64
 
-    @Option(help: "html, md or json.")
+    @Option(help: "html, pdf, md or json.")
     var format: RecordFormat = .html
 
     @Option(help: "Language: zh or en.")
@@ -32,22 +32,27 @@ struct LogShow: AsyncParsableCommand {
     var template: String?
 
     func run() async throws {
+        if format == .pdf { try mappingRecordErrors { try PDFRenderer.checkAvailable() } }
         let s = try store.open()
         try mappingRecordErrors {
             let form = try MaintenanceForm.load(store: s, entry: entry)
             var templates = try TemplateSet.bundled()
             if let template { try templates.override(with: URL(fileURLWithPath: template), kind: "maintenance") }
             let renderer = RecordRenderer(templates: templates)
-            let text = format == .html ? try renderer.maintenanceFormHTML(form, lang: lang)
-                : try renderer.render(form, format: format, lang: lang)
+            let bytes: Data
+            switch format {
+            case .html: bytes = Data(try renderer.maintenanceFormHTML(form, lang: lang).utf8)
+            case .pdf: bytes = try PDFRenderer().render(html: try renderer.maintenanceFormHTML(form, lang: lang))
+            default: bytes = Data(try renderer.render(form, format: format, lang: lang).utf8)
+            }
             guard let out else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                FileHandle.standardOutput.write(bytes)
                 return
             }
             let url = URL(fileURLWithPath: out)
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .atomic)
+                try bytes.write(to: url, options: .atomic)
             } catch {
                 throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
             }

@@ -36,7 +36,7 @@ struct QuarterlyCommand: AsyncParsableCommand {
     @Option(help: "Quarter, YYYYQn (e.g. 2026Q4).")
     var quarter: String
 
-    @Option(help: "Formats, comma-separated: html, md, json. With --out absent and one format, printed.")
+    @Option(help: "Formats, comma-separated: html, md, json, pdf. With --out absent and one format, printed.")
     var format: String = "html,md"
 
     @Option(help: "Language: zh or en.")
@@ -53,7 +53,10 @@ struct QuarterlyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try mappingRecordErrors { try Period.validateQuarter(quarter) }
+        try mappingRecordErrors {
+            try Period.validateQuarter(quarter)
+            if try RecordFormat.list(format).contains(.pdf) { try PDFRenderer.checkAvailable() }
+        }
         let s = try store.open()
         let ids = try client.map { name in try mappingRecordErrors { try s.siteIds(ofKnownClient: name) } }
             ?? site.map { try SiteReference.resolve($0, store: s).id }
@@ -64,7 +67,7 @@ struct QuarterlyCommand: AsyncParsableCommand {
             let renderer = RecordRenderer(templates: templates)
             let formats = try RecordFormat.list(format)
             if out == nil, formats.count == 1 {
-                FileHandle.standardOutput.write(Data(try text(of: report, format: formats[0], renderer: renderer).utf8))
+                FileHandle.standardOutput.write(try data(of: report, format: formats[0], renderer: renderer))
                 return
             }
             let dir = URL(fileURLWithPath: out ?? ".")
@@ -74,8 +77,8 @@ struct QuarterlyCommand: AsyncParsableCommand {
             let base = ids.count == 1 ? ids[0] : Self.fileSafe(report.client)
             for f in formats {
                 let url = dir.appendingPathComponent("\(base)-\(report.quarter)-quarterly.\(lang.rawValue).\(f.fileExtension)")
-                let text = try text(of: report, format: f, renderer: renderer)
-                do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+                let bytes = try data(of: report, format: f, renderer: renderer)
+                do { try bytes.write(to: url, options: .atomic) } catch {
                     throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
                 }
                 print("wrote \(url.path)")
@@ -88,10 +91,13 @@ struct QuarterlyCommand: AsyncParsableCommand {
         }
     }
 
-    /// The report in one format; HTML through the one function the printed (PDF) report uses too.
-    func text(of report: QuarterlyReport, format: RecordFormat, renderer: RecordRenderer) throws(RecordError) -> String {
-        if format == .html { return try renderer.quarterlyHTML(report, lang: lang) }
-        return try renderer.render(report, format: format, lang: lang)
+    /// The report in one format; the PDF is the HTML printed by the PDF engine.
+    func data(of report: QuarterlyReport, format: RecordFormat, renderer: RecordRenderer) throws(RecordError) -> Data {
+        switch format {
+        case .html: return Data(try renderer.quarterlyHTML(report, lang: lang).utf8)
+        case .pdf: return try PDFRenderer().render(html: try renderer.quarterlyHTML(report, lang: lang))
+        default: return Data(try renderer.render(report, format: format, lang: lang).utf8)
+        }
     }
 
     /// A client's name as a file name: letters (any script), digits, `-` and `_`.
