@@ -21,8 +21,16 @@ extension RecordFiller {
         for i in record.devices.indices {
             let id = record.devices[i].id
             record.devices[i].inspectedOn = days[id]
-            if record.devices[i].state == .notInspected {
+            switch record.devices[i].state {
+            case .notInspected:
                 record.devices[i].note = notes[id] ?? LocalizedText(zh: "本月尚未检测", en: "not inspected yet this month")
+            case .unreachable:
+                let waited = (inspected.first { $0.outcome.device == id }?.outcome.durationMs ?? 0) / 1000
+                let finding = Finding.unreachable(waitedSeconds: waited)
+                record.devices[i].note = LocalizedText(zh: RecordPhrases.words(finding, lang: .zh),
+                                                       en: RecordPhrases.words(finding, lang: .en))
+            case .inspected:
+                break
             }
         }
         addNotInspectedRows(&record)
