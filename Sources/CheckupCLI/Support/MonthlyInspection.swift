@@ -52,6 +52,11 @@ struct MonthlyInspection {
         for device in missing {
             FileHandle.standardError.write(Data("checkup: \(device.device): \(device.detail); not inspected\n".utf8))
         }
+        // One run per site-month at a time; a dead run's lock (SIGKILL, power cut) is taken over.
+        if let stale = try mappingRecordErrors({ try store.lockMonth(site: site.id, month: month) }) {
+            FileHandle.standardError.write(Data("checkup: took over the lock of a run that is gone (pid \(stale.pid), since \(stale.since))\n".utf8))
+        }
+        defer { try? store.unlockMonth(site: site.id, month: month) }
         let secrets = jobs.flatMap(\.credentials.secretValues)
         let scrubber = Scrubber(site: site, extra: secrets)
         let runId = try mappingRecordErrors {
