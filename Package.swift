@@ -80,6 +80,7 @@ let package = Package(
         .executableTarget(name: "bench-pipeline", dependencies: ["CheckupCore", "CheckupTestKit"], path: "bench/pipeline"),
         .executableTarget(name: "bench-modbus", dependencies: ["CheckupCore", "ModbusProbe", "DeviceSimulators"], path: "bench/modbus"),
         .executableTarget(name: "bench-snmp", dependencies: ["CheckupCore", "SNMPProbe", "DeviceSimulators"], path: "bench/snmp"),
+        .executableTarget(name: "bench-scale", dependencies: ["CheckupCore", "DeviceSimulators"], path: "bench/scale"),
 
         .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),
