@@ -1,6 +1,11 @@
 import CCrypto
 import Foundation
 
+/// SHA-256 of files the store keeps a fingerprint of (imported inventories).
+public enum RecordDigest {
+    public static func hex(_ data: Data) -> String { SHA256.hex(data) }
+}
+
 /// SHA-256 of the records' content hash, by OpenSSL's libcrypto.
 enum SHA256 {
     static func digest(_ data: Data) -> [UInt8] {
