@@ -131,6 +131,18 @@ enum StoreMigrations {
                 t.primaryKey(["site_id", "month"])
             }
         }
+        m.registerMigration("v3-client-feedback") { db in
+            try db.create(table: "client_feedback") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("client", .text).notNull().indexed()
+                t.column("site_id", .text)
+                t.column("given_on", .text).notNull()
+                t.column("respondent", .text).notNull()
+                t.column("scores_json", .text).notNull()
+                t.column("comments", .text)
+                t.column("recorded_at", .datetime).notNull()
+            }
+        }
         return m
     }
 }
