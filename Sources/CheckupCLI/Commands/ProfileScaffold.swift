@@ -112,7 +112,7 @@ struct ProfileScaffold {
     private func table(entry: SNMPObjectID, columns: [UInt], rows: [[UInt]], cells: [SNMPVarBind]) -> (point: [String], check: [String]) {
         let id = pointID(entry, table: true)
         let rowList = rows.prefix(4).map { $0.map(String.init).joined(separator: ".") }.joined(separator: ", ") + (rows.count > 4 ? ", …" : "")
-        var point = ["  \(id):".padding(toLength: 32, withPad: " ", startingAt: 0) + "# table: \(rows.count) rows (\(rowList))",
+        var point = ["  \(id):".padding(toLength: 32, withPad: " ", startingAt: 0) + "# table: \(rows.count) row\(rows.count == 1 ? "" : "s") (\(rowList))",
                      "    table: \(entry)",
                      "    columns: {" + columns.map { "c\($0): \($0)" }.joined(separator: ", ") + "}"]
         for column in columns {
