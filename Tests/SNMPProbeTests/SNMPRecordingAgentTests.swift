@@ -57,6 +57,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: agent.directory.path), "temporary folder removed")
     }
 
+    /// An agent whose owner died without stopping it (a crashed test run) is killed, and its
+    /// folder removed, by the next start.
+    @Test func anOrphanedAgentIsSweptByTheNextStart() async throws {
+        let recording = try SNMPRecording.parse("1.3.6.1.2.1.1.1.0|4|orphan\n", file: "t.snmprec")
+        let orphan = try await SNMPRecordingAgent.start(recording: recording)
+        defer { orphan.stop() }
+        let agentPid = try #require(pid_t(try String(contentsOf: orphan.directory.appendingPathComponent("agent.pid"), encoding: .utf8)))
+        #expect(kill(agentPid, 0) == 0, "snmpsim runs")
+        // No such process: pids stop below 2^22 on Linux.
+        try "4999999".write(to: orphan.directory.appendingPathComponent("owner.pid"), atomically: true, encoding: .utf8)
+        let next = try await SNMPRecordingAgent.start(recording: recording)
+        defer { next.stop() }
+        #expect(!FileManager.default.fileExists(atPath: orphan.directory.path), "the orphan's folder is removed")
+        #expect(!orphan.isRunning, "the orphan's snmpsim was killed (and is reaped here)")
+        #expect(next.isRunning)
+    }
+
     @Test func aCommunityThatCannotNameAFileIsRefused() async throws {
         let recording = try SNMPRecording.parse("1.3.6.1.2.1.1.1.0|4|x\n", file: "t.snmprec")
         await #expect(throws: SNMPAgentError.self) { _ = try await SNMPRecordingAgent.start(recording: recording, community: "../etc") }
