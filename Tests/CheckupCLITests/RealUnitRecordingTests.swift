@@ -1,3 +1,4 @@
+import CheckupCore
 import DeviceSimulators
 import Foundation
 import Testing
@@ -25,11 +26,13 @@ import Testing
         .appendingPathComponent("../../device-profiles").standardizedFileURL
 
     @Test(arguments: units)
-    func probeWithoutAProfilePicksTheVendorAndFaultsNothingTheUnitLacks(_ unit: Unit) throws {
+    func probeWithoutAProfilePicksTheVendorAndFaultsNothingTheUnitLacks(_ unit: Unit) async throws {
         let recording = try SNMPRecording.load(path: Self.profilesRoot.appendingPathComponent(unit.recording).path)
-        let agent = try SNMPRecordingAgent.launch(recording: recording)
-        defer { agent.stop() }
-        let out = try CLI.run(["probe", agent.snmpURL, "--format", "json", "--timeout", "2"])
+        let agent = try await SNMPRecordingAgent.start(recording: recording)
+        let url = agent.snmpURL
+        let outcome = await BlockingIO.shared.run { Result { try CLI.run(["probe", url, "--format", "json", "--timeout", "2"]) } }
+        await agent.stop()
+        let out = try outcome.get()
         let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any], "\(out.all)")
         let chosen = ((json["devices"] as? [[String: Any]])?.first?["profile"] as? String) ?? "none"
         #expect(chosen == unit.profile, "identified as \(chosen), not \(unit.profile)")
