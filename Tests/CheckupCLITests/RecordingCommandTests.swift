@@ -79,6 +79,20 @@ import Testing
         #expect(valid.status == 0, "\(valid.all)")
     }
 
+    /// A walk of nothing but one vendor table (no uptime, no scalars) still makes a valid
+    /// profile: its one real check is that the table has rows.
+    @Test func aWalkOfOnlyATableScaffoldsAValidProfile() throws {
+        let dir = CLI.temporaryDirectory()
+        let walk = (1...3).map { ".1.3.6.1.4.1.99999.5.1.2.\($0) = STRING: \"channel \($0)\"\n.1.3.6.1.4.1.99999.5.1.3.\($0) = INTEGER: 1" }
+            .joined(separator: "\n")
+        try walk.write(toFile: dir + "/t.walk", atomically: true, encoding: .utf8)
+        let out = try CLI.run(["profile", "new", "--vendor", "acme", "--family", "t1", "--kind", "recorder", "--from-walk", dir + "/t.walk", "--out", dir])
+        #expect(out.status == 0, "\(out.all)")
+        let text = (try? String(contentsOfFile: dir + "/acme-t1.yaml", encoding: .utf8)) ?? ""
+        #expect(text.contains("columns: {c2: 2, c3: 3}") && text.contains("min-rows: 1") && text.contains("# table: 3 rows (1, 2, 3)"), "\(text)")
+        #expect(text.contains("# No identify"), "no sysObjectID, no sysDescr: \(text)")
+    }
+
     @Test func theSkeletonSaysHowItIsIdentified() throws {
         let dir = CLI.temporaryDirectory()
         let out = try CLI.run(["profile", "new", "--vendor", "acme", "--family", "x9", "--protocol", "snmp", "--kind", "camera", "--out", dir])

@@ -61,7 +61,11 @@ struct ProfileScaffold {
         let leftOut = max(0, scalars.count - Self.maxScalars) + max(0, tables.count - Self.maxTables)
         if leftOut > 0 { lines.append("  # \(leftOut) more candidates under \(Self.enterprises) left out: see the recording") }
         if scalars.isEmpty && tables.isEmpty { lines.append("  # the recording holds no vendor objects (under \(Self.enterprises))") }
-        if !checks.contains(where: { $0.hasPrefix("  - id:") }) { checks = answersCheck(scalars.first) + checks }
+        if !checks.contains(where: { $0.hasPrefix("  - id:") }) {
+            let (point, check) = answersCheck(scalar: scalars.first, table: tables.first)
+            lines += point
+            checks = check + checks
+        }
         return (lines + ["", "checks:"] + checks).joined(separator: "\n") + "\n"
     }
 
@@ -126,12 +130,19 @@ struct ProfileScaffold {
         return (point, check)
     }
 
-    /// With no uptime and nothing uncommented, one real check keeps the profile valid: the unit answers.
-    private func answersCheck(_ bind: SNMPVarBind?) -> [String] {
-        guard let bind else { return [] }
-        let id = pointID(bind.oid, table: false)
-        let condition = Self.kind(of: bind.value) == .number ? "range: \"~:\"" : "regex: \"\""
-        return ["  - id: answers", "    title: {zh: 设备应答, en: Unit answers}", "    point: \(id)", "    \(condition)"]
+    /// With no uptime and nothing uncommented, one real check keeps the profile valid: the unit
+    /// answers a vendor object, a vendor table, or at least sysDescr.
+    private func answersCheck(scalar: SNMPVarBind?, table: SNMPRecordingLayout.Candidate?) -> (point: [String], check: [String]) {
+        let head = ["  - id: answers", "    title: {zh: 设备应答, en: Unit answers}"]
+        if let scalar {
+            let condition = Self.kind(of: scalar.value) == .number ? "range: \"~:\"" : "regex: \"\""
+            return ([], head + ["    point: \(pointID(scalar.oid, table: false))", "    \(condition)"])
+        }
+        if case .table(let entry, _, _, _)? = table {
+            return ([], head + ["    point: \(pointID(entry, table: true))", "    min-rows: 1"])
+        }
+        return (["  description:                 # sysDescr", "    oid: \(MIB2.sysDescr)"],
+                head + ["    point: description", "    regex: \"\""])
     }
 
     // MARK: value kinds
