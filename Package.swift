@@ -35,6 +35,9 @@ let package = Package(
                        providers: [.apt(["libmodbus-dev"])]),
         .systemLibrary(name: "CNetSNMP", pkgConfig: "netsnmp",
                        providers: [.apt(["libsnmp-dev"])]),
+        // SHA-256 of the records' content hash: a maintained implementation (OpenSSL) over a
+        // hand-written one, at no build cost (swift-crypto would add 1–1.5 min to every CI build).
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // posix_openpt & co., which Swift's Glibc hides: the simulators' one pseudo-terminal opener.
         .systemLibrary(name: "CPseudoTerminal"),
 
@@ -45,7 +48,7 @@ let package = Package(
 
         // The monthly record: model, filler, store, renderers.
         .target(name: "InspectionRecords", dependencies: [
-            "CheckupCore",
+            "CheckupCore", "CCrypto",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
@@ -80,6 +83,7 @@ let package = Package(
         .executableTarget(name: "bench-pipeline", dependencies: ["CheckupCore", "CheckupTestKit"], path: "bench/pipeline"),
         .executableTarget(name: "bench-modbus", dependencies: ["CheckupCore", "ModbusProbe", "DeviceSimulators"], path: "bench/modbus"),
         .executableTarget(name: "bench-snmp", dependencies: ["CheckupCore", "SNMPProbe", "DeviceSimulators"], path: "bench/snmp"),
+        .executableTarget(name: "bench-scale", dependencies: ["CheckupCore", "DeviceSimulators"], path: "bench/scale"),
 
         .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),

@@ -50,6 +50,44 @@ struct InterruptTests {
         #expect(again.status == 3 && again.stderr.contains("nothing to resume"), "\(again.all)")
     }
 
+    /// SIGKILL, SIGHUP and a second run at once: what was read is in the store, nothing is
+    /// recorded twice, and the lock names who holds it.
+    @Test(arguments: [SIGKILL, SIGHUP])
+    func aKilledOrHungUpRunLosesOnlyTheDevicesInFlight(signal: Int32) throws {
+        let dir = CLI.temporaryDirectory()
+        let decoders = PTZDecoderSimulator(protocol: .d, baud: 9600, decoders: (1...8).map { SimulatedDecoder(address: UInt8($0), silent: true) })
+        _ = try decoders.start(link: dir + "/bus")
+        defer { decoders.stop() }
+        var site = "site: {id: slow, client: Slow Ltd}\ndevices:\n"
+        for a in 1...8 {
+            site += "  - {id: ptz-\(a), name: PTZ \(a), kind: ptz-decoder, profile: pelco-d-generic, endpoint: \"pelco-d://\(dir)/bus?baud=9600&address=\(a)\"}\n"
+        }
+        try site.write(toFile: dir + "/site.yaml", atomically: true, encoding: .utf8)
+        let args = ["run", "--site", dir + "/site.yaml", "--month", "2026-11", "--date", "2026-11-20", "--out", dir + "/out",
+                    "--store", dir + "/s.sqlite", "--timeout", "0.6", "--retries", "0", "--format", "json"]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = args
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(1_500_000)                      // two or three decoders done, the run holds its lock
+        let second = try CLI.run(args)
+        #expect(second.status == 3 && second.stderr.contains("being inspected by another run")
+                && second.stderr.contains("pid \(process.processIdentifier)"), "\(second.all)")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+
+        let resumed = try CLI.run(args + ["--resume"])
+        #expect(resumed.status == 2, "\(resumed.all)")
+        let left = resumed.stderr.firstMatch(of: /resuming: (\d+) devices/).flatMap { Int($0.1) } ?? -1
+        #expect(left > 0 && left < 8, "the devices read before the \(signal) were kept: \(resumed.all)")
+        if signal == SIGKILL { #expect(resumed.stderr.contains("took over the lock"), "\(resumed.all)") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/out").filter { $0.hasSuffix(".json") }.sorted()
+        let last = try #require(files.last)
+        #expect(try Self.devices(dir + "/out/" + last) == Array(repeating: "unreachable", count: 8), "\(files)")
+    }
+
     /// The state of each device in a record's JSON, in inventory order.
     static func devices(_ path: String) throws -> [String] {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]

@@ -8,7 +8,7 @@ public struct RecordsCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "records",
         abstract: "List, show, export and complete the stored monthly inspection records.",
-        subcommands: [RecordsList.self, RecordsShow.self, RecordsExport.self, RecordsFill.self, RecordsSign.self])
+        subcommands: [RecordsList.self, RecordsShow.self, RecordsExport.self, RecordsFill.self, RecordsSign.self, RecordsUnlock.self])
 
     public init() {}
 }

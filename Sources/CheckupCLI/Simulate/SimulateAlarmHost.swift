@@ -115,7 +115,7 @@ public struct SimulateAlarmHost: AsyncParsableCommand {
         print("Faults: \(faults.isEmpty ? "none" : faults.joined(separator: ", "))")
         print("Ctrl-C to stop.")
         fflush(nil)
-        await SimulatePTZDecoder.waitForTermination()
+        await InterruptSignal.waitForTermination()
         panel.stop()
         print("stopped")
     }

@@ -75,43 +75,8 @@ public struct SimulatePTZDecoder: AsyncParsableCommand {
         }
         print("Ctrl-C to stop.")
         fflush(nil)
-        await Self.waitForTermination()
+        await InterruptSignal.waitForTermination()
         simulator.stop()
         print("stopped")
-    }
-
-    /// Suspends until SIGINT or SIGTERM.
-    static func waitForTermination() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = SignalLatch(continuation)
-            for sig in [SIGINT, SIGTERM] {
-                signal(sig, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-                source.setEventHandler { once.fire() }
-                source.resume()
-                once.keep(source)
-            }
-        }
-    }
-}
-
-/// Resumes a continuation once, whichever signal comes first; keeps the signal sources alive.
-private final class SignalLatch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Void, Never>?
-    private var sources: [any DispatchSourceSignal] = []
-
-    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
-
-    func keep(_ source: any DispatchSourceSignal) {
-        lock.lock(); sources.append(source); lock.unlock()
-    }
-
-    func fire() {
-        lock.lock()
-        let c = continuation
-        continuation = nil
-        lock.unlock()
-        c?.resume()
     }
 }

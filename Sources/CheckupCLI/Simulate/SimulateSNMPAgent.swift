@@ -129,7 +129,7 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
         print("  checkup probe \"\(agent.snmpURL)\" --profile \(dataset.profile)")
         print("Ctrl-C to stop.")
         fflush(nil)
-        await SimulatePTZDecoder.waitForTermination()
+        await InterruptSignal.waitForTermination()
         await agent.stop()
         print("stopped")
     }

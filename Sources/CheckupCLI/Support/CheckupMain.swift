@@ -9,6 +9,9 @@ import SNMPProbe
 public enum CheckupMain {
     public static func main() async -> Never {
         bootstrapLogging()
+        // A dropped SSH session closes the terminal: writing to it must fail, not kill the run
+        // before it has stored what it read.
+        signal(SIGPIPE, SIG_IGN)
         SNMPProbe.startLibrary()  // net-snmp's init is not thread-safe: once, before any concurrency
         do {
             var command = try CheckupCommand.parseAsRoot()

@@ -2,14 +2,18 @@ import CheckupCore
 import Dispatch
 import Foundation
 
-/// Ctrl-C (and SIGTERM) handling: the first signal asks for a graceful stop, the second quits
-/// at once with 130 — after `beforeExit` (e.g. stopping simulators), so nothing is orphaned.
+/// The one place signals are handled. Ctrl-C, SIGTERM and SIGHUP (a dropped SSH session) ask
+/// for a graceful stop; a second one quits at once with 130 — after `beforeExit` (e.g. stopping
+/// simulators), so nothing is orphaned. Results already committed to the store stay there
+/// either way, and `run --resume` finishes the rest.
 final class InterruptSignal: @unchecked Sendable {
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
     private let sources: [any DispatchSourceSignal]
 
-    init(onInterrupt: @escaping @Sendable () -> Void, beforeExit: @escaping @Sendable () -> Void = {}) {
+    init(message: String = "interrupted: finishing the devices in flight (Ctrl-C again to quit now)",
+         onInterrupt: @escaping @Sendable () -> Void, beforeExit: @escaping @Sendable () -> Void = {}) {
         let count = Locked(0)
-        sources = [SIGINT, SIGTERM].map { sig in
+        sources = Self.signals.map { sig in
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
@@ -17,7 +21,7 @@ final class InterruptSignal: @unchecked Sendable {
                     beforeExit()
                     exit(130)
                 }
-                FileHandle.standardError.write(Data("\ncheckup: interrupted: finishing the devices in flight (Ctrl-C again to quit now)\n".utf8))
+                if !message.isEmpty { FileHandle.standardError.write(Data("\ncheckup: \(message)\n".utf8)) }
                 onInterrupt()
             }
             source.resume()
@@ -27,7 +31,20 @@ final class InterruptSignal: @unchecked Sendable {
 
     func cancel() {
         for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        for sig in Self.signals { signal(sig, SIG_DFL) }
+    }
+
+    /// Suspends until the first of those signals (the standalone simulators' main loop).
+    static func waitForTermination() async {
+        let handler = Locked<InterruptSignal?>(nil)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let pending = Locked<CheckedContinuation<Void, Never>?>(continuation)
+            handler.withLock {
+                $0 = InterruptSignal(message: "", onInterrupt: {
+                    pending.withLock { p -> CheckedContinuation<Void, Never>? in defer { p = nil }; return p }?.resume()
+                })
+            }
+        }
+        handler.withLock { $0?.cancel() }
     }
 }

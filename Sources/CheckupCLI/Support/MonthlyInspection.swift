@@ -1,12 +1,16 @@
 import CheckupCore
 import Foundation
 import InspectionRecords
+import Logging
 
 /// What `checkup run` and `checkup demo` share: everything the run needs is checked before
 /// the first device is contacted; each device's results go to the store as they arrive; the
 /// month's current record is then composed from every visit (one new version per run) and
 /// written in each format; the terminal summary is counted from that same record.
 struct MonthlyInspection {
+    /// `CHECKUP_LOG_LEVEL=info` prints how long the network and the records phases took (bench-run reads it).
+    static let logger = Logger(label: "checkup.run")
+
     var site: Site
     var month: String
     /// The inspection date, `YYYY-MM-DD` (see `InspectionDate`).
@@ -52,6 +56,11 @@ struct MonthlyInspection {
         for device in missing {
             FileHandle.standardError.write(Data("checkup: \(device.device): \(device.detail); not inspected\n".utf8))
         }
+        // One run per site-month at a time; a dead run's lock (SIGKILL, power cut) is taken over.
+        if let stale = try mappingRecordErrors({ try store.lockMonth(site: site.id, month: month) }) {
+            FileHandle.standardError.write(Data("checkup: took over the lock of a run that is gone (pid \(stale.pid), since \(stale.since))\n".utf8))
+        }
+        defer { try? store.unlockMonth(site: site.id, month: month) }
         let secrets = jobs.flatMap(\.credentials.secretValues)
         let scrubber = Scrubber(site: site, extra: secrets)
         let runId = try mappingRecordErrors {
@@ -59,6 +68,7 @@ struct MonthlyInspection {
                                        devices: ready.map(\.device.id), startedAt: Date()))
         }
         let commitErrors = Locked<[String]>([])
+        let networkStart = ContinuousClock.now
         let progress = ProgressDisplay(enabled: showProgress)
         let report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
             progress.handle(event)
@@ -70,6 +80,9 @@ struct MonthlyInspection {
                 commitErrors.withLock { $0.append("\(outcome.device): \(error)") }
             }
         }, beforeForcedExit: beforeForcedExit)
+        let lastReply = ContinuousClock.now
+        Self.logger.info("network phase \(Self.seconds(lastReply - networkStart)) s, \(ready.count) devices")
+        defer { Self.logger.info("records phase \(Self.seconds(ContinuousClock.now - lastReply)) s") }
         if let first = commitErrors.withLock({ $0.first }) {
             throw CheckupError("record store \(store.path): results could not be stored (\(first))")
         }
@@ -82,6 +95,12 @@ struct MonthlyInspection {
             return Outcome(report: report, record: composed.record, files: files,
                            orphanedAnswers: composed.orphanedAnswers, notInspected: missing)
         }
+    }
+}
+
+extension MonthlyInspection {
+    static func seconds(_ d: Duration) -> String {
+        String(format: "%.3f", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
     }
 }
 

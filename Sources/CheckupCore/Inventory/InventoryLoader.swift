@@ -35,9 +35,10 @@ public enum InventoryLoader {
         }
         if let devicesNode = top.node("devices") {
             if case .sequence(let items) = devicesNode {
+                var seen = Set<String>()  // a set, not a scan of the list: loading stays linear
                 for item in items {
                     guard let device = readDevice(item, d, knownProfiles: knownProfiles) else { continue }
-                    if site.devices.contains(where: { $0.id == device.id }) {
+                    if !seen.insert(device.id).inserted {
                         d.report("duplicate device id '\(device.id)'", at: item)
                     }
                     site.devices.append(device)

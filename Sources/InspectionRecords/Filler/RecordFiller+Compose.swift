@@ -17,6 +17,7 @@ extension RecordFiller {
         var record = try fill(report: report, month: state.month, technicians: technicians)
 
         let days = Dictionary(inspected.map { ($0.outcome.device, $0.inspectedOn) }, uniquingKeysWith: { _, b in b })
+        let waited = Dictionary(inspected.map { ($0.outcome.device, $0.outcome.durationMs / 1000) }, uniquingKeysWith: { _, b in b })
         let notes = Dictionary(state.notInspected.map { ($0.device, $0.note) }, uniquingKeysWith: { _, b in b })
         for i in record.devices.indices {
             let id = record.devices[i].id
@@ -25,8 +26,7 @@ extension RecordFiller {
             case .notInspected:
                 record.devices[i].note = notes[id] ?? LocalizedText(zh: "本月尚未检测", en: "not inspected yet this month")
             case .unreachable:
-                let waited = (inspected.first { $0.outcome.device == id }?.outcome.durationMs ?? 0) / 1000
-                let finding = Finding.unreachable(waitedSeconds: waited)
+                let finding = Finding.unreachable(waitedSeconds: waited[id] ?? 0)
                 record.devices[i].note = LocalizedText(zh: RecordPhrases.words(finding, lang: .zh),
                                                        en: RecordPhrases.words(finding, lang: .en))
             case .inspected:

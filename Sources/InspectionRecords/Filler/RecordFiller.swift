@@ -48,7 +48,8 @@ public struct RecordFiller: Sendable {
 
         // Device order: inventory first, then any device only the results know.
         var order = inventory.map(\.id)
-        for id in report.devices.map(\.device) + report.results.map(\.device) where !order.contains(id) {
+        var listed = Set(order)  // linear in the devices, also at 10,000
+        for id in report.devices.map(\.device) + report.results.map(\.device) where listed.insert(id).inserted {
             order.append(id)
         }
         let resultsByDevice = Dictionary(grouping: report.results, by: \.device)

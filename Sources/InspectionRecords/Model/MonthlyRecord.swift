@@ -26,6 +26,10 @@ public struct MonthlyRecord: Sendable, Hashable {
     public var editedBy: String?
     /// Version in the record store; nil until saved. Not part of the content hash.
     public var version: Int?
+    /// SHA-256 (hex) of the canonical JSON of the content (sorted keys; no version, no signature).
+    /// Computed once, when the record is made and by `renumber()` after an edit — not on every
+    /// read: at 10,000 devices one encoding of the record costs more than the whole network phase.
+    public private(set) var contentHash: String = ""
     /// Set when the client signed this version (`records sign`). Not part of the content hash.
     public var signature: ClientSignature?
 
@@ -41,6 +45,7 @@ public struct MonthlyRecord: Sendable, Hashable {
         self.incomplete = incomplete
         self.editedBy = editedBy
         self.version = version
+        contentHash = SHA256.hex(RecordCoding.canonicalData(HashedContent(self)))
     }
 
     /// The table of one section.
@@ -51,17 +56,14 @@ public struct MonthlyRecord: Sendable, Hashable {
     /// Every row, section by section.
     public var rows: [RecordRow] { sections.flatMap(\.rows) }
 
-    /// Numbers rows 1… within each section and recounts the summary; call after editing rows.
+    /// Numbers rows 1… within each section, recounts the summary and seals the content hash;
+    /// call after editing the record.
     public mutating func renumber() {
         for s in sections.indices {
             for r in sections[s].rows.indices { sections[s].rows[r].number = r + 1 }
         }
         summary = RecordSummary(sections: sections, devices: devices)
-    }
-
-    /// SHA-256 (hex) of the canonical JSON of the content (sorted keys, no version).
-    public var contentHash: String {
-        SHA256.hex(RecordCoding.canonicalData(HashedContent(self)))
+        contentHash = SHA256.hex(RecordCoding.canonicalData(HashedContent(self)))
     }
 
     /// First 12 hex digits of the hash, short enough to print on every page.

@@ -37,6 +37,9 @@ public final class RecordStore: Sendable {
             var config = Configuration()
             config.busyMode = .timeout(10)
             config.label = "checkup-store"
+            // WAL with synchronous NORMAL: a commit survives a crash or SIGKILL of checkup without an
+            // fsync per device (a power cut may lose the last commits, never the file).
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             db = try DatabasePool(path: path, configuration: config)
             try StoreMigrations.migrator.migrate(db)
         } catch {

@@ -122,6 +122,14 @@ enum StoreMigrations {
                 t.column("scan", .blob)
                 t.uniqueKey(["site_id", "month", "version"])
             }
+            try db.create(table: "run_locks") { t in
+                t.column("site_id", .text).notNull()
+                t.column("month", .text).notNull()
+                t.column("host", .text).notNull()
+                t.column("pid", .integer).notNull()
+                t.column("since", .datetime).notNull()
+                t.primaryKey(["site_id", "month"])
+            }
         }
         return m
     }

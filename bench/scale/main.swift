@@ -1,0 +1,145 @@
+import CheckupCore
+import DeviceSimulators
+import Foundation
+
+// The whole `checkup run` process at scale, each figure a ratio measured in this run:
+//  1. 1,000 live cameras on 4 snmpd agents vs net-snmp's `snmpget` fanned out with `xargs -P 64`
+//     over the same devices and OIDs (goal ≥ 5× faster); 400 live vs the same (goal ≥ 4×).
+//  2. The same with 5 % dead (timeout 1 s, 1 retry: the floor is 2 s; goal ≤ 1.3×), and
+//     400 live + 20 dead (goal ≤ 2.6 s).
+//  3. 10,000 devices: the records phase (after the last reply) against the network phase
+//     (goal < 10 %); peak RSS at 1,000 (≤ 60 MB) and 10,000 devices (≤ 250 MB).
+//  4. `checkup probe` start-up (goal ≤ 50 ms) and loading a 10,000-device inventory.
+// Lines starting with `FIGURE` are collected into bench/results/latest.md by bench/run.
+
+let binary = ProcessInfo.processInfo.environment["CHECKUP_BIN"] ?? ".build/release/checkup"
+let work = NSTemporaryDirectory() + "checkup-bench-scale-\(getpid())"
+try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: work) }
+let clock = ContinuousClock()
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+
+func figure(_ name: String, _ measured: String, goal: String, met: Bool) {
+    print("FIGURE | \(name) | \(measured) | \(goal) | \(met ? "met" : "NOT met")")
+    fflush(nil)
+}
+
+/// Runs a command, returns its wall time and its standard error.
+@discardableResult
+func timed(_ path: String, _ args: [String], environment: [String: String] = [:], input: String? = nil) throws -> (Double, String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = args
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, b in b }
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = FileHandle.nullDevice
+    let stdin = Pipe()
+    if input != nil { p.standardInput = stdin }
+    let start = clock.now
+    try p.run()
+    if let input {
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+    }
+    let errors = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (seconds(clock.now - start), String(decoding: errors, as: UTF8.self))
+}
+
+func maxRSSOfChildrenMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("device-profiles")
+var started: [SNMPAgentFixture] = []
+for _ in 0..<4 { started.append(try await SNMPAgentFixture.start(profile: "hikvision-camera", profilesRoot: root)) }
+let agents = started
+let oids = ["1.3.6.1.4.1.39165.1.1.0", "1.3.6.1.4.1.39165.1.3.0", "1.3.6.1.4.1.39165.1.7.0",
+            "1.3.6.1.4.1.39165.1.9.0", "1.3.6.1.4.1.39165.1.19.0"]
+let deadPorts = try (0..<4).map { _ in try FreePort.udp() }
+
+/// An inventory of `live` cameras round-robin on the agents and `dead` ones on closed ports.
+func inventory(live: Int, dead: Int) throws -> String {
+    var text = "site: {id: bench-\(live)-\(dead), client: Bench}\ndevices:\n"
+    for i in 0..<live {
+        text += "  - {id: cam-\(i), name: Camera \(i), kind: camera, profile: hikvision-camera, endpoint: \"\(agents[i % agents.count].snmpURL)?version=2c\"}\n"
+    }
+    for i in 0..<dead {
+        text += "  - {id: dead-\(i), name: Dead \(i), kind: camera, profile: hikvision-camera, endpoint: \"snmp://127.0.0.1:\(deadPorts[i % 4])?version=2c\"}\n"
+    }
+    let path = work + "/site-\(live)-\(dead).yaml"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
+/// One `checkup run`: wall time, and its network and records phases from its own log lines.
+func run(live: Int, dead: Int) throws -> (wall: Double, network: Double, records: Double) {
+    let site = try inventory(live: live, dead: dead)
+    let (wall, log) = try timed(binary, ["run", "--site", site, "--store", work + "/s-\(live)-\(dead).sqlite", "--out", work + "/out",
+                                         "--format", "html,json", "--timeout", "1", "--retries", "1", "--json"],
+                                environment: ["CHECKUP_SNMP_COMMUNITY": "public", "CHECKUP_LOG_LEVEL": "info"])
+    func phase(_ name: String) -> Double {
+        log.firstMatch(of: try! Regex("\(name) phase ([0-9.]+) s")).flatMap { Double($0.output[1].substring ?? "") } ?? .nan
+    }
+    return (wall, phase("network"), phase("records"))
+}
+
+/// net-snmp's own tools over the same devices and OIDs: one `snmpget` process per device, 64 at once.
+func snmpgetFanOut(live: Int) throws -> Double {
+    var lines = ""
+    for i in 0..<live {
+        let url = agents[i % agents.count].snmpURL.replacingOccurrences(of: "snmp://", with: "")
+        lines += "\(url) \(oids.joined(separator: " "))\n"
+    }
+    return try timed("/usr/bin/xargs", ["-P", "64", "-L", "1", "snmpget", "-v2c", "-c", "public", "-t", "1", "-r", "1", "-On"],
+                     input: lines).0
+}
+
+_ = try run(live: 40, dead: 0)  // warm-up: page cache, agents
+let small = try run(live: 1000, dead: 0)
+let rss1k = maxRSSOfChildrenMB()
+let baseline1k = try snmpgetFanOut(live: 1000)
+figure("SNMP: 1,000 cameras, checkup run vs snmpget × xargs -P 64",
+       String(format: "%.2f s vs %.2f s: %.1f× faster", small.wall, baseline1k, baseline1k / small.wall),
+       goal: "≥ 5×", met: baseline1k / small.wall >= 5)
+let live400 = try run(live: 400, dead: 0)
+let baseline400 = try snmpgetFanOut(live: 400)
+figure("SNMP: 400 cameras, checkup run vs snmpget × xargs -P 64",
+       String(format: "%.2f s vs %.2f s: %.1f× faster", live400.wall, baseline400, baseline400 / live400.wall),
+       goal: "≥ 4×", met: baseline400 / live400.wall >= 4)
+let withDead = try run(live: 950, dead: 50)
+figure("SNMP: 1,000 cameras, 5 % dead (timeout 1 s, 1 retry; floor 2 s)",
+       String(format: "%.2f s: %.2f× the floor", withDead.wall, withDead.wall / 2), goal: "≤ 1.3×", met: withDead.wall / 2 <= 1.3)
+let dead20 = try run(live: 400, dead: 20)
+figure("SNMP: 400 live + 20 dead cameras", String(format: "%.2f s", dead20.wall), goal: "≤ 2.6 s", met: dead20.wall <= 2.6)
+figure("peak RSS of checkup run, 1,000 devices", String(format: "%.0f MB", rss1k), goal: "≤ 60 MB", met: rss1k <= 60)
+
+let large = try run(live: 10_000, dead: 0)
+let rss10k = maxRSSOfChildrenMB()
+figure("records phase after the last reply, 10,000 devices",
+       String(format: "%.2f s vs %.2f s of network: %.0f %%", large.records, large.network, large.records / large.network * 100),
+       goal: "< 10 %", met: large.records / large.network < 0.10)
+figure("peak RSS of checkup run, 10,000 devices", String(format: "%.0f MB", rss10k), goal: "≤ 250 MB", met: rss10k <= 250)
+
+var startups: [Double] = []
+for _ in 0..<7 {
+    startups.append(try timed(binary, ["probe", "snmp://127.0.0.1:\(deadPorts[0])?version=2c", "--profile", "generic-snmp",
+                                       "--timeout", "0.001", "--retries", "0"],
+                              environment: ["CHECKUP_SNMP_COMMUNITY": "public"]).0)
+}
+let startup = startups.sorted()[3]
+figure("checkup probe start-up (whole process, a 1 ms timeout)", String(format: "%.0f ms", startup * 1000),
+       goal: "≤ 50 ms", met: startup <= 0.050)
+
+let inventoryPath = try inventory(live: 10_000, dead: 0)
+let loadStart = clock.now
+let site = try InventoryLoader.load(path: inventoryPath)
+let load = seconds(clock.now - loadStart)
+figure("inventory load, 10,000 devices", String(format: "%.2f s (%d devices)", load, site.devices.count),
+       goal: "linear (1,000: ≈ a tenth)", met: load < 5)
+
+for agent in agents { await BlockingIO.shared.run { agent.stop() } }
