@@ -153,7 +153,7 @@ extension SimulateSNMPAgent {
         print("  checkup probe \"\(agent.snmpURL)\"")
         print("Ctrl-C to stop.")
         fflush(nil)
-        await SimulatePTZDecoder.waitForTermination()
+        await InterruptSignal.waitForTermination()
         await agent.stop()
         print("stopped")
     }
