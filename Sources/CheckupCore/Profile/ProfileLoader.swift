@@ -201,7 +201,12 @@ public struct ProfileLoader: Sendable {
         var rule = TableRule()
         if let text = r.string("rows") {
             rule.rows = TableRule.Quantifier(rawValue: text)
-            if rule.rows == nil { reportEnum("rows", text, TableRule.Quantifier.allCases.map(\.rawValue), at: r.node("rows"), d) }
+            if rule.rows == nil {
+                // Words people write for the quantifiers: edit distance would answer 'all' with 'any'.
+                let meant = Self.quantifierSynonyms[text.lowercased()]
+                reportEnum("rows", text, TableRule.Quantifier.allCases.map(\.rawValue), at: r.node("rows"), d,
+                           hint: meant.map { "did you mean '\($0.rawValue)'?" })
+            }
         }
         if let text = r.string("count") {
             do { rule.count = try NagiosRange(parsing: text) } catch { d.report(error.description, at: r.node("count")) }
@@ -213,8 +218,12 @@ public struct ProfileLoader: Sendable {
         return rule
     }
 
-    func reportEnum(_ key: String, _ value: String, _ allowed: [String], at node: Node?, _ d: Diagnostics) {
-        let hint = Suggest.closest(to: value, in: allowed).map { "did you mean '\($0)'?" }
+    static let quantifierSynonyms: [String: TableRule.Quantifier] = [
+        "all": .every, "each": .every, "every-row": .every, "some": .any, "one": .any, "no": .none, "never": .none,
+    ]
+
+    func reportEnum(_ key: String, _ value: String, _ allowed: [String], at node: Node?, _ d: Diagnostics, hint: String? = nil) {
+        let hint = hint ?? Suggest.closest(to: value, in: allowed).map { "did you mean '\($0)'?" }
         d.report("'\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(value)'", at: node, hint: hint)
     }
 }
