@@ -56,13 +56,11 @@ public struct Evaluator: Sendable {
         switch value {
         case .absent(let why):
             result.observed = "absent (\(why))"
-            result.finding = .notSupported
-            switch check.absent {
-            case .error: result.status = .error; result.note = "the device does not have point '\(check.point ?? "")'"
-            case .skip: result.status = .skipped; result.note = "not supported by this device"
-            case .pass: result.status = .pass
-            case .fail: result.status = check.severity
-            }
+            if result.evidence.isEmpty { result.evidence = [why] }
+            let outcome = AbsentOutcome(check, what: why)
+            result.status = outcome.status
+            result.finding = outcome.finding
+            result.note = outcome.note
             return result
         case .error(let why):
             result.status = .error
@@ -72,6 +70,7 @@ public struct Evaluator: Sendable {
         case .table(let rows):
             let table = TableJudge(check: check, judge: self, noun: point?.title).judge(rows)
             result.status = table.status
+            result.note = table.note
             result.observed = table.observed
             result.expected = table.expected
             result.offending = table.offending
@@ -91,9 +90,13 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// Applies the point's `scale` and `offset` to numbers.
+    /// Applies the point's `invalid` markers, then its `scale` and `offset`, to numbers.
     static func scaled(_ value: Value, _ point: PointSpec?) -> Value {
-        guard let point, point.scale != nil || point.offset != nil else { return value }
+        guard let point else { return value }
+        if let raw = value.numeric, point.invalid.contains(raw), !value.isTable {
+            return .absent("\(value.text) marks the value invalid")
+        }
+        guard point.scale != nil || point.offset != nil else { return value }
         switch value {
         case .integer, .number, .text:
             guard let n = value.numeric else { return value }
