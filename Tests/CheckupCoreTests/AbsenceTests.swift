@@ -137,7 +137,7 @@ struct AbsenceTests {
           - id: up
             title: Up
             point: t
-            rows: all
+            rows: every
             column: oper
             label: "{descr}"
             skip-rows: {admin: 2, oper: [6], type: 24}

@@ -290,7 +290,7 @@ public struct ProfileLoader: Sendable {
         guard ["rows", "count", "column", "label", "min-rows", "skip-rows"].contains(where: r.has) else { return nil }
         var rule = TableRule()
         if let text = r.string("rows") {
-            rule.rows = TableRule.Quantifier(rawValue: text == "all" ? "every" : text)
+            rule.rows = TableRule.Quantifier(rawValue: text)
             if rule.rows == nil { reportEnum("rows", text, TableRule.Quantifier.allCases.map(\.rawValue), at: r.node("rows"), d) }
         }
         if let text = r.string("count") {
