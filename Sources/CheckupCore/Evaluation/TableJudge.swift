@@ -55,7 +55,8 @@ struct TableJudge {
         let notReported = unanswered.isEmpty ? nil
             : "not reported by the unit: " + unanswered.map { "\($0.label.en) (\($0.why))" }.joined(separator: "; ")
         let leftOut = skipped > 0 ? "\(skipped) rows left out by skip-rows" : nil
-        let note = [notReported, leftOut].compactMap { $0 }.joined(separator: "; ")
+        let remarks = [notReported, leftOut].compactMap { $0 }
+        let note = remarks.isEmpty ? nil : remarks.joined(separator: "; ")
         /// No row could be judged: the check's absent policy decides, as for a missing object.
         func unsupported(expected: String) -> Outcome {
             let outcome = AbsentOutcome(check, what: notReported ?? "no rows")
@@ -71,7 +72,7 @@ struct TableJudge {
             let status = count.alerts(Double(matching.count)) ? check.severity : .pass
             return Outcome(status: status, observed: "\(matching.count) of \(judged.count) rows match",
                            expected: "\(count.expectation) rows with \(expectedCell)", offending: [],
-                           finding: .count(matching: matching.count, total: judged.count, noun: noun), note: note.isEmpty ? nil : note)
+                           finding: .count(matching: matching.count, total: judged.count, noun: noun), note: note)
         }
         switch rule.rows ?? .every {
         case .every:
@@ -81,7 +82,7 @@ struct TableJudge {
             let observed = !bad.isEmpty ? bad.map(describe).joined(separator: "; ")
                 : judged.count == rows.count ? "all \(rows.count) rows ok" : "\(judgedRows) rows ok, the others not reported"
             return Outcome(status: status, observed: observed, expected: "every row: \(expectedCell)",
-                           offending: bad.map(\.label.en), finding: found(bad), note: note.isEmpty ? nil : note)
+                           offending: bad.map(\.label.en), finding: found(bad), note: note)
         case .none:
             let hits = judged.filter { $0.judgement.status == .pass }
             let errors = judged.filter { $0.judgement.status == .error }
@@ -90,14 +91,14 @@ struct TableJudge {
             let observed = hits.isEmpty ? (errors.isEmpty ? "none of \(judgedRows) rows" : errors.map(describe).joined(separator: "; "))
                 : hits.map(\.label.en).joined(separator: ", ")
             return Outcome(status: status, observed: observed, expected: "no row with \(expectedCell)",
-                           offending: hits.map(\.label.en), finding: found(hits.isEmpty ? errors : hits), note: note.isEmpty ? nil : note)
+                           offending: hits.map(\.label.en), finding: found(hits.isEmpty ? errors : hits), note: note)
         case .any:
             let hits = judged.filter { $0.judgement.status == .pass }
             if hits.isEmpty, !unanswered.isEmpty { return unsupported(expected: "a row with \(expectedCell)") }
             return Outcome(status: hits.isEmpty ? check.severity : .pass,
                            observed: hits.isEmpty ? "no row matches" : hits.map(\.label.en).joined(separator: ", "),
                            expected: "a row with \(expectedCell)", offending: [],
-                           finding: .count(matching: hits.count, total: judged.count, noun: noun), note: note.isEmpty ? nil : note)
+                           finding: .count(matching: hits.count, total: judged.count, noun: noun), note: note)
         }
     }
 
