@@ -180,3 +180,27 @@ struct IdentificationTests {
         #expect(results.map(\.status) == [.warn, .unsupported])
     }
 }
+
+/// The same choice from what a recording holds (the seam `profile identify FILE` will use): the
+/// objects that the public recordings librenms/librenms tests/snmpsim/*.snmprec answer.
+struct RecordedIdentificationTests {
+    static let recordings: [(objects: [String: Value], profile: String)] = [
+        (["1.3.6.1.2.1.1.1.0": .text("Hikvision company products"), "1.3.6.1.2.1.1.2.0": .oid("1.3.6.1.4.1.50001"),
+          "1.3.6.1.4.1.50001.1.100.0": .integer(2)], "hikvision-nvr"),
+        (["1.3.6.1.4.1.39165.1.1.0": .text("DS-2CD2143G2-IS")], "hikvision-camera"),
+        (["1.3.6.1.2.1.1.1.0": .text("DH-NVR4108HS-8P-4KS2"), "1.3.6.1.2.1.1.2.0": .oid("1.3.6.1.4.1.1004849.3.2.10")], "dahua-nvr"),
+        (["1.3.6.1.2.1.1.1.0": .text("; AXIS P5534-E; PTZ Dome Network Camera; 5.40.9.2; Mar 05 2014 10:21; 1BE; 1;"),
+          "1.3.6.1.2.1.1.2.0": .oid("1.3.6.1.4.1.368")], "axis-camera"),
+        (["1.3.6.1.2.1.1.1.0": .text("NET Agent II"), "1.3.6.1.2.1.1.2.0": .oid("1.3.6.1.4.1.935"),
+          "1.3.6.1.2.1.33.1.1.1.0": .text("SANTAK")], "ups-mib"),
+        (["1.3.6.1.2.1.1.1.0": .text("Linux gateway 5.10"), "1.3.6.1.2.1.1.2.0": .oid("1.3.6.1.4.1.8072.3.2.10")], "generic-snmp"),
+    ]
+
+    @Test(arguments: recordings.indices)
+    func recordedUnitPicksTheRightProfile(_ index: Int) {
+        let (identifier, _) = IdentificationTests.identifier()
+        let (objects, profile) = Self.recordings[index]
+        let outcome = identifier.choose(for: identifier.identity(recorded: objects))
+        #expect(outcome.chosen?.id == profile, "\(outcome.candidates.map { "\($0.profile.id)=\($0.verdict?.score ?? -1)" })")
+    }
+}

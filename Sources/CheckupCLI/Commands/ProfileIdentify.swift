@@ -45,23 +45,14 @@ extension ProfileCommand {
     }
 }
 
-/// A recording of a unit (`.snmprec`, `snmpwalk -On`) as the identity it describes.
+/// `profile identify FILE`, for a recording of a unit (`.snmprec`, `snmpwalk -On`).
 ///
-/// Seam: the recording parser (`SNMPRecording`) comes with `simulate snmp-agent --from`; once it
-/// is in, `identity(objects:)` turns its OID → value map into what `DeviceIdentifier.choose`
-/// scores, and `profile identify FILE` calls it instead of `notYetReadable`.
+/// Seam: the recording parser (`SNMPRecording`) comes with `simulate snmp-agent --from`. Once it
+/// is in, its OID → value map goes to `DeviceIdentifier.identity(recorded:)` and then `choose`,
+/// and this message goes.
 enum RecordedUnit {
     static func notYetReadable(_ path: String) -> String {
         "\(path): reading recordings (.snmprec, snmpwalk -On) is not in this build yet; give an endpoint URL, e.g. serve it with snmpsim and identify snmp://127.0.0.1:PORT"
-    }
-
-    /// The identity a recording describes: sysObjectID, sysDescr and the answers to `asked`.
-    static func identity(objects: [String: Value], asked: [IdentifyingObject]) -> DeviceIdentity {
-        var identity = DeviceIdentity()
-        if case .oid(let oid)? = objects["1.3.6.1.2.1.1.2.0"] { identity.objectID = oid }
-        if let descr = objects["1.3.6.1.2.1.1.1.0"], !descr.isAbsent { identity.description = descr.text }
-        for object in asked { identity.objects[object.key] = objects[object.key] ?? .absent("not in the recording") }
-        return identity
     }
 }
 

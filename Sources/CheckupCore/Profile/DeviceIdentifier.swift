@@ -53,6 +53,16 @@ public struct DeviceIdentifier: Sendable {
         return Outcome(identity: identity, candidates: candidates, chosen: catalog["generic-\(probe.protocolName)"], fellBack: true)
     }
 
+    /// The identity a recording of a unit describes (`.snmprec`, `snmpwalk -On`, by OID):
+    /// sysObjectID, sysDescr, and the answer to every object the profiles ask about.
+    public func identity(recorded objects: [String: Value]) -> DeviceIdentity {
+        var identity = DeviceIdentity()
+        if case .oid(let oid)? = objects["1.3.6.1.2.1.1.2.0"] { identity.objectID = Identification.normalise(oid) }
+        if let descr = objects["1.3.6.1.2.1.1.1.0"], !descr.isAbsent { identity.description = descr.text }
+        for object in objectsToRead { identity.objects[object.key] = objects[object.key] ?? .absent("not in the recording") }
+        return identity
+    }
+
     /// The addresses of every profile's `identify: object:` entries, once each.
     public var objectsToRead: [IdentifyingObject] {
         var seen = Set<String>()
