@@ -15,7 +15,7 @@ struct AbsentOutcome {
         case .unsupported:
             status = .unsupported
             finding = .notSupported
-            note = "not supported by this unit: \(what)"
+            note = "not supported by this unit"
         case .manual:
             let instruction = check.absentInstruction ?? Self.defaultInstruction
             status = .manual

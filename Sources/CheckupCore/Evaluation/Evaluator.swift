@@ -61,6 +61,7 @@ public struct Evaluator: Sendable {
             result.status = outcome.status
             result.finding = outcome.finding
             result.note = outcome.note
+            Evaluator.showInstruction(&result)
             return result
         case .error(let why):
             result.status = .error
@@ -75,6 +76,7 @@ public struct Evaluator: Sendable {
             result.expected = table.expected
             result.offending = table.offending
             result.finding = table.finding
+            Evaluator.showInstruction(&result)
             return result
         default:
             let judgement = judge(value, conditions: check.conditions, severity: check.severity, unit: unit)
@@ -88,6 +90,12 @@ public struct Evaluator: Sendable {
             }
             return result
         }
+    }
+
+    /// A row for a person (`absent: manual`) shows what to look at where a check shows what it expects.
+    static func showInstruction(_ result: inout CheckResult) {
+        guard result.status == .manual, case .manual(let instruction?) = result.finding else { return }
+        result.expected = instruction.zh == instruction.en ? instruction.en : "\(instruction.zh) / \(instruction.en)"
     }
 
     /// Applies the point's `invalid` markers, then its `scale` and `offset`, to numbers.

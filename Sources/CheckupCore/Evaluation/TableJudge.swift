@@ -62,7 +62,8 @@ struct TableJudge {
             let outcome = AbsentOutcome(check, what: notReported ?? "no rows")
             let labels = unanswered.map(\.label.en).joined(separator: ", ")
             return Outcome(status: outcome.status, observed: "no row reports \(rule.column ?? "the judged cell") (\(labels))",
-                           expected: expected, offending: [], finding: outcome.finding, note: outcome.note)
+                           expected: expected, offending: [], finding: outcome.finding,
+                           note: [outcome.note, notReported].compactMap { $0 }.joined(separator: "; "))
         }
         let judgedRows = judged.count == rows.count ? "\(rows.count)" : "\(judged.count) of \(rows.count)"
 
