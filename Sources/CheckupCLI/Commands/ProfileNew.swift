@@ -14,7 +14,9 @@ extension ProfileCommand {
             """)
         @Option(help: "Vendor, lower case (the id starts with it).") var vendor: String
         @Option(help: "Product family (the id ends with it).") var family: String
-        @Option(name: .customLong("protocol"), help: "snmp, modbus or pelco.") var protocolName: String
+        @Option(name: .customLong("protocol"), help: "snmp, modbus or pelco (with --from-capture: the capture's).") var protocolName: String?
+        @Option(name: .customLong("from-capture"), help: ArgumentHelp("Scaffold from a capture (`checkup capture`): identify: and points from what the device answered.", valueName: "FILE"))
+        var fromCapture: String?
         @Option(help: "Device kind: \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: String
         @Option(help: ArgumentHelp("Directory (default: device-profiles/<kind folder>).", valueName: "DIR")) var out: String?
         @Flag(help: "Overwrite an existing file.") var force = false
@@ -23,7 +25,14 @@ extension ProfileCommand {
             guard let deviceKind = DeviceKind(rawValue: kind) else {
                 throw CheckupError("unknown kind '\(kind)'; choose from \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard let template = ProfileTemplates.points[protocolName] else {
+            let scaffold = try fromCapture.map(ProfileFromCapture.load)
+            if let scaffold, let protocolName, protocolName != scaffold.capture.protocolName {
+                throw CheckupError("--protocol \(protocolName), but \(scaffold.file) holds a \(scaffold.capture.protocolName) device")
+            }
+            guard let protocolName = scaffold?.capture.protocolName ?? protocolName else {
+                throw CheckupError("give --protocol (snmp, modbus or pelco) or --from-capture FILE")
+            }
+            guard let template = try scaffold?.pointsAndChecks() ?? ProfileTemplates.points[protocolName] else {
                 throw CheckupError("unknown protocol '\(protocolName)'; choose from \(ProfileTemplates.points.keys.sorted().joined(separator: ", "))")
             }
             let id = "\(vendor)-\(family)".lowercased().replacingOccurrences(of: " ", with: "-")
@@ -42,7 +51,8 @@ extension ProfileCommand {
             kind: \(deviceKind.rawValue)
             title: {zh: \(deviceKind.title.zh), en: \(vendor.capitalized) \(family)}
             vendor: \(vendor.capitalized)
-            source: "fill in: the MIB, manual or register map the points come from"
+            source: "fill in: the MIB, manual or register map the points come from\(scaffold.map { "; scaffolded from \($0.file)" } ?? "")"
+            \(scaffold?.identify ?? "")
             record:
               section: \(section.rawValue)
               item: {zh: \(deviceKind.title.zh), en: \(deviceKind.title.en)}

@@ -4,35 +4,43 @@ import Foundation
 
 extension ProfileCommand {
     /// `checkup profile test ID --replay CAPTURE`: judge a recorded device with a profile.
-    struct Test: ParsableCommand {
+    struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Replay a capture through a profile; with the capture's `expect`, exit 0 only if every check matches.")
+            abstract: "Replay a capture through a profile; with the capture's `expect`, exit 0 only if every check matches.",
+            discussion: """
+            A capture (`checkup capture`, docs/capture-format.md) is served again through the real
+            protocol path (snmpd, the Modbus simulator, the pty decoder) and probed live with the
+            profile, so a point whose address the device does not answer fails here too.
+            """)
         @Argument(help: "Profile id.") var id: String
         @Option(help: ArgumentHelp("Capture file (from `checkup capture`).", valueName: "CAPTURE")) var replay: String
         @Option(name: .customLong("profiles"), help: ArgumentHelp("Extra profile directory.", valueName: "DIR"))
         var directories: [String] = []
         @Option(help: "Output: text or json.") var format: OutputFormat = .text
 
-        func run() throws {
+        func run() async throws {
             let workspace = Workspace(profileDirectories: directories)
             let profile = try workspace.profile(id)
             guard let data = FileManager.default.contents(atPath: replay) else { throw CheckupError("cannot read \(replay)") }
-            let capture: Capture
-            do { capture = try Capture.decode(data) } catch { throw CheckupError("\(replay) is not a capture file: \(error)") }
-            guard capture.profile == id else {
-                throw CheckupError("\(replay) was captured with profile '\(capture.profile)', not '\(id)': checkup profile test \(capture.profile) --replay \(replay)")
-            }
-            let results = Evaluator(now: capture.capturedAt).evaluate(profile, readings: capture.asReadings, device: "replay")
-            let report = RunReport(site: nil, startedAt: capture.capturedAt, finishedAt: capture.capturedAt, incomplete: false,
-                                   devices: [DeviceOutcome(device: "replay", profile: id, endpoint: capture.endpoint, unreachable: capture.unreachable)],
-                                   results: results)
+            let replayed = try await CaptureReplay(workspace: workspace, profile: profile, file: replay).run(data)
+            try report(replayed)
+        }
+
+        /// Prints the verdicts; with expectations, lists every mismatch and exits 2 on any.
+        private func report(_ replayed: ReplayOutcome) throws {
+            let report = RunReport(site: nil, startedAt: replayed.at, finishedAt: replayed.at, incomplete: false,
+                                   devices: [DeviceOutcome(device: "replay", profile: id, endpoint: replayed.endpoint,
+                                                           unreachable: replayed.unreachable)],
+                                   results: replayed.results)
             if format == .json { print(try JSONReport(report, includeExchanges: false).encoded()) } else {
                 print(TextReport(terminal: .standardOutput).render(report, showDevice: false))
             }
-            guard let expect = capture.expect else { throw ExitCode(report.exitStatus.rawValue) }
+            for note in replayed.notes { print("note: \(note)") }
+            guard let expect = replayed.expect else { throw ExitCode(report.exitStatus.rawValue) }
+            let results = replayed.results
             let mismatches = results.filter { r in expect[r.check].map { $0 != r.status } ?? false }
             let missing = expect.keys.filter { key in !results.contains { $0.check == key } }
-            for r in mismatches { print("MISMATCH \(r.check): expected \(expect[r.check]!.rawValue), got \(r.status.rawValue)") }
+            for r in mismatches { print("MISMATCH \(r.check): expected \(expect[r.check]!.rawValue), got \(r.status.rawValue) — \(r.observed)") }
             for key in missing.sorted() { print("MISMATCH \(key): expected by the capture, not in the profile") }
             if mismatches.isEmpty && missing.isEmpty {
                 print("all \(expect.count) expectations met")
@@ -41,4 +49,14 @@ extension ProfileCommand {
             }
         }
     }
+}
+
+/// What a replay produced: the verdicts and what the recording expected of them.
+struct ReplayOutcome {
+    var at: Date
+    var endpoint: String
+    var unreachable: String?
+    var results: [CheckResult]
+    var expect: [String: CheckStatus]?
+    var notes: [String] = []
 }
