@@ -83,7 +83,8 @@ struct ProfileFromCapture {
                 check.append(bits ? "    equals: \(values[0] != 0)" : "    equals: \(values[0])")
             } else {
                 point.append("    count: \(block.count)")
-                check += bits ? ["    rows: none", "    column: value", "    equals: \(!values.contains(0))"]
+                // Fault and alarm bits are clear on a healthy unit: the candidate is "no bit set".
+                check += bits ? ["    rows: none", "    column: value", "    equals: true"]
                               : ["    column: value", "    count: \"0:\""]
             }
             points += point
