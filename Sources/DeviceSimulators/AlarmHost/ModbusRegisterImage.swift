@@ -18,6 +18,10 @@ public struct ModbusRegisterImage: Sendable, Hashable {
     public struct Refusal: Sendable, Hashable {
         public var span: ModbusSpan
         public var exception: UInt8
+        public init(span: ModbusSpan, exception: UInt8) {
+            self.span = span
+            self.exception = exception
+        }
     }
 
     public init(items: [ModbusTable: [Int: UInt16]] = [:], refusals: [Refusal] = [], silences: [ModbusSpan] = [],
