@@ -201,6 +201,7 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
     private func answer(_ frame: PelcoDFrame, receivedAt: ContinuousClock.Instant, pty: PseudoTerminal) -> ContinuousClock.Instant {
         let now = seconds(receivedAt)
         let command = PelcoDCommand(frame: frame)
+        // A reply table answers its frames and nothing else; without one, the heads answer.
         let reply: [UInt8]? = replies.map { $0[frame.bytes] } ?? heads.withLock { heads in
             guard var head = heads[frame.address], !head.config.silent else { return nil }
             let response = head.apply(command, now: now)

@@ -1,4 +1,5 @@
 import CheckupCore
+import Foundation
 
 /// A capture's SNMP objects as snmpd can serve them (`TYPE:VALUE` of `SNMPAgentValue`).
 ///
@@ -53,7 +54,6 @@ struct SNMPCapturedObjects {
 
     static func hex(_ object: CapturedObject) -> String {
         if object.encoding == "hex" { return object.value ?? "" }
-        return (object.value ?? "").utf8.map { String($0, radix: 16, uppercase: true).count == 1 ? "0" + String($0, radix: 16, uppercase: true) : String($0, radix: 16, uppercase: true) }
-            .joined(separator: " ")
+        return (object.value ?? "").utf8.map { String(format: "%02X", $0) }.joined(separator: " ")
     }
 }
