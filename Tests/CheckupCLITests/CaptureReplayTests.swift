@@ -85,6 +85,19 @@ struct CaptureReplayTests {
         #expect(text.contains("\"query\" : \"FF 05 00 51 00 00 56\""))
     }
 
+    @Test func aCaptureThatCannotBeServedExits3NamingTheBlock() throws {
+        let dir = CLI.temporaryDirectory()
+        try """
+        {"format": "checkup.capture", "format_version": 2, "profile": "elmo-modbus", "protocol": "modbus",
+         "endpoint": "modbus-tcp://127.0.0.1:502?unit=1", "captured_at": "2026-11-01T00:00:00Z",
+         "modbus_blocks": [{"function": 7, "start": 256, "count": 1, "values": [0]}]}
+        """.write(toFile: dir + "/bad.json", atomically: true, encoding: .utf8)
+        let out = try CLI.run(["profile", "test", "elmo-modbus", "--replay", dir + "/bad.json"])
+        #expect(out.status == 3, "\(out.all)")
+        #expect(out.stderr.contains("bad.json"), "\(out.all)")
+        #expect(out.stderr.contains("function 7"), "\(out.all)")
+    }
+
     @Test func aProfileScaffoldedFromACaptureValidatesAndIdentifiesTheDevice() async throws {
         let nvr = try await SNMPAgentFixture.start(profile: "hikvision-nvr")
         defer { nvr.stop() }
