@@ -117,9 +117,9 @@ public struct RecordedCase: Sendable {
         switch device {
         case .modbusImage(let image, let unit):
             let panel = AlarmHostSimulator(image: image, unit: unit)
-            let port = try panel.start(tcpPort: 0)
-            defer { panel.stop() }
+            let port = try await BlockingIO.shared.run { try panel.start(tcpPort: 0) }
             readings = await probe.read(points, from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=\(unit)"), context: context)
+            await BlockingIO.shared.run { panel.stop() }
         case .unreachable where profile.protocolName == "modbus":
             let port = try FreePort.tcp()
             readings = await probe.read(points, from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1"), context: context)
@@ -138,8 +138,10 @@ public struct RecordedCase: Sendable {
 
     private func onLine(_ line: PTZDecoderSimulator, address: Int, points: [PointSpec], probe: AnyProbe, scheme: String, baud: Int,
                         context: ProbeContext) async throws -> Readings {
-        let path = try line.start()
-        defer { line.stop() }
-        return await probe.read(points, from: try Endpoint(parsing: "\(scheme)://\(path)?baud=\(baud)&address=\(address)"), context: context)
+        // Starting and stopping wait on the simulator's thread: off the cooperative pool.
+        let path = try await BlockingIO.shared.run { try line.start() }
+        let readings = await probe.read(points, from: try Endpoint(parsing: "\(scheme)://\(path)?baud=\(baud)&address=\(address)"), context: context)
+        await BlockingIO.shared.run { line.stop() }
+        return readings
     }
 }

@@ -32,12 +32,18 @@ struct CaptureReplay {
         do { device = try await CapturedDevice.serve(capture) } catch {
             throw CheckupError("\(file): cannot serve the capture: \(error)")
         }
-        defer { device.stop() }
-        let endpoint = try Endpoint(parsing: device.endpoint)
-        let probe = try workspace.probe(for: profile, endpoint: endpoint)
-        let capturedAt = capture.capturedAt
-        let context = ProbeContext(timeout: .seconds(2), retries: 0, now: { capturedAt })
-        let readings = await probe.read(profile.points.filter { !$0.active }, from: endpoint, context: context)
+        let readings: Readings
+        do {
+            let endpoint = try Endpoint(parsing: device.endpoint)
+            let probe = try workspace.probe(for: profile, endpoint: endpoint)
+            let capturedAt = capture.capturedAt
+            let context = ProbeContext(timeout: .seconds(2), retries: 0, now: { capturedAt })
+            readings = await probe.read(profile.points.filter { !$0.active }, from: endpoint, context: context)
+        } catch {
+            await device.stopServing()
+            throw error
+        }
+        await device.stopServing()
         let results = evaluator.evaluate(profile, readings: readings, device: "replay")
         return ReplayOutcome(at: capture.capturedAt, endpoint: capture.endpoint, unreachable: readings.unreachable,
                              results: results, expect: capture.expect, notes: device.notes)

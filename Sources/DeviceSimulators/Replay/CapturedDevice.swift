@@ -9,8 +9,8 @@ import ModbusProbe
 ///
 /// ```swift
 /// let device = try await CapturedDevice.serve(capture)
-/// defer { device.stop() }
 /// // probe device.endpoint with the profile …
+/// await device.stopServing()
 /// ```
 public final class CapturedDevice: @unchecked Sendable {
     /// The URL to probe (loopback, or the decoder simulator's pty).
@@ -28,7 +28,12 @@ public final class CapturedDevice: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// Stops the server. Idempotent.
+    /// Stops the server from async code: the wait for its thread runs on `BlockingIO`.
+    public func stopServing() async {
+        await BlockingIO.shared.run { self.stop() }
+    }
+
+    /// Stops the server and waits for its thread. Idempotent.
     public func stop() {
         guard stopped.withLock({ let was = $0; $0 = true; return !was }) else { return }
         stopServing()
@@ -42,8 +47,8 @@ public final class CapturedDevice: @unchecked Sendable {
         let original = try Endpoint(parsing: capture.endpoint)
         switch capture.protocolName {
         case "snmp": return try await serveSNMP(capture)
-        case "modbus": return try serveModbus(capture, unit: original.int("unit") ?? 1)
-        case "pelco": return try servePelco(capture, original: original)
+        case "modbus": return try await BlockingIO.shared.run { try serveModbus(capture, unit: original.int("unit") ?? 1) }
+        case "pelco": return try await BlockingIO.shared.run { try servePelco(capture, original: original) }
         default: throw SimulatorError("cannot replay protocol '\(capture.protocolName)' (snmp, modbus, pelco)")
         }
     }
