@@ -11,10 +11,8 @@ struct CaptureCommand: AsyncParsableCommand {
         discussion: """
         Example:
           checkup capture "snmp://10.0.0.20" --profile hikvision-nvr --out nvr.capture.json
-        The file (format: docs/capture-format.md) holds every SNMP object, Modbus block or Pelco
-        frame exchanged; `checkup profile test ID --replay FILE` serves them again through the
-        real protocol path. --expect-current, or an "expect" map (check id → status) added by
-        hand, makes it a regression test. Secrets are never written.
+
+        The file (format: docs/capture-format.md) holds every SNMP object, Modbus block or Pelco frame exchanged; `checkup profile test ID --replay FILE` serves them again through the real protocol path. --expect-current, or an "expect" map (check id → status) added by hand, makes it a regression test. Secrets are never written.
         """)
 
     @Argument(help: ArgumentHelp("Endpoint URL.", valueName: "endpoint-url")) var endpoint: String
