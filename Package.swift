@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(name: "bench-pelco", dependencies: ["CheckupCore", "PelcoProbe", "DeviceSimulators"], path: "bench/pelco"),
 
         // Test kit shipped as a product: a scripted probe, peer launchers (the swift-log habit).
-        .target(name: "CheckupTestKit", dependencies: ["CheckupCore", "DeviceSimulators", .product(name: "Yams", package: "Yams")],
+        .target(name: "CheckupTestKit", dependencies: ["CheckupCore", "DeviceSimulators", "ModbusProbe", "PelcoProbe", .product(name: "Yams", package: "Yams")],
                 exclude: ["Peers"]),
 
         // Plugins: profiles embedded into the binary at build time; `swift package validate-profiles`.

@@ -42,6 +42,7 @@ struct SNMPPointReader {
                 let duration = clock.now - started
                 for (index, (point, oid)) in scalars.enumerated() {
                     let bind = index < binds.count ? binds[index] : SNMPVarBind(oid, .noSuchObject)
+                    if let object = bind.captured { readings.wire.snmpObjects.append(object) }
                     let value = SNMPValueMapping.value(bind.value, oid: oid, hint: point.address.hint)
                     readings[point.id] = Reading(value, unit: point.unit, at: context.now(), duration: duration,
                                                  evidence: "\(oid) = \(bind.value)")
@@ -62,6 +63,7 @@ struct SNMPPointReader {
             do {
                 let rows = try session.table(entry, columns: columns.map(\.number))
                 answeredOnce = true
+                readings.wire.snmpObjects += Self.captured(rows, entry: entry)
                 readings[point.id] = Reading(tableValue(rows, entry: entry, columns: columns, address: point.address), unit: point.unit,
                                              at: context.now(), duration: clock.now - started,
                                              evidence: "\(entry): \(rows.count) rows × \(columns.count) columns")
@@ -75,6 +77,16 @@ struct SNMPPointReader {
         }
         readings.exchanges = session.transcript
         return readings
+    }
+
+    /// The cells of a walked table as captured objects, column by column (the agent's order).
+    private static func captured(_ rows: [SNMPTableRow], entry: SNMPObjectID) -> [CapturedObject] {
+        let columns = Set(rows.flatMap(\.cells.keys)).sorted()
+        return columns.flatMap { column in
+            rows.compactMap { row in
+                row.cells[column].flatMap { SNMPVarBind(entry.appending(column).appending(contentsOf: row.index), $0).captured }
+            }
+        }
     }
 
     private func tableValue(_ rows: [SNMPTableRow], entry: SNMPObjectID, columns: [SNMPColumn], address: SNMPAddress) -> Value {

@@ -69,11 +69,23 @@ struct ProfileCommandTests {
     @Test func replayingACaptureOfAnotherProfileExits3() throws {
         let dir = CLI.temporaryDirectory()
         try """
-        {"profile": "elmo-modbus", "endpoint": "modbus-tcp://127.0.0.1:502?unit=1", "captured_at": "2026-11-01T00:00:00Z", "readings": {}}
+        {"format": "checkup.capture", "format_version": 2, "profile": "elmo-modbus", "protocol": "modbus",
+         "endpoint": "modbus-tcp://127.0.0.1:502?unit=1", "captured_at": "2026-11-01T00:00:00Z", "modbus_blocks": []}
         """.write(toFile: dir + "/c.json", atomically: true, encoding: .utf8)
         let out = try CLI.run(["profile", "test", "hikvision-nvr", "--replay", dir + "/c.json"])
         #expect(out.status == 3, "\(out.all)")
         #expect(out.stderr.contains("captured with profile 'elmo-modbus'"), "\(out.all)")
+    }
+
+    @Test func aVersion1CaptureIsRefusedNamingItsVersion() throws {
+        let dir = CLI.temporaryDirectory()
+        try """
+        {"profile": "elmo-modbus", "endpoint": "modbus-tcp://127.0.0.1:502?unit=1", "captured_at": "2026-11-01T00:00:00Z", "readings": {}}
+        """.write(toFile: dir + "/c.json", atomically: true, encoding: .utf8)
+        let out = try CLI.run(["profile", "test", "elmo-modbus", "--replay", dir + "/c.json"])
+        #expect(out.status == 3, "\(out.all)")
+        #expect(out.stderr.contains("format version 1"), "\(out.all)")
+        #expect(out.stderr.contains("c.json"), "\(out.all)")
     }
 
     @Test func newProfileIsValidAsWritten() throws {

@@ -6,7 +6,8 @@ import ModbusProbe
 import Testing
 
 /// The shipped alarm-host profiles, loaded by the core's loader and judged by its evaluator:
-/// against their recorded fixtures (device-profiles/alarm-hosts/fixtures/<id>.yaml), against
+/// against their fixtures' register images served by our simulator (every Modbus fixture under
+/// device-profiles/, found by walking it), against
 /// pymodbus over TCP and against our simulator over RTU — the "done when" verdicts.
 @Suite(.serialized)
 struct ProfileTests {
@@ -72,18 +73,30 @@ struct ProfileTests {
 
     // MARK: Recorded fixtures
 
-    @Test(arguments: profileIDs)
-    func profileJudgesItsRecordedFixture(_ id: String) throws {
-        let profile = try Self.profile(id)
-        let cases = try RecordedCase.load(path: Self.profileDir.appendingPathComponent("fixtures/\(id).yaml").path, profile: id)
+    static let fixtures = FixtureDiscovery.fixtures(protocol: "modbus", root: FixtureDiscovery.profilesRoot(from: #filePath))
+
+    @Test func everyShippedModbusProfileHasAFixture() {
+        #expect(Set(Self.fixtures.map(\.id)).isSuperset(of: Self.profileIDs), "found \(Self.fixtures.map(\.id))")
+    }
+
+    /// Each case's register image served by the simulator over TCP, read by the real probe.
+    @Test(arguments: fixtures)
+    func profileJudgesItsRecordedFixtureThroughTheSimulator(_ fixture: FixtureDiscovery.Fixture) async throws {
+        let registry = ProbeRegistry { $0.register(AlarmHostProbe()) }
+        let profile = try ProfileLoader(registry: registry).load(path: fixture.profilePath)
+        let probe = try #require(registry.probe(forProtocol: "modbus"))
+        let cases = try RecordedCase.load(path: fixture.fixturePath, profile: fixture.id)
         #expect(cases.count >= 3)
         for c in cases {
-            let results = c.judge(profile)
-            #expect(Set(results.map(\.check)) == Set(c.expect.keys), "\(id) / \(c.name): every check has an expectation")
+            let results = try await c.replay(profile, probe: probe)
+            #expect(Set(results.map(\.check)) == Set(c.expect.keys), "\(fixture.id) / \(c.name): every check has an expectation")
             for r in results {
-                #expect(r.status == c.expect[r.check], "\(id) / \(c.name) / \(r.check): \(r.status) — \(r.observed)")
+                #expect(r.status == c.expect[r.check], "\(fixture.id) / \(c.name) / \(r.check): \(r.status) — \(r.observed)")
                 if let names = c.offending[r.check] {
-                    #expect(r.offending == names, "\(id) / \(c.name) / \(r.check) names \(r.offending)")
+                    #expect(r.offending == names, "\(fixture.id) / \(c.name) / \(r.check) names \(r.offending)")
+                }
+                if let text = c.mentions[r.check] {
+                    #expect(r.observed.contains(text) || r.evidence.contains { $0.contains(text) }, "\(fixture.id) / \(c.name) / \(r.check) mentions \(text)")
                 }
             }
         }

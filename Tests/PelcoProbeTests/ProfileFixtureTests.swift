@@ -6,8 +6,8 @@ import PelcoProbe
 import Testing
 
 /// The shipped PTZ profiles, loaded by the core's loader and judged by its evaluator, against
-/// their recorded fixtures (device-profiles/ptz-decoders/fixtures/<id>.yaml) and against a live
-/// simulated decoder.
+/// their fixtures served by the pty decoder simulator (every Pelco fixture under device-profiles/,
+/// found by walking it) and against a live simulated decoder.
 @Suite(.serialized)
 struct ProfileFixtureTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -22,19 +22,31 @@ struct ProfileFixtureTests {
         try loader().load(path: profileDir.appendingPathComponent("\(id).yaml").path)
     }
 
-    @Test(arguments: profileIDs)
-    func profileJudgesItsRecordedFixture(_ id: String) throws {
-        let profile = try Self.profile(id)
+    static let fixtures = FixtureDiscovery.fixtures(protocol: "pelco", root: FixtureDiscovery.profilesRoot(from: #filePath))
+
+    @Test func everyShippedPTZProfileHasAFixture() {
+        #expect(Set(Self.fixtures.map(\.id)).isSuperset(of: Self.profileIDs), "found \(Self.fixtures.map(\.id))")
+    }
+
+    /// Each case served on a pseudo-terminal by the decoder simulator (a reply table, or a
+    /// simulated head for the active steps) and read by the real probe.
+    @Test(arguments: fixtures)
+    func profileJudgesItsRecordedFixtureThroughThePtyDecoder(_ fixture: FixtureDiscovery.Fixture) async throws {
+        let profile = try Self.loader().load(path: fixture.profilePath)
         #expect(profile.protocolName == "pelco")
         #expect(profile.record?.section == .frontEnd)
-        #expect(profile.record?.item.zh == "云台/解码器")
-        let cases = try RecordedCase.load(path: Self.profileDir.appendingPathComponent("fixtures/\(id).yaml").path, profile: id)
+        let cases = try RecordedCase.load(path: fixture.fixturePath, profile: fixture.id)
         #expect(!cases.isEmpty)
         for c in cases {
-            let results = c.judge(profile)
-            #expect(Set(results.map(\.check)) == Set(c.expect.keys), "\(id) / \(c.name): every check has an expectation")
+            // A probe per case: a decoder found dead in one case is not skipped in the next.
+            let probe = try #require(ProbeRegistry { $0.register(PTZDecoderProbe()) }.probe(forProtocol: "pelco"))
+            let results = try await c.replay(profile, probe: probe)
+            #expect(Set(results.map(\.check)) == Set(c.expect.keys), "\(fixture.id) / \(c.name): every check has an expectation")
             for r in results {
-                #expect(r.status == c.expect[r.check], "\(id) / \(c.name) / \(r.check): \(r.status) — \(r.observed)")
+                #expect(r.status == c.expect[r.check], "\(fixture.id) / \(c.name) / \(r.check): \(r.status) — \(r.observed)")
+                if let text = c.mentions[r.check] {
+                    #expect(r.observed.contains(text) || r.evidence.contains { $0.contains(text) }, "\(fixture.id) / \(c.name) / \(r.check) mentions \(text)")
+                }
             }
         }
     }

@@ -2,16 +2,17 @@ import ArgumentParser
 import CheckupCore
 import Foundation
 
-/// `checkup capture`: record a device's readings for a profile, to replay with no device.
+/// `checkup capture`: record what a device answers to a profile's reads, by address
+/// (docs/capture-format.md), to replay through the real protocol path with no device.
 struct CaptureCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capture",
-        abstract: "Record a device's readings to a file, for `checkup profile test --replay`.",
+        abstract: "Record a device's answers (objects, registers, frames) to a file, for `checkup profile test --replay`.",
         discussion: """
         Example:
           checkup capture "snmp://10.0.0.20" --profile hikvision-nvr --out nvr.capture.json
-        Add an "expect" map (check id → status) to the file to make it a regression test.
-        Secrets are never written.
+
+        The file (format: docs/capture-format.md) holds every SNMP object, Modbus block or Pelco frame exchanged; `checkup profile test ID --replay FILE` serves them again through the real protocol path. --expect-current, or an "expect" map (check id → status) added by hand, makes it a regression test. Secrets are never written.
         """)
 
     @Argument(help: ArgumentHelp("Endpoint URL.", valueName: "endpoint-url")) var endpoint: String
@@ -37,14 +38,29 @@ struct CaptureCommand: AsyncParsableCommand {
         let opts = options.pipelineOptions()
         let context = ProbeContext(timeout: opts.timeout, retries: opts.retries, credentials: job.credentials, allowActive: false)
         let points = job.profile.points.filter { !$0.active }
-        let readings = Scrubber(job.credentials, endpoint: parsed).scrub(await job.probe.read(points, from: parsed, context: context))
-        var capture = Capture(profile: profile, endpoint: parsed.description, capturedAt: Date(), readings: readings)
+        let scrubber = Scrubber(job.credentials, endpoint: parsed)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let capturedAt = Date()
+        let readings = scrubber.scrub(await job.probe.read(points, from: parsed, context: context))
+        let duration = clock.now - started
+        let identity = readings.unreachable == nil ? await job.probe.identify(parsed, context: context).map { scrubbed($0, scrubber) } : nil
+        var capture = Capture(profile: profile, protocolName: job.profile.protocolName, endpoint: parsed.description,
+                              capturedAt: capturedAt, duration: duration, identity: identity, readings: readings)
         if expectCurrent {
             let results = Evaluator().evaluate(job.profile, readings: readings, device: "capture")
             capture.expect = Dictionary(uniqueKeysWithValues: results.map { ($0.check, $0.status) })
         }
         try capture.encoded().write(to: URL(fileURLWithPath: out))
-        print("captured \(readings.values.count) points of \(parsed) to \(out)" + (readings.unreachable.map { " (unreachable: \($0))" } ?? ""))
+        let wire = readings.wire
+        let held = [(wire.snmpObjects.count, "SNMP objects"), (wire.modbusBlocks.count, "Modbus blocks"), (wire.pelcoFrames.count, "Pelco frames")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        print("captured \(held.isEmpty ? "nothing" : held) of \(parsed) to \(out)" + (readings.unreachable.map { " (unreachable: \($0))" } ?? ""))
         if readings.unreachable != nil { throw ExitCode(2) }
+    }
+
+    private func scrubbed(_ identity: DeviceIdentity, _ scrubber: Scrubber) -> DeviceIdentity {
+        DeviceIdentity(objectID: identity.objectID.map(scrubber.scrub), description: identity.description.map(scrubber.scrub),
+                       model: identity.model.map(scrubber.scrub), vendor: identity.vendor.map(scrubber.scrub))
     }
 }

@@ -18,7 +18,9 @@ extension ProfileCommand {
             """)
         @Option(help: "Vendor, lower case (the id starts with it).") var vendor: String
         @Option(help: "Product family (the id ends with it).") var family: String
-        @Option(name: .customLong("protocol"), help: "snmp, modbus or pelco (snmp with --from-walk).") var protocolName: String?
+        @Option(name: .customLong("protocol"), help: "snmp, modbus or pelco (with --from-walk: snmp; with --from-capture: the capture's).") var protocolName: String?
+        @Option(name: .customLong("from-capture"), help: ArgumentHelp("Scaffold from a capture (`checkup capture`): identify: and points from what the device answered.", valueName: "FILE"))
+        var fromCapture: String?
         @Option(help: "Device kind: \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: String
         @Option(name: .customLong("from-walk"), help: ArgumentHelp("Scaffold from a recording of the unit: `snmpwalk -On` output or .snmprec.", valueName: "FILE"))
         var fromWalk: String?
@@ -29,15 +31,24 @@ extension ProfileCommand {
             if fromWalk != nil, let protocolName, protocolName != "snmp" {
                 throw ValidationError("--from-walk reads an SNMP recording: --protocol is snmp (or leave it out)")
             }
-            if fromWalk == nil && protocolName == nil { throw ValidationError("give --protocol snmp|modbus|pelco, or --from-walk FILE") }
+            if fromWalk != nil && fromCapture != nil { throw ValidationError("give --from-walk or --from-capture, not both") }
+            if fromWalk == nil && fromCapture == nil && protocolName == nil {
+                throw ValidationError("give --protocol snmp|modbus|pelco, --from-walk FILE or --from-capture FILE")
+            }
         }
 
         func run() throws {
             guard let deviceKind = DeviceKind(rawValue: kind) else {
                 throw CheckupError("unknown kind '\(kind)'; choose from \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let protocolName = self.protocolName ?? "snmp"
-            guard let template = ProfileTemplates.points[protocolName] else {
+            let scaffold = try fromCapture.map(ProfileFromCapture.load)
+            if let scaffold, let protocolName, protocolName != scaffold.capture.protocolName {
+                throw CheckupError("--protocol \(protocolName), but \(scaffold.file) holds a \(scaffold.capture.protocolName) device")
+            }
+            guard let protocolName = scaffold?.capture.protocolName ?? protocolName ?? (fromWalk != nil ? "snmp" : nil) else {
+                throw CheckupError("give --protocol (snmp, modbus or pelco) or --from-capture FILE")
+            }
+            guard let template = try scaffold?.pointsAndChecks() ?? ProfileTemplates.points[protocolName] else {
                 throw CheckupError("unknown protocol '\(protocolName)'; choose from \(ProfileTemplates.points.keys.sorted().joined(separator: ", "))")
             }
             let id = "\(vendor)-\(family)".lowercased().replacingOccurrences(of: " ", with: "-")
@@ -80,8 +91,8 @@ extension ProfileCommand {
             kind: \(deviceKind.rawValue)
             title: {zh: \(deviceKind.title.zh), en: \(vendor.capitalized) \(family)}
             vendor: \(vendor.capitalized)
-            source: "fill in: the MIB, manual or register map the points come from"
-            \(ProfileTemplates.identify(protocolName, vendor: vendor))
+            source: "fill in: the MIB, manual or register map the points come from\(scaffold.map { "; scaffolded from \($0.file)" } ?? "")"
+            \(scaffold?.identify ?? ProfileTemplates.identify(protocolName, vendor: vendor))
             record:
               section: \(section.rawValue)
               item: {zh: \(deviceKind.title.zh), en: \(deviceKind.title.en)}

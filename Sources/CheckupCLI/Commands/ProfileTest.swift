@@ -8,10 +8,12 @@ extension ProfileCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replay a capture or a recording of a real unit through a profile.",
             discussion: """
-            A capture (JSON, from `checkup capture`) is judged directly; with its `expect`, exit 0 only
-            if every check matches. A recording (`snmpwalk -On` output or an .snmprec file) is served
-            by snmpsim and probed through the real SNMP path, so a wrong OID in the profile shows as
-            it would live; the exit code is probe's (0 ok, 1 warning, 2 critical, 3 bad input).
+            A capture (`checkup capture`, docs/capture-format.md) is served again through the real
+            protocol path (snmpd, the Modbus simulator, the pty decoder) and probed live with the
+            profile, so a point whose address the device does not answer fails here too; with the
+            capture's `expect`, exit 0 only if every check matches. A recording (`snmpwalk -On`
+            output or an .snmprec file) is served by snmpsim and probed through the real SNMP path;
+            the exit code is probe's (0 ok, 1 warning, 2 critical, 3 bad input).
             """)
         @Argument(help: "Profile id.") var id: String
         @Option(help: ArgumentHelp("Capture file (from `checkup capture`), or a recording: `snmpwalk -On` output or .snmprec.", valueName: "FILE"))
@@ -28,22 +30,25 @@ extension ProfileCommand {
                 let status = try await RecordingReplay(profile: profile, workspace: workspace, path: replay).run(format: format)
                 throw ExitCode(status.rawValue)
             }
-            let capture: Capture
-            do { capture = try Capture.decode(data) } catch { throw CheckupError("\(replay) is not a capture file: \(error)") }
-            guard capture.profile == id else {
-                throw CheckupError("\(replay) was captured with profile '\(capture.profile)', not '\(id)': checkup profile test \(capture.profile) --replay \(replay)")
-            }
-            let results = Evaluator(now: capture.capturedAt).evaluate(profile, readings: capture.asReadings, device: "replay")
-            let report = RunReport(site: nil, startedAt: capture.capturedAt, finishedAt: capture.capturedAt, incomplete: false,
-                                   devices: [DeviceOutcome(device: "replay", profile: id, endpoint: capture.endpoint, unreachable: capture.unreachable)],
-                                   results: results)
+            let replayed = try await CaptureReplay(workspace: workspace, profile: profile, file: replay).run(data)
+            try report(replayed)
+        }
+
+        /// Prints the verdicts; with expectations, lists every mismatch and exits 2 on any.
+        private func report(_ replayed: ReplayOutcome) throws {
+            let report = RunReport(site: nil, startedAt: replayed.at, finishedAt: replayed.at, incomplete: false,
+                                   devices: [DeviceOutcome(device: "replay", profile: id, endpoint: replayed.endpoint,
+                                                           unreachable: replayed.unreachable)],
+                                   results: replayed.results)
             if format == .json { print(try JSONReport(report, includeExchanges: false).encoded()) } else {
                 print(TextReport(terminal: .standardOutput).render(report, showDevice: false))
             }
-            guard let expect = capture.expect else { throw ExitCode(report.exitStatus.rawValue) }
+            for note in replayed.notes { print("note: \(note)") }
+            guard let expect = replayed.expect else { throw ExitCode(report.exitStatus.rawValue) }
+            let results = replayed.results
             let mismatches = results.filter { r in expect[r.check].map { $0 != r.status } ?? false }
             let missing = expect.keys.filter { key in !results.contains { $0.check == key } }
-            for r in mismatches { print("MISMATCH \(r.check): expected \(expect[r.check]!.rawValue), got \(r.status.rawValue)") }
+            for r in mismatches { print("MISMATCH \(r.check): expected \(expect[r.check]!.rawValue), got \(r.status.rawValue) — \(r.observed)") }
             for key in missing.sorted() { print("MISMATCH \(key): expected by the capture, not in the profile") }
             if mismatches.isEmpty && missing.isEmpty {
                 print("all \(expect.count) expectations met")
@@ -57,4 +62,14 @@ extension ProfileCommand {
             data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
         }
     }
+}
+
+/// What a replay produced: the verdicts and what the recording expected of them.
+struct ReplayOutcome {
+    var at: Date
+    var endpoint: String
+    var unreachable: String?
+    var results: [CheckResult]
+    var expect: [String: CheckStatus]?
+    var notes: [String] = []
 }

@@ -56,7 +56,34 @@ public struct Scrubber: Sendable {
     public func scrub(_ readings: Readings) -> Readings {
         guard !isEmpty else { return readings }
         return Readings(values: readings.values.mapValues(scrub), unreachable: readings.unreachable.map(scrub),
-                        exchanges: readings.exchanges.map(scrub))
+                        exchanges: readings.exchanges.map(scrub), wire: scrub(readings.wire))
+    }
+
+    /// Device-given text in a wire log: SNMP values (a community echoed in sysContact…) and errors.
+    public func scrub(_ wire: WireLog) -> WireLog {
+        guard !isEmpty else { return wire }
+        var w = wire
+        w.snmpObjects = wire.snmpObjects.map { object in
+            var o = object
+            o.value = object.value.map(scrub)
+            if object.encoding == "hex", let text = object.value.flatMap(Self.hexText), scrub(text) != text {
+                o.value = scrub(text)
+                o.encoding = nil
+            }
+            return o
+        }
+        w.modbusBlocks = wire.modbusBlocks.map { block in
+            var b = block
+            b.error = block.error.map(scrub)
+            return b
+        }
+        return w
+    }
+
+    /// Hex bytes as UTF-8 text, to find a secret inside a hex-encoded value.
+    private static func hexText(_ hex: String) -> String? {
+        let bytes = hex.split(separator: " ").compactMap { UInt8($0, radix: 16) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     public func scrub(_ exchange: Exchange) -> Exchange {

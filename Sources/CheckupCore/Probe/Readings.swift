@@ -8,11 +8,14 @@ public struct Readings: Sendable {
     public var unreachable: String?
     /// The raw exchange, for `--trace` and the record's evidence appendix.
     public var exchanges: [Exchange]
+    /// What was read, by address (objects, register blocks, frames), for `checkup capture`.
+    public var wire: WireLog
 
-    public init(values: [String: Reading] = [:], unreachable: String? = nil, exchanges: [Exchange] = []) {
+    public init(values: [String: Reading] = [:], unreachable: String? = nil, exchanges: [Exchange] = [], wire: WireLog = WireLog()) {
         self.values = values
         self.unreachable = unreachable
         self.exchanges = exchanges
+        self.wire = wire
     }
 
     public static func unreachable(_ reason: String, exchanges: [Exchange] = []) -> Readings {

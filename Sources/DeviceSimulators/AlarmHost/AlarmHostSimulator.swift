@@ -22,6 +22,7 @@ public final class AlarmHostSimulator: @unchecked Sendable {
     private let lock = NSLock()
     private var units: [Int: SimulatedUnit] = [:]
     private var unitSettings: [Int: (map: AlarmHostMap, faults: AlarmHostFaults)]
+    private var images: [Int: ModbusRegisterImage] = [:]
     private var log: [(unit: Int, function: UInt8)] = []
     private var thread: Thread?
     private var stopping = false
@@ -36,6 +37,13 @@ public final class AlarmHostSimulator: @unchecked Sendable {
     /// Several units, e.g. two panels and a dead one on one RS-485 link.
     public init(units: [Int: (map: AlarmHostMap, faults: AlarmHostFaults)]) {
         self.unitSettings = units
+    }
+
+    /// One unit answering from a recorded image (a capture, a fixture): exactly the items
+    /// recorded, exception 02 for any other.
+    public init(image: ModbusRegisterImage, unit: Int = 1) {
+        unitSettings = [unit: (.generic, .none)]
+        images = [unit: image]
     }
 
     deinit { stop() }
@@ -143,7 +151,11 @@ public final class AlarmHostSimulator: @unchecked Sendable {
         var made: [Int: SimulatedUnit] = [:]
         for (unit, settings) in unitSettings {
             guard (0...247).contains(unit) else { throw SimulatorError("unit id \(unit) is outside 0…247") }
-            made[unit] = try SimulatedUnit(map: settings.map, faults: settings.faults)
+            if let image = images[unit] {
+                made[unit] = try SimulatedUnit(image: image)
+            } else {
+                made[unit] = try SimulatedUnit(map: settings.map, faults: settings.faults)
+            }
         }
         units = made
         stopping = false
@@ -185,6 +197,18 @@ public final class AlarmHostSimulator: @unchecked Sendable {
         if let code = unit.faults.exception {
             _ = request.withUnsafeBufferPointer { modbus_reply_exception(context, $0.baseAddress, UInt32(code)) }
             return
+        }
+        if let image = unit.image, (0x01...0x04).contains(function), adu.count >= unitOffset + 6,
+           let table = ModbusTable.allCases.first(where: { $0.readFunction.rawValue == function }) {
+            let start = Int(adu[unitOffset + 2]) << 8 | Int(adu[unitOffset + 3])
+            let count = Int(adu[unitOffset + 4]) << 8 | Int(adu[unitOffset + 5])
+            switch image.answer(table, start: start, count: count) {
+            case .serve: break
+            case .silence: return
+            case .exception(let code):
+                _ = request.withUnsafeBufferPointer { modbus_reply_exception(context, $0.baseAddress, UInt32(code)) }
+                return
+            }
         }
         if function == 0x2B {
             let pdu = adu.count > unitOffset + 4 && adu[unitOffset + 2] == 0x0E

@@ -8,6 +8,8 @@ final class SimulatedUnit {
     let map: AlarmHostMap
     private(set) var faults: AlarmHostFaults
     let mapping: UnsafeMutablePointer<modbus_mapping_t>
+    /// Set when the unit serves a recorded image instead of a map.
+    let image: ModbusRegisterImage?
 
     init(map: AlarmHostMap, faults: AlarmHostFaults) throws(SimulatorError) {
         let layout = map.layout
@@ -21,7 +23,29 @@ final class SimulatedUnit {
         self.map = map
         self.faults = faults
         self.mapping = mapping
+        image = nil
         apply(faults)
+    }
+
+    /// A unit serving a recorded image: each table spans its recorded items; `AlarmHostSimulator`
+    /// refuses reads of the items in between that were never recorded.
+    init(image: ModbusRegisterImage) throws(SimulatorError) {
+        let coils = image.extent(.coil), inputs = image.extent(.discreteInput)
+        let holding = image.extent(.holding), registers = image.extent(.input)
+        guard let mapping = modbus_mapping_new_start_address(
+            UInt32(coils.start), UInt32(coils.count), UInt32(inputs.start), UInt32(inputs.count),
+            UInt32(holding.start), UInt32(holding.count), UInt32(registers.start), UInt32(registers.count)) else {
+            throw SimulatorError("cannot allocate the Modbus mapping")
+        }
+        map = .generic
+        faults = .none
+        self.mapping = mapping
+        self.image = image
+        let m = mapping.pointee
+        for (address, v) in image.items[.coil] ?? [:] { m.tab_bits[address - coils.start] = v == 0 ? 0 : 1 }
+        for (address, v) in image.items[.discreteInput] ?? [:] { m.tab_input_bits[address - inputs.start] = v == 0 ? 0 : 1 }
+        for (address, v) in image.items[.holding] ?? [:] { m.tab_registers[address - holding.start] = v }
+        for (address, v) in image.items[.input] ?? [:] { m.tab_input_registers[address - registers.start] = v }
     }
 
     deinit { modbus_mapping_free(mapping) }
@@ -29,6 +53,7 @@ final class SimulatedUnit {
     /// Rewrites the tables for `faults` (writes made by clients are lost, as on a panel reset).
     func apply(_ faults: AlarmHostFaults) {
         self.faults = faults
+        guard image == nil else { return }
         let m = mapping.pointee
         if m.nb_bits > 0 { memset(m.tab_bits, 0, Int(m.nb_bits)) }
         if m.nb_input_bits > 0 { memset(m.tab_input_bits, 0, Int(m.nb_input_bits)) }
@@ -50,7 +75,7 @@ final class SimulatedUnit {
 
     /// After a client wrote coils: an Elmo sector arm command shows as the sector's armed input.
     func mirrorCommands() {
-        guard map == .elmo else { return }
+        guard map == .elmo, image == nil else { return }
         let m = mapping.pointee
         for s in 0..<64 {
             let coil = AlarmHostMap.Elmo.sectorArmed + s - Int(m.start_bits)
@@ -63,7 +88,7 @@ final class SimulatedUnit {
 
     /// The device identification reply PDU for read code `code` (1 basic, 2 regular, 4 one object).
     func identificationPDU(code: UInt8, object: UInt8) -> [UInt8]? {
-        let objects = map.identification
+        let objects = image?.identification ?? map.identification
         let ids: [UInt8]
         switch code {
         case 1: ids = [0, 1, 2]

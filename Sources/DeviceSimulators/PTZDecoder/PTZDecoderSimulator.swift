@@ -30,6 +30,8 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
     public let turnaround: Duration
 
     private let heads: Locked<[UInt8: SimulatedHead]>
+    /// Recorded answers (a capture or a fixture): query frame → reply bytes; nil for heads.
+    private let replies: [[UInt8]: [UInt8]]?
     private let order: [UInt8]
     private let running = Locked(false)
     private let finished = NSCondition()
@@ -54,6 +56,20 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
         for d in decoders where map[d.address] == nil { map[d.address] = SimulatedHead(d, now: 0) }
         heads = Locked(map)
         order = decoders.map(\.address)
+        replies = nil
+    }
+
+    /// A line that answers only what was recorded: each query frame in `replies` gets its
+    /// reply bytes (corrupted ones included), every other frame silence. Serves a capture's
+    /// or a fixture's Pelco-D frames to the real probe.
+    public init(protocol dialect: Dialect = .d, baud: Int = 2400, replies: [[UInt8]: [UInt8]], turnaround: Duration = .zero) {
+        self.dialect = dialect
+        settings = SerialSettings(baud: baud)
+        self.turnaround = turnaround
+        epoch = clock.now
+        heads = Locked([:])
+        order = []
+        self.replies = replies
     }
 
     deinit { stop() }
@@ -185,7 +201,8 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
     private func answer(_ frame: PelcoDFrame, receivedAt: ContinuousClock.Instant, pty: PseudoTerminal) -> ContinuousClock.Instant {
         let now = seconds(receivedAt)
         let command = PelcoDCommand(frame: frame)
-        let reply: [UInt8]? = heads.withLock { heads in
+        // A reply table answers its frames and nothing else; without one, the heads answer.
+        let reply: [UInt8]? = replies.map { $0[frame.bytes] } ?? heads.withLock { heads in
             guard var head = heads[frame.address], !head.config.silent else { return nil }
             let response = head.apply(command, now: now)
             defer { heads[frame.address] = head }

@@ -1,3 +1,5 @@
+import CheckupCore
+
 /// What one device read produced: the items that came back, the requests that failed, and how
 /// long each request took. Points are decoded from it after all requests are done.
 struct RegisterImage {
@@ -8,12 +10,26 @@ struct RegisterImage {
     /// Requests sent, with their duration (including retries).
     private(set) var timings: [(span: ModbusSpan, duration: Duration)] = []
 
+    /// Every block read or refused, in order, for a capture.
+    private(set) var blocks: [CapturedBlock] = []
+
     mutating func store(bits values: [Bool], at span: ModbusSpan) {
         for (i, v) in values.enumerated() { bits[span.table, default: [:]][span.address + i] = v }
+        blocks.append(CapturedBlock(function: Int(span.table.readFunction.rawValue), start: span.address, count: span.count,
+                                    values: values.map { $0 ? 1 : 0 }))
     }
 
     mutating func store(registers values: [UInt16], at span: ModbusSpan) {
         for (i, v) in values.enumerated() { registers[span.table, default: [:]][span.address + i] = v }
+        blocks.append(CapturedBlock(function: Int(span.table.readFunction.rawValue), start: span.address, count: span.count,
+                                    values: values.map(Int.init)))
+    }
+
+    /// Records that the unit refused or did not answer the read of `span`.
+    mutating func recordRefusal(of span: ModbusSpan, _ error: ModbusError) {
+        var block = CapturedBlock(function: Int(span.table.readFunction.rawValue), start: span.address, count: span.count)
+        if case .exception(let e) = error.kind { block.exception = Int(e.rawValue) } else { block.error = error.reason }
+        blocks.append(block)
     }
 
     mutating func fail(_ span: ModbusSpan, _ error: ModbusError) { failures.append((span, error)) }

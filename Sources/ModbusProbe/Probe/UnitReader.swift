@@ -71,7 +71,7 @@ struct UnitReader {
             }
         }
 
-        var readings = Readings(exchanges: client.exchanges)
+        var readings = Readings(exchanges: client.exchanges, wire: WireLog(modbusBlocks: image.blocks))
         let at = context.now()
         for point in points {
             if let error = writeErrors[point.id] {
@@ -114,6 +114,7 @@ struct UnitReader {
                 if !answeredBefore, case .exception(let e) = error.kind,
                    e == .gatewayTargetFailedToRespond || e == .gatewayPathUnavailable { return .unreachable(error) }
                 if silent && attempt < context.retries { attempt += 1; continue }
+                image.recordRefusal(of: request, error)
                 if silent { image.fail(request, error); return .silent(error) }
                 return .failed(error)
             }

@@ -125,6 +125,7 @@ public struct PTZDecoderProbe: DeviceProbe {
                                          evidence: outcome.evidence)
         }
         readings.exchanges = session.exchanges
+        readings.wire.pelcoFrames = session.frames
         return readings
     }
 

@@ -37,6 +37,8 @@ final class PelcoDSession {
     let address: UInt8
     let context: ProbeContext
     private(set) var exchanges: [Exchange] = []
+    /// Every frame sent with the bytes that came back, as a capture records them.
+    private(set) var frames: [CapturedFrame] = []
     /// Set once the decoder answered anything valid in this read.
     private(set) var answered = false
     /// Request → reply of the first answered query.
@@ -77,6 +79,8 @@ final class PelcoDSession {
         case .success(let ex):
             if !ex.received.isEmpty { exchanges.append(Exchange(.received, HexBytes.format(ex.received))) }
             let ms = Self.milliseconds(ex.elapsed)
+            frames.append(CapturedFrame(query: HexBytes.format(frame.bytes), reply: ex.received.isEmpty ? nil : HexBytes.format(ex.received),
+                                        elapsedMilliseconds: Double(ms)))
             let arrow = "\(label): \(HexBytes.format(frame.bytes)) → "
             guard let reply = ex.reply else {
                 if ex.received.isEmpty {
