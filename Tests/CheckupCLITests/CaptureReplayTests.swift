@@ -46,8 +46,8 @@ struct CaptureReplayTests {
         defer { nvr.stop() }
         let dir = CLI.temporaryDirectory()
         // One scalar OID of the profile moved to an arc the unit does not have.
-        let changed = try Self.profileCopy("recorders/hikvision-nvr.yaml", replacing: #"oid: 1\.3\.6\.1\.4\.1\.50001\.1\.[0-9]+\.0"#,
-                                           with: "oid: 1.3.6.1.4.1.50001.1.9999.0", in: dir)
+        let changed = try Self.profileCopy("recorders/hikvision-nvr.yaml", replacing: #"\n    oid: 1\.3\.6\.1\.4\.1\.50001\.1\.[0-9]+\.0"#,
+                                           with: "\n    oid: 1.3.6.1.4.1.50001.1.9999.0", in: dir)  // a point's, not identify's
         let url = "snmp://\(community)@127.0.0.1:\(nvr.port)?version=2c"
         let file = try captureReplayAndBreak(url, profile: "hikvision-nvr", dir: dir, changedProfiles: changed)
         let text = try String(contentsOfFile: file, encoding: .utf8)

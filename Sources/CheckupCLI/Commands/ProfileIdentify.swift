@@ -1,5 +1,7 @@
 import ArgumentParser
 import CheckupCore
+import DeviceSimulators
+import SNMPProbe
 import Foundation
 
 extension ProfileCommand {
@@ -24,7 +26,8 @@ extension ProfileCommand {
         func run() async throws {
             let workspace = options.workspace()
             guard target.contains("://") else {
-                throw CheckupError(RecordedUnit.notYetReadable(target))
+                print(IdentifyReport.render(try RecordedUnit.identify(target, workspace: workspace)))
+                return
             }
             let endpoint = try Endpoint(parsing: target)
             guard let probe = workspace.registry.probe(forScheme: endpoint.scheme), probe.canIdentify else {
@@ -45,14 +48,19 @@ extension ProfileCommand {
     }
 }
 
-/// `profile identify FILE`, for a recording of a unit (`.snmprec`, `snmpwalk -On`).
-///
-/// Seam: the recording parser (`SNMPRecording`) comes with `simulate snmp-agent --from`. Once it
-/// is in, its OID → value map goes to `DeviceIdentifier.identity(recorded:)` and then `choose`,
-/// and this message goes.
+/// `profile identify FILE`, for a recording of a unit (`.snmprec`, `snmpwalk -On`): the objects
+/// the unit answered, judged by the same rules as a live unit.
 enum RecordedUnit {
-    static func notYetReadable(_ path: String) -> String {
-        "\(path): reading recordings (.snmprec, snmpwalk -On) is not in this build yet; give an endpoint URL, e.g. serve it with snmpsim and identify snmp://127.0.0.1:PORT"
+    static func identify(_ path: String, workspace: Workspace) throws -> DeviceIdentifier.Outcome {
+        let recording: SNMPRecording
+        do { recording = try SNMPRecording.load(path: path) } catch { throw error }
+        guard let probe = workspace.registry.probe(forScheme: "snmp") else { throw CheckupError("no SNMP probe in this build") }
+        var objects: [String: Value] = [:]
+        for bind in recording.objects {
+            objects[bind.oid.description] = SNMPValueMapping.value(bind.value, oid: bind.oid, hint: nil)
+        }
+        let identifier = DeviceIdentifier(catalog: workspace.catalog, probe: probe)
+        return identifier.choose(for: identifier.identity(recorded: objects))
     }
 }
 

@@ -65,7 +65,7 @@ extension ProfileCommand {
                 text = ProfileScaffold(id: id, vendor: vendor, family: family, kind: deviceKind,
                                        recording: recording, recordingPath: fromWalk).yaml
             } else {
-                text = skeleton(id: id, kind: deviceKind, protocolName: protocolName, template: template)
+                text = skeleton(id: id, kind: deviceKind, protocolName: protocolName, template: template, scaffold: scaffold)
             }
             // Validate before writing: a profile that does not load is never left behind.
             do { _ = try ProfileLoader(registry: Workspace().registry).load(text: text, origin: path, expectedID: id) } catch {
@@ -81,7 +81,8 @@ extension ProfileCommand {
             }
         }
 
-        private func skeleton(id: String, kind deviceKind: DeviceKind, protocolName: String, template: String) -> String {
+        private func skeleton(id: String, kind deviceKind: DeviceKind, protocolName: String, template: String,
+                              scaffold: ProfileFromCapture?) -> String {
             let section = ProfileTemplates.section(deviceKind)
             return """
             # \(id): \(vendor) \(family). Format: device-profiles/README.md
