@@ -34,13 +34,26 @@ struct ProfileIdentifyTests {
         #expect(!probe.stdout.contains("public"), "no secret in the output")
     }
 
-    @Test func aRecordingFileNamesTheMissingParserAndExits3() throws {
+    /// A recording is identified by the same rules as a live unit; a broken one is a located error.
+    @Test(arguments: [("recorders/fixtures/recordings/hikvision-nvr.snmprec", "hikvision-nvr"),
+                      ("cameras/fixtures/recordings/hikvision-camera.snmprec", "hikvision-camera"),
+                      ("recorders/fixtures/recordings/dahua-nvr.snmprec", "dahua-nvr"),
+                      ("cameras/fixtures/recordings/axis-camera.snmprec", "axis-camera"),
+                      ("power/fixtures/recordings/ups-mib.snmprec", "ups-mib")])
+    func aRecordingIsIdentifiedLikeALiveUnit(path: String, profile: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let out = try CLI.run(["profile", "identify", root.appendingPathComponent("device-profiles/" + path).path])
+        #expect(out.status == 0, "\(out.all)")
+        #expect(out.stdout.contains("chosen: \(profile)\n"), "\(out.all)")
+    }
+
+    @Test func aBrokenRecordingIsALocatedErrorAndExits3() throws {
         let dir = CLI.temporaryDirectory()
         let path = dir + "/nvr.snmprec"
-        try "1.3.6.1.2.1.1.1.0|4|Hikvision company products\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "1.3.6.1.2.1.1.1.0|4|Hikvision company products\nnot a line\n".write(toFile: path, atomically: true, encoding: .utf8)
         let out = try CLI.run(["profile", "identify", path])
         #expect(out.status == 3, "\(out.all)")
-        #expect(out.stderr.contains("nvr.snmprec"), "\(out.all)")
+        #expect(out.stderr.contains("nvr.snmprec:2:"), "\(out.all)")
     }
 
     @Test func aSilentUnitIsCritical() throws {
