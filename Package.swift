@@ -81,6 +81,12 @@ let package = Package(
         .executableTarget(name: "bench-modbus", dependencies: ["CheckupCore", "ModbusProbe", "DeviceSimulators"], path: "bench/modbus"),
         .executableTarget(name: "bench-snmp", dependencies: ["CheckupCore", "SNMPProbe", "DeviceSimulators"], path: "bench/snmp"),
 
+        // Fuzzing: the harnesses (replayed as seeded corpora in `make test`) and the libFuzzer
+        // binary `make fuzz` builds with -sanitize=fuzzer into .build-fuzz (a replayer otherwise).
+        .target(name: "CheckupFuzzing", dependencies: ["CheckupCore", "ModbusProbe", "SNMPProbe", "PelcoProbe", "InspectionRecords"]),
+        .executableTarget(name: "checkup-fuzz", dependencies: ["CheckupFuzzing"], path: "fuzz", exclude: ["README.md"]),
+        .testTarget(name: "CheckupFuzzingTests", dependencies: ["CheckupFuzzing"]),
+
         .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"],
