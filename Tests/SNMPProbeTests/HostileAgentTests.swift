@@ -118,6 +118,18 @@ struct HostileAgentTests {
         #expect(try result.get().first?.value == .integer(5))
     }
 
+    @Test func anIPv6AgentIsReachedThroughItsURL() async throws {
+        let peer = try await HostilePeer.start(.snmp, "good", ["ipv6"])
+        defer { peer.stop() }
+        let endpoint = try Endpoint(parsing: "snmp://\(Self.community)@[::1]:\(peer.port)")
+        #expect(endpoint.description == "snmp://***@[::1]:\(peer.port)?version=2c")
+        let point = Point(id: "charge", address: SNMPAddress(oid: Self.charge))
+        let readings = await SNMPProbe().read([point], from: endpoint, context: ProbeContext(timeout: .milliseconds(500)))
+        #expect(readings.unreachable == nil, "\(readings.unreachable ?? "")")
+        #expect(readings["charge"]?.value == .integer(4))
+        #expect(readings.exchanges.contains { $0.text.contains("[::1]:\(peer.port)") })
+    }
+
     @Test func aTableWalkCutAtTheLimitSaysSo() async throws {
         let peer = try await HostilePeer.start(.snmp, "table")
         defer { peer.stop() }

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """An SNMP v1/v2c responder that answers every request in one bad way (a hostile agent).
 
-    python3 hostile_snmp.py MODE   -> prints "READY <port>"
+    python3 hostile_snmp.py MODE [ipv6]   -> prints "READY <port>" (listening on 127.0.0.1, or ::1)
 
 It answers any community. Each requested OID X.N.0 gets INTEGER N (so a swap shows) unless the mode
 says otherwise; a GETNEXT/GETBULK under 1.3.6.1.4.1.99999.7 walks an endless table.
 MODE:
+  good        every varbind as asked (the reference)
   reorder     the varbinds in reverse order
   missing     the last requested varbind left out
   unexpected  the last varbind under another OID (1.3.6.1.4.1.99999.66.0)
@@ -153,8 +154,9 @@ def answer(data):
     return reply + b"\xde\xad\xbe" if mode == "trailing" else reply
 
 
-server = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-server.bind(("127.0.0.1", 0))
+ipv6 = len(sys.argv) > 2 and sys.argv[2] == "ipv6"
+server = socket.socket(socket.AF_INET6 if ipv6 else socket.AF_INET, socket.SOCK_DGRAM)
+server.bind(("::1" if ipv6 else "127.0.0.1", 0))
 print(f"READY {server.getsockname()[1]}", flush=True)
 while True:
     data, peer = server.recvfrom(65536)
