@@ -39,6 +39,7 @@ bench: build
 	@bench/run
 
 # Its own instrumented build (never make test's .build); inputs that break an invariant land in fuzz/crashes/.
+# Leak detection is off: Foundation's DateFormatter on Linux leaks a character set per parse.
 FUZZ_TARGETS ?= pelco modbus snmp yaml template
 FUZZ_SECONDS ?= 60
 fuzz: deps
@@ -47,7 +48,7 @@ fuzz: deps
 	@mkdir -p fuzz/crashes
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p .build-fuzz/corpus/$$t; echo "fuzz $$t for $(FUZZ_SECONDS) s"; \
-		CHECKUP_FUZZ_TARGET=$$t .build-fuzz/debug/checkup-fuzz -max_total_time=$(FUZZ_SECONDS) \
+		CHECKUP_FUZZ_TARGET=$$t ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/checkup-fuzz -max_total_time=$(FUZZ_SECONDS) \
 			-artifact_prefix=fuzz/crashes/$$t- .build-fuzz/corpus/$$t || exit 1; \
 	done
 

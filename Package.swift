@@ -84,7 +84,8 @@ let package = Package(
         // Fuzzing: the harnesses (replayed as seeded corpora in `make test`) and the libFuzzer
         // binary `make fuzz` builds with -sanitize=fuzzer into .build-fuzz (a replayer otherwise).
         .target(name: "CheckupFuzzing", dependencies: ["CheckupCore", "ModbusProbe", "SNMPProbe", "PelcoProbe", "InspectionRecords"]),
-        .executableTarget(name: "checkup-fuzz", dependencies: ["CheckupFuzzing"], path: "fuzz", exclude: ["README.md"]),
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "checkup-fuzz", dependencies: ["CheckupFuzzing", "CFuzzerDriver"], path: "fuzz", exclude: ["README.md"]),
         .testTarget(name: "CheckupFuzzingTests", dependencies: ["CheckupFuzzing"]),
 
         .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],

@@ -1,10 +1,11 @@
+import CFuzzerDriver
 import CheckupFuzzing
 import Foundation
 
 // One binary, five targets: CHECKUP_FUZZ_TARGET picks pelco, modbus, snmp, yaml or template.
 //
-// Built by `make fuzz` with -sanitize=fuzzer,address and -D CHECKUP_LIBFUZZER, libFuzzer owns
-// main and calls the entry below; a violated invariant traps so libFuzzer saves the input.
+// Built by `make fuzz` with -sanitize=fuzzer,address and -D CHECKUP_LIBFUZZER, libFuzzer's
+// driver runs the entry below; a violated invariant traps so libFuzzer saves the input.
 // In the ordinary build it is a replayer: `checkup-fuzz TARGET FILE…` runs saved inputs.
 
 #if CHECKUP_LIBFUZZER
@@ -21,6 +22,15 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     if case .violated(let why) = target(bytes) { fatalError("invariant violated: \(why)") }
     return 0
+}
+
+/// SwiftPM links Linux executables with `main` aliased to `<module>_main`, so libFuzzer's own
+/// `main` is never pulled in: this is that entry, handing over to libFuzzer's driver.
+@_cdecl("checkup_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { fuzzOneInput($0, $1) }
 }
 #else
 @main

@@ -1,8 +1,9 @@
 import PelcoProbe
 
 /// The Pelco-D reply decoder fed arbitrary bytes as the answer to a pan, tilt or zoom query,
-/// or a part-number query. A reply it accepts must re-encode to a frame of the stream, and a
-/// pan or tilt word outside 0–35999 must be refused by `PelcoAngles.outOfRange`.
+/// or a part-number query. A reply it accepts must re-encode to a frame of the stream (part
+/// numbers excepted: their text is trimmed), and a pan or tilt word outside 0–35999 must be
+/// refused by `PelcoAngles.outOfRange`.
 public enum PelcoReplyHarness {
     static let queries: [PelcoDCommand] = [.queryPan, .queryTilt, .queryZoom, .query]
 
@@ -16,6 +17,7 @@ public enum PelcoReplyHarness {
             return .rejection(decoder.lastError?.description ?? "no reply frame in \(stream.count) bytes", from: "pelco")
         }
         let bytes = reply.bytes(requestChecksum: request.checksum)
+        if case .partNumber = reply { return .accepted("\(reply)") }
         guard stream.count >= bytes.count, (0...(stream.count - bytes.count)).contains(where: { stream[$0..<$0 + bytes.count].elementsEqual(bytes) }) else {
             return .violated("accepted \(reply), whose bytes are not in the stream")
         }
