@@ -43,4 +43,15 @@ struct HostileInputTests {
         #expect(out.status == 3)
         #expect(out.stderr.contains("\(path):1:26: the inventory is not UTF-8: byte 0xB1 at offset 25"), "\(out.all)")
     }
+
+    @Test func aSiteWithNoDevicesExits3AndStoresNothing() throws {
+        let dir = CLI.temporaryDirectory()
+        let path = dir + "/site.yaml"
+        try "site: {id: acme, client: ACME}\ndevices: []\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let out = try CLI.run(["run", "--site", path, "--out", dir + "/out", "--store", dir + "/s.sqlite",
+                               "--month", "2026-11", "--date", "2026-11-20"])
+        #expect(out.status == 3, "\(out.all)")
+        #expect(out.stderr.contains("\(path): the site has no devices; nothing to inspect"), "\(out.all)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/s.sqlite"), "an empty version was stored")
+    }
 }
