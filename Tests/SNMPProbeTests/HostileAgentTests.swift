@@ -87,6 +87,15 @@ struct HostileAgentTests {
         #expect(transcript.contains { $0.text.hasPrefix("diagnostic: no reply") })
     }
 
+    /// net-snmp reads the message and ignores what follows it in the datagram: the values
+    /// are still the right ones (our own classifier would name the 3 bytes, see SeededCorpusTests).
+    @Test func bytesAfterTheMessageDoNotChangeTheValues() async throws {
+        let (result, _) = try await get("trailing")
+        #expect(try result.get().map(\.value) == [.integer(3), .integer(4)])
+        #expect(SNMPReplyInspection.problem(in: [0x30, 0x00, 0xDE, 0xAD, 0xBE], version: 1, community: [], requestID: 1)?
+            .contains("3 bytes after the SNMP message") == true)
+    }
+
     @Test func aLateReplyToTheFirstAttemptStillCounts() async throws {
         let (result, transcript) = try await get("late")
         #expect(try result.get().map(\.value) == [.integer(3), .integer(4)])
