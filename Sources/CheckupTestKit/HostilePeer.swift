@@ -25,10 +25,11 @@ public final class HostilePeer: @unchecked Sendable {
         return logText
     }
 
-    /// The `REQUEST <hex>` lines of the Modbus peer: the bytes as they came off the wire.
+    /// The `REQUEST <hex>` lines of the Modbus peer, the `FRAME <hex>` lines of the Pelco
+    /// line: the bytes as they came off the wire.
     public var requests: [[UInt8]] {
-        stderr.split(separator: "\n").filter { $0.hasPrefix("REQUEST ") }.map { line in
-            let hex = Array(line.dropFirst(8))
+        stderr.split(separator: "\n").filter { $0.hasPrefix("REQUEST ") || $0.hasPrefix("FRAME ") }.map { line in
+            let hex = Array(line.drop { $0 != " " }.dropFirst())
             return stride(from: 0, to: hex.count - 1, by: 2).compactMap { UInt8(String(hex[$0...$0 + 1]), radix: 16) }
         }
     }

@@ -21,6 +21,21 @@ struct HostileLineTests {
         return readings
     }
 
+    @Test func theTracedCommandIsTheWire() async throws {
+        let peer = try await HostilePeer.start(.pelco, "good")
+        defer { peer.stop() }
+        let probe = PTZDecoderProbe(lines: PelcoLines(linger: .milliseconds(50)))
+        let step = Point(id: "step", address: PTZPointAddress(kind: .command(.goToPreset), preset: 3), active: true)
+        let readings = await probe.read([Point(id: "pan", address: PTZPointAddress(kind: .query(.pan))), step],
+                                        from: try Endpoint(parsing: "pelco-d://\(peer.address)?baud=9600&address=5"),
+                                        context: ProbeContext(timeout: .milliseconds(500), retries: 1, allowActive: true))
+        await probe.lines.closeIdle()
+        let traced = try #require(readings.exchanges.first { $0.direction == .sent && $0.text.contains("go to preset 3") })
+        #expect(traced.text.hasSuffix("FF 05 00 07 00 03 0F"), "\(traced.text)")
+        for _ in 0..<100 where peer.requests.count < 2 { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(peer.requests.map { Exchange.hex($0) }.contains("FF 05 00 07 00 03 0F"), "\(peer.requests)")
+    }
+
     @Test func theReferenceModeAnswersWell() async throws {
         let readings = try await pan("good")
         #expect(readings["pan"]?.value == .number(123.45))

@@ -3,7 +3,8 @@
 
     python3 hostile_pelco.py MODE   -> prints "READY <pty path>"
 
-Answers the pan/tilt/zoom queries (0x51/0x53/0x55 → 0x59/0x5B/0x5D) of any address.
+Answers the pan/tilt/zoom queries (0x51/0x53/0x55 → 0x59/0x5B/0x5D) of any address, and logs
+every frame it receives on stderr as "FRAME <hex>", so a test can compare a trace with the wire.
 MODE:
   good       the right reply, pan 123.45°
   garbage    20 bytes with no 0xFF sync in them
@@ -43,6 +44,7 @@ while True:
         if len(frame) < 7:
             pending = frame + pending
             break
+        print(f"FRAME {frame.hex()}", file=sys.stderr, flush=True)
         address, opcode = frame[1], frame[3]
         if opcode not in REPLY:
             continue
