@@ -1,13 +1,14 @@
 # checkup — the two commands of the README, and a few more.
 #   make demo   inspect a simulated site end to end and write its record (exit 2: faults found)
 #   make test   build with zero warnings and run every test against real peers
+#   make fuzz   libFuzzer over the decoders, loaders and templates, own build in .build-fuzz
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN = .build/debug/checkup
 # Our own files only: a warning in a dependency is not ours to fix.
 OWN_WARNINGS = grep -E '^/.*/(Sources|Tests|Plugins|bench)/.*warning:' .build-output.log | grep -v '/\.build' | sort -u
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps build demo test bench fuzz clean
 
 deps:
 	@scripts/deps.sh
@@ -37,5 +38,19 @@ test: deps
 bench: build
 	@bench/run
 
+# Its own instrumented build (never make test's .build); inputs that break an invariant land in fuzz/crashes/.
+# Leak detection is off: Foundation's DateFormatter on Linux leaks a character set per parse.
+FUZZ_TARGETS ?= pelco modbus snmp yaml template
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build -c debug --scratch-path .build-fuzz --product checkup-fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DCHECKUP_LIBFUZZER
+	@mkdir -p fuzz/crashes
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p .build-fuzz/corpus/$$t; echo "fuzz $$t for $(FUZZ_SECONDS) s"; \
+		CHECKUP_FUZZ_TARGET=$$t ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/checkup-fuzz -max_total_time=$(FUZZ_SECONDS) \
+			-artifact_prefix=fuzz/crashes/$$t- .build-fuzz/corpus/$$t || exit 1; \
+	done
+
 clean:
-	rm -rf .build checkup-demo .build-output.log .test-output.log
+	rm -rf .build .build-fuzz checkup-demo .build-output.log .test-output.log

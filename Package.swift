@@ -85,6 +85,13 @@ let package = Package(
         .executableTarget(name: "bench-snmp", dependencies: ["CheckupCore", "SNMPProbe", "DeviceSimulators"], path: "bench/snmp"),
         .executableTarget(name: "bench-scale", dependencies: ["CheckupCore", "DeviceSimulators"], path: "bench/scale"),
 
+        // Fuzzing: the harnesses (replayed as seeded corpora in `make test`) and the libFuzzer
+        // binary `make fuzz` builds with -sanitize=fuzzer into .build-fuzz (a replayer otherwise).
+        .target(name: "CheckupFuzzing", dependencies: ["CheckupCore", "ModbusProbe", "SNMPProbe", "PelcoProbe", "InspectionRecords"]),
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "checkup-fuzz", dependencies: ["CheckupFuzzing", "CFuzzerDriver"], path: "fuzz", exclude: ["README.md"]),
+        .testTarget(name: "CheckupFuzzingTests", dependencies: ["CheckupFuzzing"]),
+
         .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"],

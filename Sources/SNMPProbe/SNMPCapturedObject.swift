@@ -24,7 +24,7 @@ extension SNMPVarBind {
         case .null: return CapturedObject(oid: oid, type: "Null")
         case .noSuchObject: return CapturedObject(oid: oid, type: "noSuchObject")
         case .noSuchInstance: return CapturedObject(oid: oid, type: "noSuchInstance")
-        case .endOfMibView: return nil
+        case .endOfMibView, .unusable: return nil
         }
     }
 }

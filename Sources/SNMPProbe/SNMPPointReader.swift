@@ -9,6 +9,8 @@ import Foundation
 struct SNMPPointReader {
     var configuration: SNMPSessionConfiguration
     var context: ProbeContext
+    /// Objects a table walk reads at most; a larger table is reported as cut.
+    var tableObjectLimit = 10_000
 
     func read(_ points: [Point<SNMPAddress>]) -> Readings {
         let clock = ContinuousClock()
@@ -61,12 +63,16 @@ struct SNMPPointReader {
             guard case .table(let entry, let columns) = point.address.target else { continue }
             let started = clock.now
             do {
-                let rows = try session.table(entry, columns: columns.map(\.number))
+                let walked = try session.tableWalk(entry, columns: columns.map(\.number), limit: tableObjectLimit)
+                let rows = walked.rows
                 answeredOnce = true
                 readings.wire.snmpObjects += Self.captured(rows, entry: entry)
-                readings[point.id] = Reading(tableValue(rows, entry: entry, columns: columns, address: point.address), unit: point.unit,
-                                             at: context.now(), duration: clock.now - started,
-                                             evidence: "\(entry): \(rows.count) rows × \(columns.count) columns")
+                let cut = walked.limit.map { "walk stopped at the limit of \($0) objects: the table may have more rows" }
+                var reading = Reading(tableValue(rows, entry: entry, columns: columns, address: point.address), unit: point.unit,
+                                      at: context.now(), duration: clock.now - started,
+                                      evidence: "\(entry): \(rows.count) rows × \(columns.count) columns" + (cut.map { " (\($0))" } ?? ""))
+                reading.caveat = cut
+                readings[point.id] = reading
             } catch {
                 if !answeredOnce, error.meansUnreachable {
                     return .unreachable(error.description, exchanges: session.transcript)

@@ -15,10 +15,13 @@ public enum SNMPValueMapping {
         case .noSuchInstance: return .absent("noSuchInstance at \(oid)")
         case .endOfMibView: return .absent("endOfMibView at \(oid)")
         case .null: return .absent("NULL value at \(oid)")
+        case .unusable(let why): return .error("\(oid): \(why)")
         case .integer(let v):
             return hint == .date ? .error("\(oid): expected a date, got INTEGER \(v)") : .integer(v)
         case .gauge(let v), .counter32(let v), .counter64(let v), .timeTicks(let v):
-            return hint == .date ? .error("\(oid): expected a date, got \(wire)") : .integer(Int64(clamping: v))
+            if hint == .date { return .error("\(oid): expected a date, got \(wire)") }
+            // Counter64 above 2^63 − 1 stays exact and unsigned rather than clamped.
+            return v <= UInt64(Int64.max) ? .integer(Int64(v)) : .unsigned(v)
         case .objectID(let o): return .oid(o.description)
         case .ipAddress(let b): return .text(b.map(String.init).joined(separator: "."))
         case .opaque(let b): return .bytes(b)

@@ -59,3 +59,20 @@ struct EndpointTests {
         }
     }
 }
+
+/// IPv6 literals keep one pair of brackets: in the model none, in the printed URL one.
+struct IPv6EndpointTests {
+    @Test(arguments: ["snmp://[::1]:161", "snmp://[fe80::1]:1161?version=1", "modbus-tcp://[2001:db8::5]:502?unit=3"])
+    func roundTrips(text: String) throws {
+        let endpoint = try Endpoint(parsing: text)
+        #expect(endpoint.host?.hasPrefix("[") == false, "\(endpoint.host ?? "")")
+        #expect(!endpoint.description.contains("[["))
+        let again = try Endpoint(parsing: endpoint.description)
+        #expect(again == endpoint)
+    }
+
+    @Test func theHostIsTheBareAddress() throws {
+        #expect(try Endpoint(parsing: "snmp://[::1]:161").host == "::1")
+        #expect(try Endpoint(parsing: "snmp://[::1]:161").description == "snmp://[::1]:161?version=2c")
+    }
+}

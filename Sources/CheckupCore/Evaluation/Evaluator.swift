@@ -72,7 +72,7 @@ public struct Evaluator: Sendable {
             let table = TableJudge(check: check, judge: self, noun: point?.title).judge(rows)
             result.status = table.status
             result.note = table.note
-            result.observed = table.observed
+            result.observed = table.observed + (reading.caveat.map { " (\($0))" } ?? "")
             result.expected = table.expected
             result.offending = table.offending
             result.finding = table.finding

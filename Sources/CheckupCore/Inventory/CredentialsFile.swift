@@ -34,10 +34,8 @@ public struct CredentialsFile: Sendable {
                                            message: "credentials file is readable by group or others (mode \(String(info.st_mode & 0o777, radix: 8)))",
                                            hint: "chmod 600 \(path)")])
         }
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw FileErrors([LocatedError(file: path, line: 1, column: 1, message: "cannot read the credentials file")])
-        }
+        // The position of a bad byte is safe to show; the bytes themselves are not.
+        let text = try UTF8Text.read(path: path, what: "credentials file")
         let d = Diagnostics(file: path)
         guard let root = d.compose(text), let top = MappingReader(root, d, what: "credentials (entry name → secrets)") else {
             throw FileErrors(d.errors.map { LocatedError(file: $0.file, line: $0.line, column: $0.column, message: "YAML syntax error") })

@@ -91,7 +91,9 @@ enum EndpointParser {
             if !components.path.isEmpty && components.path != "/" {
                 throw EndpointError("\(scheme): unexpected path '\(components.path)' after the host")
             }
-            endpoint.host = host
+            // Foundation keeps an IPv6 literal's brackets in `host`; the model holds the bare
+            // address, and `Endpoint.description` and the SNMP peer name add them back.
+            endpoint.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
             endpoint.port = components.port ?? defaultPort
             if let port = components.port, !(1...65535).contains(port) {
                 throw EndpointError("\(scheme): port \(port) is outside 1…65535")

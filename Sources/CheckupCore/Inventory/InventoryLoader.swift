@@ -10,10 +10,7 @@ public enum InventoryLoader {
     static let deviceKeys = ["id", "name", "location", "kind", "profile", "endpoint", "credentials", "retired", "replaces"]
 
     public static func load(path: String, knownProfiles: [String]? = nil) throws(FileErrors) -> Site {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw FileErrors([LocatedError(file: path, line: 1, column: 1, message: "cannot read the inventory: \(error.localizedDescription)")])
-        }
+        let text = try UTF8Text.read(path: path, what: "inventory")
         return try load(text: text, origin: path, knownProfiles: knownProfiles)
     }
 

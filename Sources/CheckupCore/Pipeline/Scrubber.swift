@@ -42,7 +42,7 @@ public struct Scrubber: Sendable {
         case .bytes(let bytes):
             let text = String(decoding: bytes, as: UTF8.self)
             return scrub(text) == text ? value : .bytes(Array(scrub(text).utf8))
-        case .integer, .number, .bool, .date: return value
+        case .integer, .unsigned, .number, .bool, .date: return value
         }
     }
 

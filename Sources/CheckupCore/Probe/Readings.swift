@@ -36,6 +36,9 @@ public struct Reading: Sendable, Codable, Hashable {
     public var duration: Duration
     /// Short raw evidence for the record: "FC02 0x0100 ×1 → 1", "1.3.6.1.2.1.1.3.0 = Timeticks 1234".
     public var evidence: String?
+    /// What the judgement must mention about how the value was read ("walk stopped at the
+    /// limit of 10000 objects"): added to the result's observed text.
+    public var caveat: String?
 
     public init(_ value: Value, unit: String? = nil, at: Date = Date(), duration: Duration = .zero, evidence: String? = nil) {
         self.value = value

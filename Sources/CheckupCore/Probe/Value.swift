@@ -3,6 +3,8 @@ import Foundation
 /// A value read from a device, protocol-neutral so one evaluator judges them all.
 public indirect enum Value: Sendable, Hashable, Codable {
     case integer(Int64)
+    /// An unsigned count above `Int64.max` (an SNMP Counter64 near wrap-around), kept exact.
+    case unsigned(UInt64)
     case number(Double)
     case text(String)
     case bool(Bool)
@@ -22,6 +24,7 @@ public indirect enum Value: Sendable, Hashable, Codable {
     public var numeric: Double? {
         switch self {
         case .integer(let i): return Double(i)
+        case .unsigned(let u): return Double(u)
         case .number(let d): return d
         case .bool(let b): return b ? 1 : 0
         case .text(let s): return Value.leadingNumber(in: s)
@@ -33,6 +36,7 @@ public indirect enum Value: Sendable, Hashable, Codable {
     public var text: String {
         switch self {
         case .integer(let i): return String(i)
+        case .unsigned(let u): return String(u)
         case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         case .text(let s): return s
         case .bool(let b): return b ? "true" : "false"

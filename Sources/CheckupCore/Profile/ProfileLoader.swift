@@ -12,10 +12,7 @@ public struct ProfileLoader: Sendable {
 
     /// Loads one profile file. `expectedID` (the file name) must match the profile's `id`.
     public func load(path: String) throws(FileErrors) -> Profile {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw FileErrors([LocatedError(file: path, line: 1, column: 1, message: "cannot read the file: \(error.localizedDescription)")])
-        }
+        let text = try UTF8Text.read(path: path, what: "profile")
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return try load(text: text, origin: path, expectedID: stem)
     }

@@ -174,7 +174,7 @@ enum SNMPRecWriter {
         case .timeTicks(let n): return ("67", "\(n)")
         case .opaque(let bytes): return ("68x", hex(bytes))
         case .counter64(let n): return ("70", "\(n)")
-        case .noSuchObject: return ("128", "")
+        case .noSuchObject, .unusable: return ("128", "")
         case .noSuchInstance: return ("129", "")
         case .endOfMibView: return ("130", "")
         }

@@ -61,7 +61,11 @@ public struct RecordAnswers: Sendable, Hashable {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw RecordError("answers \(file.path): cannot read the file")
         }
-        return try parse(String(decoding: data, as: UTF8.self), source: file.path)
+        let text: String
+        do { text = try UTF8Text.decode([UInt8](data), file: file.path, what: "answers file") } catch {
+            throw RecordError(located: error.errors)
+        }
+        return try parse(text, source: file.path)
     }
 
     /// Parses an answers file; every problem is reported at once as `source:line:col: message`.

@@ -30,9 +30,13 @@ public struct ResponseZones: Sendable, Codable, Hashable {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw RecordError("response zones \(file.path): cannot read the file")
         }
+        let text: String
+        do { text = try UTF8Text.decode([UInt8](data), file: file.path, what: "response zones file") } catch {
+            throw RecordError(located: error.errors)
+        }
         let table: [String: Double]
         do {
-            table = try YAMLDecoder().decode([String: Double].self, from: String(decoding: data, as: UTF8.self))
+            table = try YAMLDecoder().decode([String: Double].self, from: text)
         } catch {
             throw RecordError("response zones \(file.path): expected a map of zone: hours (e.g. ring-2: 2): \(error)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import CheckupCore
 import Mustache
 
 /// The Mustache templates of the printed forms: the bundled ones (Templates/ in this target),
@@ -29,11 +30,33 @@ public struct TemplateSet: Sendable {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw RecordError("template \(file.path): cannot read the file")
         }
-        do {
-            templates[name] = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
-        } catch {
-            throw RecordError("template \(file.path): \(error)")
+        templates[name] = try Self.parse([UInt8](data), origin: file.path)
+    }
+
+    /// A template's bytes as a parsed template: UTF-8 (else the line and byte), nesting within
+    /// `TemplateNesting.limit` (else the line), then the engine's parse. Errors name `origin`.
+    static func parse(_ bytes: [UInt8], origin: String) throws(RecordError) -> MustacheTemplate {
+        let text: String
+        do { text = try UTF8Text.decode(bytes, file: origin, what: "template") } catch {
+            throw RecordError(located: error.errors)
         }
+        if let (line, depth) = TemplateNesting.tooDeep(text) {
+            throw RecordError("template \(origin):\(line): sections nest \(depth) deep here, more than the \(TemplateNesting.limit) a form can need (a missing {{/…}}?)")
+        }
+        do {
+            return try MustacheTemplate(string: text)
+        } catch {
+            throw RecordError("template \(origin): \(error)")
+        }
+    }
+
+    /// Loads and renders `bytes` as a template with a small fixed context: what a `--template`
+    /// file goes through, without a file (the fuzz targets' entry).
+    public static func trial(_ bytes: [UInt8], origin: String) throws(RecordError) -> String {
+        _ = MarkdownContentType.registered
+        let context: [String: Any] = ["site": ["name": "支行 <b>"], "rows": [["item": "a|b", "html": "<i>"], ["item": "c"]],
+                                      "a": true, "b": [["c": [["d": "x"]]]]]
+        return try parse(bytes, origin: origin).render(context)
     }
 
     /// Replaces the template a file is for, by its extension: `.md`/`.markdown` → Markdown, else HTML.

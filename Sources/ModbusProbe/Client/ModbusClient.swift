@@ -198,45 +198,44 @@ public final class ModbusClient {
         }
         let reader = RawReplyReader(fd: fd, timeout: responseTimeout, byteTimeout: byteTimeout)
         let deadline = ContinuousClock.now + .milliseconds(Int64((responseTimeout * 1000).rounded(.up)))
+        var skipped = 0
         while true {
             let left = deadline - ContinuousClock.now
             let frame: [UInt8]
             do {
-                frame = try reader.readTCPFrame(within: max(Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18, 0.001))
+                frame = try reader.readTCPFrame(within: max(RawReplyReader.seconds(left), 0.001))
             } catch {
                 switch error {
-                case .timeout: throw failure(.timeout, "Connection timed out")
+                case .timeout:
+                    throw failure(.timeout, skipped > 0 ? "only replies to other transactions (\(skipped)) before the timeout" : "Connection timed out")
                 case .closed: throw failure(.io, "connection closed by the device")
                 case .io(let code): throw failure(.io, String(cString: strerror(code)))
+                case .partial(let bytes):
+                    // Bytes came, so the unit is there; another try would only trickle again.
+                    let announced = bytes.count >= 6 ? " of \(6 + (Int(bytes[4]) << 8 | Int(bytes[5])))" : ""
+                    throw failure(.badReply, "incomplete reply: only \(bytes.count)\(announced) bytes within the \(Int((responseTimeout * 1000).rounded())) ms timeout [\(Exchange.hex(bytes.prefix(32)))]")
+                case .badLength(let bytes):
+                    throw failure(.badReply, "malformed reply: the MBAP header announces \(Int(bytes[4]) << 8 | Int(bytes[5])) bytes, a Modbus frame has 2…254 [\(Exchange.hex(bytes))]")
                 }
             }
-            let replyTID = UInt16(frame[0]) << 8 | UInt16(frame[1])
-            if replyTID != tid {
-                note("skipped a reply to transaction \(replyTID) (late answer to an earlier request)")
+            let data: [UInt8]
+            switch ModbusTCPReply.judge(frame, transaction: tid, unit: unit, function: function.rawValue, count: count, bits: table.holdsBits) {
+            case .data(let bytes): data = bytes
+            case .otherTransaction(let other):
+                skipped += 1
+                note("skipped a reply to transaction \(other) (late answer to an earlier request)")
                 continue
+            case .exception(let exception): throw failure(.exception(exception), exception.description)
+            case .wrongUnit(let why): throw failure(.wrongUnit, why)
+            case .malformed(let why): throw failure(.badReply, why)
             }
-            guard frame[2] == 0, frame[3] == 0 else { throw failure(.badReply, "protocol id \(frame[2]) \(frame[3]) is not Modbus (0)") }
-            // Unit 0 and 255 mean "the device itself" on TCP; some devices answer those with their own id.
-            guard frame[6] == unit || unit == 0 || unit == 0xFF else {
-                throw failure(.wrongUnit, "reply from unit \(frame[6]), expected unit \(unit)")
+            // Bytes right behind the reply would be read as the next reply's header: the reply
+            // is malformed, said once here rather than as timeouts of every later request.
+            let trailing = reader.pendingBytes()
+            guard trailing.isEmpty else {
+                throw failure(.badReply, "malformed reply: \(trailing.count) bytes of garbage after the frame [\(Exchange.hex(frame)) | \(Exchange.hex(trailing.prefix(32)))]")
             }
-            let body = Array(frame.dropFirst(7))
-            guard let code = body.first else { throw failure(.badReply, "empty reply") }
-            if code == function.rawValue | 0x80 {
-                let raw = body.count > 1 ? body[1] : 0
-                guard let exception = ModbusException(rawValue: raw) else {
-                    throw failure(.badReply, "unknown exception code \(String(format: "%02X", raw))")
-                }
-                throw failure(.exception(exception), exception.description)
-            }
-            guard code == function.rawValue else {
-                throw failure(.badReply, "reply to function \(String(format: "%02X", code)) [\(Exchange.hex(body.prefix(16)))]")
-            }
-            let expected = table.holdsBits ? (count + 7) / 8 : count * 2
-            guard body.count == expected + 2, Int(body[1]) == expected else {
-                throw failure(.badReply, "\(body.count > 1 ? Int(body[1]) : 0) data bytes, expected \(expected)")
-            }
-            return Array(body.dropFirst(2))
+            return data
         }
     }
 
@@ -246,7 +245,9 @@ public final class ModbusClient {
     public func writeCoil(_ address: Int, _ value: Bool, permit: WritePermit) throws(ModbusError) {
         respectSilentInterval()
         defer { lineWentQuiet() }
-        sent(.writeSingleCoil, address: address, count: 1, extra: " = \(value ? 1 : 0) (active point \(permit.pointID))")
+        // The trace shows the PDU libmodbus puts on the wire: FC05 carries FF00/0000, not a count.
+        sent(.writeSingleCoil, address: address, count: 1, extra: " = \(value ? 1 : 0) (active point \(permit.pointID))",
+             pdu: ModbusClient.writePDU(.writeSingleCoil, address, value ? 0xFF00 : 0x0000))
         let rc = modbus_write_bit(context, Int32(address), value ? 1 : 0)
         guard rc == 1 else { throw failed(.writeSingleCoil, address: address, count: 1, rc: rc) }
         received(.writeSingleCoil, address: address, count: 1, "→ written")
@@ -256,7 +257,8 @@ public final class ModbusClient {
     public func writeRegister(_ address: Int, _ value: UInt16, permit: WritePermit) throws(ModbusError) {
         respectSilentInterval()
         defer { lineWentQuiet() }
-        sent(.writeSingleRegister, address: address, count: 1, extra: " = \(value) (active point \(permit.pointID))")
+        sent(.writeSingleRegister, address: address, count: 1, extra: " = \(value) (active point \(permit.pointID))",
+             pdu: ModbusClient.writePDU(.writeSingleRegister, address, value))
         let rc = modbus_write_register(context, Int32(address), value)
         guard rc == 1 else { throw failed(.writeSingleRegister, address: address, count: 1, rc: rc) }
         received(.writeSingleRegister, address: address, count: 1, "→ written")
@@ -365,8 +367,13 @@ public final class ModbusClient {
         exchanges.append(Exchange(.note, text))
     }
 
-    private func sent(_ function: ModbusFunction, address: Int, count: Int, extra: String = "") {
-        let pdu: [UInt8] = [function.rawValue, UInt8(address >> 8 & 0xFF), UInt8(address & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count & 0xFF)]
+    /// The PDU of FC05/FC06: function, address, the 16-bit value.
+    static func writePDU(_ function: ModbusFunction, _ address: Int, _ value: UInt16) -> [UInt8] {
+        [function.rawValue, UInt8(address >> 8 & 0xFF), UInt8(address & 0xFF), UInt8(value >> 8), UInt8(value & 0xFF)]
+    }
+
+    private func sent(_ function: ModbusFunction, address: Int, count: Int, extra: String = "", pdu given: [UInt8]? = nil) {
+        let pdu: [UInt8] = given ?? [function.rawValue, UInt8(address >> 8 & 0xFF), UInt8(address & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count & 0xFF)]
         exchanges.append(Exchange(.sent, "unit \(connection.unit) \(ModbusClient.requestText(function, address, count))\(extra) [\(Exchange.hex(pdu))]"))
     }
 

@@ -12,12 +12,21 @@ struct RawReplyReader {
     let timeout: Double
     let byteTimeout: Double
 
-    enum Failure: Error { case timeout, io(Int32), closed }
+    enum Failure: Error {
+        case timeout, io(Int32), closed
+        /// The MBAP header announces a length no Modbus frame has (the bytes so far).
+        case badLength([UInt8])
+        /// Part of a frame arrived, the rest not before the deadline (the bytes so far).
+        case partial([UInt8])
+    }
+
+    /// The largest Modbus TCP frame: MBAP (7 bytes, unit included) + a 253-byte PDU.
+    static let maxTCPFrame = 260
 
     /// Waits up to `seconds` for the fd to be readable, then reads what is there.
     private func readSome(max limit: Int, within seconds: Double) throws(Failure) -> [UInt8] {
         var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let ms = Int32(max(1, (seconds * 1000).rounded(.up)))
+        let ms = seconds <= 0 ? 0 : Int32(max(1, (seconds * 1000).rounded(.up)))
         var ready: Int32
         repeat { ready = poll(&pfd, 1, ms) } while ready < 0 && errno == EINTR
         if ready < 0 { throw .io(errno) }
@@ -34,16 +43,43 @@ struct RawReplyReader {
         Array(try readTCPFrame(within: timeout).dropFirst(6))
     }
 
-    /// A whole TCP frame (MBAP header included), the first byte awaited up to `seconds`.
+    /// A whole TCP frame (MBAP header included), all of it within `seconds`: a peer that
+    /// trickles its reply a byte at a time is cut off when the time is up, not held as long
+    /// as each byte comes within the byte timeout.
     func readTCPFrame(within seconds: Double) throws(Failure) -> [UInt8] {
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(Int64(max(1, (seconds * 1000).rounded(.up))))
         var frame: [UInt8] = []
         var first = true
         while frame.count < 7 || frame.count < 6 + (Int(frame[4]) << 8 | Int(frame[5])) {
+            if frame.count >= 6 {
+                let length = Int(frame[4]) << 8 | Int(frame[5])
+                guard (2...Self.maxTCPFrame - 6).contains(length) else { throw .badLength(frame) }
+            }
             let need = frame.count < 7 ? 7 - frame.count : 6 + (Int(frame[4]) << 8 | Int(frame[5])) - frame.count
-            frame += try readSome(max: need, within: first ? seconds : byteTimeout)
+            let left = Self.seconds(deadline - clock.now)
+            guard left > 0 else { throw first ? .timeout : .partial(frame) }
+            do {
+                frame += try readSome(max: need, within: first ? left : min(byteTimeout, left))
+            } catch .timeout {
+                throw first ? .timeout : .partial(frame)
+            }
             first = false
         }
         return frame
+    }
+
+    /// Bytes already waiting on the socket (none awaited): what a peer sent after a frame.
+    func pendingBytes() -> [UInt8] {
+        var pending: [UInt8] = []
+        while pending.count < Self.maxTCPFrame, let more = try? readSome(max: Self.maxTCPFrame - pending.count, within: 0), !more.isEmpty {
+            pending += more
+        }
+        return pending
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     /// An RTU reply: bytes until the line falls silent for the byte timeout, CRC checked by the caller.

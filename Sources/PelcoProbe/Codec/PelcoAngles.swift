@@ -1,5 +1,16 @@
 /// Conversions between Pelco-D position words and what a person reads (REFERENCE.md §2.3).
 public enum PelcoAngles {
+    /// Position words the protocol can carry: hundredths of a degree, 0–35999.
+    public static let positionWords: ClosedRange<UInt16> = 0...35999
+
+    /// Why a pan or tilt word from a reply cannot be a position, or nil when it can. A word
+    /// outside 0–35999 is a decoder fault or a garbled reply: shown as such, never wrapped
+    /// into range (65535 would read as 295.35° and pass `0:360`).
+    public static func outOfRange(_ word: UInt16, axis: String) -> String? {
+        positionWords.contains(word) ? nil
+            : "\(axis) word \(word) (0x\(String(word, radix: 16, uppercase: true))) is outside the protocol's 0–35999 hundredths of a degree"
+    }
+
     /// Pan word (hundredths of a degree, 0–35999) → degrees 0…359.99.
     public static func panDegrees(_ word: UInt16) -> Double { Double(word % 36000) / 100 }
 

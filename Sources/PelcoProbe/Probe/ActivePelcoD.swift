@@ -28,7 +28,8 @@ struct ActivePelcoD {
 
     /// The axis position in degrees, or nil when the decoder did not answer usably.
     private func read(_ axis: PTZPointAddress.Axis) async -> Double? {
-        guard case .reply(.extended(_, _, let word), _, _) = await session.ask(axis == .pan ? .pan : .tilt) else { return nil }
+        guard case .reply(.extended(_, _, let word), _, _) = await session.ask(axis == .pan ? .pan : .tilt),
+              PelcoAngles.outOfRange(word, axis: axis.rawValue) == nil else { return nil }
         return axis == .pan ? PelcoAngles.panDegrees(word) : PelcoAngles.tiltDegrees(word)
     }
 

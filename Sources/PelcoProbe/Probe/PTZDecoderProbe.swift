@@ -146,8 +146,10 @@ public struct PTZDecoderProbe: DeviceProbe {
             let value: Value
             var defaultUnit: String?
             switch (q, reply) {
-            case (.pan, .extended(_, _, let w)): value = .number(PelcoAngles.panDegrees(w)); defaultUnit = "°"
-            case (.tilt, .extended(_, _, let w)): value = .number(PelcoAngles.tiltDegrees(w)); defaultUnit = "°"
+            case (.pan, .extended(_, _, let w)):
+                value = PelcoAngles.outOfRange(w, axis: "pan").map(Value.error) ?? .number(PelcoAngles.panDegrees(w)); defaultUnit = "°"
+            case (.tilt, .extended(_, _, let w)):
+                value = PelcoAngles.outOfRange(w, axis: "tilt").map(Value.error) ?? .number(PelcoAngles.tiltDegrees(w)); defaultUnit = "°"
             case (.zoom, .extended(_, _, let w)): value = .integer(Int64(w))
             case (.magnification, .extended(_, _, let w)): value = .number(Double(w) / 100); defaultUnit = "×"
             case (.partNumber, .partNumber(_, let text)): value = .text(text)

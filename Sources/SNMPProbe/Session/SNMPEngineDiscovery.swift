@@ -106,7 +106,7 @@ enum SNMPEngineDiscovery {
 
     // MARK: Socket
 
-    private static func connectedSocket(host: String, port: Int) -> Int32? {
+    static func connectedSocket(host: String, port: Int) -> Int32? {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Glibc)
@@ -140,6 +140,8 @@ enum SNMPEngineDiscovery {
 struct BERReader {
     private let bytes: [UInt8]
     private var offset = 0
+    /// Bytes read so far: less than the input's count when something follows the last TLV.
+    var consumed: Int { offset }
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 

@@ -13,19 +13,22 @@ public enum SNMPError: Error, Sendable, CustomStringConvertible, Equatable {
     case agentError(peer: String, request: String, status: String, index: Int)
     /// Anything else the library reported.
     case library(peer: String, request: String, message: String)
+    /// A reply arrived but is not a usable answer (not BER, another request id, a value of an
+    /// impossible size…): net-snmp dropped it, our diagnostic request saw it.
+    case malformedReply(peer: String, request: String, detail: String)
 
     /// True when the device should be reported as unreachable rather than as a bad answer.
     public var meansUnreachable: Bool {
         switch self {
         case .timeout, .authenticationFailure, .unknownUser, .configuration, .library: return true
-        case .agentError: return false
+        case .agentError, .malformedReply: return false
         }
     }
 
     public var description: String {
         switch self {
         case let .timeout(peer, request, ms):
-            return "no reply from \(peer) to \(request) after \(ms) ms (host down, wrong port, or, for v1/v2c, a community the agent does not accept)"
+            return "no reply from \(peer) to \(request) after \(ms) ms (host down, wrong port, or, for v1/v2c, a community the agent does not accept: agents drop those silently, so the two cannot be told apart)"
         case let .authenticationFailure(peer, user, detail):
             return "SNMPv3 authentication failure at \(peer) for user \(user): \(detail) (check the passphrases and the auth/priv protocols)"
         case let .unknownUser(peer, user):
@@ -36,6 +39,8 @@ public enum SNMPError: Error, Sendable, CustomStringConvertible, Equatable {
             return "\(peer) answered \(request) with \(status)\(index > 0 ? " at varbind \(index)" : "")"
         case let .library(peer, request, message):
             return "\(request) to \(peer) failed: \(message)"
+        case let .malformedReply(peer, request, detail):
+            return "\(peer) answered \(request), but not usably: \(detail) (a fault of the device or of something between; not a timeout)"
         }
     }
 }

@@ -21,6 +21,11 @@ enum SNMPLibrary {
 
     static func close(_ handle: UnsafeMutableRawPointer) { snmp_sess_close(handle) }
 
+    /// The UDP socket net-snmp sends on for this session, for a late reply read between calls.
+    static func socket(_ handle: UnsafeMutableRawPointer) -> Int32? {
+        snmp_sess_transport(handle).map { $0.pointee.sock }
+    }
+
     /// The engine ID a v3 session discovered, as bytes (empty for v1/v2c).
     static func engineID(_ handle: UnsafeMutableRawPointer) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: 64)

@@ -18,8 +18,8 @@ enum SNMPRequestKind: Sendable {
 /// calls per handle; different handles may run on different threads at once.
 enum SNMPRequestExchange {
     static func perform(_ handle: UnsafeMutableRawPointer, _ kind: SNMPRequestKind, _ oids: [SNMPObjectID],
-                        _ configuration: SNMPSessionConfiguration) -> Result<[SNMPVarBind], SNMPError> {
-        let peer = "\(configuration.host):\(configuration.port)"
+                        _ configuration: SNMPSessionConfiguration, sentRequestID: inout Int) -> Result<[SNMPVarBind], SNMPError> {
+        let peer = configuration.hostPort
         let requestLabel = oids.count == 1 ? "\(kind.name) \(oids[0])" : "\(kind.name) of \(oids.count) objects"
         let type: Int32
         switch kind {
@@ -39,6 +39,7 @@ enum SNMPRequestExchange {
             _ = snmp_add_null_var(pdu, &arcs, arcs.count)
         }
         var response: UnsafeMutablePointer<netsnmp_pdu>? = nil
+        sentRequestID = Int(pdu.pointee.reqid)   // set by snmp_pdu_create; every retry reuses it
         let status = snmp_sess_synch_response(handle, pdu, &response)   // consumes `pdu`
         defer { if let response { snmp_free_pdu(response) } }
 

@@ -109,15 +109,19 @@ public final class SNMPSession: @unchecked Sendable {
 
     // MARK: Requests
 
-    /// GET of many objects; split into PDUs of `maxVarBindsPerRequest`. Missing objects come
-    /// back as `.noSuchObject`/`.noSuchInstance` (v1's noSuchName is turned into that too).
+    /// GET of many objects; split into PDUs of `maxVarBindsPerRequest`. One varbind per
+    /// requested OID, in request order, matched by OID (see `SNMPReplyMatching`): missing
+    /// objects come back as `.noSuchObject`/`.noSuchInstance` (v1's noSuchName is turned into
+    /// that too), a varbind the reply lacks as `.unusable` naming what came instead.
     public func get(_ oids: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
         var result: [SNMPVarBind] = []
         var start = 0
         let chunk = max(1, configuration.maxVarBindsPerRequest)
         while start < oids.count {
             let slice = Array(oids[start..<min(oids.count, start + chunk)])
-            result += try getAdapting(slice)
+            let matched = SNMPReplyMatching.match(slice, try getAdapting(slice), peer: configuration.hostPort)
+            if let note = matched.note(peer: configuration.hostPort) { record(.note, note) }
+            result += matched.binds
             start += chunk
         }
         return result
@@ -165,7 +169,10 @@ public final class SNMPSession: @unchecked Sendable {
                 guard !bind.value.isException, bind.oid.isInside(root), cursor < bind.oid else { return result }
                 result.append(bind)
                 cursor = bind.oid
-                if result.count >= limit { return result }
+                if result.count >= limit {
+                    record(.note, "\(root): stopped after \(limit) objects, the limit; the subtree may hold more")
+                    return result
+                }
             }
         }
         return result
@@ -175,6 +182,12 @@ public final class SNMPSession: @unchecked Sendable {
     /// (v1) carrying a cursor per column that has not ended yet; cells are joined by row index
     /// (the OID arcs after the column) and rows come back in index order.
     public func table(_ entry: SNMPObjectID, columns: [UInt], limit: Int = 10_000) throws(SNMPError) -> [SNMPTableRow] {
+        try tableWalk(entry, columns: columns, limit: limit).rows
+    }
+
+    /// The table as `table` reads it, and whether the walk stopped at `limit` objects with
+    /// columns not yet ended (then the agent may hold more rows than the result shows).
+    public func tableWalk(_ entry: SNMPObjectID, columns: [UInt], limit: Int = 10_000) throws(SNMPError) -> SNMPTable {
         struct Cursor { var column: UInt; var root: SNMPObjectID; var at: SNMPObjectID }
         var rows: [[UInt]: [UInt: SNMPValue]] = [:]
         var cursors = columns.map { Cursor(column: $0, root: entry.appending($0), at: entry.appending($0)) }
@@ -209,8 +222,11 @@ public final class SNMPSession: @unchecked Sendable {
             }
             cursors = cursors.enumerated().filter { !finished.contains($0.offset) }.map(\.element)
         }
-        return rows.keys.sorted { SNMPObjectID($0) < SNMPObjectID($1) }
+        let truncated = !cursors.isEmpty && fetched >= limit
+        if truncated { record(.note, "\(entry): stopped after \(fetched) objects, the limit of \(limit); the table may have more rows") }
+        let sorted = rows.keys.sorted { SNMPObjectID($0) < SNMPObjectID($1) }
             .map { SNMPTableRow(index: $0, cells: rows[$0] ?? [:]) }
+        return SNMPTable(rows: sorted, limit: truncated ? limit : nil)
     }
 
     // MARK: Internals
@@ -253,7 +269,23 @@ public final class SNMPSession: @unchecked Sendable {
     /// a GETBULK's last repetitions run on into unrelated MIBs, which a trace need not show.
     private func request(_ kind: SNMPRequestKind, _ oids: [SNMPObjectID], scopes: [SNMPObjectID]? = nil) throws(SNMPError) -> [SNMPVarBind] {
         record(.sent, "\(kind.name) " + summary(oids.map(\.description)))
-        let outcome = lock.withLock { _ in SNMPRequestExchange.perform(handle, kind, oids, configuration) }
+        let outcome = lock.withLock { _ -> Result<[SNMPVarBind], SNMPError> in
+            var requestID = 0
+            let first = SNMPRequestExchange.perform(handle, kind, oids, configuration, sentRequestID: &requestID)
+            guard case .failure(.timeout(let peer, let label, let waited)) = first, configuration.version != .v3 else { return first }
+            // net-snmp's last attempt, made here: it can tell a malformed reply from none.
+            let diagnosis = SNMPReplyDiagnosis.run(configuration, community: SNMPRevealedSecrets(configuration).community,
+                                                   kind: kind, oids: oids, librarySocket: SNMPLibrary.socket(handle),
+                                                   libraryRequestID: requestID)
+            diagnosis.exchanges.forEach { record($0.direction, $0.text) }
+            switch diagnosis.finding {
+            case .answered(let binds): return .success(binds)
+            case .errorStatus(let status, let index):
+                return .failure(.agentError(peer: peer, request: label, status: SNMPError.statusName(status), index: index))
+            case .malformed(let why): return .failure(.malformedReply(peer: peer, request: label, detail: why))
+            case .nothing: return .failure(.timeout(peer: peer, request: label, waitedMilliseconds: waited))
+            }
+        }
         switch outcome {
         case .success(let binds):
             record(.received, receivedText(binds, scopes: scopes))
@@ -286,6 +318,13 @@ public final class SNMPSession: @unchecked Sendable {
     private func record(_ direction: Exchange.Direction, _ text: String) {
         log.withLock { $0.append(Exchange(direction, text)) }
     }
+}
+
+/// A walked table: its rows, and the object limit when the walk stopped there unfinished.
+public struct SNMPTable: Sendable, Hashable {
+    public var rows: [SNMPTableRow]
+    /// Set when the walk stopped at this many objects with columns not yet ended.
+    public var limit: Int?
 }
 
 /// One row of an SNMP table: the index arcs and the cells by column number.

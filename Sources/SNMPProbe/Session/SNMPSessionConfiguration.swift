@@ -36,6 +36,11 @@ public struct SNMPSessionConfiguration: Sendable, CustomStringConvertible {
         host.contains(":") ? "udp6:[\(host)]:\(port)" : "udp:\(host):\(port)"
     }
 
+    /// `HOST:PORT` for messages, `[::1]:161` for an IPv6 host.
+    public var hostPort: String {
+        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+
     /// The per-request timeout, 1 ms…1 h: a larger one would overflow the arithmetic below and
     /// net-snmp's and poll's `int`s.
     var timeoutMicroseconds: Int {
@@ -52,7 +57,7 @@ public struct SNMPSessionConfiguration: Sendable, CustomStringConvertible {
     var totalWaitMilliseconds: Int { timeoutMicroseconds / 1000 * (boundedRetries + 1) }
 
     public var description: String {
-        var s = "SNMP v\(version.rawValue) \(host):\(port)"
+        var s = "SNMP v\(version.rawValue) \(hostPort)"
         if let security { s += " \(security)" }
         return s
     }

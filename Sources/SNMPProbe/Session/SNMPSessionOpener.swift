@@ -14,7 +14,9 @@ enum SNMPSessionOpener {
         var session = netsnmp_session()
         snmp_sess_init(&session)
         session.timeout = configuration.timeoutMicroseconds
-        session.retries = Int32(configuration.boundedRetries)
+        // v1/v2c: the last attempt is `SNMPReplyDiagnosis`'s own request, which can see a
+        // reply net-snmp would drop; v3 replies cannot be checked without USM, so net-snmp keeps all.
+        session.retries = Int32(configuration.version == .v3 ? configuration.boundedRetries : max(0, configuration.boundedRetries - 1))
 
         // Everything the C strings point to lives until snmp_sess_open has copied it.
         var owned: [UnsafeMutablePointer<CChar>] = []

@@ -16,6 +16,9 @@ public enum SNMPValue: Sendable, Hashable, CustomStringConvertible {
     case noSuchInstance
     /// A walk ran past the agent's last object.
     case endOfMibView
+    /// The reply carried no usable value for this object: a value outside what its SNMP type
+    /// can carry, or no varbind for a requested OID. Judged as an error, never as a number.
+    case unusable(String)
 
     /// True for the three "not there" exceptions.
     public var isException: Bool {
@@ -43,6 +46,7 @@ public enum SNMPValue: Sendable, Hashable, CustomStringConvertible {
         case .noSuchObject: return "noSuchObject"
         case .noSuchInstance: return "noSuchInstance"
         case .endOfMibView: return "endOfMibView"
+        case .unusable(let why): return "unusable (\(why))"
         }
     }
 
