@@ -30,7 +30,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // C libraries, each behind its own module (see DESIGN.md: never two in one file).
+        // C libraries, each behind its own shim module (docs/design.md).
         .systemLibrary(name: "CModbus", pkgConfig: "libmodbus",
                        providers: [.apt(["libmodbus-dev"])]),
         .systemLibrary(name: "CNetSNMP", pkgConfig: "netsnmp",

@@ -1,7 +1,7 @@
 import PelcoProbe
 import Testing
 
-/// Every Pelco-D command of REFERENCE.md §2.2–2.3, one per row.
+/// Every Pelco-D command of docs/reference.md §2.2–2.3, one per row.
 let everyPelcoDCommand: [PelcoDCommand] = [
     .standard(.stop),
     .standard(.pan(right: true, speed: 0x20)), .standard(.pan(right: false, speed: 0x3F)),

@@ -3,7 +3,7 @@ import DeviceSimulators
 import Foundation
 import ModbusProbe
 
-// Modbus probe costs against floors measured in the same run (REFERENCE.md §6: libmodbus FC03 on
+// Modbus probe costs against floors measured in the same run (docs/reference.md §6: libmodbus FC03 on
 // loopback ≈ 26–150 µs per read; a dead unit should cost one reply timeout).
 //  1. One Elmo panel read (9 points, 7 requests) over TCP loopback vs 7 × one bare FC02 request.
 //  2. The same over RTU on a pseudo-terminal.

@@ -3,7 +3,7 @@ import CheckupTestKit
 import Foundation
 
 // The pipeline against its floor: 1,000 devices, 5 % dead, a dead device costing its timeout
-// (1 s × (1 + 2 retries) = 3 s, REFERENCE.md §6). The floor is the longest single device
+// (1 s × (1 + 2 retries) = 3 s, docs/reference.md §6). The floor is the longest single device
 // at full fan-out; the baseline, measured in the same run, is concurrency 1 on a 100-device slice.
 // Dead devices block a BlockingIO thread as a real library call would.
 

@@ -3,7 +3,7 @@ import DeviceSimulators
 import Foundation
 import SNMPProbe
 
-// SNMP probe costs against a baseline measured in the same run (REFERENCE.md §6: net-snmp sync
+// SNMP probe costs against a baseline measured in the same run (docs/reference.md §6: net-snmp sync
 // GET on loopback ≈ 60–190 µs). The target: 200 live devices probed in well under a
 // second on loopback.
 //  1. 200 logical devices (4 real snmpd agents — camera, Hikvision NVR, Dahua NVR, UPS — × 50)

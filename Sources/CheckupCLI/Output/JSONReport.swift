@@ -1,7 +1,7 @@
 import CheckupCore
 import Foundation
 
-/// The stable JSON form of `probe` and `run` (DESIGN.md, CLI contract).
+/// The stable JSON form of `probe` and `run` (docs/design.md, CLI contract).
 struct JSONReport: Encodable {
     var site: SiteHeader?
     var month: String?

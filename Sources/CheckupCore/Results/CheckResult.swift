@@ -89,7 +89,7 @@ public enum Language: String, Sendable, Codable, CaseIterable {
     case zh, en
 }
 
-/// The four sections of the monthly form (REFERENCE.md §1).
+/// The four sections of the monthly form (docs/reference.md §1).
 public enum RecordSection: String, Sendable, Codable, CaseIterable {
     case frontEnd = "front-end"
     case cabling

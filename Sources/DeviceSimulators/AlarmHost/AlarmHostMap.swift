@@ -3,7 +3,7 @@
 /// Addresses are PDU addresses (0-based), exactly as the profiles in
 /// device-profiles/alarm-hosts/ name them.
 public enum AlarmHostMap: String, Sendable, Hashable, CaseIterable {
-    /// The public Elmo panel map (REFERENCE.md §4.1): everything in discrete inputs.
+    /// The public Elmo panel map (docs/reference.md §4.1): everything in discrete inputs.
     case elmo
     /// checkup's documented gateway layout (`generic-modbus-alarm-host`): holding registers.
     case generic
@@ -34,7 +34,7 @@ public enum AlarmHostMap: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Elmo discrete-input addresses (REFERENCE.md §4.1, from xtimmy86x/ha-elmo-modbus).
+    /// Elmo discrete-input addresses (docs/reference.md §4.1, from xtimmy86x/ha-elmo-modbus).
     public enum Elmo {
         public static let mainsFault = 0x0100, batteryFault = 0x0101, tamper = 0x0102
         public static let pstnFault = 0x0103, cellularFault = 0x0104
@@ -71,7 +71,7 @@ public enum AlarmHostMap: String, Sendable, Hashable, CaseIterable {
         /// Partition p state at `partitionState + p − 1`: 0 disarmed, 1 armed away, 2 armed stay,
         /// 3 armed night, 4 arming, 5 disarming, 6 not ready, 7 in alarm, 255 not used.
         public static let partitionState = 0x0010
-        /// Zone n state bits at `zoneState + n − 1` (REFERENCE.md §4.2): 0 bypassed, 1 fault,
+        /// Zone n state bits at `zoneState + n − 1` (docs/reference.md §4.2): 0 bypassed, 1 fault,
         /// 3 trouble, 4 tamper, 5 comm failure, 6 low battery, 8 alarm.
         public static let zoneState = 0x0100
     }

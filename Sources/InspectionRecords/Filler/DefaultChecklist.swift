@@ -1,6 +1,6 @@
 import CheckupCore
 
-/// The items no probe can see, after the regime's four sections (REFERENCE.md §1). A site's
+/// The items no probe can see, after the regime's four sections (docs/reference.md §1). A site's
 /// `manual-checklist` replaces this list entirely.
 public enum DefaultChecklist {
     public static let items: [ManualItem] = [

@@ -3,7 +3,7 @@ import Foundation
 import Yams
 
 /// Response deadlines by a site's `response-zone`, in hours from the client's call to the
-/// technician's arrival. These are contract terms (REFERENCE.md §1): the defaults follow the
+/// technician's arrival. These are contract terms (docs/reference.md §1): the defaults follow the
 /// regime's document and a company replaces them with a YAML file (`zone: hours`).
 public struct ResponseZones: Sendable, Codable, Hashable {
     public var hours: [String: Double]

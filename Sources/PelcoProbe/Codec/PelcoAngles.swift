@@ -1,4 +1,4 @@
-/// Conversions between Pelco-D position words and what a person reads (REFERENCE.md §2.3).
+/// Conversions between Pelco-D position words and what a person reads (docs/reference.md §2.3).
 public enum PelcoAngles {
     /// Position words the protocol can carry: hundredths of a degree, 0–35999.
     public static let positionWords: ClosedRange<UInt16> = 0...35999

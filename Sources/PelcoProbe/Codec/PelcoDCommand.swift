@@ -1,4 +1,4 @@
-/// Every Pelco-D command of REFERENCE.md §2.2–2.3, encoded to and decoded from frames.
+/// Every Pelco-D command of docs/reference.md §2.2–2.3, encoded to and decoded from frames.
 ///
 /// Decoding is total: a frame that matches no named command (unused bytes set, unknown
 /// opcode) decodes to `.other`, so `frame → command → frame` is exact for every frame.
@@ -55,7 +55,7 @@ public enum PelcoDCommand: Sendable, Hashable {
     /// A frame matching no named command.
     case other(command1: UInt8, command2: UInt8, data1: UInt8, data2: UInt8)
 
-    /// Extended opcodes (cmd2 with b0 set), REFERENCE.md §2.3.
+    /// Extended opcodes (cmd2 with b0 set), docs/reference.md §2.3.
     public enum Opcode {
         public static let setPreset: UInt8 = 0x03, clearPreset: UInt8 = 0x05, goToPreset: UInt8 = 0x07
         public static let setAuxiliary: UInt8 = 0x09, clearAuxiliary: UInt8 = 0x0B, remoteReset: UInt8 = 0x0F

@@ -1,7 +1,7 @@
 /// One 7-byte Pelco-D frame on the wire: `FF addr cmd1 cmd2 data1 data2 cksum`.
 ///
 /// The checksum is the low 8 bits of the sum of bytes 2–6, the sync byte excluded
-/// (REFERENCE.md §2.1). This type only frames bytes; `PelcoDCommand` gives them meaning.
+/// (docs/reference.md §2.1). This type only frames bytes; `PelcoDCommand` gives them meaning.
 public struct PelcoDFrame: Sendable, Hashable, CustomStringConvertible {
     /// The sync byte every Pelco-D frame starts with.
     public static let sync: UInt8 = 0xFF

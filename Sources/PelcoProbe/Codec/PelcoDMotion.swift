@@ -2,7 +2,7 @@
 ///
 /// cmd1: b7 sense, b4 scan, b3 camera on/off, b2 iris close, b1 iris open, b0 focus near.
 /// cmd2: b7 focus far, b6 zoom wide, b5 zoom tele, b4 down, b3 up, b2 left, b1 right, b0 = 0.
-/// A command persists until the next one; all bits clear is "stop" (REFERENCE.md §2.2).
+/// A command persists until the next one; all bits clear is "stop" (docs/reference.md §2.2).
 public struct PelcoDMotion: Sendable, Hashable {
     public var sense = false
     public var scan = false

@@ -1,4 +1,4 @@
-/// Which reply a Pelco-D command draws (REFERENCE.md §2.4).
+/// Which reply a Pelco-D command draws (docs/reference.md §2.4).
 public enum PelcoDReplyKind: Sendable, Hashable {
     /// 4 bytes `FF addr alarms ck`, ck = (sent checksum + alarms) mod 256.
     case general

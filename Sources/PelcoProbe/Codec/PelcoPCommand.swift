@@ -1,4 +1,4 @@
-/// Pelco-P commands (REFERENCE.md §2.5): the motion/lens bits and the preset commands.
+/// Pelco-P commands (docs/reference.md §2.5): the motion/lens bits and the preset commands.
 ///
 /// data1: b0 focus far, b1 focus near, b2 iris open, b3 iris close, b4 camera on/off,
 /// b5 auto-scan, b6 camera on. data2: b0 extended, b1 right, b2 left, b3 up, b4 down,

@@ -1,7 +1,7 @@
 /// One 8-byte Pelco-P frame: `A0 addr data1 data2 data3 data4 AF cksum`.
 ///
 /// The checksum is the XOR of bytes 1–7, STX (0xA0) and ETX (0xAF) included
-/// (REFERENCE.md §2.1, §2.5). Pelco-P has no query: decoders never answer.
+/// (docs/reference.md §2.1, §2.5). Pelco-P has no query: decoders never answer.
 public struct PelcoPFrame: Sendable, Hashable, CustomStringConvertible {
     public static let start: UInt8 = 0xA0
     public static let end: UInt8 = 0xAF
