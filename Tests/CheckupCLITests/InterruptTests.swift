@@ -42,8 +42,8 @@ struct InterruptTests {
 
     /// SIGKILL, SIGHUP and a second run at once: what was read is in the store, nothing is
     /// recorded twice, and the lock names who holds it.
-    @Test(arguments: [SIGKILL, SIGHUP])
-    func aKilledOrHungUpRunLosesOnlyTheDevicesInFlight(signal: Int32) throws {
+    @Test(arguments: ["SIGKILL", "SIGHUP", "Ctrl-C twice"])
+    func aKilledOrHungUpRunLosesOnlyTheDevicesInFlight(how: String) throws {
         let (dir, decoders, args) = try Self.slowBus()
         defer { decoders.stop() }
         let process = Process()
@@ -56,14 +56,21 @@ struct InterruptTests {
         let second = try CLI.run(args)
         #expect(second.status == 3 && second.stderr.contains("being inspected by another run")
                 && second.stderr.contains("pid \(process.processIdentifier)"), "\(second.all)")
-        kill(process.processIdentifier, signal)
+        switch how {
+        case "SIGKILL": kill(process.processIdentifier, SIGKILL)
+        case "SIGHUP": kill(process.processIdentifier, SIGHUP)
+        default:
+            kill(process.processIdentifier, SIGINT)
+            usleep(100_000)
+            kill(process.processIdentifier, SIGINT)  // the second quits at once
+        }
         process.waitUntilExit()
 
         let resumed = try CLI.run(args + ["--resume"])
         #expect(resumed.status == 2, "\(resumed.all)")
         let left = resumed.stderr.firstMatch(of: /resuming: (\d+) devices/).flatMap { Int($0.1) } ?? -1
-        #expect(left > 0 && left < 8, "the devices read before the \(signal) were kept: \(resumed.all)")
-        if signal == SIGKILL { #expect(resumed.stderr.contains("took over the lock"), "\(resumed.all)") }
+        #expect(left > 0 && left < 8, "the devices read before the \(how) were kept: \(resumed.all)")
+        if how != "SIGHUP" { #expect(resumed.stderr.contains("took over the lock"), "\(resumed.all)") }
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/out").filter { $0.hasSuffix(".json") }.sorted()
         let last = try #require(files.last)
         #expect(try Self.devices(dir + "/out/" + last) == Array(repeating: "unreachable", count: 8), "\(files)")
