@@ -93,6 +93,25 @@ struct EvaluatorTests {
         #expect(result.observed.contains("disk 2 (B): SmartFailed"))
     }
 
+    @Test func rowTitlesNameRowsInEachLanguage() throws {
+        let paths: Value = .table([TableRow(index: "PSTN", cells: ["fault": .bool(true)]),
+                                   TableRow(index: "cellular", cells: ["fault": .bool(false)])])
+        let profile = try scriptedProfile("""
+          - id: paths
+            title: {zh: 报警传输通道正常, en: Alarm transmission path up}
+            point: t
+            rows: none
+            column: fault
+            equals: true
+            label: {zh: "{index}通道", en: "{index} path"}
+            row-titles: {PSTN: {zh: 电话线路, en: PSTN}}
+        """)
+        let result = Evaluator().evaluate(profile, readings: .values(["t": paths]), device: "d")[0]
+        #expect(result.offending == ["PSTN path"])
+        guard case .rows(_, _, let offending) = result.finding else { Issue.record("no rows finding"); return }
+        #expect(offending.map { (row: RowFinding) in row.label } == [LocalizedText(zh: "电话线路通道", en: "PSTN path")])
+    }
+
     @Test func noneAnyAndCount() throws {
         let zones: Value = .table((1...8).map { TableRow(index: "\($0)", cells: ["alarm": .bool($0 == 5 || $0 == 7)]) })
         let profile = try scriptedProfile("""

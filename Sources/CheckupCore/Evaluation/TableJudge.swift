@@ -29,7 +29,7 @@ struct TableJudge {
         var judged: [Judged] = []
         var unanswered: [(label: LocalizedText, why: String)] = []
         for row in rows {
-            let label = TableJudge.label(rule.label, row)
+            let label = TableJudge.label(rule.label, row, titles: rule.rowTitles)
             switch cell(row, rule.column) {
             case nil:
                 unanswered.append((label, "no column '\(rule.column ?? "?")' in row \(row.index)"))
@@ -114,14 +114,15 @@ struct TableJudge {
     }
 
     /// Fills `{index}` and `{column}` placeholders in both languages: "disk {volume}" → "disk 2".
-    static func label(_ template: LocalizedText?, _ row: TableRow) -> LocalizedText {
-        guard let template else { return LocalizedText(row.index) }
-        func fill(_ text: String) -> String {
-            var text = text.replacingOccurrences(of: "{index}", with: row.index)
+    static func label(_ template: LocalizedText?, _ row: TableRow, titles: [String: LocalizedText] = [:]) -> LocalizedText {
+        let title = titles[row.index]
+        guard let template else { return title ?? LocalizedText(row.index) }
+        func fill(_ text: String, _ index: String) -> String {
+            var text = text.replacingOccurrences(of: "{index}", with: index)
             // A cell the unit does not answer names nothing: "?" rather than "absent (…)".
             for (name, value) in row.cells { text = text.replacingOccurrences(of: "{\(name)}", with: value.isAbsent ? "?" : value.text) }
             return text
         }
-        return LocalizedText(zh: fill(template.zh), en: fill(template.en))
+        return LocalizedText(zh: fill(template.zh, title?.zh ?? row.index), en: fill(template.en, title?.en ?? row.index))
     }
 }

@@ -92,6 +92,9 @@ public struct TableRule: Sendable {
     public var column: String?
     /// Names a row: `"disk {volume}"`, or in both languages `{zh: "{index} 号防区", en: "zone {index}"}`.
     public var label: LocalizedText?
+    /// Names of rows in both languages, by row index (`row-titles: {PSTN: {zh: 电话线路, en: PSTN line}}`):
+    /// `{index}` in the label becomes the title in the record's language.
+    public var rowTitles: [String: LocalizedText] = [:]
     public var minRows: Int?
     /// Rows left out before judging (`skip-rows: {admin-status: 2, type: [24]}`): a row whose
     /// named cell equals one of the values is not this check's business (a loopback).

@@ -221,7 +221,7 @@ public struct ProfileLoader: Sendable {
     }
 
     static let checkKeys = ["id", "title", "point", "severity", "absent", "active", "record", "manual", "rows", "count", "column",
-                            "label", "min-rows", "equals", "not-equals", "in", "range", "warning", "critical", "regex", "map",
+                            "label", "row-titles", "min-rows", "equals", "not-equals", "in", "range", "warning", "critical", "regex", "map",
                             "bits", "bits-clear", "clock", "note", "skip-rows"]
 
     private func readCheck(_ node: Node, points: [PointSpec], profileRecord: RecordMapping?, _ d: Diagnostics) -> CheckSpec? {
@@ -284,7 +284,7 @@ public struct ProfileLoader: Sendable {
     }
 
     private func readTable(_ r: MappingReader, _ d: Diagnostics) -> TableRule? {
-        guard ["rows", "count", "column", "label", "min-rows", "skip-rows"].contains(where: r.has) else { return nil }
+        guard ["rows", "count", "column", "label", "row-titles", "min-rows", "skip-rows"].contains(where: r.has) else { return nil }
         var rule = TableRule()
         if let text = r.string("rows") {
             rule.rows = TableRule.Quantifier(rawValue: text)
@@ -300,6 +300,16 @@ public struct ProfileLoader: Sendable {
         }
         rule.column = r.string("column")
         rule.label = r.localized("label")
+        if let titles = r.node("row-titles") {
+            if let map = titles.mapping {
+                for (key, value) in map {
+                    guard let index = key.string, let title = MappingReader.localized(value, d, key: "row-titles") else { continue }
+                    rule.rowTitles[index] = title
+                }
+            } else {
+                d.report("'row-titles' must map row indexes to {zh, en} names", at: titles)
+            }
+        }
         rule.minRows = r.int("min-rows")
         if let node = r.node("skip-rows") {
             if let skip = MappingReader(node, d, what: "'skip-rows'") {
