@@ -35,6 +35,8 @@ let package = Package(
                        providers: [.apt(["libmodbus-dev"])]),
         .systemLibrary(name: "CNetSNMP", pkgConfig: "netsnmp",
                        providers: [.apt(["libsnmp-dev"])]),
+        // libpq for the office's PostgreSQL store (not postgres-nio: no SwiftNIO in every build; see README).
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // posix_openpt & co., which Swift's Glibc hides: the simulators' one pseudo-terminal opener.
         .systemLibrary(name: "CPseudoTerminal"),
 
@@ -45,7 +47,7 @@ let package = Package(
 
         // The monthly record: model, filler, store, renderers.
         .target(name: "InspectionRecords", dependencies: [
-            "CheckupCore",
+            "CheckupCore", "CPostgres",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
