@@ -2,8 +2,9 @@
 # Installs what checkup needs on Debian/Ubuntu when it is missing: the C libraries it links
 # (libmodbus, net-snmp, SQLite for the record store, libpq for the office's PostgreSQL store), the
 # PostgreSQL server the store tests start (postgresql), the SNMP agent the tests and the demo run (snmpd),
-# weasyprint and a CJK font for the PDF record (poppler-utils: the PDF tests read it back), and the Python
-# Modbus server the tests use as an independent peer (pymodbus). Run as root to install;
+# weasyprint and a CJK font for the PDF record (poppler-utils: the PDF tests read it back), the Python
+# Modbus server the tests use as an independent peer (pymodbus), and snmpsim, which serves recordings of
+# real units with every SNMP type (pysmi too: snmpsim 1.2 imports it without declaring it). Run as root to install;
 # otherwise it prints the exact commands and fails.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ apt_missing=()
 pkg-config --exists libmodbus 2>/dev/null || apt_missing+=(libmodbus-dev)
 pkg-config --exists netsnmp 2>/dev/null || apt_missing+=(libsnmp-dev)
 pkg-config --exists sqlite3 2>/dev/null || apt_missing+=(libsqlite3-dev)
+pkg-config --exists libcrypto 2>/dev/null || apt_missing+=(libssl-dev)
 pkg-config --exists libpq 2>/dev/null || apt_missing+=(libpq-dev)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_missing+=(postgresql)
 { command -v snmpd >/dev/null || [ -x /usr/sbin/snmpd ]; } || apt_missing+=(snmpd)
@@ -24,6 +26,7 @@ pip_missing=()
 python3 -c 'import pymodbus' 2>/dev/null || pip_missing+=(pymodbus)
 python3 -c 'import jsonschema' 2>/dev/null || pip_missing+=(jsonschema)
 python3 -c 'import yaml' 2>/dev/null || pip_missing+=(pyyaml)
+{ command -v snmpsim-command-responder >/dev/null && python3 -c 'import snmpsim, pysmi' 2>/dev/null; } || pip_missing+=(snmpsim pysmi)
 
 if [ ${#apt_missing[@]} -eq 0 ] && [ ${#pip_missing[@]} -eq 0 ]; then
   exit 0

@@ -10,7 +10,7 @@ public struct CheckupCommand: AsyncParsableCommand {
         unreachable device, 3 checkup could not do its job (bad arguments, bad file).
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ProbeCommand.self, ProfileCommand.self, CaptureCommand.self,
+        subcommands: [RunCommand.self, ProbeCommand.self, ProfileCommand.self, CaptureCommand.self, HistoryCommand.self, ScheduleCommand.self, SitesCommand.self, FeedbackCommand.self,
                       DemoCommand.self, SimulateCommand.self] + recordCommands)
 
     public init() {}

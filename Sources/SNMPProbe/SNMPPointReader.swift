@@ -91,8 +91,12 @@ struct SNMPPointReader {
             }
             for (name, pair) in address.percentages {
                 if let part = cells[pair[0]]?.numeric, let whole = cells[pair[1]]?.numeric {
+                    // A size of 0 (an empty slot, a NAS volume not mounted) has no ratio: the row
+                    // does not report one, which is not a fault.
                     cells[name] = whole > 0 ? .number((part / whole * 1000).rounded() / 10)
-                                            : .error("\(name): \(pair[1]) is 0 in row \(row.indexText)")
+                                            : .absent("\(name): \(pair[1]) is 0 in row \(row.indexText)")
+                } else if cells[pair[0]]?.isAbsent != false || cells[pair[1]]?.isAbsent != false {
+                    cells[name] = .absent("\(name): the unit does not answer \(pair[0]) or \(pair[1]) in row \(row.indexText)")
                 } else {
                     cells[name] = .error("\(name): no numeric \(pair[0]) and \(pair[1]) in row \(row.indexText)")
                 }

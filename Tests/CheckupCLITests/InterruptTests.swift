@@ -7,18 +7,8 @@ import Testing
 @Suite(.serialized)
 struct InterruptTests {
     @Test func interruptedRunKeepsResultsAndResumes() throws {
-        let dir = CLI.temporaryDirectory()
-        // Eight silent decoders on one bus: each costs its reply timeout, one after the other.
-        let decoders = PTZDecoderSimulator(protocol: .d, baud: 9600, decoders: (1...8).map { SimulatedDecoder(address: UInt8($0), silent: true) })
-        _ = try decoders.start(link: dir + "/bus")
+        let (dir, decoders, args) = try Self.slowBus()
         defer { decoders.stop() }
-        var site = "site: {id: slow, client: Slow Ltd}\ndevices:\n"
-        for a in 1...8 {
-            site += "  - {id: ptz-\(a), name: PTZ \(a), kind: ptz-decoder, profile: pelco-d-generic, endpoint: \"pelco-d://\(dir)/bus?baud=9600&address=\(a)\"}\n"
-        }
-        try site.write(toFile: dir + "/site.yaml", atomically: true, encoding: .utf8)
-        let args = ["run", "--site", dir + "/site.yaml", "--month", "2026-11", "--date", "2026-11-20", "--out", dir + "/out", "--store", dir + "/s.sqlite",
-                    "--timeout", "0.6", "--retries", "0", "--format", "json"]
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
@@ -54,17 +44,8 @@ struct InterruptTests {
     /// recorded twice, and the lock names who holds it.
     @Test(arguments: [SIGKILL, SIGHUP])
     func aKilledOrHungUpRunLosesOnlyTheDevicesInFlight(signal: Int32) throws {
-        let dir = CLI.temporaryDirectory()
-        let decoders = PTZDecoderSimulator(protocol: .d, baud: 9600, decoders: (1...8).map { SimulatedDecoder(address: UInt8($0), silent: true) })
-        _ = try decoders.start(link: dir + "/bus")
+        let (dir, decoders, args) = try Self.slowBus()
         defer { decoders.stop() }
-        var site = "site: {id: slow, client: Slow Ltd}\ndevices:\n"
-        for a in 1...8 {
-            site += "  - {id: ptz-\(a), name: PTZ \(a), kind: ptz-decoder, profile: pelco-d-generic, endpoint: \"pelco-d://\(dir)/bus?baud=9600&address=\(a)\"}\n"
-        }
-        try site.write(toFile: dir + "/site.yaml", atomically: true, encoding: .utf8)
-        let args = ["run", "--site", dir + "/site.yaml", "--month", "2026-11", "--date", "2026-11-20", "--out", dir + "/out",
-                    "--store", dir + "/s.sqlite", "--timeout", "0.6", "--retries", "0", "--format", "json"]
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = args
@@ -86,6 +67,21 @@ struct InterruptTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/out").filter { $0.hasSuffix(".json") }.sorted()
         let last = try #require(files.last)
         #expect(try Self.devices(dir + "/out/" + last) == Array(repeating: "unreachable", count: 8), "\(files)")
+    }
+
+    /// Eight silent decoders on one bus (each costs its reply timeout, one after the other), the
+    /// site of them, and the `run` arguments over it.
+    static func slowBus() throws -> (String, PTZDecoderSimulator, [String]) {
+        let dir = CLI.temporaryDirectory()
+        let decoders = PTZDecoderSimulator(protocol: .d, baud: 9600, decoders: (1...8).map { SimulatedDecoder(address: UInt8($0), silent: true) })
+        _ = try decoders.start(link: dir + "/bus")
+        var site = "site: {id: slow, client: Slow Ltd}\ndevices:\n"
+        for a in 1...8 {
+            site += "  - {id: ptz-\(a), name: PTZ \(a), kind: ptz-decoder, profile: pelco-d-generic, endpoint: \"pelco-d://\(dir)/bus?baud=9600&address=\(a)\"}\n"
+        }
+        try site.write(toFile: dir + "/site.yaml", atomically: true, encoding: .utf8)
+        return (dir, decoders, ["run", "--site", dir + "/site.yaml", "--month", "2026-11", "--date", "2026-11-20", "--out", dir + "/out",
+                                "--store", dir + "/s.sqlite", "--timeout", "0.6", "--retries", "0", "--format", "json"])
     }
 
     /// The state of each device in a record's JSON, in inventory order.

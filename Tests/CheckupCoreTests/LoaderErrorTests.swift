@@ -26,6 +26,8 @@ struct LoaderErrorTests {
         Expected(file: "unknown-point.yaml", errors: [(11, 12, "unknown point 'cpux'"), (11, 12, "did you mean 'cpu'?")]),
         Expected(file: "bad-address.yaml", errors: [(7, 8, "missing scripted address key 'key'"), (7, 8, "found 'kye'")]),
         Expected(file: "unknown-protocol.yaml", errors: [(3, 11, "unknown protocol 'scriptd'"), (3, 11, "did you mean 'scripted'?")]),
+        // Not the nearest spelling ('any', the opposite): the word meant.
+        Expected(file: "rows-all.yaml", errors: [(12, 11, "'rows' must be one of every, any, none, found 'all'"), (12, 11, "did you mean 'every'?")]),
     ]
 
     @Test(arguments: profiles)

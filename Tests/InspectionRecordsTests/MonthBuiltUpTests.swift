@@ -113,6 +113,31 @@ import Testing
         #expect(try tmp.store.signatures(site: "acme-hq").map(\.version) == [1])
     }
 
+    @Test func oneRunPerSiteMonthAndADeadRunsLockIsTakenOver() throws {
+        let tmp = try TemporaryStore()
+        // Held by a live process (this one), another run on this host is refused, naming it.
+        try tmp.store.lockMonth(site: "acme-hq", month: "2026-11")
+        #expect {
+            try tmp.store.lockMonth(site: "acme-hq", month: "2026-11", pid: getpid() + 1)
+        } throws: { error in
+            "\(error)".contains("pid \(getpid())") && "\(error)".contains("another run")
+        }
+        try tmp.store.lockMonth(site: "acme-hq", month: "2026-12", pid: getpid() + 1)  // another month is free
+        try tmp.store.unlockMonth(site: "acme-hq", month: "2026-11")
+        // A lock left by a process that is gone is taken over, and said so.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        try tmp.store.lockMonth(site: "acme-hq", month: "2026-11", pid: gone.processIdentifier)
+        let stale = try tmp.store.lockMonth(site: "acme-hq", month: "2026-11")
+        #expect(stale?.pid == gone.processIdentifier)
+        // Another host's lock is never guessed dead.
+        try tmp.store.lockMonth(site: "acme-hq", month: "2026-10", host: "laptop-7", pid: 1)
+        #expect(throws: RecordError.self) { try tmp.store.lockMonth(site: "acme-hq", month: "2026-10") }
+        #expect(try tmp.store.removeMonthLock(site: "acme-hq", month: "2026-10")?.host == "laptop-7")
+    }
+
     @Test func theInspectionDateIsInsideItsMonthAndNotInTheFuture() throws {
         let now = FixtureRun.started  // 2026-11-20 in Shanghai
         let tz = FixtureRun.shanghai

@@ -132,7 +132,7 @@ struct SNMPProbeTests {
         #expect(identity.model == "DS-2CD2143G0-I")
         #expect(identity.vendor == "Hikvision")
         #expect(identity.description == "Hikvision IP camera")
-        #expect(identity.objectID?.hasPrefix("1.3.6.1.4.1.") == true)
+        #expect(identity.objectID == nil, "like the real camera, the fixture answers no sysObjectID")
 
         let ups = try await SNMPAgentFixture.start(profile: "ups-mib", community: Self.community)
         defer { ups.stop() }

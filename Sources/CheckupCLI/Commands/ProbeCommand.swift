@@ -13,7 +13,8 @@ struct ProbeCommand: AsyncParsableCommand {
           checkup probe "modbus-tcp://10.0.0.5:502?unit=1" --profile elmo-modbus --trace
           checkup probe "pelco-d:///dev/ttyUSB0?baud=2400&address=5" --profile pelco-d-generic
           checkup probe --site acme.yaml --device nvr-1 --format nagios
-        Without --profile, SNMP devices are identified by sysObjectID and sysDescr.
+        Without --profile, SNMP devices are identified by sysObjectID, sysDescr and the
+        objects profiles name (`checkup profile identify URL` shows why).
         SNMP secrets come from the credentials file or CHECKUP_SNMP_COMMUNITY,
         CHECKUP_SNMP_AUTH_PASS and CHECKUP_SNMP_PRIV_PASS; never from profiles.
         """)
@@ -109,14 +110,14 @@ struct ProbeCommand: AsyncParsableCommand {
         let credentials = try planner.credentialsFile.credentials(for: device, environment: planner.environment)
         let opts = options.pipelineOptions()
         let context = ProbeContext(timeout: opts.timeout, retries: opts.retries, credentials: credentials)
-        guard let identity = await probe.identify(endpoint, context: context) else {
+        guard let outcome = await DeviceIdentifier(catalog: workspace.catalog, probe: probe).identify(endpoint, context: context) else {
             print("CHECKUP CRITICAL - \(endpoint) did not answer the identification request")
             throw ExitCode(2)
         }
+        let identity = outcome.identity
         // No vendor profile claims the device: the protocol's generic profile still says a lot.
-        let generic = workspace.catalog["generic-\(probe.protocolName)"]
-        guard let match = workspace.catalog.match(identity, protocolName: probe.protocolName) ?? generic else {
-            throw CheckupError("no profile matches this device (sysObjectID \(identity.objectID ?? "none"), sysDescr '\(identity.description ?? "")'); give --profile")
+        guard let match = outcome.chosen else {
+            throw CheckupError("no profile matches this device (sysObjectID \(identity.objectID ?? "none"), sysDescr '\(identity.description ?? "")'); give --profile, or see `checkup profile identify`")
         }
         if format == .text {
             let said = [identity.objectID.map { "sysObjectID \($0)" }, identity.description.map { "'\($0)'" }, identity.model.map { "model \($0)" }]

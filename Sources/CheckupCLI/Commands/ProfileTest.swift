@@ -3,20 +3,31 @@ import CheckupCore
 import Foundation
 
 extension ProfileCommand {
-    /// `checkup profile test ID --replay CAPTURE`: judge a recorded device with a profile.
-    struct Test: ParsableCommand {
+    /// `checkup profile test ID --replay CAPTURE|RECORDING`: judge a recorded device with a profile.
+    struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Replay a capture through a profile; with the capture's `expect`, exit 0 only if every check matches.")
+            abstract: "Replay a capture or a recording of a real unit through a profile.",
+            discussion: """
+            A capture (JSON, from `checkup capture`) is judged directly; with its `expect`, exit 0 only
+            if every check matches. A recording (`snmpwalk -On` output or an .snmprec file) is served
+            by snmpsim and probed through the real SNMP path, so a wrong OID in the profile shows as
+            it would live; the exit code is probe's (0 ok, 1 warning, 2 critical, 3 bad input).
+            """)
         @Argument(help: "Profile id.") var id: String
-        @Option(help: ArgumentHelp("Capture file (from `checkup capture`).", valueName: "CAPTURE")) var replay: String
+        @Option(help: ArgumentHelp("Capture file (from `checkup capture`), or a recording: `snmpwalk -On` output or .snmprec.", valueName: "FILE"))
+        var replay: String
         @Option(name: .customLong("profiles"), help: ArgumentHelp("Extra profile directory.", valueName: "DIR"))
         var directories: [String] = []
         @Option(help: "Output: text or json.") var format: OutputFormat = .text
 
-        func run() throws {
+        func run() async throws {
             let workspace = Workspace(profileDirectories: directories)
             let profile = try workspace.profile(id)
             guard let data = FileManager.default.contents(atPath: replay) else { throw CheckupError("cannot read \(replay)") }
+            if !Self.isCapture(data) {
+                let status = try await RecordingReplay(profile: profile, workspace: workspace, path: replay).run(format: format)
+                throw ExitCode(status.rawValue)
+            }
             let capture: Capture
             do { capture = try Capture.decode(data) } catch { throw CheckupError("\(replay) is not a capture file: \(error)") }
             guard capture.profile == id else {
@@ -39,6 +50,11 @@ extension ProfileCommand {
             } else {
                 throw ExitCode(2)
             }
+        }
+
+        /// A capture is JSON; a recording is lines of text.
+        static func isCapture(_ data: Data) -> Bool {
+            data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
         }
     }
 }

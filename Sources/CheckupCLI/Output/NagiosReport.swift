@@ -8,7 +8,9 @@ struct NagiosReport {
     func render(_ report: RunReport) -> String {
         let status = report.exitStatus
         let bad = report.results.filter { $0.status.exitWeight > 0 }
-        let counted = report.results.filter { $0.status != .skipped && $0.status != .manual }
+        // Rows for a person, steps not run and objects the unit lacks are no verdict on it.
+        let counted = report.results.filter { ![.skipped, .manual, .unsupported].contains($0.status) }
+        let unsupported = report.results.filter { $0.status == .unsupported }.count
         var line = "CHECKUP \(status.label) - "
         let down = report.devices.filter { $0.unreachable != nil }
         if !down.isEmpty {
@@ -17,6 +19,7 @@ struct NagiosReport {
             if !others.isEmpty { line += "; \(others.count) more checks not passing" }
         } else if bad.isEmpty {
             line += "\(counted.count) of \(counted.count) checks passed"
+            if unsupported > 0 { line += ", \(unsupported) not supported by the unit" }
         } else {
             let failing = bad.filter { $0.status.exitWeight == 2 }
             let noun = failing.isEmpty ? "warned" : "failed"

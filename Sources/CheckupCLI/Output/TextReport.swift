@@ -33,7 +33,10 @@ struct TextReport {
         if !r.observed.isEmpty { text += ": \(r.observed)" }
         if !r.expected.isEmpty && r.status != .pass && r.status != .manual { text += terminal.paint("  (expected \(r.expected))", .grey) }
         if r.status == .manual, !r.expected.isEmpty { text += terminal.paint("  → \(r.expected)", .grey) }
-        if let note = r.note, r.status == .skipped || r.status == .error { text += terminal.paint("  [\(note)]", .grey) }
+        let shown: Set<CheckStatus> = [.skipped, .error, .unsupported]
+        if let note = r.note, shown.contains(r.status) || (r.status == .manual && r.expected.isEmpty) {
+            text += terminal.paint("  [\(note)]", .grey)
+        }
         return text
     }
 

@@ -8,7 +8,7 @@ public struct ReportCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports over the stored records (the quarterly report per client).",
-        subcommands: [QuarterlyCommand.self])
+        subcommands: [QuarterlyCommand.self, CallOutsCommand.self])
 
     public init() {}
 }

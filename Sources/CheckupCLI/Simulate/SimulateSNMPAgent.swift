@@ -5,9 +5,11 @@ import Foundation
 import SNMPProbe
 
 /// `checkup simulate snmp-agent`: the real `snmpd` serving a profile's recorded fixture (healthy
-/// or a named fault, plus `--set` overrides) on a loopback UDP port, until SIGINT or SIGTERM.
+/// or a named fault, plus `--set` overrides), or snmpsim serving a recording of a real unit
+/// (`--from unit.walk|unit.snmprec`), on a loopback UDP port, until SIGINT or SIGTERM.
 ///
 /// ```
+/// checkup simulate snmp-agent --from unit.walk          # snmpwalk -On output or .snmprec, via snmpsim
 /// checkup simulate snmp-agent --profile hikvision-nvr --variant disk-2-smart-failed --port 16161
 /// checkup probe "snmp://127.0.0.1:16161" --profile hikvision-nvr
 /// checkup simulate snmp-agent --profile hikvision-camera --set 1.3.6.1.4.1.39165.1.7.0="string:97 PERCENT"
@@ -16,10 +18,13 @@ import SNMPProbe
 public struct SimulateSNMPAgent: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "snmp-agent",
-        abstract: "Serve a profile's recorded SNMP fixture with the real snmpd (apt-get install snmpd).")
+        abstract: "Serve a profile's SNMP fixture with snmpd, or a recording of a real unit with snmpsim.")
 
-    @Option(help: "Profile id whose fixture to serve (device-profiles/<kind>/fixtures/<id>.yaml).")
-    public var profile: String
+    @Option(help: "Profile id whose fixture to serve with snmpd (device-profiles/<kind>/fixtures/<id>.yaml).")
+    public var profile: String?
+
+    @Option(help: ArgumentHelp("A recording to serve with snmpsim: `snmpwalk -On` output or an .snmprec file (every SNMP type, Counter64 included).", valueName: "FILE"))
+    public var from: String?
 
     @Option(help: "A named fault of the fixture, e.g. disk-2-smart-failed; omit for the healthy device. --list-variants shows them.")
     public var variant: String?
@@ -45,6 +50,17 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
+        switch (profile, from) {
+        case (nil, nil): throw ValidationError("give --profile ID (a fixture, served by snmpd) or --from FILE (a recording, served by snmpsim)")
+        case (_?, _?): throw ValidationError("give either --profile or --from, not both")
+        case (nil, _?):
+            let unsupported = [("--variant", variant != nil), ("--set", !sets.isEmpty), ("--v3-user", v3User != nil),
+                               ("--list-variants", listVariants), ("--profiles", profiles != nil)]
+            if let (flag, _) = unsupported.first(where: \.1) {
+                throw ValidationError("\(flag) belongs to --profile fixtures; a --from recording is served as recorded")
+            }
+        default: break
+        }
         if let port, !(1024...65535).contains(port) { throw ValidationError("--port must be 1024–65535 (snmpd runs unprivileged)") }
         for set in sets { _ = try Self.parseSet(set) }
     }
@@ -77,7 +93,8 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let dataset = try Self.dataset(profile, profilesRoot: profiles.map { URL(fileURLWithPath: $0) })
+        if let from { return try await serveRecording(from) }
+        let dataset = try Self.dataset(profile ?? "", profilesRoot: profiles.map { URL(fileURLWithPath: $0) })
         if listVariants {
             print("\(dataset.profile): \(dataset.title ?? "")")
             print("  (healthy)")
@@ -110,6 +127,30 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
         print("  \(agent.snmpURL)   (community as given with --community)")
         if let url = agent.snmpv3URL { print("  \(url)   (passphrases from CHECKUP_SNMP_AUTH_PASS / CHECKUP_SNMP_PRIV_PASS)") }
         print("  checkup probe \"\(agent.snmpURL)\" --profile \(dataset.profile)")
+        print("Ctrl-C to stop.")
+        fflush(nil)
+        await InterruptSignal.waitForTermination()
+        await agent.stop()
+        print("stopped")
+    }
+}
+
+extension SimulateSNMPAgent {
+    /// `--from FILE`: snmpsim serving the recording until SIGINT or SIGTERM.
+    func serveRecording(_ path: String) async throws {
+        let recording: SNMPRecording
+        do { recording = try SNMPRecording.load(path: path) } catch { throw CheckupError(error.description) }
+        let agent: SNMPRecordingAgent
+        do {
+            agent = try await SNMPRecordingAgent.start(recording: recording, community: community, port: port)
+        } catch {
+            throw CheckupError("\(error)")
+        }
+        let identity = [recording.sysObjectID.map { "sysObjectID \($0)" }, recording.sysDescr.map { "'\($0.prefix(60))'" }]
+            .compactMap { $0 }.joined(separator: ", ")
+        print("SNMP agent (snmpsim) serving \(path): \(recording.objects.count) objects\(identity.isEmpty ? "" : ", \(identity)"), on udp 127.0.0.1:\(agent.port)")
+        print("  \(agent.snmpURL)   (community as given with --community)")
+        print("  checkup probe \"\(agent.snmpURL)\"")
         print("Ctrl-C to stop.")
         fflush(nil)
         await InterruptSignal.waitForTermination()

@@ -56,13 +56,12 @@ public struct Evaluator: Sendable {
         switch value {
         case .absent(let why):
             result.observed = "absent (\(why))"
-            result.finding = .notSupported
-            switch check.absent {
-            case .error: result.status = .error; result.note = "the device does not have point '\(check.point ?? "")'"
-            case .skip: result.status = .skipped; result.note = "not supported by this device"
-            case .pass: result.status = .pass
-            case .fail: result.status = check.severity
-            }
+            if result.evidence.isEmpty { result.evidence = [why] }
+            let outcome = AbsentOutcome(check, what: why)
+            result.status = outcome.status
+            result.finding = outcome.finding
+            result.note = outcome.note
+            Evaluator.showInstruction(&result)
             return result
         case .error(let why):
             result.status = .error
@@ -72,10 +71,12 @@ public struct Evaluator: Sendable {
         case .table(let rows):
             let table = TableJudge(check: check, judge: self, noun: point?.title).judge(rows)
             result.status = table.status
+            result.note = table.note
             result.observed = table.observed
             result.expected = table.expected
             result.offending = table.offending
             result.finding = table.finding
+            Evaluator.showInstruction(&result)
             return result
         default:
             let judgement = judge(value, conditions: check.conditions, severity: check.severity, unit: unit)
@@ -91,9 +92,19 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// Applies the point's `scale` and `offset` to numbers.
+    /// A row for a person (`absent: manual`) shows what to look at where a check shows what it expects.
+    static func showInstruction(_ result: inout CheckResult) {
+        guard result.status == .manual, case .manual(let instruction?) = result.finding else { return }
+        result.expected = instruction.zh == instruction.en ? instruction.en : "\(instruction.zh) / \(instruction.en)"
+    }
+
+    /// Applies the point's `invalid` markers, then its `scale` and `offset`, to numbers.
     static func scaled(_ value: Value, _ point: PointSpec?) -> Value {
-        guard let point, point.scale != nil || point.offset != nil else { return value }
+        guard let point else { return value }
+        if let raw = value.numeric, point.invalid.contains(raw), !value.isTable {
+            return .absent("\(value.text) marks the value invalid")
+        }
+        guard point.scale != nil || point.offset != nil else { return value }
         switch value {
         case .integer, .number, .text:
             guard let n = value.numeric else { return value }

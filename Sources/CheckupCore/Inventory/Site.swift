@@ -11,6 +11,12 @@ public struct Site: Sendable, Codable, Hashable {
     public var responseZone: String?
     /// Extra rows for a person, replacing the default checklist when given (see InspectionRecords).
     public var manualChecklist: [ManualItem]?
+    /// When the site is due (the contract's visit cycle); nil = monthly.
+    public var visits: VisitPlan?
+    /// Who is assigned to the site.
+    public var technician: Technician?
+    /// Which inventory file the store's copy came from (`checkup sites import`).
+    public var origin: SiteOrigin?
     public var devices: [Device]
 
     public init(id: String, client: String, name: String, address: String? = nil, contract: String? = nil,
@@ -29,7 +35,12 @@ public struct Site: Sendable, Codable, Hashable {
         case id, client, name, address, contract
         case responseZone = "response-zone"
         case manualChecklist = "manual-checklist"
-        case devices
+        case visits, technician, origin, devices
+    }
+
+    /// The devices still expected in `month`: a device retired from a month on is not 未检 after it.
+    public func devices(expectedIn month: String) -> [Device] {
+        devices.filter { device in device.retiredFrom.map { month < $0 } ?? true }
     }
 }
 
@@ -45,6 +56,10 @@ public struct Device: Sendable, Codable, Hashable {
     public var endpoint: Endpoint
     /// Name of the credentials-file entry holding this device's secrets.
     public var credentials: String?
+    /// First month (`YYYY-MM`) the device is no longer there: retired or replaced.
+    public var retiredFrom: String?
+    /// Id of the device this one replaces, for the device's history.
+    public var replaces: String?
 
     public init(id: String, name: String, location: String? = nil, kind: DeviceKind, profile: String,
                 endpoint: Endpoint, credentials: String? = nil) {

@@ -38,11 +38,15 @@ public struct DeviceIdentity: Sendable, Hashable, Codable {
     public var description: String?
     public var model: String?
     public var vendor: String?
-    public init(objectID: String? = nil, description: String? = nil, model: String? = nil, vendor: String? = nil) {
+    /// Answers to the profiles' `identify: object:` addresses, by address text (an OID).
+    public var objects: [String: Value]
+    public init(objectID: String? = nil, description: String? = nil, model: String? = nil, vendor: String? = nil,
+                objects: [String: Value] = [:]) {
         self.objectID = objectID
         self.description = description
         self.model = model
         self.vendor = vendor
+        self.objects = objects
     }
 }
 

@@ -60,8 +60,10 @@ public struct AnyProbe: Sendable {
     func decode(_ node: Node) throws -> any Sendable { try decodeAddress(node) }
     func validate(_ address: any Sendable) -> String? { validateAddress(address) }
 
+    /// Reads the points; a point the unit lacks is read again at each of its `alternatives`,
+    /// in order, until one answers (see `AlternativeAddresses`).
     public func read(_ points: [PointSpec], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
-        await readPoints(points, endpoint, context)
+        await AlternativeAddresses.read(points) { await readPoints($0, endpoint, context) }
     }
 
     public var canIdentify: Bool { identifyDevice != nil }

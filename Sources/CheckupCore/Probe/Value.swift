@@ -46,6 +46,7 @@ public indirect enum Value: Sendable, Hashable, Codable {
     }
 
     public var isAbsent: Bool { if case .absent = self { return true } else { return false } }
+    public var isTable: Bool { if case .table = self { return true } else { return false } }
 
     /// The first number in a text, ignoring leading spaces: "27 PERCENT" → 27, "-3.5dB" → -3.5.
     public static func leadingNumber(in text: String) -> Double? {

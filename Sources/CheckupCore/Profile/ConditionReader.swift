@@ -50,7 +50,7 @@ struct ConditionReader {
         }
     }
 
-    private func expected(_ node: Node) -> ExpectedValue? {
+    func expected(_ node: Node) -> ExpectedValue? {
         guard case .scalar(let scalar) = node else {
             diagnostics.report("expected a single value", at: node)
             return nil

@@ -24,38 +24,6 @@ public struct Profile: Sendable, Identifiable {
     public func point(_ id: String) -> PointSpec? { points.first { $0.id == id } }
 }
 
-/// How a profile recognises its devices.
-public struct Identification: Sendable {
-    /// sysObjectID prefixes (numeric, no leading dot).
-    public var objectIDPrefixes: [String]
-    /// Regex on sysDescr.
-    public var descriptionPattern: String?
-    /// Regex on the model string a probe reports.
-    public var modelPattern: String?
-
-    /// How well `identity` matches: nil for no match, higher is more specific.
-    public func score(_ identity: DeviceIdentity) -> Int? {
-        var score = 0
-        if let oid = identity.objectID.map(Identification.normalise), !objectIDPrefixes.isEmpty {
-            guard let best = objectIDPrefixes.filter({ oid == $0 || oid.hasPrefix($0 + ".") }).map(\.count).max() else { return nil }
-            score += 100 + best
-        }
-        if let pattern = descriptionPattern {
-            guard let text = identity.description, text.range(of: pattern, options: .regularExpression) != nil else { return nil }
-            score += 50
-        }
-        if let pattern = modelPattern {
-            guard let text = identity.model, text.range(of: pattern, options: .regularExpression) != nil else { return nil }
-            score += 50
-        }
-        return score > 0 ? score : nil
-    }
-
-    static func normalise(_ oid: String) -> String {
-        oid.hasPrefix(".") ? String(oid.dropFirst()) : oid
-    }
-}
-
 /// One point of a profile, with the probe-specific address already decoded by its probe.
 public struct PointSpec: Sendable {
     public var id: String
@@ -67,6 +35,11 @@ public struct PointSpec: Sendable {
     public var active: Bool
     /// The probe's `Address`, decoded when the profile was loaded.
     public var address: any Sendable
+    /// Addresses tried in order when the unit lacks the previous one (`alternatives:`),
+    /// each decoded by the probe like `address`.
+    public var alternatives: [any Sendable] = []
+    /// Raw readings that mean "no value" (`invalid: [-32768]`, a panel's 0x8000): read as absent.
+    public var invalid: [Double] = []
     public var location: String
 }
 
@@ -79,6 +52,8 @@ public struct CheckSpec: Sendable {
     public var conditions: [Condition]
     public var severity: CheckStatus
     public var absent: AbsentPolicy
+    /// What a person is asked to do when the unit lacks the point and `absent` is `manual`.
+    public var absentInstruction: LocalizedText?
     public var active: Bool
     public var table: TableRule?
     /// Instruction for a person: makes the check a `manual` row.
@@ -88,8 +63,23 @@ public struct CheckSpec: Sendable {
 }
 
 /// What a point the device does not have (noSuchObject, illegal data address) means.
+/// The default, `unsupported`, is no fault: most units lack some objects of their MIB.
 public enum AbsentPolicy: String, Sendable, CaseIterable {
-    case error, skip, pass, fail
+    /// Not supported (不支持): no effect on the exit code.
+    case unsupported
+    /// A row for a person to look at on site.
+    case manual
+    case warn, fail, pass
+    /// The unit should have it: an answer that cannot be judged.
+    case error
+
+    /// Older profiles wrote `skip` for `unsupported`.
+    public static let synonyms: [String: AbsentPolicy] = ["skip": .unsupported]
+
+    public init?(text: String) {
+        guard let policy = AbsentPolicy(rawValue: text) ?? Self.synonyms[text] else { return nil }
+        self = policy
+    }
 }
 
 /// How a check looks at a table value.
@@ -103,4 +93,15 @@ public struct TableRule: Sendable {
     /// Names a row: `"disk {volume}"`, or in both languages `{zh: "{index} 号防区", en: "zone {index}"}`.
     public var label: LocalizedText?
     public var minRows: Int?
+    /// Rows left out before judging (`skip-rows: {admin-status: 2, type: [24]}`): a row whose
+    /// named cell equals one of the values is not this check's business (a loopback).
+    public var skipRows: [String: [ExpectedValue]] = [:]
+
+    /// True when the row is left out by `skipRows`.
+    public func skips(_ row: TableRow) -> Bool {
+        skipRows.contains { column, values in
+            guard let cell = row.cells[column] else { return false }
+            return values.contains { $0.matches(cell) }
+        }
+    }
 }

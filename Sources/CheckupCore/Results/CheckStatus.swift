@@ -8,7 +8,8 @@ public enum CheckStatus: String, Sendable, Codable, CaseIterable, Comparable {
     case fail
     /// The device did not answer at all.
     case unreachable
-    /// The device answered something the check cannot judge (absent point, bad type, checksum…).
+    /// The device answered something the check cannot judge (bad type, unparsable, checksum…), or
+    /// lacks a point its profile says it must have (`absent: error`).
     case error
     /// An active step not run because `--allow-active` was not given.
     case skipped

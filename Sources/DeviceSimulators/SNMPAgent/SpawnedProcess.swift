@@ -9,13 +9,17 @@ import Darwin
 /// Not Foundation's `Process`: on Linux its `waitUntilExit` spins a run loop and can hang when
 /// several fixtures stop at once, and its children inherit the spawning thread's blocked
 /// signals (Swift's worker threads block SIGTERM). Here the child gets an empty signal mask and
-/// default handlers, stdin from /dev/null and stdout + stderr into a log file.
+/// default handlers, stdin from /dev/null and stdout + stderr into a log file. With
+/// `ownProcessGroup` it leads a process group of its own and signals go to the whole group:
+/// for programs started through wrappers (a pyenv shim, a Python entry point).
 final class SpawnedProcess: @unchecked Sendable {
     let pid: pid_t
+    private let signalsGroup: Bool
     private var reaped = false
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
-    init(executable: String, arguments: [String], environment: [String: String], logPath: String) throws(SNMPAgentError) {
+    init(executable: String, arguments: [String], environment: [String: String], logPath: String,
+         ownProcessGroup: Bool = false) throws(SNMPAgentError) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -33,7 +37,12 @@ final class SpawnedProcess: @unchecked Sendable {
         sigemptyset(&defaults)
         for sig in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, sig) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if ownProcessGroup {
+            posix_spawnattr_setpgroup(&attributes, 0)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -47,6 +56,7 @@ final class SpawnedProcess: @unchecked Sendable {
             throw SNMPAgentError("cannot start \(executable): \(String(cString: strerror(status)))")
         }
         pid = child
+        signalsGroup = ownProcessGroup
         pthread_mutex_init(lock, nil)
     }
 
@@ -69,7 +79,8 @@ final class SpawnedProcess: @unchecked Sendable {
     func terminate(grace: Double = 1.0) {
         pthread_mutex_lock(lock); defer { pthread_mutex_unlock(lock) }
         if reaped { return }
-        kill(pid, SIGTERM)
+        let target = signalsGroup ? -pid : pid
+        kill(target, SIGTERM)
         var waited = 0.0
         var status: Int32 = 0
         while waited < grace {
@@ -78,7 +89,7 @@ final class SpawnedProcess: @unchecked Sendable {
             usleep(10_000)
             waited += 0.01
         }
-        kill(pid, SIGKILL)
+        kill(target, SIGKILL)
         _ = waitpid(pid, &status, 0)
         reaped = true
     }

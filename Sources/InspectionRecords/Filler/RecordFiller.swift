@@ -42,7 +42,7 @@ public struct RecordFiller: Sendable {
         let scrub = Scrubber(site: report.site, extra: secrets)
         let scrubbed = { (t: LocalizedText) in LocalizedText(zh: scrub(t.zh), en: scrub(t.en)) }
         let site = report.site
-        let inventory = site?.devices ?? []
+        let inventory = site?.devices(expectedIn: month) ?? []
         let byId = Dictionary(inventory.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let outcomes = Dictionary(report.devices.map { ($0.device, $0) }, uniquingKeysWith: { a, _ in a })
 

@@ -11,7 +11,7 @@ public struct TemplateSet: Sendable {
     var templates: [String: MustacheTemplate]
 
     public static let names = ["record.html", "record.md", "quarterly.html", "quarterly.md",
-                               "maintenance.html", "maintenance.md"]
+                               "maintenance.html", "maintenance.md", "history.html", "schedule.html", "satisfaction.html"]
 
     /// The templates shipped with checkup.
     public static func bundled() throws(RecordError) -> TemplateSet {

@@ -97,6 +97,13 @@ enum StoreMigrations {
               pid INTEGER NOT NULL, since TEXT NOT NULL, PRIMARY KEY (site_id, month))
             """,
         ] },
+        Migration(name: "v3-client-feedback") { w in [
+            """
+            CREATE TABLE client_feedback (id \(w.serialKey), client TEXT NOT NULL, site_id TEXT, given_on TEXT NOT NULL,
+              respondent TEXT NOT NULL, scores_json TEXT NOT NULL, comments TEXT, recorded_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX client_feedback_by_client ON client_feedback (client)",
+        ] },
     ]
 
     /// Applies the migrations the store lacks, all in one transaction; returns the applied names.

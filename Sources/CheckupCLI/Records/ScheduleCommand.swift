@@ -1,0 +1,111 @@
+import ArgumentParser
+import CheckupCore
+import Foundation
+import InspectionRecords
+
+/// `checkup schedule`: the maintenance cycle table (维护工作周期表) of a month or a quarter.
+struct ScheduleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "The maintenance cycle table: every site, when it is due, who goes, where it stands.",
+        discussion: """
+        Sites and their visit cycles come from the store (`checkup sites import acme.yaml`, or any run).
+        States: done (a version with no device left 未检), in-progress, overdue (past its due day with
+        no complete version), due, not-due. With --overdue only overdue sites are listed and the exit
+        code is 1 when there is any, for cron or a monitoring system.
+        Example:
+          checkup schedule --month 2026-11 --format html,csv --out office/
+        """)
+
+    @OptionGroup var store: StoreOption
+
+    @Option(help: "Month, YYYY-MM (default: this month).")
+    var month: String?
+
+    @Option(help: "Quarter, YYYYQn (instead of --month).")
+    var quarter: String?
+
+    @Flag(help: "List only overdue sites; exit 1 when there is any.")
+    var overdue = false
+
+    @Option(help: "Formats, comma-separated: text, html, pdf, csv, json (files need --out, except one of text/csv/json).")
+    var format: String = "text"
+
+    @Option(help: "Language: zh or en.")
+    var lang: Language = .zh
+
+    @Option(help: ArgumentHelp("Output folder for html, pdf, csv, json.", valueName: "DIR"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("The day the table is judged on, YYYY-MM-DD (default: today).", valueName: "DAY"))
+    var today: String?
+
+    func run() async throws {
+        let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for f in formats where !["text", "html", "pdf", "csv", "json"].contains(f) {
+            throw ValidationError("unknown format '\(f)'; choose from text, html, pdf, csv, json")
+        }
+        let months: [String] = try mappingRecordErrors {
+            if month != nil && quarter != nil { throw RecordError("give --month or --quarter, not both") }
+            if let quarter { return try Period.months(ofQuarter: quarter) }
+            let m = month ?? Period.month(of: Date())
+            try Period.validateMonth(m)
+            return [m]
+        }
+        let day = today ?? Period.day(of: Date())
+        guard day.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil else {
+            throw CheckupError("--today '\(day)': expected a day YYYY-MM-DD")
+        }
+        if formats.contains("pdf") { try mappingRecordErrors { try PDFRenderer.checkAvailable() } }
+        let s = try store.open()
+        var schedule = try mappingRecordErrors { try MaintenanceSchedule.build(store: s, months: months, today: day) }
+        if overdue { schedule.entries = schedule.overdue }
+        let renderer = try mappingRecordErrors { RecordRenderer(templates: try TemplateSet.bundled()) }
+        for f in formats {
+            let bytes: Data = try mappingRecordErrors {
+                switch f {
+                case "html": return Data(try renderer.scheduleHTML(schedule, lang: lang).utf8)
+                case "pdf": return try PDFRenderer().render(html: try renderer.scheduleHTML(schedule, lang: lang))
+                case "csv": return Data(RecordRenderer.scheduleCSV(schedule, lang: lang).utf8)
+                case "json": return try RecordCoding.encoder().encode(schedule.entries.map(ScheduleJSON.init)) + Data("\n".utf8)
+                default: return Data(Self.text(schedule, lang: lang).utf8)
+                }
+            }
+            if let out, f != "text" {
+                let name = "schedule-\(months.count == 1 ? months[0] : quarter ?? "")\(overdue ? "-overdue" : "").\(lang.rawValue).\(f)"
+                let url = URL(fileURLWithPath: out).appendingPathComponent(name)
+                do {
+                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                    try bytes.write(to: url, options: .atomic)
+                } catch {
+                    throw CheckupError("cannot write \(url.path): \(error.localizedDescription)")
+                }
+                print("wrote \(url.path)")
+            } else {
+                FileHandle.standardOutput.write(bytes)
+            }
+        }
+        if overdue && !schedule.entries.isEmpty { throw ExitCode(1) }
+    }
+
+    static func text(_ s: MaintenanceSchedule, lang: Language) -> String {
+        let rows = s.entries.map { e in
+            [e.month, e.siteId, e.client, e.technician ?? "-", e.dueDate ?? "-", e.state.rawValue,
+             e.version.map { "v\($0) \(e.shortHash ?? "")" } ?? "-", e.signedBy ?? "-"]
+        }
+        let overdue = s.overdue.count
+        return Table(header: ["MONTH", "SITE", "CLIENT", "TECHNICIAN", "DUE", "STATE", "RECORD", "SIGNED"], rows: rows).render()
+            + "\n\(s.entries.count) entries, \(overdue) overdue (as of \(s.today))\n"
+    }
+}
+
+/// `schedule --format json`: one object per site and month.
+struct ScheduleJSON: Encodable {
+    var month: String, site: String, client: String, technician: String?, dueDate: String?, state: String
+    var version: Int?, hash: String?, signed: String?, holidayDuty: [String]
+
+    init(_ e: MaintenanceSchedule.Entry) {
+        month = e.month; site = e.siteId; client = e.client; technician = e.technician; dueDate = e.dueDate
+        state = e.state.rawValue; version = e.version; hash = e.shortHash; signed = e.signedBy; holidayDuty = e.holidayDuty
+    }
+}

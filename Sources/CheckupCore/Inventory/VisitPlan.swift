@@ -1,0 +1,82 @@
+import Foundation
+
+/// When a site is due for its inspection, from its maintenance contract (the 维护工作周期表):
+/// every N months from a first month, by a day of the month; a key site may have its own
+/// plan of dates, and holiday-duty days.
+public struct VisitPlan: Sendable, Codable, Hashable {
+    /// Months between visits: 1 = monthly (the default), 3 = quarterly.
+    public var everyMonths: Int
+    /// The first month of the cycle, `YYYY-MM` (nil: every month counts from January).
+    public var from: String?
+    /// Day of the month by which the visit is due (nil: the month's last day).
+    public var dueDay: Int?
+    /// A key site's own plan: the visit days, `YYYY-MM-DD`, replacing the cycle.
+    public var dates: [String]
+    /// Holiday duty days, `YYYY-MM-DD`.
+    public var holidayDuty: [String]
+
+    public init(everyMonths: Int = 1, from: String? = nil, dueDay: Int? = nil, dates: [String] = [], holidayDuty: [String] = []) {
+        self.everyMonths = everyMonths
+        self.from = from
+        self.dueDay = dueDay
+        self.dates = dates
+        self.holidayDuty = holidayDuty
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case everyMonths = "every-months", from, dueDay = "due-day", dates, holidayDuty = "holiday-duty"
+    }
+
+    /// The day the visit of `month` is due, `YYYY-MM-DD`; nil when the month has no visit.
+    public func dueDate(in month: String) -> String? {
+        if !dates.isEmpty { return dates.filter { $0.hasPrefix(month + "-") }.max() }
+        guard let (y, m) = Self.parts(month) else { return nil }
+        if let from, let (fy, fm) = Self.parts(from) {
+            let offset = (y - fy) * 12 + (m - fm)
+            guard offset >= 0, offset % max(1, everyMonths) == 0 else { return nil }
+        } else if (m - 1) % max(1, everyMonths) != 0 {
+            return nil
+        }
+        let last = Self.daysIn(year: y, month: m)
+        return String(format: "%04d-%02d-%02d", y, m, min(dueDay ?? last, last))
+    }
+
+    static func parts(_ month: String) -> (Int, Int)? {
+        let p = month.split(separator: "-")
+        guard p.count == 2, let y = Int(p[0]), let m = Int(p[1]), (1...12).contains(m) else { return nil }
+        return (y, m)
+    }
+
+    static func daysIn(year: Int, month: Int) -> Int {
+        var c = DateComponents()
+        c.year = year
+        c.month = month
+        let cal = Calendar(identifier: .gregorian)
+        guard let date = cal.date(from: c), let range = cal.range(of: .day, in: .month, for: date) else { return 28 }
+        return range.count
+    }
+}
+
+/// The inventory file a stored site came from, and its SHA-256.
+public struct SiteOrigin: Sendable, Codable, Hashable {
+    public var file: String
+    public var sha256: String
+    public var importedAt: Date
+
+    public init(file: String, sha256: String, importedAt: Date) {
+        self.file = file
+        self.sha256 = sha256
+        self.importedAt = importedAt
+    }
+}
+
+/// The technician assigned to a site: a stable id (for the office's statistics) and a display name.
+public struct Technician: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}

@@ -1,0 +1,45 @@
+import CheckupTestKit
+import Foundation
+import Testing
+
+/// Everything a run needs is checked before the first device is contacted: a bad `--out`,
+/// `--store` or `--template`, a site with no devices, a date outside its month. Each exits 3
+/// with a clear message, and the panel (pymodbus, which logs every request) saw nothing.
+@Suite(.serialized)
+struct RunPreflightTests {
+    @Test func whatARunNeedsIsCheckedBeforeAnyDeviceIsContacted() async throws {
+        let panel = try await PymodbusPeer.start()
+        defer { panel.stop() }
+        let dir = CLI.temporaryDirectory()
+        let site = dir + "/site.yaml"
+        try """
+        site: {id: pre, client: 示例客户}
+        devices:
+          - {id: panel-1, name: 报警主机, kind: alarm-host, profile: elmo-modbus, endpoint: "modbus-tcp://127.0.0.1:\(panel.port)?unit=1"}
+        """.write(toFile: site, atomically: true, encoding: .utf8)
+        try "site: {id: empty, client: x}\ndevices: []\n".write(toFile: dir + "/empty.yaml", atomically: true, encoding: .utf8)
+        try "not: a database\n".write(toFile: dir + "/store.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/a-folder", withIntermediateDirectories: true)
+        try "{{#sections}}unclosed".write(toFile: dir + "/broken.html", atomically: true, encoding: .utf8)
+        let base = ["run", "--site", site, "--month", "2026-11", "--date", "2026-11-20", "--timeout", "0.3", "--retries", "0"]
+        let cases: [(args: [String], says: String)] = [
+            (base + ["--out", "/dev/null/records", "--store", dir + "/s1.sqlite"], "--out /dev/null/records"),
+            (base + ["--out", dir + "/o2", "--store", dir + "/a-folder"], "a-folder"),
+            (base + ["--out", dir + "/o3", "--store", dir + "/store.yaml"], "store.yaml"),
+            (base + ["--out", dir + "/o4", "--store", dir + "/s4.sqlite", "--template", dir + "/broken.html"], "broken.html"),
+            (["run", "--site", dir + "/empty.yaml", "--out", dir + "/o5", "--store", dir + "/s5.sqlite"], "no devices"),
+            (["run", "--site", site, "--month", "2026-11", "--date", "2026-10-31", "--out", dir + "/o6", "--store", dir + "/s6.sqlite"],
+             "not in the month"),
+        ]
+        for (args, says) in cases {
+            let out = try CLI.run(args)
+            #expect(out.status == 3, "\(args): \(out.all)")
+            #expect(out.stderr.contains(says), "\(args) should say '\(says)': \(out.stderr)")
+        }
+        #expect(panel.receivedFunctions.isEmpty, "no request reached the panel: \(panel.receivedFunctions)")
+        // The same run with everything in place does reach it.
+        let good = try CLI.run(base + ["--out", dir + "/ok", "--store", dir + "/ok.sqlite"])
+        #expect(good.status != 3, "\(good.all)")
+        #expect(!panel.receivedFunctions.isEmpty)
+    }
+}
