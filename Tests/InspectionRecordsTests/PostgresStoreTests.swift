@@ -143,3 +143,20 @@ import Testing
         #expect(window.map(\.reported) == ["h0", "h5"])
     }
 }
+
+/// `store backup`: a live SQLite store copied whole; a PostgreSQL store is refused (pg_dump's job).
+@Suite struct StoreBackupTests {
+    @Test func aBackupHoldsEveryVersion() throws {
+        let tmp = try TemporaryStore(.sqlite)
+        try tmp.store.save(run: FixtureRun.report(), record: FixtureRun.record(version: nil))
+        let copy = tmp.folder.appendingPathComponent("backup.sqlite").path
+        try tmp.store.backup(to: copy)
+        let restored = try RecordStore(path: copy, create: false)
+        #expect(try restored.records() == tmp.store.records())
+        #expect(throws: RecordError.self) { try tmp.store.backup(to: copy) }
+        let office = try TemporaryStore(.postgres)
+        #expect { try office.store.backup(to: copy + "2") } throws: { error in
+            (error as? RecordError)?.message.contains("pg_dump") == true
+        }
+    }
+}

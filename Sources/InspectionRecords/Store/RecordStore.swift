@@ -34,7 +34,7 @@ public final class RecordStore: Sendable {
     /// a missing SQLite file and its folder are created; without it, a missing file is an error
     /// naming the path, so a read-only command never leaves an empty store behind a typo. A
     /// PostgreSQL database must exist (the office creates it); its tables are created here.
-    /// `password`: for PostgreSQL, from the credentials file; else libpq reads PGPASSWORD or ~/.pgpass.
+    /// `password`: for PostgreSQL, given by a caller; else libpq reads PGPASSWORD or ~/.pgpass.
     public init(location: StoreLocation, create: Bool = true, password: String? = nil) throws(RecordError) {
         self.location = location
         self.path = location.description
@@ -249,5 +249,19 @@ public final class RecordStore: Sendable {
                               faultsFound: try row["faults_found"], toCheck: try row["to_check"],
                               incomplete: try row["incomplete"])
         }
+    }
+}
+
+extension RecordStore {
+    /// Copies a live SQLite store to `file` with SQLite's online backup: a consistent copy while
+    /// runs write. The office's PostgreSQL store is backed up by its own tools (pg_dump).
+    public func backup(to file: String) throws(RecordError) {
+        guard let sqlite = database as? SQLiteDatabase else {
+            throw RecordError("record store \(path): back up a PostgreSQL store with pg_dump; `store backup` copies a SQLite file")
+        }
+        guard !FileManager.default.fileExists(atPath: file) else {
+            throw RecordError("\(file) exists: give a new file for the backup")
+        }
+        do { try sqlite.backup(to: file) } catch { throw RecordError("backup of \(path) to \(file): \(error)") }
     }
 }

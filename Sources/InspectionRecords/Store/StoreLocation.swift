@@ -27,8 +27,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A PostgreSQL database: who connects, where, to which database. The password is not part of
-/// it: libpq takes it from `PGPASSWORD` or `~/.pgpass`, or the caller passes one from the
-/// credentials file.
+/// it: libpq takes it from `PGPASSWORD` or `~/.pgpass`, or a caller passes one to `RecordStore`.
 public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
     public var user: String
     public var host: String
@@ -50,7 +49,7 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
         }
         if url.password != nil {
             throw RecordError("--store \(scheme)://…: a password in the store URL is refused (it would stay in shell "
-                              + "history and process lists); put it in the credentials file, PGPASSWORD or ~/.pgpass")
+                              + "history and process lists); set PGPASSWORD or put it in ~/.pgpass")
         }
         guard let user = url.user, !user.isEmpty else { throw RecordError("--store \(text): no user (\(shape))") }
         guard let host = url.host, !host.isEmpty else { throw RecordError("--store \(text): no host (\(shape))") }

@@ -11,7 +11,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     let address: PostgresAddress
     var dialect: SQLDialect { .postgres }
 
-    /// Connects; the password is the caller's (credentials file) or libpq's own (PGPASSWORD,
+    /// Connects; the password is the caller's or libpq's own (PGPASSWORD,
     /// ~/.pgpass). libpq's messages name the host and port, never the password.
     init(address: PostgresAddress, password: String?) throws(RecordError) {
         self.address = address
