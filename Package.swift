@@ -38,6 +38,8 @@ let package = Package(
         // SHA-256 of the records' content hash: a maintained implementation (OpenSSL) over a
         // hand-written one, at no build cost (swift-crypto would add 1–1.5 min to every CI build).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // libpq for the office's PostgreSQL store (not postgres-nio: no SwiftNIO in every build; see README).
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // posix_openpt & co., which Swift's Glibc hides: the simulators' one pseudo-terminal opener.
         .systemLibrary(name: "CPseudoTerminal"),
 
@@ -48,7 +50,7 @@ let package = Package(
 
         // The monthly record: model, filler, store, renderers.
         .target(name: "InspectionRecords", dependencies: [
-            "CheckupCore", "CCrypto",
+            "CheckupCore", "CCrypto", "CPostgres",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),

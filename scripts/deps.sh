@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what checkup needs on Debian/Ubuntu when it is missing: the C libraries it links
-# (libmodbus, net-snmp, SQLite for the record store), the SNMP agent the tests and the demo run (snmpd),
+# (libmodbus, net-snmp, SQLite for the record store, libpq for the office's PostgreSQL store), the
+# PostgreSQL server the store tests start (postgresql), the SNMP agent the tests and the demo run (snmpd),
 # weasyprint and a CJK font for the PDF record (poppler-utils: the PDF tests read it back), the Python
 # Modbus server the tests use as an independent peer (pymodbus), and snmpsim, which serves recordings of
 # real units with every SNMP type (pysmi too: snmpsim 1.2 imports it without declaring it). Run as root to install;
@@ -12,6 +13,8 @@ pkg-config --exists libmodbus 2>/dev/null || apt_missing+=(libmodbus-dev)
 pkg-config --exists netsnmp 2>/dev/null || apt_missing+=(libsnmp-dev)
 pkg-config --exists sqlite3 2>/dev/null || apt_missing+=(libsqlite3-dev)
 pkg-config --exists libcrypto 2>/dev/null || apt_missing+=(libssl-dev)
+pkg-config --exists libpq 2>/dev/null || apt_missing+=(libpq-dev)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_missing+=(postgresql)
 { command -v snmpd >/dev/null || [ -x /usr/sbin/snmpd ]; } || apt_missing+=(snmpd)
 command -v snmpget >/dev/null || apt_missing+=(snmp)
 command -v pkg-config >/dev/null || apt_missing+=(pkg-config)
@@ -44,6 +47,10 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   # Debian starts the system snmpd on install; checkup runs its own agents on free ports.
   if command -v systemctl >/dev/null && systemctl is-active --quiet snmpd 2>/dev/null; then
     systemctl stop snmpd || true
+  fi
+  # Likewise the system PostgreSQL cluster: the tests start their own.
+  if command -v systemctl >/dev/null && systemctl is-active --quiet postgresql 2>/dev/null; then
+    systemctl stop postgresql || true
   fi
 fi
 if [ ${#pip_missing[@]} -gt 0 ]; then

@@ -8,8 +8,8 @@ import Testing
     let called = FixtureRun.started
 
     /// A store knowing the fixture site, with one call-out about the NVR and its probe results attached.
-    func storeWithCallOut(arrivedAfter hours: Double?) throws -> (TemporaryStore, Int64) {
-        let tmp = try TemporaryStore()
+    func storeWithCallOut(arrivedAfter hours: Double?, _ kind: StoreKind = .sqlite) throws -> (TemporaryStore, Int64) {
+        let tmp = try TemporaryStore(kind)
         try tmp.store.save(site: FixtureRun.site)
         let id = try tmp.store.addLogEntry(MaintenanceEntry(siteId: "acme-hq", device: "nvr-1", calledAt: called, caller: "李经理",
                                                             reported: "录像机报警", responseZone: "ring-3", deadlineHours: 3))
@@ -23,8 +23,8 @@ import Testing
         return (tmp, id)
     }
 
-    @Test func anOnTimeCallOutWithItsEvidence() throws {
-        let (tmp, id) = try storeWithCallOut(arrivedAfter: 1)
+    @Test(arguments: StoreKind.allCases) func anOnTimeCallOutWithItsEvidence(_ kind: StoreKind) throws {
+        let (tmp, id) = try storeWithCallOut(arrivedAfter: 1, kind)
         let form = try MaintenanceForm.load(store: tmp.store, entry: id)
         #expect(form.client == FixtureRun.site.client && form.site == "总部大楼 HQ building")
         #expect(form.device == "NVR 1" && form.location == "机房 Server room")
@@ -56,8 +56,8 @@ import Testing
         if format == .html { #expect(text.contains("counter(page) \" / \" counter(pages)")) }
     }
 
-    @Test func anOpenCallOutIsNotArrivedThenLate() throws {
-        let (tmp, id) = try storeWithCallOut(arrivedAfter: nil)
+    @Test(arguments: StoreKind.allCases) func anOpenCallOutIsNotArrivedThenLate(_ kind: StoreKind) throws {
+        let (tmp, id) = try storeWithCallOut(arrivedAfter: nil, kind)
         let early = try MaintenanceForm.load(store: tmp.store, entry: id, now: called.addingTimeInterval(3600))
         #expect(early.verdict == .awaitingArrival)
         let text = try RecordRenderer().render(early, format: .markdown, lang: .zh)
@@ -68,8 +68,8 @@ import Testing
         #expect(try RecordRenderer().render(late, format: .markdown, lang: .zh).contains("| 到场时间 | 未到场 |"))
     }
 
-    @Test func theEvidenceSummaryStaysShort() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func theEvidenceSummaryStaysShort(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         let id = try tmp.store.addLogEntry(MaintenanceEntry(siteId: "acme-hq", calledAt: called, reported: "x"))
         let results = FixtureRun.report().results
         try tmp.store.attachEvidence(toLogEntry: id, results: results, at: called)
@@ -84,8 +84,8 @@ import Testing
         #expect(text.contains("合同未约定响应时限"))
     }
 
-    @Test func anUnknownEntryIsAnError() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func anUnknownEntryIsAnError(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         #expect { try MaintenanceForm.load(store: tmp.store, entry: 7) } throws: { error in
             (error as? RecordError)?.message.contains("no entry 7") == true
         }

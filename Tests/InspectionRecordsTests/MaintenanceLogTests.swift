@@ -24,8 +24,8 @@ import Testing
         #expect(try custom.deadlineHours(for: "ring-4") == 4)
     }
 
-    @Test func addCloseAndOverdue() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func addCloseAndOverdue(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         let onTime = try tmp.store.addLogEntry(MaintenanceEntry(siteId: "acme-hq", device: "nvr-1", calledAt: called,
                                                                 caller: "李经理", reported: "录像机报警", responseZone: "ring-2",
                                                                 deadlineHours: 2))
@@ -57,8 +57,8 @@ import Testing
         }
     }
 
-    @Test func probeResultsAttachAsEvidence() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func probeResultsAttachAsEvidence(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         let id = try tmp.store.addLogEntry(MaintenanceEntry(siteId: "acme-hq", device: "nvr-1", calledAt: called, reported: "x"))
         let results = Array(FixtureRun.report().results.filter { $0.device == "nvr-1" })
         try tmp.store.attachEvidence(toLogEntry: id, results: results, device: "nvr-1", at: called)
@@ -70,8 +70,8 @@ import Testing
 
     /// An arrival before the call used to be stored, and then every `log close` without
     /// `--arrived` failed the called ≤ arrived check.
-    @Test func arrivalBeforeTheCallIsRefused() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func arrivalBeforeTheCallIsRefused(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         let id = try tmp.store.addLogEntry(MaintenanceEntry(siteId: "acme-hq", calledAt: called, reported: "x"))
         #expect { try tmp.store.recordArrival(id, at: called.addingTimeInterval(-600)) } throws: { error in
             (error as? RecordError)?.message.contains("before the call") == true
@@ -88,8 +88,8 @@ import Testing
         #expect(throws: RecordError.self) { try tmp.store.recordArrival(id, at: called.addingTimeInterval(3600)) }
     }
 
-    @Test func evidenceIsScrubbedOfTheGivenSecrets() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func evidenceIsScrubbedOfTheGivenSecrets(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         let id = try tmp.store.addLogEntry(MaintenanceEntry(siteId: "acme-hq", device: "nvr-1", calledAt: called, reported: "x"))
         var result = try #require(FixtureRun.report().results.first { $0.device == "nvr-1" })
         result.observed = "community s3cretComm rejected"

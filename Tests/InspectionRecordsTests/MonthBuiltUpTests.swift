@@ -24,8 +24,8 @@ import Testing
         return try store.storeNewVersion(site: site.id, month: "2026-11", run: run, filler: filler)
     }
 
-    @Test func onlyOneDeviceKeepsEveryoneElsesRowsAndAnswers() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func onlyOneDeviceKeepsEveryoneElsesRowsAndAnswers(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         let all = Set(FixtureRun.site.devices.map(\.id))
         let v1 = try visit(tmp.store, devices: all, on: "2026-11-20").record
         #expect(v1.version == 1)
@@ -55,8 +55,8 @@ import Testing
         #expect(try tmp.store.versions(site: "acme-hq", month: "2026-11").map(\.version) == [1, 2])
     }
 
-    @Test func aDeviceNotYetInspectedIsListedAsNotInspectedNeverDropped() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func aDeviceNotYetInspectedIsListedAsNotInspectedNeverDropped(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         let record = try visit(tmp.store, devices: ["panel-1", "nvr-1"], on: "2026-11-20").record
         let camera = try #require(record.devices.first { $0.id == "cam-lobby" })
         #expect(camera.state == .notInspected && camera.inspectedOn == nil)
@@ -69,8 +69,8 @@ import Testing
         #expect(record.incomplete)
     }
 
-    @Test func anAnswerWhoseRowHasGoneIsKeptAndReported() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func anAnswerWhoseRowHasGoneIsKeptAndReported(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         try visit(tmp.store, devices: ["cam-dead"], on: "2026-11-20")
         try tmp.store.addAnswer(site: "acme-hq", month: "2026-11", key: "cam-dead/offline",
                                 RecordAnswers.RowAnswer(handling: "更换了网线"), by: "王芳")
@@ -82,8 +82,8 @@ import Testing
                 "a key that existed in the month is still a known key")
     }
 
-    @Test func resumeInspectsOnlyWhatTheInterruptedRunLeft() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func resumeInspectsOnlyWhatTheInterruptedRunLeft(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         let site = FixtureRun.site
         let run = try tmp.store.beginRun(RunPlan(site: site, month: "2026-11", inspectedOn: "2026-11-20", technicians: [],
                                                  devices: ["panel-1", "nvr-1", "cam-lobby"], startedAt: FixtureRun.started))
@@ -96,8 +96,8 @@ import Testing
         #expect(try tmp.store.unfinishedDevices(site: "acme-hq", month: "2026-11") == nil)
     }
 
-    @Test func aSignedVersionStaysSignedWhenALaterVersionIsMade() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func aSignedVersionStaysSignedWhenALaterVersionIsMade(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         let v1 = try visit(tmp.store, devices: ["panel-1"], on: "2026-11-20").record
         try tmp.store.sign(RecordSignature(siteId: "acme-hq", month: "2026-11", version: 1, signedBy: "王经理",
                                            signedOn: "2026-11-20", scanName: "signed.jpg", scan: Data([1, 2, 3])))

@@ -36,8 +36,8 @@ import Testing
         return (report, try RecordFiller(timeZone: FixtureRun.shanghai).fill(report: report, month: month, technicians: ["张伟"]))
     }
 
-    static func store(withDepot: Bool = false) throws -> TemporaryStore {
-        let tmp = try TemporaryStore()
+    static func store(withDepot: Bool = false, _ kind: StoreKind = .sqlite) throws -> TemporaryStore {
+        let tmp = try TemporaryStore(kind)
         for (month, dead, disk, day) in [("2026-10", false, false, -30.0), ("2026-11", true, true, 0), ("2026-12", false, true, 30)] {
             let (report, record) = try filled(month, deadCamera: dead, disk: disk, day: day)
             try tmp.store.save(run: report, record: record)
@@ -66,8 +66,8 @@ import Testing
                                                reported: "仓库后门无图像", responseZone: "ring-3", deadlineHours: 3))
     }
 
-    @Test func aggregatesTheThreeMonths() throws {
-        let tmp = try Self.store()
+    @Test(arguments: StoreKind.allCases) func aggregatesTheThreeMonths(_ kind: StoreKind) throws {
+        let tmp = try Self.store(kind)
         let q = try QuarterlyReport.build(store: tmp.store, site: "acme-hq", quarter: "2026q4")
         #expect(q.quarter == "2026Q4")
         #expect(q.client == FixtureRun.site.client)
@@ -105,8 +105,8 @@ import Testing
         #expect(hq.openItems.contains { $0.key == "manual/grounding" && $0.result == .toCheck })
     }
 
-    @Test func oneClientOverTwoSites() throws {
-        let tmp = try Self.store(withDepot: true)
+    @Test(arguments: StoreKind.allCases) func oneClientOverTwoSites(_ kind: StoreKind) throws {
+        let tmp = try Self.store(withDepot: true, kind)
         try Self.addCallOuts(tmp.store)
         let q = try QuarterlyReport.build(store: tmp.store, sites: ["acme-hq", "acme-depot"], quarter: "2026Q4",
                                           now: Self.called.addingTimeInterval(86_400 + 3600))
@@ -144,8 +144,8 @@ import Testing
         #expect(later.onTimeRate.map { abs($0 - 1.0 / 3.0) < 1e-9 } == true)
     }
 
-    @Test func theStoreListsTheClientsAndTheirSites() throws {
-        let tmp = try Self.store(withDepot: true)
+    @Test(arguments: StoreKind.allCases) func theStoreListsTheClientsAndTheirSites(_ kind: StoreKind) throws {
+        let tmp = try Self.store(withDepot: true, kind)
         #expect(try tmp.store.clients() == [FixtureRun.site.client])
         #expect(try tmp.store.siteIds(ofKnownClient: FixtureRun.site.client) == ["acme-depot", "acme-hq"])
         #expect { try tmp.store.siteIds(ofKnownClient: "安盛物业 Acme Propety") } throws: { error in
@@ -154,8 +154,8 @@ import Testing
         }
     }
 
-    @Test func sitesOfDifferentClientsAreRefused() throws {
-        let tmp = try Self.store()
+    @Test(arguments: StoreKind.allCases) func sitesOfDifferentClientsAreRefused(_ kind: StoreKind) throws {
+        let tmp = try Self.store(kind)
         var other = FixtureRun.site
         other.id = "other"
         other.client = "别的客户"
@@ -165,8 +165,8 @@ import Testing
         }
     }
 
-    @Test func theCurrentVersionOfAMonthCounts() throws {
-        let tmp = try Self.store()
+    @Test(arguments: StoreKind.allCases) func theCurrentVersionOfAMonthCounts(_ kind: StoreKind) throws {
+        let tmp = try Self.store(kind)
         let nov = try #require(try tmp.store.record(site: "acme-hq", month: "2026-11"))
         let fixed = try nov.applying(RecordAnswers(rows: ["nvr-1/disks": .init(handling: "更换硬盘", cleared: true)]), by: "张伟")
         try tmp.store.saveEdited(fixed, editedBy: "张伟")
@@ -175,8 +175,8 @@ import Testing
         #expect(q.clearedOnSite == 1)
     }
 
-    @Test func missingMonthsAndCallOutsAreReported() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func missingMonthsAndCallOutsAreReported(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         let (report, record) = try Self.filled("2026-11", deadCamera: true, disk: false, day: 0)
         try tmp.store.save(run: report, record: record)
         let called = FixtureRun.started
@@ -243,8 +243,8 @@ import Testing
         #expect(latin.isEmpty, "Latin words on the Chinese page: \(latin)")
     }
 
-    @Test func anUnknownSiteOrBadQuarterIsAnError() throws {
-        let tmp = try Self.store()
+    @Test(arguments: StoreKind.allCases) func anUnknownSiteOrBadQuarterIsAnError(_ kind: StoreKind) throws {
+        let tmp = try Self.store(kind)
         #expect { try QuarterlyReport.build(store: tmp.store, site: "acme-hg", quarter: "2026Q4") } throws: { error in
             (error as? RecordError)?.message.contains("did you mean 'acme-hq'") == true
         }
@@ -253,8 +253,8 @@ import Testing
     }
 
     /// A known site with no record in the quarter used to give an empty report (and exit 0).
-    @Test func aQuarterWithNoRecordIsAnError() throws {
-        let tmp = try Self.store(withDepot: true)
+    @Test(arguments: StoreKind.allCases) func aQuarterWithNoRecordIsAnError(_ kind: StoreKind) throws {
+        let tmp = try Self.store(withDepot: true, kind)
         #expect(try tmp.store.site(id: "acme-hq") != nil, "the site is known to the store")
         #expect { try QuarterlyReport.build(store: tmp.store, site: "acme-hq", quarter: "2027Q1") } throws: { error in
             let m = (error as? RecordError)?.message ?? ""

@@ -25,8 +25,8 @@ import Testing
         #expect(throws: RecordError.self) { try RecordStore(path: file.path) }
     }
 
-    @Test func reRunningAMonthMakesVersionTwoAndKeepsVersionOne() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func reRunningAMonthMakesVersionTwoAndKeepsVersionOne(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         let first = FixtureRun.record(variant: 0, version: nil)
         let second = FixtureRun.record(variant: 1, version: nil)
         let v1 = try tmp.store.save(run: FixtureRun.report(variant: 0), record: first)
@@ -50,8 +50,8 @@ import Testing
         #expect(try tmp.store.record(site: "acme-hq", month: "2026-10") == nil)
     }
 
-    @Test func runsAndResultsAreStored() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func runsAndResultsAreStored(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         try tmp.store.save(run: FixtureRun.report(), record: FixtureRun.record(version: nil))
         let runs = try tmp.store.runs(site: "acme-hq")
         #expect(runs.count == 1)
@@ -63,8 +63,8 @@ import Testing
         #expect(try tmp.store.siteIds() == ["acme-hq"])
     }
 
-    @Test func recordsListsEveryMonthAndVersionOfASite() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func recordsListsEveryMonthAndVersionOfASite(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         for month in ["2026-10", "2026-11"] {
             let r = try RecordFiller(timeZone: FixtureRun.shanghai).fill(report: FixtureRun.report(), month: month, technicians: [])
             try tmp.store.save(run: FixtureRun.report(), record: r)
@@ -75,8 +75,8 @@ import Testing
         #expect(try tmp.store.records(site: "other").isEmpty)
     }
 
-    @Test func anEditedVersionIsMarkedAndKeepsItsRun() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreKind.allCases) func anEditedVersionIsMarkedAndKeepsItsRun(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
         try tmp.store.save(run: FixtureRun.report(), record: FixtureRun.record(version: nil))
         let current = try #require(try tmp.store.record(site: "acme-hq", month: "2026-11"))
         let answers = try RecordAnswers.parse("""

@@ -19,6 +19,10 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Directory for the record and the demo's store (default ./checkup-demo).", valueName: "DIR"))
     var out: String = "checkup-demo"
 
+    @Option(help: ArgumentHelp("Record store: a SQLite file or postgres://USER@HOST[:PORT]/DB (default DIR/checkup.sqlite).",
+                               valueName: "PATH|URL"))
+    var store: String?
+
     @Option(help: "Language of the record: zh or en.")
     var lang: Language = .zh
 
@@ -65,7 +69,7 @@ struct DemoCommand: AsyncParsableCommand {
         let jobs = try inventory.devices.map(planner.job)
         let inspection = MonthlyInspection(
             site: inventory, month: RunCommand.currentMonth, inspectedOn: Period.day(of: Date()), technicians: ["demo"],
-            storePath: outDir + "/checkup.sqlite", out: outDir, formats: try mappingRecordErrors { try RecordFormat.list(format) },
+            storePath: store ?? outDir + "/checkup.sqlite", out: outDir, formats: try mappingRecordErrors { try RecordFormat.list(format) },
             lang: lang, template: nil, evidence: evidence,
             options: PipelineOptions(concurrency: 64, timeout: .milliseconds(500), retries: 1, deadline: .seconds(30)))
         let (store, renderer) = try inspection.prepare()

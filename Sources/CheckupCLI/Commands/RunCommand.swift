@@ -40,7 +40,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Evidence (values read, exchanges): appendix after the form, separate file, or none.")
     var evidence: EvidencePlacement = .appendix
 
-    @Option(help: ArgumentHelp("Record store (SQLite). Default: $CHECKUP_STORE or ~/.local/share/checkup/checkup.sqlite.", valueName: "PATH"))
+    @Option(help: StoreOption.help)
     var store: String?
 
     @Option(help: "Language of the record: zh or en.")

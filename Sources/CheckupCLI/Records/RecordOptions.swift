@@ -3,10 +3,15 @@ import CheckupCore
 import Foundation
 import InspectionRecords
 
-/// `--store PATH`: the record store shared by `records`, `report` and `log`.
+/// `--store PATH|URL`: the record store shared by `records`, `report` and `log`.
 struct StoreOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Record store (SQLite). Default: $CHECKUP_STORE or ~/.local/share/checkup/checkup.sqlite.",
-                               valueName: "PATH"))
+    /// The help of every `--store`: run, demo, records, report, log.
+    static let help = ArgumentHelp("""
+        Record store: a SQLite file, or postgres://USER@HOST[:PORT]/DB (the office's; the password comes from \
+        PGPASSWORD or ~/.pgpass, never from the URL). Default: $CHECKUP_STORE or ~/.local/share/checkup/checkup.sqlite.
+        """, valueName: "PATH|URL")
+
+    @Option(help: StoreOption.help)
     var store: String?
 
     var path: String { store ?? RecordStore.defaultPath() }
@@ -14,6 +19,12 @@ struct StoreOption: ParsableArguments {
     /// Opens an existing store; a missing file is an error naming the path (nothing is created).
     func open() throws -> RecordStore {
         try mappingRecordErrors { try RecordStore(path: path, create: false) }
+    }
+
+    /// True when the store is there to open: an existing file, or a PostgreSQL URL (the server says).
+    static func exists(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") || FileManager.default.fileExists(atPath: path)
     }
 
     /// Opens the store, creating it if needed: only for commands that add something (`log add`).

@@ -67,24 +67,34 @@ struct MonthlyInspection {
             try store.beginRun(RunPlan(site: site, month: month, inspectedOn: inspectedOn, technicians: technicians,
                                        devices: ready.map(\.device.id), startedAt: Date()))
         }
-        let commitErrors = Locked<[String]>([])
+        let commitErrors = Locked<[(device: String, error: String)]>([])
+        // Commits block (a round trip on PostgreSQL): they run in order on this queue, never on
+        // the cooperative threads the probes share.
+        let storeWriter = DispatchQueue(label: "checkup.store-writer")
         let networkStart = ContinuousClock.now
         let progress = ProgressDisplay(enabled: showProgress)
         let report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
             progress.handle(event)
             guard case .finished(let outcome, let results, _, _) = event else { return }
-            do {
-                try store.commit(DeviceInspection(outcome: outcome, results: results, inspectedAt: Date()),
-                                 run: runId, scrubber: scrubber)
-            } catch {
-                commitErrors.withLock { $0.append("\(outcome.device): \(error)") }
+            let inspection = DeviceInspection(outcome: outcome, results: results, inspectedAt: Date())
+            storeWriter.async {
+                do {
+                    try store.commit(inspection, run: runId, scrubber: scrubber)
+                } catch {
+                    commitErrors.withLock { $0.append((outcome.device, "\(error)")) }
+                }
             }
         }, beforeForcedExit: beforeForcedExit)
+        storeWriter.sync {}
         let lastReply = ContinuousClock.now
         Self.logger.info("network phase \(Self.seconds(lastReply - networkStart)) s, \(ready.count) devices")
         defer { Self.logger.info("records phase \(Self.seconds(ContinuousClock.now - lastReply)) s") }
-        if let first = commitErrors.withLock({ $0.first }) {
-            throw CheckupError("record store \(store.path): results could not be stored (\(first))")
+        let failed = commitErrors.withLock { $0 }
+        if let first = failed.first {
+            // What was committed stays in the store; `run --resume` inspects the devices named here.
+            throw CheckupError("record store \(store.path): the results of \(failed.count) device(s) could not be stored "
+                               + "(\(failed.map(\.device).joined(separator: ", "))): \(first.error); "
+                               + "the devices committed before stay stored, `checkup run --resume` inspects the rest")
         }
         return try mappingRecordErrors {
             try store.finishRun(runId, finishedAt: report.finishedAt, incomplete: report.incomplete,

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Client feedback forms, kept with the records (a history: never updated in place).
 extension RecordStore {
@@ -7,26 +6,24 @@ extension RecordStore {
     public func addFeedback(_ form: ClientFeedback, recordedAt: Date = Date()) throws(RecordError) -> Int64 {
         let form = try form.validated()
         return try write { db in
-            try db.execute(sql: """
+            try db.insert("""
                 INSERT INTO client_feedback (client, site_id, given_on, respondent, scores_json, comments, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [form.client, form.siteId, form.givenOn, form.respondent, Self.plainJSON(form.scores),
-                                 form.comments, recordedAt])
-            return db.lastInsertedRowID
+                """, [form.client, form.siteId, form.givenOn, form.respondent, StoreJSON.encode(form.scores),
+                      form.comments, recordedAt])
         }
     }
 
     /// Every feedback form, oldest first.
     public func feedback() throws(RecordError) -> [ClientFeedback] {
-        let rows = try read { db in try Row.fetchAll(db, sql: "SELECT * FROM client_feedback ORDER BY given_on, id") }
-        var forms: [ClientFeedback] = []
-        for row in rows {
-            let id: Int64 = row["id"]
-            forms.append(ClientFeedback(id: id, client: row["client"], siteId: row["site_id"], givenOn: row["given_on"],
-                                        respondent: row["respondent"],
-                                        scores: try Self.decodePlain([String: Int].self, row["scores_json"], what: "feedback \(id)"),
-                                        comments: row["comments"]))
+        try read { db in
+            try db.query("SELECT * FROM client_feedback ORDER BY given_on, id", []).map { row in
+                let id: Int64 = try row["id"]
+                return ClientFeedback(id: id, client: try row["client"], siteId: try row["site_id"], givenOn: try row["given_on"],
+                                      respondent: try row["respondent"],
+                                      scores: try StoreJSON.decode([String: Int].self, try row["scores_json"], what: "feedback \(id)"),
+                                      comments: try row["comments"])
+            }
         }
-        return forms
     }
 }

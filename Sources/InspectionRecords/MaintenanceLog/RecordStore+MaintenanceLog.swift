@@ -1,6 +1,5 @@
 import CheckupCore
 import Foundation
-import GRDB
 
 /// The maintenance log (维护登记表) in the record store.
 extension RecordStore {
@@ -8,14 +7,13 @@ extension RecordStore {
     @discardableResult
     public func addLogEntry(_ entry: MaintenanceEntry, createdAt: Date = Date()) throws(RecordError) -> Int64 {
         try write { db in
-            try db.execute(sql: """
+            try db.insert("""
                 INSERT INTO maintenance_log (site_id, device, called_at, caller, reported, response_zone,
                   deadline_hours, deadline_at, arrived_at, resolved_at, handling, technician, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [entry.siteId, entry.device, entry.calledAt, entry.caller, entry.reported,
-                                 entry.responseZone, entry.deadlineHours, entry.deadline, entry.arrivedAt,
-                                 entry.resolvedAt, entry.handling, entry.technician, createdAt])
-            return db.lastInsertedRowID
+                """, [entry.siteId, entry.device, entry.calledAt, entry.caller, entry.reported,
+                      entry.responseZone, entry.deadlineHours, entry.deadline, entry.arrivedAt,
+                      entry.resolvedAt, entry.handling, entry.technician, createdAt])
         }
     }
 
@@ -31,10 +29,10 @@ extension RecordStore {
             throw RecordError("maintenance log entry \(id): expected called ≤ arrived ≤ resolved")
         }
         try write { db in
-            try db.execute(sql: """
+            try db.execute("""
                 UPDATE maintenance_log SET arrived_at = ?, resolved_at = ?, handling = COALESCE(?, handling),
                   technician = COALESCE(?, technician) WHERE id = ?
-                """, arguments: [arrival, resolvedAt, handling, technician, id])
+                """, [arrival, resolvedAt, handling, technician, id])
         }
         guard let closed = try logEntry(id) else { throw RecordError("maintenance log: entry \(id) vanished") }
         return closed
@@ -54,7 +52,7 @@ extension RecordStore {
                               + "\(Self.logTime(resolved)); expected arrived ≤ resolved")
         }
         try write { db in
-            try db.execute(sql: "UPDATE maintenance_log SET arrived_at = ? WHERE id = ?", arguments: [date, id])
+            try db.execute("UPDATE maintenance_log SET arrived_at = ? WHERE id = ?", [date, id])
         }
     }
 
@@ -72,13 +70,13 @@ extension RecordStore {
     public func attachEvidence(toLogEntry id: Int64, results: [CheckResult], device: String? = nil,
                                secrets: [String] = [], at date: Date = Date()) throws(RecordError) {
         let scrubber = Scrubber(secrets: secrets)
-        let json = Self.plainJSON(results.map { scrubber.scrub($0) })
+        let json = StoreJSON.encode(results.map { scrubber.scrub($0) })
         try write { db in
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM maintenance_log WHERE id = ?", arguments: [id]) != nil else {
+            guard try db.scalar("SELECT 1 FROM maintenance_log WHERE id = ?", [id]) as Int? != nil else {
                 throw RecordError("maintenance log: no entry \(id)")
             }
-            try db.execute(sql: "INSERT INTO maintenance_evidence (entry_id, attached_at, device, results_json) VALUES (?, ?, ?, ?)",
-                           arguments: [id, date, device, json])
+            try db.execute("INSERT INTO maintenance_evidence (entry_id, attached_at, device, results_json) VALUES (?, ?, ?, ?)",
+                           [id, date, device, json])
         }
     }
 
@@ -89,8 +87,8 @@ extension RecordStore {
     /// Entries of a site (or all sites), optionally only open ones and only those called in [from, to).
     public func logEntries(site: String? = nil, openOnly: Bool = false, from: Date? = nil,
                            to: Date? = nil) throws(RecordError) -> [MaintenanceEntry] {
-        var clauses: [String] = ["1"]
-        var args: [any DatabaseValueConvertible] = []
+        var clauses: [String] = ["1 = 1"]
+        var args: [any SQLBindable] = []
         if let site { clauses.append("site_id = ?"); args.append(site) }
         if openOnly { clauses.append("resolved_at IS NULL") }
         if let from { clauses.append("called_at >= ?"); args.append(from) }
@@ -98,23 +96,23 @@ extension RecordStore {
         return try logEntries(where: clauses.joined(separator: " AND "), args)
     }
 
-    private func logEntries(where clause: String, _ args: [any DatabaseValueConvertible]) throws(RecordError) -> [MaintenanceEntry] {
+    private func logEntries(where clause: String, _ args: [any SQLBindable]) throws(RecordError) -> [MaintenanceEntry] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM maintenance_log WHERE \(clause) ORDER BY called_at, id",
-                                        arguments: StatementArguments(args))
+            let rows = try db.query("SELECT * FROM maintenance_log WHERE \(clause) ORDER BY called_at, id", args)
             return try rows.map { row in
-                let id: Int64 = row["id"]
-                let evidence = try Row.fetchAll(db, sql: "SELECT * FROM maintenance_evidence WHERE entry_id = ? ORDER BY id",
-                                                arguments: [id]).map { e in
-                    let json: String = e["results_json"]
-                    let results = (try? JSONDecoder().decode([CheckResult].self, from: Data(json.utf8))) ?? []
-                    return MaintenanceEvidence(attachedAt: e["attached_at"], device: e["device"], results: results)
+                let id: Int64 = try row["id"]
+                let evidence = try db.query("SELECT * FROM maintenance_evidence WHERE entry_id = ? ORDER BY id", [id]).map { e in
+                    let evidenceId: Int64 = try e["id"]
+                    let results = try StoreJSON.decode([CheckResult].self, try e["results_json"],
+                                                       what: "evidence \(evidenceId) of log entry \(id)")
+                    return MaintenanceEvidence(attachedAt: try e["attached_at"], device: try e["device"], results: results)
                 }
-                return MaintenanceEntry(id: id, siteId: row["site_id"], device: row["device"], calledAt: row["called_at"],
-                                        caller: row["caller"], reported: row["reported"], responseZone: row["response_zone"],
-                                        deadlineHours: row["deadline_hours"], arrivedAt: row["arrived_at"],
-                                        resolvedAt: row["resolved_at"], handling: row["handling"],
-                                        technician: row["technician"], evidence: evidence)
+                return MaintenanceEntry(id: id, siteId: try row["site_id"], device: try row["device"],
+                                        calledAt: try row["called_at"], caller: try row["caller"],
+                                        reported: try row["reported"], responseZone: try row["response_zone"],
+                                        deadlineHours: try row["deadline_hours"], arrivedAt: try row["arrived_at"],
+                                        resolvedAt: try row["resolved_at"], handling: try row["handling"],
+                                        technician: try row["technician"], evidence: evidence)
             }
         }
     }

@@ -1,6 +1,5 @@
 import CheckupCore
 import Foundation
-import GRDB
 
 /// A month is built up, never replaced: runs commit each device's inspection as it arrives,
 /// people's answers are appended, and every new version is composed from the latest of both.
@@ -9,15 +8,14 @@ extension RecordStore {
     /// `commit(_:run:)`, so a run cut off by a signal or a power cut keeps what it had read.
     public func beginRun(_ plan: RunPlan) throws(RecordError) -> Int64 {
         try write { db in
-            // Site encodes its endpoints redacted, so no community reaches the file.
+            // Site encodes its endpoints redacted, so no community reaches the store.
             try Self.upsert(site: plan.site, at: plan.startedAt, in: db)
-            try db.execute(sql: """
+            return try db.insert("""
                 INSERT INTO runs (site_id, month, started_at, finished_at, incomplete, exit_status, devices_json,
                   inspected_on, technicians_json, planned_json, finished)
                 VALUES (?, ?, ?, ?, 1, 3, '[]', ?, ?, ?, 0)
-                """, arguments: [plan.site.id, plan.month, plan.startedAt, plan.startedAt, plan.inspectedOn,
-                                 Self.plainJSON(plan.technicians), Self.plainJSON(plan.devices)])
-            return db.lastInsertedRowID
+                """, [plan.site.id, plan.month, plan.startedAt, plan.startedAt, plan.inspectedOn,
+                      StoreJSON.encode(plan.technicians), StoreJSON.encode(plan.devices)])
         }
     }
 
@@ -25,24 +23,23 @@ extension RecordStore {
     /// `scrubber` (built from the inventory, whose URL communities the store never sees).
     public func commit(_ inspection: DeviceInspection, run: Int64, scrubber scrub: Scrubber) throws(RecordError) {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT site_id, month, inspected_on FROM runs WHERE id = ?",
-                                             arguments: [run]) else {
-                throw RecordError("record store: no run \(run)")
+            guard let row = try db.queryOne("SELECT site_id, month, inspected_on FROM runs WHERE id = ?", [run]) else {
+                throw RecordError("no run \(run)")
             }
-            let siteId: String = row["site_id"]
-            try db.execute(sql: """
+            let inspectedOn: String? = try row["inspected_on"]
+            try db.execute("""
                 INSERT INTO inspections (run_id, site_id, month, device_id, inspected_on, inspected_at, outcome_json, results_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [run, siteId, row["month"] as String, inspection.outcome.device,
-                                 (row["inspected_on"] as String?) ?? Period.day(of: inspection.inspectedAt),
-                                 inspection.inspectedAt, Self.plainJSON(scrub.scrub(inspection.outcome)),
-                                 Self.plainJSON(inspection.results.map(scrub.scrub))])
+                """, [run, try row["site_id"] as String, try row["month"] as String, inspection.outcome.device,
+                      inspectedOn ?? Period.day(of: inspection.inspectedAt),
+                      inspection.inspectedAt, StoreJSON.encode(scrub.scrub(inspection.outcome)),
+                      StoreJSON.encode(inspection.results.map(scrub.scrub))])
             for r in inspection.results {
-                try db.execute(sql: """
+                try db.execute("""
                     INSERT INTO results (run_id, device, check_id, status, observed, expected, duration_ms, result_json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [run, r.device, r.check, r.status.rawValue, scrub(r.observed), scrub(r.expected),
-                                     r.durationMs, Self.plainJSON(scrub.scrub(r))])
+                    """, [run, r.device, r.check, r.status.rawValue, scrub(r.observed), scrub(r.expected),
+                          r.durationMs, StoreJSON.encode(scrub.scrub(r))])
             }
         }
     }
@@ -51,9 +48,9 @@ extension RecordStore {
     public func finishRun(_ run: Int64, finishedAt: Date, incomplete: Bool, exitStatus: ExitStatus,
                           notInspected: [NotInspectedDevice]) throws(RecordError) {
         try write { db in
-            try db.execute(sql: """
+            try db.execute("""
                 UPDATE runs SET finished_at = ?, incomplete = ?, exit_status = ?, devices_json = ?, finished = 1 WHERE id = ?
-                """, arguments: [finishedAt, incomplete, Int(exitStatus.rawValue), Self.plainJSON(notInspected), run])
+                """, [finishedAt, incomplete, Int(exitStatus.rawValue), StoreJSON.encode(notInspected), run])
         }
     }
 
@@ -61,12 +58,12 @@ extension RecordStore {
     /// run of the month is complete (nothing to resume) or there is none.
     public func unfinishedDevices(site: String, month: String) throws(RecordError) -> [String]? {
         try read { db in
-            guard let run = try Row.fetchOne(db, sql: """
+            guard let run = try db.queryOne("""
                 SELECT id, planned_json, incomplete FROM runs WHERE site_id = ? AND month = ? ORDER BY id DESC LIMIT 1
-                """, arguments: [site, month]), run["incomplete"] as Bool else { return nil }
-            let planned = try Self.decodePlain([String].self, run["planned_json"] as String, what: "run \(run["id"] as Int64)")
-            let done = Set(try String.fetchAll(db, sql: "SELECT device_id FROM inspections WHERE run_id = ?",
-                                               arguments: [run["id"] as Int64]))
+                """, [site, month]), try run["incomplete"] as Bool else { return nil }
+            let id: Int64 = try run["id"]
+            let planned = try StoreJSON.decode([String].self, try run["planned_json"], what: "run \(id)")
+            let done = Set(try db.column("SELECT device_id FROM inspections WHERE run_id = ?", [id]) as [String])
             return planned.filter { !done.contains($0) }
         }
     }
@@ -75,17 +72,16 @@ extension RecordStore {
     public func addAnswer(site: String, month: String, key: String, _ answer: RecordAnswers.RowAnswer,
                           by person: String, at date: Date = Date()) throws(RecordError) {
         try write { db in
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO answers (site_id, month, row_key, answer_json, filled_by, filled_at) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [site, month, key, Self.plainJSON(answer), person, date])
+                """, [site, month, key, StoreJSON.encode(answer), person, date])
         }
     }
 
     /// Every row key any version of the month has had: an answer to a key outside it is a typo.
     public func rowKeys(site: String, month: String) throws(RecordError) -> Set<String> {
         Set(try read { db in
-            try String.fetchAll(db, sql: "SELECT row_key FROM month_row_keys WHERE site_id = ? AND month = ?",
-                                arguments: [site, month])
+            try db.column("SELECT row_key FROM month_row_keys WHERE site_id = ? AND month = ?", [site, month]) as [String]
         })
     }
 
@@ -95,7 +91,7 @@ extension RecordStore {
                                 filler: RecordFiller = RecordFiller(),
                                 at date: Date = Date()) throws(RecordError) -> ComposedVersion {
         try write { db in
-            guard let site = try Self.storedSite(siteId, in: db) else { throw RecordError("record store: no site '\(siteId)'") }
+            guard let site = try Self.storedSite(siteId, in: db) else { throw RecordError("no site '\(siteId)'") }
             let state = try Self.monthState(site: site, month: month, currentRun: run, in: db)
             var composed = try filler.compose(state)
             composed.record.editedBy = editedBy
@@ -109,22 +105,22 @@ extension RecordStore {
     /// Marks a version as the one the client signed; a later version never touches it.
     public func sign(_ signature: RecordSignature) throws(RecordError) {
         try write { db in
-            guard let hash = try String.fetchOne(db, sql: """
+            guard let hash: String = try db.scalar("""
                 SELECT content_hash FROM record_versions WHERE site_id = ? AND month = ? AND version = ?
-                """, arguments: [signature.siteId, signature.month, signature.version]) else {
+                """, [signature.siteId, signature.month, signature.version]) else {
                 throw RecordError("no version \(signature.version) of \(signature.siteId) \(signature.month) to sign")
             }
-            if let earlier = try Row.fetchOne(db, sql: """
+            if let earlier = try db.queryOne("""
                 SELECT signed_by, signed_on FROM signatures WHERE site_id = ? AND month = ? AND version = ?
-                """, arguments: [signature.siteId, signature.month, signature.version]) {
+                """, [signature.siteId, signature.month, signature.version]) {
                 throw RecordError("v\(signature.version) of \(signature.siteId) \(signature.month) is already signed "
-                                  + "by \(earlier["signed_by"] as String) on \(earlier["signed_on"] as String)")
+                                  + "by \(try earlier["signed_by"] as String) on \(try earlier["signed_on"] as String)")
             }
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO signatures (site_id, month, version, content_hash, signed_by, signed_on, recorded_at, scan_name, scan)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [signature.siteId, signature.month, signature.version, hash, signature.signedBy,
-                                 signature.signedOn, signature.recordedAt, signature.scanName, signature.scan])
+                """, [signature.siteId, signature.month, signature.version, hash, signature.signedBy,
+                      signature.signedOn, signature.recordedAt, signature.scanName, signature.scan])
         }
     }
 
@@ -132,63 +128,47 @@ extension RecordStore {
     public func signatures(site: String, month: String? = nil) throws(RecordError) -> [RecordSignature] {
         try read { db in
             var sql = "SELECT * FROM signatures WHERE site_id = ?"
-            var args: [any DatabaseValueConvertible] = [site]
+            var args: [any SQLBindable] = [site]
             if let month { sql += " AND month = ?"; args.append(month) }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY month, version", arguments: StatementArguments(args)).map { row in
-                RecordSignature(siteId: row["site_id"], month: row["month"], version: row["version"],
-                                signedBy: row["signed_by"], signedOn: row["signed_on"], recordedAt: row["recorded_at"],
-                                scanName: row["scan_name"], scan: row["scan"])
+            return try db.query(sql + " ORDER BY month, version", args).map { row in
+                RecordSignature(siteId: try row["site_id"], month: try row["month"], version: try row["version"],
+                                signedBy: try row["signed_by"], signedOn: try row["signed_on"],
+                                recordedAt: try row["recorded_at"], scanName: try row["scan_name"], scan: try row["scan"])
             }
         }
     }
 
     // MARK: - Internals
 
-    static func storedSite(_ id: String, in db: Database) throws -> Site? {
-        guard let json = try String.fetchOne(db, sql: "SELECT site_json FROM sites WHERE id = ?", arguments: [id]) else { return nil }
-        return try decodePlain(Site.self, json, what: "site \(id)")
-    }
-
-    static func monthState(site: Site, month: String, currentRun: Int64?, in db: Database) throws -> MonthState {
-        let inspections = try Row.fetchAll(db, sql: """
+    static func monthState(site: Site, month: String, currentRun: Int64?, in db: any SQLConnection) throws -> MonthState {
+        let inspections = try db.query("""
             SELECT i.*, r.technicians_json FROM inspections i JOIN runs r ON r.id = i.run_id
             WHERE i.id IN (SELECT MAX(id) FROM inspections WHERE site_id = ? AND month = ? GROUP BY device_id)
             ORDER BY i.id
-            """, arguments: [site.id, month]).map { row in
-            let id: Int64 = row["id"]
+            """, [site.id, month]).map { row in
+            let id: Int64 = try row["id"]
             return DeviceInspection(
-                outcome: try decodePlain(DeviceOutcome.self, row["outcome_json"], what: "inspection \(id)"),
-                results: try decodePlain([CheckResult].self, row["results_json"], what: "inspection \(id)"),
-                inspectedAt: row["inspected_at"], inspectedOn: row["inspected_on"],
-                technicians: try decodePlain([String].self, row["technicians_json"], what: "inspection \(id)"))
+                outcome: try StoreJSON.decode(DeviceOutcome.self, try row["outcome_json"], what: "inspection \(id)"),
+                results: try StoreJSON.decode([CheckResult].self, try row["results_json"], what: "inspection \(id)"),
+                inspectedAt: try row["inspected_at"], inspectedOn: try row["inspected_on"],
+                technicians: try StoreJSON.decode([String].self, try row["technicians_json"], what: "inspection \(id)"))
         }
-        let answers = try Row.fetchAll(db, sql: """
-            SELECT * FROM answers WHERE site_id = ? AND month = ? ORDER BY id
-            """, arguments: [site.id, month]).map { row in
-            StoredAnswer(key: row["row_key"],
-                         answer: try decodePlain(RecordAnswers.RowAnswer.self, row["answer_json"], what: "answer \(row["id"] as Int64)"),
-                         filledBy: row["filled_by"], filledAt: row["filled_at"])
+        let answers = try db.query("SELECT * FROM answers WHERE site_id = ? AND month = ? ORDER BY id", [site.id, month]).map { row in
+            let id: Int64 = try row["id"]
+            return StoredAnswer(key: try row["row_key"],
+                                answer: try StoreJSON.decode(RecordAnswers.RowAnswer.self, try row["answer_json"], what: "answer \(id)"),
+                                filledBy: try row["filled_by"], filledAt: try row["filled_at"])
         }
         var notes: [NotInspectedDevice] = []
-        if let currentRun, let json = try String.fetchOne(db, sql: "SELECT devices_json FROM runs WHERE id = ?", arguments: [currentRun]) {
-            notes = (try? decodePlain([NotInspectedDevice].self, json, what: "run \(currentRun)")) ?? []
+        if let currentRun, let json: String = try db.scalar("SELECT devices_json FROM runs WHERE id = ?", [currentRun]) {
+            notes = try StoreJSON.decode([NotInspectedDevice].self, json, what: "run \(currentRun)")
         }
-        let latestRun = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM runs WHERE site_id = ? AND month = ?",
-                                           arguments: [site.id, month])
-        let unfinished = try Bool.fetchOne(db, sql: """
+        let latestRun: Int64? = try db.scalar("SELECT MAX(id) FROM runs WHERE site_id = ? AND month = ?", [site.id, month])
+        let unfinished: Bool = try db.scalar("""
             SELECT incomplete FROM runs WHERE site_id = ? AND month = ? ORDER BY id DESC LIMIT 1
-            """, arguments: [site.id, month]) ?? false
+            """, [site.id, month]) ?? false
         return MonthState(site: site, month: month, inspections: inspections, answers: answers, notInspected: notes,
                           latestRun: latestRun, interrupted: unfinished)
-    }
-
-    /// Decodes a stored row; one that cannot be read is an error naming it, never dropped.
-    static func decodePlain<T: Decodable>(_ type: T.Type, _ json: String, what: String) throws(RecordError) -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .deferredToDate
-        do { return try decoder.decode(type, from: Data(json.utf8)) } catch {
-            throw RecordError("record store: \(what) cannot be read (\(error))")
-        }
     }
 }
 

@@ -1,18 +1,17 @@
 import CheckupCore
 import Foundation
-import GRDB
 
 /// Read-only queries for the reports: which clients the store knows and their sites.
 extension RecordStore {
     /// Client names of the stored sites, sorted.
     public func clients() throws(RecordError) -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT client FROM sites ORDER BY client") }
+        try read { db in try db.column("SELECT DISTINCT client FROM sites ORDER BY client") }
     }
 
     /// Ids of the stored sites of one client (exact name), sorted.
     public func siteIds(client: String) throws(RecordError) -> [String] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM sites WHERE client = ? ORDER BY id", arguments: [client])
+            try db.column("SELECT id FROM sites WHERE client = ? ORDER BY id", [client])
         }
     }
 

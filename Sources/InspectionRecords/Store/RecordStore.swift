@@ -1,15 +1,17 @@
 import CheckupCore
 import Foundation
-import GRDB
 
 /// The record history: every run, every result, every version of every monthly record, and
-/// the maintenance log, in one SQLite file (WAL mode, so a report can read while a run writes).
+/// the maintenance log, in one SQLite file (the embedded default) or one PostgreSQL database
+/// (the office's), written once over `SQLDatabase`.
 ///
 /// Versions are never overwritten: saving a month again adds version n+1, and the latest is
-/// the current record.
+/// the current record. Calls block: on PostgreSQL each is a round trip to the server.
 public final class RecordStore: Sendable {
+    /// The store as messages show it: the SQLite path, or the PostgreSQL URL without a password.
     public let path: String
-    let db: DatabasePool
+    public let location: StoreLocation
+    let database: any SQLDatabase
 
     /// `$CHECKUP_STORE`, else `~/.local/share/checkup/checkup.sqlite`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -18,43 +20,60 @@ public final class RecordStore: Sendable {
         return home + "/.local/share/checkup/checkup.sqlite"
     }
 
+    /// Opens and migrates the store at a path or a `postgres://USER@HOST[:PORT]/DB` URL.
+    public convenience init(path: String, create: Bool = true) throws(RecordError) {
+        try self.init(location: StoreLocation(parsing: path), create: create)
+    }
+
+    /// Opens and migrates the store at a `postgres://` URL (or a path).
+    public convenience init(url: String, password: String? = nil) throws(RecordError) {
+        try self.init(location: StoreLocation(parsing: url), password: password)
+    }
+
     /// Opens and migrates the store. With `create` (the default: a run stores its first record),
-    /// a missing file and its folder are created; without it, a missing file is an error naming
-    /// the path, so a read-only command never leaves an empty store behind a typo.
-    public init(path: String, create: Bool = true) throws(RecordError) {
-        self.path = path
-        if !create {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw RecordError("record store \(path): no such file (records are stored by `checkup run`; "
-                                  + "give --store PATH or set CHECKUP_STORE)")
-            }
-            guard !isDirectory.boolValue else { throw RecordError("record store \(path): is a folder, not a store file") }
-        }
+    /// a missing SQLite file and its folder are created; without it, a missing file is an error
+    /// naming the path, so a read-only command never leaves an empty store behind a typo. A
+    /// PostgreSQL database must exist (the office creates it); its tables are created here.
+    /// `password`: for PostgreSQL, given by a caller; else libpq reads PGPASSWORD or ~/.pgpass.
+    public init(location: StoreLocation, create: Bool = true, password: String? = nil) throws(RecordError) {
+        self.location = location
+        self.path = location.description
         do {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            var config = Configuration()
-            config.busyMode = .timeout(10)
-            config.label = "checkup-store"
-            // WAL with synchronous NORMAL: a commit survives a crash or SIGKILL of checkup without an
-            // fsync per device (a power cut may lose the last commits, never the file).
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-            db = try DatabasePool(path: path, configuration: config)
-            try StoreMigrations.migrator.migrate(db)
+            switch location {
+            case .sqlite(let path):
+                try Self.checkFile(path, create: create)
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                database = try SQLiteDatabase(path: path)
+            case .postgres(let address):
+                database = try PostgresDatabase(address: address, password: password)
+            }
+            try StoreMigrations.migrate(database)
+        } catch let error as RecordError {
+            throw error.message.hasPrefix("record store") ? error : RecordError("record store \(location): \(error)")
         } catch {
-            throw RecordError("record store \(path): \(error)")
+            throw RecordError("record store \(location): \(error)")
         }
     }
 
-    /// Names of the migrations applied to this file, oldest first.
-    public func appliedMigrations() throws(RecordError) -> [String] {
-        try read { db in try StoreMigrations.migrator.appliedMigrations(db) }
+    private static func checkFile(_ path: String, create: Bool) throws(RecordError) {
+        guard !create else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw RecordError("record store \(path): no such file (records are stored by `checkup run`; "
+                              + "give --store PATH or set CHECKUP_STORE)")
+        }
+        guard !isDirectory.boolValue else { throw RecordError("record store \(path): is a folder, not a store file") }
     }
 
-    /// SQLite's journal mode of the file (`wal`).
+    /// Names of the migrations applied to this store, oldest first.
+    public func appliedMigrations() throws(RecordError) -> [String] {
+        try read { db in try StoreMigrations.applied(db) }
+    }
+
+    /// SQLite's journal mode of the file (`wal`); PostgreSQL has none (empty).
     public func journalMode() throws(RecordError) -> String {
-        try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+        try read { db in db.dialect == .sqlite ? try db.scalar("PRAGMA journal_mode") ?? "" : "" }
     }
 
     // MARK: - Runs and records
@@ -87,25 +106,23 @@ public final class RecordStore: Sendable {
         record.editedBy = editedBy
         let edited = record
         return try write { db in
-            let runId = try Int64.fetchOne(db, sql: """
+            let runId: Int64? = try db.scalar("""
                 SELECT run_id FROM record_versions WHERE site_id = ? AND month = ? ORDER BY version DESC LIMIT 1
-                """, arguments: [edited.header.siteId, edited.header.period])
+                """, [edited.header.siteId, edited.header.period])
             return try Self.insertVersion(edited, runId: runId, editedBy: editedBy, at: savedAt, in: db)
         }
     }
 
     /// The versions of one month, oldest first.
     public func versions(site: String, month: String) throws(RecordError) -> [RecordVersionInfo] {
-        try read { db in
-            try Self.infos(db, where: "site_id = ? AND month = ?", [site, month])
-        }
+        try read { db in try Self.infos(db, where: "site_id = ? AND month = ?", [site, month]) }
     }
 
     /// Every version of every month of a site (or of all sites), by site, month, version.
     public func records(site: String? = nil) throws(RecordError) -> [RecordVersionInfo] {
         try read { db in
             if let site { return try Self.infos(db, where: "site_id = ?", [site]) }
-            return try Self.infos(db, where: "1", [])
+            return try Self.infos(db, where: "1 = 1", [])
         }
     }
 
@@ -113,13 +130,13 @@ public final class RecordStore: Sendable {
     public func record(site: String, month: String, version: Int? = nil) throws(RecordError) -> MonthlyRecord? {
         let json: String? = try read { db in
             if let version {
-                return try String.fetchOne(db, sql: """
+                return try db.scalar("""
                     SELECT record_json FROM record_versions WHERE site_id = ? AND month = ? AND version = ?
-                    """, arguments: [site, month, version])
+                    """, [site, month, version])
             }
-            return try String.fetchOne(db, sql: """
+            return try db.scalar("""
                 SELECT record_json FROM record_versions WHERE site_id = ? AND month = ? ORDER BY version DESC LIMIT 1
-                """, arguments: [site, month])
+                """, [site, month])
         }
         guard let json else { return nil }
         var record: MonthlyRecord
@@ -136,17 +153,13 @@ public final class RecordStore: Sendable {
 
     /// The site as last stored by a run (endpoints redacted): lets commands take a site id.
     public func site(id: String) throws(RecordError) -> Site? {
-        let json = try read { db in
-            try String.fetchOne(db, sql: "SELECT site_json FROM sites WHERE id = ?", arguments: [id])
-        }
-        guard let json else { return nil }
-        return try Self.decodePlain(Site.self, json, what: "site \(id)")
+        try read { db in try Self.storedSite(id, in: db) }
     }
 
     /// Ids of the sites the store knows (from runs, records or the log).
     public func siteIds() throws(RecordError) -> [String] {
         try read { db in
-            try String.fetchAll(db, sql: """
+            try db.column("""
                 SELECT id FROM sites UNION SELECT site_id FROM record_versions UNION SELECT site_id FROM maintenance_log
                 ORDER BY 1
                 """)
@@ -161,86 +174,94 @@ public final class RecordStore: Sendable {
     /// The runs of a site, oldest first.
     public func runs(site: String) throws(RecordError) -> [RunInfo] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM runs WHERE site_id = ? ORDER BY id", arguments: [site]).map { row in
-                RunInfo(id: row["id"], siteId: row["site_id"], month: row["month"], startedAt: row["started_at"],
-                        finishedAt: row["finished_at"], incomplete: row["incomplete"], exitStatus: row["exit_status"])
+            try db.query("SELECT * FROM runs WHERE site_id = ? ORDER BY id", [site]).map { row in
+                RunInfo(id: try row["id"], siteId: try row["site_id"], month: try row["month"],
+                        startedAt: try row["started_at"], finishedAt: try row["finished_at"],
+                        incomplete: try row["incomplete"], exitStatus: try row["exit_status"])
             }
         }
     }
 
     /// The stored results of a run, in the order of the run.
     public func results(run: Int64) throws(RecordError) -> [CheckResult] {
-        let rows = try read { db in
-            try String.fetchAll(db, sql: "SELECT result_json FROM results WHERE run_id = ? ORDER BY id", arguments: [run])
+        try read { db in
+            try (db.column("SELECT result_json FROM results WHERE run_id = ? ORDER BY id", [run]) as [String]).map { json in
+                try StoreJSON.decode(CheckResult.self, json, what: "a result of run \(run)")
+            }
         }
-        var results: [CheckResult] = []
-        for row in rows { results.append(try Self.decodePlain(CheckResult.self, row, what: "a result of run \(run)")) }
-        return results
     }
 
     // MARK: - Internals
 
-    func read<T>(_ body: (Database) throws -> T) throws(RecordError) -> T {
-        do { return try db.read(body) } catch { throw RecordError("record store \(path): \(error)") }
+    /// Every error leaves the store named: `record store PATH: …`.
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws(RecordError) -> T {
+        do { return try database.read(body) } catch { throw RecordError("record store \(path): \(error)") }
     }
 
-    func write<T>(_ body: (Database) throws -> T) throws(RecordError) -> T {
-        do { return try db.write(body) } catch { throw RecordError("record store \(path): \(error)") }
+    func write<T>(_ body: (any SQLConnection) throws -> T) throws(RecordError) -> T {
+        do { return try database.write(body) } catch { throw RecordError("record store \(path): \(error)") }
     }
 
-    static func json(_ value: some Encodable) -> String {
-        String(decoding: RecordCoding.canonicalData(value), as: UTF8.self)
-    }
-
-    /// Core types (results, outcomes) in their own Codable form, read back with a plain decoder.
-    static func plainJSON(_ value: some Encodable) -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return String(decoding: (try? e.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
-    }
-
-    static func upsert(site: Site, at date: Date, in db: Database) throws {
-        // Site encodes endpoints redacted, so no community reaches the file.
-        let json = String(decoding: (try? JSONEncoder().encode(site)) ?? Data(), as: UTF8.self)
-        try db.execute(sql: """
+    static func upsert(site: Site, at date: Date, in db: any SQLConnection) throws {
+        // Site encodes endpoints redacted, so no community reaches the store.
+        try db.execute("""
             INSERT INTO sites (id, client, name, site_json, updated_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET client = excluded.client, name = excluded.name,
+            ON CONFLICT (id) DO UPDATE SET client = excluded.client, name = excluded.name,
               site_json = excluded.site_json, updated_at = excluded.updated_at
-            """, arguments: [site.id, site.client, site.name, json, date])
+            """, [site.id, site.client, site.name, StoreJSON.encode(site), date])
+    }
+
+    static func storedSite(_ id: String, in db: any SQLConnection) throws -> Site? {
+        guard let json: String = try db.scalar("SELECT site_json FROM sites WHERE id = ?", [id]) else { return nil }
+        return try StoreJSON.decode(Site.self, json, what: "site \(id)")
     }
 
     static func insertVersion(_ record: MonthlyRecord, runId: Int64?, editedBy: String?, at date: Date,
-                                      in db: Database) throws -> Int {
-        let last = try Int.fetchOne(db, sql: """
-            SELECT MAX(version) FROM record_versions WHERE site_id = ? AND month = ?
-            """, arguments: [record.header.siteId, record.header.period]) ?? 0
+                              in db: any SQLConnection) throws -> Int {
+        let last: Int = try db.scalar("SELECT MAX(version) FROM record_versions WHERE site_id = ? AND month = ?",
+                                      [record.header.siteId, record.header.period]) ?? 0
         var stamped = record
         stamped.version = last + 1
-        try db.execute(sql: """
+        try db.execute("""
             INSERT INTO record_versions (site_id, month, version, run_id, content_hash, edited_by, saved_at,
               faults_found, to_check, incomplete, record_json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [record.header.siteId, record.header.period, last + 1, runId, stamped.contentHash,
-                             editedBy, date, stamped.summary.faultsFound, stamped.summary.toCheck,
-                             stamped.incomplete, json(stamped)])
-        for key in Set(stamped.rows.map(\.key)) {
-            try db.execute(sql: "INSERT OR IGNORE INTO month_row_keys (site_id, month, row_key) VALUES (?, ?, ?)",
-                           arguments: [record.header.siteId, record.header.period, key])
+            """, [record.header.siteId, record.header.period, last + 1, runId, stamped.contentHash,
+                  editedBy, date, stamped.summary.faultsFound, stamped.summary.toCheck,
+                  stamped.incomplete, StoreJSON.recordDocument(stamped)])
+        for key in Set(stamped.rows.map(\.key)).sorted() {
+            try db.execute("INSERT INTO month_row_keys (site_id, month, row_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                           [record.header.siteId, record.header.period, key])
         }
         return last + 1
     }
 
-    private static func infos(_ db: Database, where clause: String, _ args: [String]) throws -> [RecordVersionInfo] {
-        try Row.fetchAll(db, sql: """
-            SELECT v.*, (v.version = (SELECT MAX(version) FROM record_versions w
-                                      WHERE w.site_id = v.site_id AND w.month = v.month)) AS is_current
+    private static func infos(_ db: any SQLConnection, where clause: String, _ args: [String]) throws -> [RecordVersionInfo] {
+        try db.query("""
+            SELECT v.*, CASE WHEN v.version = (SELECT MAX(version) FROM record_versions w
+                                               WHERE w.site_id = v.site_id AND w.month = v.month)
+                        THEN 1 ELSE 0 END AS is_current
             FROM record_versions v WHERE \(clause) ORDER BY site_id, month, version
-            """, arguments: StatementArguments(args)).map { row in
-            RecordVersionInfo(siteId: row["site_id"], month: row["month"], version: row["version"],
-                              isCurrent: row["is_current"], contentHash: row["content_hash"],
-                              savedAt: row["saved_at"], editedBy: row["edited_by"], runId: row["run_id"],
-                              faultsFound: row["faults_found"], toCheck: row["to_check"],
-                              incomplete: row["incomplete"])
+            """, args).map { row in
+            RecordVersionInfo(siteId: try row["site_id"], month: try row["month"], version: try row["version"],
+                              isCurrent: try row["is_current"], contentHash: try row["content_hash"],
+                              savedAt: try row["saved_at"], editedBy: try row["edited_by"], runId: try row["run_id"],
+                              faultsFound: try row["faults_found"], toCheck: try row["to_check"],
+                              incomplete: try row["incomplete"])
         }
+    }
+}
+
+extension RecordStore {
+    /// Copies a live SQLite store to `file` with SQLite's online backup: a consistent copy while
+    /// runs write. The office's PostgreSQL store is backed up by its own tools (pg_dump).
+    public func backup(to file: String) throws(RecordError) {
+        guard let sqlite = database as? SQLiteDatabase else {
+            throw RecordError("record store \(path): back up a PostgreSQL store with pg_dump; `store backup` copies a SQLite file")
+        }
+        guard !FileManager.default.fileExists(atPath: file) else {
+            throw RecordError("\(file) exists: give a new file for the backup")
+        }
+        do { try sqlite.backup(to: file) } catch { throw RecordError("backup of \(path) to \(file): \(error)") }
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file through GRDB, in WAL mode so a report can read while a
+/// run writes.
+final class SQLiteDatabase: SQLDatabase {
+    let pool: DatabasePool
+    var dialect: SQLDialect { .sqlite }
+
+    init(path: String) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.label = "checkup-store"
+        // WAL with synchronous NORMAL: a commit survives a crash or SIGKILL of checkup without an
+        // fsync per device (a power cut may lose the last commits, never the file).
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        pool = try DatabasePool(path: path, configuration: config)
+    }
+
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try pool.read { db in try body(SQLiteConnection(db: db)) }
+    }
+
+    func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try pool.write { db in try body(SQLiteConnection(db: db)) }
+    }
+
+    /// A file has no server to hold a lock for a process: `run_locks` and a pid check do it.
+    func trySessionLock(_ key: Int64) throws -> Bool? { nil }
+    func releaseSessionLock(_ key: Int64) throws {}
+
+    /// Copies the live store with SQLite's online backup: a consistent file while runs write.
+    func backup(to path: String) throws {
+        let copy = try DatabaseQueue(path: path)
+        try pool.backup(to: copy)
+    }
+}
+
+private struct SQLiteConnection: SQLConnection {
+    let db: Database
+    var dialect: SQLDialect { .sqlite }
+
+    func execute(_ sql: String, _ arguments: [any SQLBindable]) throws {
+        try db.execute(sql: sql, arguments: Self.arguments(arguments))
+    }
+
+    func query(_ sql: String, _ arguments: [any SQLBindable]) throws -> [SQLRow] {
+        try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments)).map { row in
+            SQLRow(columns: Array(row.columnNames), values: row.databaseValues.map(Self.value))
+        }
+    }
+
+    private static func arguments(_ values: [any SQLBindable]) -> StatementArguments {
+        StatementArguments(values.map { v -> DatabaseValue in
+            switch v.sqlValue {
+            case .null: .null
+            case .integer(let i): i.databaseValue
+            case .real(let d): d.databaseValue
+            case .text(let s): s.databaseValue
+            case .blob(let b): b.databaseValue
+            }
+        })
+    }
+
+    private static func value(_ v: DatabaseValue) -> SQLValue {
+        switch v.storage {
+        case .null: .null
+        case .int64(let i): .integer(i)
+        case .double(let d): .real(d)
+        case .string(let s): .text(s)
+        case .blob(let b): .blob(b)
+        }
+    }
+}

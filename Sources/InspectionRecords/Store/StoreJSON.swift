@@ -1,0 +1,25 @@
+import Foundation
+
+/// The one JSON convention of the store's JSON columns (sites, outcomes, results, answers,
+/// plans): each type's own Codable form, keys sorted, dates as Foundation writes them by
+/// default (seconds since 2001, lossless). The record itself is stored as its document
+/// (`RecordCoding`, the export format its content hash is computed over).
+enum StoreJSON {
+    static func encode(_ value: some Encodable) -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        // Our plain Codable values always encode; an empty string would fail loudly on reading.
+        return String(decoding: (try? e.encode(value)) ?? Data(), as: UTF8.self)
+    }
+
+    /// Decodes a stored row; one that cannot be read is an error naming it, never dropped.
+    static func decode<T: Decodable>(_ type: T.Type, _ json: String, what: String) throws(RecordError) -> T {
+        do { return try JSONDecoder().decode(type, from: Data(json.utf8)) } catch {
+            throw RecordError("\(what) cannot be read (\(error))")
+        }
+    }
+
+    static func recordDocument(_ record: MonthlyRecord) -> String {
+        String(decoding: RecordCoding.canonicalData(record), as: UTF8.self)
+    }
+}
