@@ -14,8 +14,9 @@ struct RunSummary {
         let ran = Set(outcome.report.devices.map(\.device))
         let rows = record.rows.filter { $0.deviceId.map(ran.contains) ?? false }
         var lines = ["this run: \(ran.count) devices, \(rows.count) items: " + Self.counts(rows)]
+        let faulty = Dictionary(grouping: rows.filter { $0.result == .abnormal || $0.result == .attention }) { $0.deviceId ?? "" }
         for device in record.devices where ran.contains(device.id) {
-            let bad = rows.filter { $0.deviceId == device.id && ($0.result == .abnormal || $0.result == .attention) }
+            let bad = faulty[device.id] ?? []
             guard !bad.isEmpty else { continue }
             let what = bad.map { "\($0.check?.text(lang) ?? $0.item.text(lang)) (\($0.result.title.text(lang)))" }
             lines.append("  \(device.id) \(device.name): " + what.joined(separator: ", "))

@@ -15,8 +15,11 @@ struct RecordEvidenceView {
     init(_ record: MonthlyRecord, lang: Language, labels: [String: String]) {
         let entries = record.evidence.map { Self.entry($0, lang: lang) }
         self.entries = entries
+        // Grouped once, not filtered per device: linear at 10,000 devices.
+        var byDevice: [String: [[String: Any]]] = [:]
+        for (e, entry) in zip(record.evidence, entries) { byDevice[e.deviceId, default: []].append(entry) }
         devices = record.devices.compactMap { d in
-            let own = zip(record.evidence, entries).filter { $0.0.deviceId == d.id }.map(\.1)
+            let own = byDevice[d.id] ?? []
             guard !own.isEmpty || d.reason != nil else { return nil }
             return [
                 "id": d.id, "name": d.name, "location": d.location ?? "", "endpoint": d.endpoint,
