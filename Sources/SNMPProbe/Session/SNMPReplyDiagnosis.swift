@@ -56,6 +56,22 @@ enum SNMPReplyDiagnosis {
             var ready: Int32
             repeat { ready = poll(&sockets, nfds_t(sockets.count), left) } while ready < 0 && errno == EINTR
             guard ready > 0 else { break }
+            // An error on a socket (ICMP port unreachable) is reported by poll until it is read:
+            // read it, and stop watching that socket, or poll returns at once and the wait spins.
+            let failing = sockets.indices.filter {
+                sockets[$0].revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 && sockets[$0].revents & Int16(POLLIN) == 0
+            }
+            if !failing.isEmpty {
+                for k in failing {
+                    var code: Int32 = 0
+                    var size = socklen_t(MemoryLayout<Int32>.size)
+                    _ = getsockopt(sockets[k].fd, SOL_SOCKET, SO_ERROR, &code, &size)
+                }
+                if failing.contains(0) { exchanges.append(Exchange(.note, "diagnostic: the host refused the datagram (port unreachable)")); break }
+                let failedFDs = failing.map { sockets[$0].fd }  // only net-snmp's socket (index 1) gets here
+                sockets.removeAll { failedFDs.contains($0.fd) }
+                continue
+            }
             for k in sockets.indices where sockets[k].revents & Int16(POLLIN) != 0 {
                 var buffer = [UInt8](repeating: 0, count: 65_536)
                 let count = buffer.withUnsafeMutableBytes { recv(sockets[k].fd, $0.baseAddress, $0.count, 0) }
