@@ -71,17 +71,6 @@ public enum SNMPValueMapping {
     /// or without a zone, `yyyy-MM-dd HH:mm:ss`, `yyyy/MM/dd HH:mm:ss`. Without a zone the
     /// text is read in `timeZone`.
     public static func textDate(_ text: String, timeZone: TimeZone = .current) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let zoned = ISO8601DateFormatter()
-        if let date = zoned.date(from: trimmed) { return date }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd HH:mm:ssZ",
-                       "yyyy-MM-dd'T'HH:mm:ssZ", "yyyy-MM-dd,HH:mm:ss.S", "MM/dd/yyyy HH:mm:ss"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: trimmed) { return date }
-        }
-        return nil
+        TextDate.parse(text, timeZone: timeZone)
     }
 }

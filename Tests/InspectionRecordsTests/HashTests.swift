@@ -21,7 +21,7 @@ import Testing
         #expect(FixtureRun.record(variant: 0).contentHash != FixtureRun.record(variant: 1).contentHash)
         var edited = FixtureRun.record()
         edited.sections[1].rows[0].handling = "更换接头"
-        edited.renumber()
+        edited.seal()
         #expect(edited.contentHash != FixtureRun.record().contentHash)
     }
 

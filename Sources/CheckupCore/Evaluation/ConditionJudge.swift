@@ -64,7 +64,7 @@ struct ConditionJudge {
             let skew = date.timeIntervalSince(now)
             let magnitude = abs(skew)
             let status: CheckStatus = critical.map { magnitude > $0 } == true ? .fail : warning.map { magnitude > $0 } == true ? .warn : .pass
-            let observed = "\(ISO8601DateFormatter().string(from: date)) (\(skew >= 0 ? "+" : "-")\(Value.number(magnitude.rounded()).text) s)"
+            let observed = "\(TextDate.iso8601(date)) (\(skew >= 0 ? "+" : "-")\(Value.number(magnitude.rounded()).text) s)"
             var j = Judgement(status: status, expected: expected, observedOverride: observed)
             j.numericReading = false
             j.finding = .clock(skewSeconds: skew)
@@ -81,16 +81,7 @@ struct ConditionJudge {
         switch value {
         case .date(let d): return d
         case .text(let text):
-            let t = text.trimmingCharacters(in: .whitespaces)
-            if let d = ISO8601DateFormatter().date(from: t) { return d }
-            for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd,HH:mm:ss.S"] {
-                let f = DateFormatter()
-                f.locale = Locale(identifier: "en_US_POSIX")
-                f.timeZone = TimeZone(identifier: "UTC")
-                f.dateFormat = format
-                if let d = f.date(from: t) { return d }
-            }
-            return nil
+            return TextDate.parse(text, timeZone: TimeZone(identifier: "UTC")!)
         default: return nil
         }
     }

@@ -150,7 +150,7 @@ public struct Evaluator: Sendable {
                 return .quantity(value: n, unit: UnitSymbol.symbol(unit) ?? UnitSymbol.suffix(of: text))
             }
             return .text(value: text)
-        case .date(let d): return .text(value: ISO8601DateFormatter().string(from: d))
+        case .date(let d): return .text(value: TextDate.iso8601(d))
         default: return .text(value: value.text)
         }
     }

@@ -42,7 +42,7 @@ public indirect enum Value: Sendable, Hashable, Codable {
         case .bool(let b): return b ? "true" : "false"
         case .bytes(let b): return Exchange.hex(b)
         case .oid(let o): return o
-        case .date(let d): return ISO8601DateFormatter().string(from: d)
+        case .date(let d): return TextDate.iso8601(d)
         case .table(let rows): return "\(rows.count) rows"
         case .absent(let why): return "absent (\(why))"
         case .error(let why): return "error (\(why))"

@@ -226,7 +226,7 @@ extension MonthlyRecord {
         if !record.header.technicians.contains(person) { record.header.technicians.append(person) }
         record.signOff.technicians = record.header.technicians
         record.version = nil
-        record.renumber()
+        record.seal()
         return record
     }
 }

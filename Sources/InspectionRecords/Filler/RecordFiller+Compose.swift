@@ -14,7 +14,7 @@ extension RecordFiller {
         for name in inspected.flatMap(\.technicians) + state.answers.map(\.filledBy) where !technicians.contains(name) {
             technicians.append(name)
         }
-        var record = try fill(report: report, month: state.month, technicians: technicians)
+        var record = try assemble(report: report, month: state.month, technicians: technicians)
 
         let days = Dictionary(inspected.map { ($0.outcome.device, $0.inspectedOn) }, uniquingKeysWith: { _, b in b })
         let waited = Dictionary(inspected.map { ($0.outcome.device, $0.outcome.durationMs / 1000) }, uniquingKeysWith: { _, b in b })
@@ -39,7 +39,7 @@ extension RecordFiller {
 
         let (answered, orphaned) = record.applying(history: state.answers)
         record = answered
-        record.renumber()
+        record.renumber()  // sealed once, by the store, as the version is kept
         return ComposedVersion(record: record, orphanedAnswers: orphaned)
     }
 

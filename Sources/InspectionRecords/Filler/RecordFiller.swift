@@ -36,8 +36,18 @@ public struct RecordFiller: Sendable {
         return result.note.map { LocalizedText($0) }
     }
 
+    /// The record of one run, sealed (numbered, hashed).
     public func fill(report: RunReport, month: String, technicians: [String],
                      checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
+        var record = try assemble(report: report, month: month, technicians: technicians, checklist: checklist)
+        record.seal()
+        return record
+    }
+
+    /// The rows, devices and evidence of a run, numbered but not yet hashed: `compose` edits
+    /// them further and the store seals the version once.
+    func assemble(report: RunReport, month: String, technicians: [String],
+                  checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
         try Period.validateMonth(month)
         let scrub = Scrubber(site: report.site, extra: secrets)
         let scrubbed = { (t: LocalizedText) in LocalizedText(zh: scrub(t.zh), en: scrub(t.en)) }

@@ -27,8 +27,8 @@ public struct MonthlyRecord: Sendable, Hashable {
     /// Version in the record store; nil until saved. Not part of the content hash.
     public var version: Int?
     /// SHA-256 (hex) of the canonical JSON of the content (sorted keys; no version, no signature).
-    /// Computed once, when the record is made and by `renumber()` after an edit — not on every
-    /// read: at 10,000 devices one encoding of the record costs more than the whole network phase.
+    /// Computed once, by `seal()`, when a version is made (the store seals every version it keeps)
+    /// — not on every read or edit: at 10,000 devices one encoding of the record takes seconds.
     public private(set) var contentHash: String = ""
     /// Set when the client signed this version (`records sign`). Not part of the content hash.
     public var signature: ClientSignature?
@@ -45,7 +45,6 @@ public struct MonthlyRecord: Sendable, Hashable {
         self.incomplete = incomplete
         self.editedBy = editedBy
         self.version = version
-        contentHash = SHA256.hex(RecordCoding.canonicalData(HashedContent(self)))
     }
 
     /// The table of one section.
@@ -56,13 +55,17 @@ public struct MonthlyRecord: Sendable, Hashable {
     /// Every row, section by section.
     public var rows: [RecordRow] { sections.flatMap(\.rows) }
 
-    /// Numbers rows 1… within each section, recounts the summary and seals the content hash;
-    /// call after editing the record.
+    /// Numbers rows 1… within each section and recounts the summary; call after editing rows.
     public mutating func renumber() {
         for s in sections.indices {
             for r in sections[s].rows.indices { sections[s].rows[r].number = r + 1 }
         }
         summary = RecordSummary(sections: sections, devices: devices)
+    }
+
+    /// Renumbers and computes the content hash: the record as it will be kept and printed.
+    public mutating func seal() {
+        renumber()
         contentHash = SHA256.hex(RecordCoding.canonicalData(HashedContent(self)))
     }
 
@@ -98,6 +101,8 @@ extension MonthlyRecord: Codable {
                   incomplete: try c.decode(Bool.self, forKey: .incomplete),
                   editedBy: try c.decodeIfPresent(String.self, forKey: .editedBy),
                   version: try c.decodeIfPresent(Int.self, forKey: .version))
+        // The hash the version was sealed with: kept as stored, never recomputed on a read.
+        contentHash = try c.decode(String.self, forKey: .contentHash)
         signature = try c.decodeIfPresent(ClientSignature.self, forKey: .signature)
     }
 

@@ -1,3 +1,4 @@
+import CheckupCore
 import Foundation
 
 /// One run at a time per site-month: a second run would turn the first one's `port busy` into
@@ -78,7 +79,7 @@ extension RecordStore {
     }
 
     private static func busy(site: String, month: String, holder: LockHolder?, sameHostHint: Bool) -> RecordError {
-        let who = holder.map { "host \($0.host), pid \($0.pid), since \(ISO8601DateFormatter().string(from: $0.since))" }
+        let who = holder.map { "host \($0.host), pid \($0.pid), since \(TextDate.iso8601($0.since))" }
             ?? "a run that is starting"
         return RecordError("\(site) \(month) is being inspected by another run (\(who)); wait for it to finish"
                            + (sameHostHint ? ", or, if it is gone, `checkup records unlock --site \(site) --month \(month)`" : ""))

@@ -95,9 +95,7 @@ extension RecordStore {
             let state = try Self.monthState(site: site, month: month, currentRun: run, in: db)
             var composed = try filler.compose(state)
             composed.record.editedBy = editedBy
-            composed.record.renumber()
-            composed.record.version = try Self.insertVersion(composed.record, runId: run ?? state.latestRun,
-                                                             editedBy: editedBy, at: date, in: db)
+            try Self.insertVersion(&composed.record, runId: run ?? state.latestRun, editedBy: editedBy, at: date, in: db)
             return composed
         }
     }

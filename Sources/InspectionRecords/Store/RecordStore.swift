@@ -96,7 +96,8 @@ public final class RecordStore: Sendable {
                        run: runId, scrubber: Scrubber(site: run.site, extra: secrets))
         }
         try finishRun(runId, finishedAt: run.finishedAt, incomplete: run.incomplete, exitStatus: run.exitStatus, notInspected: [])
-        return try write { db in try Self.insertVersion(record, runId: runId, editedBy: record.editedBy, at: savedAt, in: db) }
+        var record = record
+        return try write { db in try Self.insertVersion(&record, runId: runId, editedBy: record.editedBy, at: savedAt, in: db) }
     }
 
     /// Stores a version a person completed or corrected; it keeps the run of the version it came from.
@@ -104,12 +105,11 @@ public final class RecordStore: Sendable {
     public func saveEdited(_ record: MonthlyRecord, editedBy: String, savedAt: Date = Date()) throws(RecordError) -> Int {
         var record = record
         record.editedBy = editedBy
-        let edited = record
         return try write { db in
             let runId: Int64? = try db.scalar("""
                 SELECT run_id FROM record_versions WHERE site_id = ? AND month = ? ORDER BY version DESC LIMIT 1
-                """, [edited.header.siteId, edited.header.period])
-            return try Self.insertVersion(edited, runId: runId, editedBy: editedBy, at: savedAt, in: db)
+                """, [record.header.siteId, record.header.period])
+            return try Self.insertVersion(&record, runId: runId, editedBy: editedBy, at: savedAt, in: db)
         }
     }
 
@@ -216,20 +216,22 @@ public final class RecordStore: Sendable {
         return try StoreJSON.decode(Site.self, json, what: "site \(id)")
     }
 
-    static func insertVersion(_ record: MonthlyRecord, runId: Int64?, editedBy: String?, at date: Date,
+    /// The one place a version is made: the record is sealed (its hash computed once) and numbered.
+    @discardableResult
+    static func insertVersion(_ record: inout MonthlyRecord, runId: Int64?, editedBy: String?, at date: Date,
                               in db: any SQLConnection) throws -> Int {
         let last: Int = try db.scalar("SELECT MAX(version) FROM record_versions WHERE site_id = ? AND month = ?",
                                       [record.header.siteId, record.header.period]) ?? 0
-        var stamped = record
-        stamped.version = last + 1
+        record.seal()
+        record.version = last + 1
         try db.execute("""
             INSERT INTO record_versions (site_id, month, version, run_id, content_hash, edited_by, saved_at,
               faults_found, to_check, incomplete, record_json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [record.header.siteId, record.header.period, last + 1, runId, stamped.contentHash,
-                  editedBy, date, stamped.summary.faultsFound, stamped.summary.toCheck,
-                  stamped.incomplete, StoreJSON.recordDocument(stamped)])
-        for key in Set(stamped.rows.map(\.key)).sorted() {
+            """, [record.header.siteId, record.header.period, last + 1, runId, record.contentHash,
+                  editedBy, date, record.summary.faultsFound, record.summary.toCheck,
+                  record.incomplete, StoreJSON.recordDocument(record)])
+        for key in Set(record.rows.map(\.key)).sorted() {
             try db.execute("INSERT INTO month_row_keys (site_id, month, row_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                            [record.header.siteId, record.header.period, key])
         }
