@@ -29,6 +29,9 @@ struct Workspace {
 
     func profile(_ id: String) throws -> Profile {
         if let profile = catalog[id] { return profile }
+        if let first = catalog.problems(of: id).first {
+            throw CheckupError("profile '\(id)' does not load: \(first)")
+        }
         let hint = Suggest.closest(to: id, in: catalog.ids).map { " (did you mean '\($0)'?)" } ?? ""
         throw CheckupError("unknown profile '\(id)'\(hint); `checkup profile list` shows the \(catalog.ids.count) known ones")
     }

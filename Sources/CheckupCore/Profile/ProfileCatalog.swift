@@ -3,39 +3,85 @@ import Foundation
 /// All profiles a run can use: those embedded in the binary at build time, overridden by
 /// directories (`--profiles DIR`, `CHECKUP_PROFILES=DIR:DIR`) so a vendor file can be tried
 /// without rebuilding.
-public struct ProfileCatalog: Sendable {
-    public private(set) var profiles: [String: Profile] = [:]
-    /// Problems found while loading; a catalog with errors still serves the good profiles.
-    public private(set) var errors: [LocatedError] = []
+///
+/// A profile is parsed the first time it is asked for: `checkup probe` needs one profile, and
+/// parsing every embedded one took half of its start-up. `profiles`, `sorted` and `errors`
+/// parse them all (`profile list`, `profile validate`, identification).
+public final class ProfileCatalog: Sendable {
+    /// One file that defines a profile id (its file name); later sources override earlier ones.
+    private struct Source: Sendable {
+        var origin: String
+        var text: String?
+    }
 
-    public init() {}
+    private struct Loaded: Sendable {
+        var profile: Profile?
+        var errors: [LocatedError]
+    }
 
-    /// Loads embedded profile texts (`(relative path, YAML)`), then every directory in order.
+    private let loader: ProfileLoader?
+    private let sources: [String: [Source]]
+    private let loaded = Locked<[String: Loaded]>([:])
+
+    public init() {
+        loader = nil
+        sources = [:]
+    }
+
+    /// Finds embedded profile texts (`(relative path, YAML)`) and every directory's files, in order.
     public init(registry: ProbeRegistry, embedded: [(path: String, text: String)], directories: [String] = []) {
-        let loader = ProfileLoader(registry: registry)
+        var sources: [String: [Source]] = [:]
         for (path, text) in embedded {
-            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            add { () throws(FileErrors) in try loader.load(text: text, origin: "embedded:\(path)", expectedID: stem) }
+            sources[Self.stem(path), default: []].append(Source(origin: "embedded:\(path)", text: text))
         }
         for directory in directories {
             for path in ProfileCatalog.profileFiles(in: directory) {
-                add { () throws(FileErrors) in try loader.load(path: path) }
+                sources[Self.stem(path), default: []].append(Source(origin: path, text: nil))
             }
         }
+        self.sources = sources
+        loader = ProfileLoader(registry: registry)
     }
 
-    private mutating func add(_ load: () throws(FileErrors) -> Profile) {
-        do {
-            let profile = try load()
-            profiles[profile.id] = profile
-        } catch {
-            errors += error.errors
+    private static func stem(_ path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+
+    /// The last source of `id` that loads; the errors of those above it that did not.
+    private func load(_ id: String) -> Loaded {
+        if let done = loaded.withLock({ $0[id] }) { return done }
+        var result = Loaded(profile: nil, errors: [])
+        for source in (sources[id] ?? []).reversed() {
+            guard let loader else { break }
+            do {
+                if let text = source.text {
+                    result.profile = try loader.load(text: text, origin: source.origin, expectedID: id)
+                } else {
+                    result.profile = try loader.load(path: source.origin)
+                }
+                break
+            } catch {
+                result.errors += error.errors
+            }
+        }
+        return loaded.withLock { cache in
+            if let first = cache[id] { return first }  // another thread loaded it meanwhile
+            cache[id] = result
+            return result
         }
     }
 
-    public subscript(id: String) -> Profile? { profiles[id] }
-    public var ids: [String] { profiles.keys.sorted() }
-    public var sorted: [Profile] { ids.compactMap { profiles[$0] } }
+    public subscript(id: String) -> Profile? { load(id).profile }
+    /// Why `id` did not load (or why an override of it did not), as `file:line:col` errors.
+    public func problems(of id: String) -> [LocatedError] { load(id).errors }
+    /// Every profile id a file defines, loaded or not.
+    public var ids: [String] { sources.keys.sorted() }
+    public var profiles: [String: Profile] {
+        Dictionary(uniqueKeysWithValues: ids.compactMap { id in self[id].map { (id, $0) } })
+    }
+    public var sorted: [Profile] { ids.compactMap { self[$0] } }
+    /// Problems found in any file; a catalog with errors still serves the good profiles.
+    public var errors: [LocatedError] { ids.flatMap(problems(of:)) }
 
     /// Profile YAML files below `directory`, skipping `schema/` and `fixtures/` folders.
     public static func profileFiles(in directory: String) -> [String] {

@@ -231,9 +231,13 @@ public final class RecordStore: Sendable {
             """, [record.header.siteId, record.header.period, last + 1, runId, record.contentHash,
                   editedBy, date, record.summary.faultsFound, record.summary.toCheck,
                   record.incomplete, StoreJSON.recordDocument(record)])
-        for key in Set(record.rows.map(\.key)).sorted() {
-            try db.execute("INSERT INTO month_row_keys (site_id, month, row_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                           [record.header.siteId, record.header.period, key])
+        // Every row key the month has had (answers of a row gone stay placeable): 300 per statement.
+        let keys = Set(record.rows.map(\.key)).sorted()
+        for start in stride(from: 0, to: keys.count, by: 300) {
+            let chunk = keys[start..<min(start + 300, keys.count)]
+            try db.execute("INSERT INTO month_row_keys (site_id, month, row_key) VALUES "
+                           + Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ") + " ON CONFLICT DO NOTHING",
+                           chunk.flatMap { [record.header.siteId, record.header.period, $0] })
         }
         return last + 1
     }
