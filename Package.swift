@@ -102,7 +102,12 @@ let package = Package(
         .testTarget(name: "PelcoProbeTests", dependencies: ["PelcoProbe", "CheckupTestKit", "DeviceSimulators"]),
         .testTarget(name: "InspectionRecordsTests", dependencies: ["InspectionRecords", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CheckupCLITests", dependencies: ["CheckupCLI", "CheckupTestKit", "DeviceSimulators"]),
+        .testTarget(name: "CheckupCLITests", dependencies: ["CheckupCLI", "CheckupTestKit", "DeviceSimulators", "LineProbe"]),
+
+        // A probe that is not shipped: its folder, and `checkup` built with its one registration
+        // line, prove that a new protocol needs nothing else (Tests/LineProbe/README.md).
+        .target(name: "LineProbe", dependencies: ["CheckupCore"], path: "Tests/LineProbe", exclude: ["README.md"]),
+        .executableTarget(name: "checkup-line", dependencies: ["CheckupCLI", "LineProbe"], path: "Tests/checkup-line"),
     ]
 )
 
