@@ -31,6 +31,8 @@ public struct ScriptedProbe: DeviceProbe {
     public static let schemes = [EndpointScheme("scripted", .network(defaultPort: 0), keys: ["unit": .integer(0...255)],
                                                 user: .secret, usage: "scripted://HOST")]
 
+    public static let addressKeys = ["key"]
+
     public static func profileSkeleton(vendor: String) -> String {
         "points:\n  value: {key: value}\n\nchecks:\n  - {id: value, title: Value, point: value, equals: 1}\n"
     }

@@ -11,6 +11,7 @@ public struct SNMPProbe: IdentifyingProbe {
     public typealias Address = SNMPAddress
     public static let protocolName = "snmp"
     public static let schemes = [SNMPEndpoints.v1v2c, SNMPEndpoints.v3]
+    public static let addressKeys = SNMPAddress.ownKeys
 
     public init() {}
 

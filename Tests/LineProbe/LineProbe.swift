@@ -15,6 +15,7 @@ public struct LineProbe: DeviceProbe {
     public static let protocolName = "line"
     /// `line://HOST[:PORT]`: port 7070, no query keys, no user part.
     public static let schemes = [EndpointScheme("line", .network(defaultPort: 7070), usage: "line://HOST[:PORT]")]
+    public static let addressKeys = ["key"]
 
     public init() {}
 

@@ -13,6 +13,7 @@ struct BlockingProbe: DeviceProbe {
     struct Address: Decodable, Sendable { var key: String }
     static let protocolName = "bench"
     static let schemes = [EndpointScheme("bench", .network(defaultPort: 0), usage: "bench://HOST")]
+    static let addressKeys = ["key"]
     static func profileSkeleton(vendor: String) -> String { "" }
     let deadHosts: Set<String>
     let deadCost: Double

@@ -20,6 +20,10 @@ public protocol DeviceProbe: Sendable {
     /// key. The default is the serial port; nil (no bus) for a network device.
     static func busKey(_ endpoint: Endpoint) -> String?
 
+    /// The keys a point's address may have (`oid`, `table`…), beside the shared ones: the
+    /// probe's part of the profile JSON Schema (`checkup profile schema`).
+    static var addressKeys: [String] { get }
+
     /// What `checkup profile new --protocol NAME` writes below the header: `identify:` (or a
     /// comment saying why there is none), then `points:` and `checks:`, valid as written.
     static func profileSkeleton(vendor: String) -> String

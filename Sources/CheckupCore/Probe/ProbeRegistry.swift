@@ -54,6 +54,8 @@ public struct AnyProbe: Sendable {
     public let schemes: [String]
     /// The schemes with their rules, as the probe declares them.
     public let endpointSchemes: [EndpointScheme]
+    /// The keys a point's address may have (see `DeviceProbe.addressKeys`).
+    public let addressKeys: [String]
     private let bus: @Sendable (Endpoint) -> String?
     private let skeleton: @Sendable (String) -> String
     private let decodeAddress: @Sendable (Node) throws -> any Sendable
@@ -65,6 +67,7 @@ public struct AnyProbe: Sendable {
         protocolName = P.protocolName
         endpointSchemes = P.schemes
         schemes = P.schemes.map(\.name)
+        addressKeys = P.addressKeys
         bus = { P.busKey($0) }
         skeleton = { P.profileSkeleton(vendor: $0) }
         decodeAddress = { node in try YAMLDecoder().decode(P.Address.self, from: node) }

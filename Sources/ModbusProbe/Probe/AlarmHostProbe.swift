@@ -13,6 +13,7 @@ public struct AlarmHostProbe: DeviceProbe, IdentifyingProbe {
 
     public static let protocolName = "modbus"
     public static let schemes = [ModbusEndpoints.tcp, ModbusEndpoints.rtu]
+    public static let addressKeys = ModbusAddress.Key.allCases.map(\.rawValue)
 
     public init() {}
 

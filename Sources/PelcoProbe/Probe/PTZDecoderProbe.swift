@@ -16,6 +16,7 @@ public struct PTZDecoderProbe: DeviceProbe {
     public typealias Address = PTZPointAddress
     public static let protocolName = "pelco"
     public static let schemes = [PelcoEndpoint.d, PelcoEndpoint.p]
+    public static let addressKeys = PTZPointAddress.Key.allCases.map(\.rawValue)
 
     /// The ports and dead decoders of this run.
     public let lines: PelcoLines
