@@ -8,7 +8,7 @@ import SNMPProbe
 /// 0 OK, 1 warning, 2 critical/unreachable, 3 the tool could not do its job.
 public enum CheckupMain {
     /// `adding` registers a build's own probes beside the built-in ones, one line each:
-    /// `await CheckupMain.main { $0.register(MyProbe()) }` (docs: WritingAProbe in CheckupCore.docc).
+    /// `await CheckupMain.main { $0.register(MyProbe()) }` (Sources/CheckupCore/CheckupCore.docc/WritingAProbe.md).
     public static func main(adding: (inout ProbeRegistry) -> Void = { _ in }) async -> Never {
         bootstrapLogging()
         // A dropped SSH session closes the terminal: writing to it must fail, not kill the run
