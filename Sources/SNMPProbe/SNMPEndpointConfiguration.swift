@@ -9,13 +9,7 @@ import CheckupCore
 public enum SNMPEndpointConfiguration {
     public static func make(_ given: Endpoint, context: ProbeContext) throws(SNMPError) -> SNMPSessionConfiguration {
         let endpoint: Endpoint
-        do throws(EndpointError) {
-            switch given.scheme {
-            case SNMPEndpoints.v1v2c.name: endpoint = try SNMPEndpoints.v1v2c.checked(given)
-            case SNMPEndpoints.v3.name: endpoint = try SNMPEndpoints.v3.checked(given)
-            default: throw EndpointError("not an SNMP endpoint: \(SNMPEndpoints.v1v2c.usage) or \(SNMPEndpoints.v3.usage)")
-            }
-        } catch {
+        do { endpoint = try SNMPProbe.checked(given) } catch {
             throw .configuration("\(given): \(error.message)")
         }
         var configuration = SNMPSessionConfiguration(host: endpoint.host ?? "", port: endpoint.port ?? 161, timeout: context.timeout,

@@ -105,6 +105,7 @@ extension ProfileCommand {
               item: {zh: \(deviceKind.title.zh), en: \(deviceKind.title.en)}
 
             \(body)
+
             """
         }
     }

@@ -44,12 +44,20 @@ extension DeviceProbe {
 
     /// Parses an endpoint URL by this probe's own schemes (tests, tools that know the protocol).
     public static func endpoint(parsing text: String) throws(EndpointError) -> Endpoint {
-        let names = schemes.map(\.name)
-        let scheme = try EndpointURL.scheme(of: text, known: names)
-        guard let rule = schemes.first(where: { $0.name == scheme }) else {
-            throw EndpointError("\(protocolName) endpoints are \(names.joined(separator: ", ")), not \(scheme)://")
+        try scheme(named: EndpointURL.scheme(of: text, known: schemes.map(\.name))).parse(text)
+    }
+
+    /// An endpoint held to this probe's scheme rules, defaults filled in: how a probe reads
+    /// one built in code as surely as one the registry parsed.
+    public static func checked(_ endpoint: Endpoint) throws(EndpointError) -> Endpoint {
+        try scheme(named: endpoint.scheme).checked(endpoint)
+    }
+
+    private static func scheme(named name: String) throws(EndpointError) -> EndpointScheme {
+        guard let rule = schemes.first(where: { $0.name == name }) else {
+            throw EndpointError("\(protocolName) endpoints are \(schemes.map(\.usage).joined(separator: " or ")), not \(name)://")
         }
-        return try rule.parse(text)
+        return rule
     }
 }
 

@@ -27,13 +27,7 @@ public struct ModbusConnection: Sendable, Hashable, CustomStringConvertible {
     /// inventory was parsed by; an endpoint built in code is held to them too).
     public init(endpoint given: Endpoint) throws(ModbusError) {
         let endpoint: Endpoint
-        do throws(EndpointError) {
-            switch given.scheme {
-            case ModbusEndpoints.tcp.name: endpoint = try ModbusEndpoints.tcp.checked(given)
-            case ModbusEndpoints.rtu.name: endpoint = try ModbusEndpoints.rtu.checked(given)
-            default: throw EndpointError("not a Modbus endpoint: \(ModbusEndpoints.tcp.usage) or \(ModbusEndpoints.rtu.usage)")
-            }
-        } catch {
+        do { endpoint = try AlarmHostProbe.checked(given) } catch {
             throw ModbusError(.connect, device: given.description, reason: error.message)
         }
         // The rules above checked every number and filled in unit, baud and parity.

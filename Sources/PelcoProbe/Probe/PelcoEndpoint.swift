@@ -23,8 +23,7 @@ public struct PelcoEndpoint: Sendable, Hashable {
     /// The decoder `given` names, by the rules above (the ones the inventory was parsed by; an
     /// endpoint built in code is held to them too).
     public init(_ given: Endpoint) throws(EndpointError) {
-        let scheme = given.scheme == Self.p.name ? Self.p : Self.d
-        let endpoint = try scheme.checked(given)
+        let endpoint = try PTZDecoderProbe.checked(given)
         // The rules checked every number and filled in baud and address.
         let parity: SerialSettings.Parity = switch endpoint.query["parity", default: "N"].uppercased() {
         case "E": .even
@@ -35,6 +34,6 @@ public struct PelcoEndpoint: Sendable, Hashable {
         settings = SerialSettings(baud: endpoint.int("baud") ?? 2400, parity: parity,
                                   dataBits: endpoint.int("data") ?? 8, stopBits: endpoint.int("stop") ?? 1)
         address = UInt8(clamping: endpoint.int("address") ?? 1)
-        isPelcoP = scheme.name == Self.p.name
+        isPelcoP = endpoint.scheme == Self.p.name
     }
 }
