@@ -11,7 +11,7 @@ enum FixtureRun {
 
     /// Written in full, as a stored site holds them: no probe's defaults are applied here.
     static func endpoint(_ text: String) -> Endpoint {
-        do { return try Endpoint(parsing: text) } catch { fatalError("fixture endpoint \(text): \(error)") }
+        do { return try Endpoint(splitting: text) } catch { fatalError("fixture endpoint \(text): \(error)") }
     }
 
     static var site: Site {

@@ -30,9 +30,9 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Splits an endpoint URL as written, applying no probe's rules: for text that was checked
-    /// before (a stored site). Inventories and command lines go through
+    /// before (a stored site, a capture). Inventories and command lines go through
     /// `ProbeRegistry.endpoint(parsing:)`, which applies the scheme's own.
-    public init(parsing text: String) throws(EndpointError) {
+    public init(splitting text: String) throws(EndpointError) {
         self = try EndpointURL.split(text)
     }
 
