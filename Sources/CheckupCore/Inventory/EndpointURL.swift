@@ -4,10 +4,10 @@ import Foundation
 /// split of a URL no probe's rules were applied to (a site stored by an older run).
 enum EndpointURL {
     /// The lowercased scheme of `text`; `known` names the schemes a message may suggest.
-    static func scheme(of text: String, known: [String]) throws(EndpointError) -> String {
+    static func scheme(of text: String, known: @autoclosure () -> [String]) throws(EndpointError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let separator = trimmed.range(of: "://") else {
-            throw EndpointError("'\(redacted(trimmed))' is not an endpoint URL: expected SCHEME://…, schemes: \(known.joined(separator: ", "))")
+            throw EndpointError("'\(redacted(trimmed))' is not an endpoint URL: expected SCHEME://…, schemes: \(known().joined(separator: ", "))")
         }
         return trimmed[..<separator.lowerBound].lowercased()
     }
