@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(name: "bench-pipeline", dependencies: ["CheckupCore", "CheckupTestKit"], path: "bench/pipeline"),
         .executableTarget(name: "bench-modbus", dependencies: ["CheckupCore", "ModbusProbe", "DeviceSimulators"], path: "bench/modbus"),
         .executableTarget(name: "bench-snmp", dependencies: ["CheckupCore", "SNMPProbe", "DeviceSimulators"], path: "bench/snmp"),
-        .executableTarget(name: "bench-scale", dependencies: ["CheckupCore", "DeviceSimulators"], path: "bench/scale"),
+        .executableTarget(name: "bench-scale", dependencies: ["CheckupCore", "DeviceSimulators", "SNMPProbe"], path: "bench/scale"),
 
         // Fuzzing: the harnesses (replayed as seeded corpora in `make test`) and the libFuzzer
         // binary `make fuzz` builds with -sanitize=fuzzer into .build-fuzz (a replayer otherwise).
@@ -94,7 +94,7 @@ let package = Package(
         .executableTarget(name: "checkup-fuzz", dependencies: ["CheckupFuzzing", "CFuzzerDriver"], path: "fuzz", exclude: ["README.md"]),
         .testTarget(name: "CheckupFuzzingTests", dependencies: ["CheckupFuzzing"]),
 
-        .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit"],
+        .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit", "ModbusProbe", "PelcoProbe", "SNMPProbe"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"],
                     exclude: ["Peers"]),
@@ -102,7 +102,12 @@ let package = Package(
         .testTarget(name: "PelcoProbeTests", dependencies: ["PelcoProbe", "CheckupTestKit", "DeviceSimulators"]),
         .testTarget(name: "InspectionRecordsTests", dependencies: ["InspectionRecords", "CheckupTestKit"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CheckupCLITests", dependencies: ["CheckupCLI", "CheckupTestKit", "DeviceSimulators"]),
+        .testTarget(name: "CheckupCLITests", dependencies: ["CheckupCLI", "CheckupTestKit", "DeviceSimulators", "LineProbe"]),
+
+        // A probe that is not shipped: its folder, and `checkup` built with its one registration
+        // line, prove that a new protocol needs nothing else (Tests/LineProbe/README.md).
+        .target(name: "LineProbe", dependencies: ["CheckupCore"], path: "Tests/LineProbe", exclude: ["README.md"]),
+        .executableTarget(name: "checkup-line", dependencies: ["CheckupCLI", "LineProbe"], path: "Tests/checkup-line"),
     ]
 )
 

@@ -60,7 +60,7 @@ public enum YAMLLoaderHarness {
         do {
             switch first % 3 {
             case 0: _ = try ProfileLoader(registry: registry).load(text: text, origin: origin)
-            case 1: _ = try InventoryLoader.load(text: text, origin: origin)
+            case 1: _ = try InventoryLoader.load(text: text, origin: origin, probes: registry)
             default:
                 do { _ = try RecordAnswers.parse(text, source: origin) } catch { return named(error.description) }
             }

@@ -118,11 +118,11 @@ public struct RecordedCase: Sendable {
         case .modbusImage(let image, let unit):
             let panel = AlarmHostSimulator(image: image, unit: unit)
             let port = try await BlockingIO.shared.run { try panel.start(tcpPort: 0) }
-            readings = await probe.read(points, from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=\(unit)"), context: context)
+            readings = await probe.read(points, from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=\(unit)"), context: context)
             await BlockingIO.shared.run { panel.stop() }
         case .unreachable where profile.protocolName == "modbus":
             let port = try FreePort.tcp()
-            readings = await probe.read(points, from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1"), context: context)
+            readings = await probe.read(points, from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1"), context: context)
         case .unreachable:
             readings = try await onLine(PTZDecoderSimulator(protocol: scheme == "pelco-p" ? .p : .d, baud: baud, replies: [:]),
                                         address: 1, points: points, probe: probe, scheme: scheme, baud: baud, context: context)
@@ -140,7 +140,7 @@ public struct RecordedCase: Sendable {
                         context: ProbeContext) async throws -> Readings {
         // Starting and stopping wait on the simulator's thread: off the cooperative pool.
         let path = try await BlockingIO.shared.run { try line.start() }
-        let readings = await probe.read(points, from: try Endpoint(parsing: "\(scheme)://\(path)?baud=\(baud)&address=\(address)"), context: context)
+        let readings = await probe.read(points, from: try PTZDecoderProbe.endpoint(parsing: "\(scheme)://\(path)?baud=\(baud)&address=\(address)"), context: context)
         await BlockingIO.shared.run { line.stop() }
         return readings
     }

@@ -27,7 +27,15 @@ public struct ScriptedProbe: DeviceProbe {
     }
 
     public static let protocolName = "scripted"
-    public static let schemes = ["scripted"]
+    /// `scripted://HOST`; tests build serial-bus endpoints (`path` + `unit`) in code.
+    public static let schemes = [EndpointScheme("scripted", .network(defaultPort: 0), keys: ["unit": .integer(0...255)],
+                                                user: .secret, usage: "scripted://HOST")]
+
+    public static let addressKeys = ["key"]
+
+    public static func profileSkeleton(vendor: String) -> String {
+        "points:\n  value: {key: value}\n\nchecks:\n  - {id: value, title: Value, point: value, equals: 1}\n"
+    }
 
     public let devices: [String: Device]
     public let stats: Stats
@@ -43,8 +51,8 @@ public struct ScriptedProbe: DeviceProbe {
 
     public func read(_ points: [Point<Address>], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
         let key = Self.key(endpoint)
-        stats.enter(bus: endpoint.busKey)
-        defer { stats.leave(bus: endpoint.busKey, device: key) }
+        stats.enter(bus: Self.busKey(endpoint))
+        defer { stats.leave(bus: Self.busKey(endpoint), device: key) }
         guard let device = devices[key] else { return .unreachable("no such scripted device '\(key)'") }
         if device.delay > .zero { try? await Task.sleep(for: device.delay) }
         if let reason = device.unreachable { return .unreachable(reason) }

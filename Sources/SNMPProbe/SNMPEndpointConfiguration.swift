@@ -1,52 +1,36 @@
 import CheckupCore
 
-/// Builds a session configuration from an endpoint URL and the run's context.
+/// Builds a session configuration from an endpoint and the run's context, by `SNMPEndpoints`'
+/// rules (the ones the inventory was parsed by; an endpoint built in code is held to them too).
 ///
-/// `snmp://[COMMUNITY@]HOST[:PORT]?version=1|2c`: the community comes from
-/// `context.credentials.community` (which the core fills from the URL, the credentials file or
-/// `CHECKUP_SNMP_COMMUNITY`), then the URL, then `public`.
-/// `snmpv3://USER@HOST[:PORT]?level=…&auth=…&priv=…&context=…`: passphrases from
-/// `context.credentials.authPassphrase` / `privPassphrase`.
+/// `snmp://`: the community comes from `context.credentials.community` (which the core fills
+/// from the URL, the credentials file or `CHECKUP_SNMP_COMMUNITY`), then the URL, then `public`.
+/// `snmpv3://`: passphrases from `context.credentials.authPassphrase` / `privPassphrase`.
 public enum SNMPEndpointConfiguration {
-    public static func make(_ endpoint: Endpoint, context: ProbeContext) throws(SNMPError) -> SNMPSessionConfiguration {
-        guard let host = endpoint.host, !host.isEmpty else {
-            throw .configuration("\(endpoint): a host is required")
+    public static func make(_ given: Endpoint, context: ProbeContext) throws(SNMPError) -> SNMPSessionConfiguration {
+        let endpoint: Endpoint
+        do { endpoint = try SNMPProbe.checked(given) } catch {
+            throw .configuration("\(given): \(error.message)")
         }
-        let port = endpoint.port ?? 161
-        var configuration = SNMPSessionConfiguration(host: host, port: port, timeout: context.timeout,
+        var configuration = SNMPSessionConfiguration(host: endpoint.host ?? "", port: endpoint.port ?? 161, timeout: context.timeout,
                                                      retries: max(0, context.retries))
-        switch endpoint.scheme {
-        case "snmp":
-            switch endpoint.query["version"] ?? "2c" {
-            case "1": configuration.version = .v1
-            case "2c", "2": configuration.version = .v2c
-            case let other: throw .configuration("\(endpoint): version=\(other) is not 1 or 2c (use snmpv3:// for v3)")
-            }
+        // The rules above checked every key and filled in the defaults: these lookups cannot miss.
+        guard endpoint.scheme == SNMPEndpoints.v3.name else {
+            configuration.version = endpoint.query["version"] == "1" ? .v1 : .v2c
             configuration.community = context.credentials.community ?? endpoint.community ?? Secret("public")
-        case "snmpv3":
-            guard let user = endpoint.user, !user.isEmpty else {
-                throw .configuration("\(endpoint): SNMPv3 needs a user, as snmpv3://USER@HOST")
-            }
-            let levelName = endpoint.query["level"] ?? "authPriv"
-            guard let level = SNMPv3Security.Level.allCases.first(where: { $0.rawValue.lowercased() == levelName.lowercased() }) else {
-                throw .configuration("\(endpoint): level=\(levelName) is not noAuthNoPriv, authNoPriv or authPriv")
-            }
-            let authName = endpoint.query["auth"] ?? "SHA"
-            guard let auth = SNMPv3Security.AuthProtocol(name: authName) else {
-                throw .configuration("\(endpoint): auth=\(authName) is not one of MD5, SHA, SHA-224, SHA-256, SHA-384, SHA-512")
-            }
-            let privName = endpoint.query["priv"] ?? "AES"
-            guard let priv = SNMPv3Security.PrivProtocol(name: privName) else {
-                throw .configuration("\(endpoint): priv=\(privName) is not one of DES, AES, AES-192, AES-256")
-            }
-            configuration.version = .v3
-            configuration.security = SNMPv3Security(user: user, level: level, auth: auth, priv: priv,
-                                                    authPassphrase: context.credentials.authPassphrase,
-                                                    privPassphrase: context.credentials.privPassphrase,
-                                                    context: endpoint.query["context"])
-        default:
-            throw .configuration("the SNMP probe does not handle \(endpoint.scheme):// endpoints")
+            return configuration
         }
+        guard let user = endpoint.user, !user.isEmpty else {
+            throw .configuration("\(endpoint): the security name is required, as \(SNMPEndpoints.v3.usage)")
+        }
+        let level = SNMPv3Security.Level.allCases.first { $0.rawValue.lowercased() == endpoint.query["level"]?.lowercased() } ?? .authPriv
+        configuration.version = .v3
+        configuration.security = SNMPv3Security(user: user, level: level,
+                                                auth: endpoint.query["auth"].flatMap(SNMPv3Security.AuthProtocol.init(name:)) ?? .sha,
+                                                priv: endpoint.query["priv"].flatMap(SNMPv3Security.PrivProtocol.init(name:)) ?? .aes,
+                                                authPassphrase: context.credentials.authPassphrase,
+                                                privPassphrase: context.credentials.privPassphrase,
+                                                context: endpoint.query["context"])
         return configuration
     }
 }

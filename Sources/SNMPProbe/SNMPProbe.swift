@@ -10,7 +10,8 @@ import Foundation
 public struct SNMPProbe: IdentifyingProbe {
     public typealias Address = SNMPAddress
     public static let protocolName = "snmp"
-    public static let schemes = ["snmp", "snmpv3"]
+    public static let schemes = [SNMPEndpoints.v1v2c, SNMPEndpoints.v3]
+    public static let addressKeys = SNMPAddress.ownKeys
 
     public init() {}
 
@@ -46,6 +47,8 @@ public struct SNMPProbe: IdentifyingProbe {
             return SNMPIdentification.identity(from: binds)
         }
     }
+
+    public static func profileSkeleton(vendor: String) -> String { SNMPProfileSkeleton.yaml(vendor: vendor) }
 
     public static func validate(_ address: SNMPAddress) -> String? {
         if case .table(let entry, let columns) = address.target {

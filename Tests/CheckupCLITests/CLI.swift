@@ -11,13 +11,15 @@ struct CLI {
     }
 
     /// `.build/<triple>/debug/checkup`, next to the test bundle.
-    static var binary: String {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return dir.appendingPathComponent("checkup").path
+    static var binary: String { built("checkup") }
+
+    /// A program built next to the test bundle (`checkup-line`: checkup with one more probe).
+    static func built(_ program: String) -> String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(program).path
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
-                    timeout: TimeInterval = 120) throws -> Outcome {
+                    timeout: TimeInterval = 120, binary: String = CLI.binary) throws -> Outcome {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             Issue.record("checkup binary not built at \(binary): run `swift build` first (make test does)")
             return Outcome(status: -1, stdout: "", stderr: "")

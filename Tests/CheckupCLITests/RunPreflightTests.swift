@@ -42,4 +42,35 @@ struct RunPreflightTests {
         #expect(good.status != 3, "\(good.all)")
         #expect(!panel.receivedFunctions.isEmpty)
     }
+
+    /// A bad URL of every built-in scheme, each refused by its probe's own scheme at its
+    /// file:line:col, all at once, exit 3; the panel on the good line heard nothing.
+    @Test func badURLsOfEverySchemeAreReportedAtTheirLineBeforeAnyDeviceIsContacted() async throws {
+        let panel = try await PymodbusPeer.start()
+        defer { panel.stop() }
+        let dir = CLI.temporaryDirectory()
+        let site = dir + "/site.yaml"
+        let bad: [(url: String, says: String)] = [
+            ("modbus-tcp://127.0.0.1:\(panel.port)?unit=256", "modbus-tcp: unit=256 must be a whole number in 0…255"),
+            ("modbus-rtu:///dev/ttyUSB0?unit=248", "modbus-rtu: unit=248 must be a whole number in 1…247"),
+            ("snmp://c0mmunity@10.0.0.20?version=3", "snmp: version=3 must be one of 1, 2c"),
+            ("snmpv3://10.0.0.20", "snmpv3: the security name is required"),
+            ("pelco-d:///dev/ttyS0?address=0", "pelco-d: address=0 must be a whole number in 1…255"),
+            ("pelco-p://ttyS0?baud=4800", "pelco-p: expected a device path"),
+            ("modbus-tpc://10.0.0.5", "unknown endpoint scheme 'modbus-tpc' (did you mean 'modbus-tcp'?)"),
+        ]
+        let lines = ["site: {id: pre, client: 示例客户}", "devices:",
+                     "  - {id: panel-1, name: 报警主机, kind: alarm-host, profile: elmo-modbus, endpoint: \"modbus-tcp://127.0.0.1:\(panel.port)?unit=1\"}"]
+            + bad.enumerated().map { "  - {id: bad-\($0.offset), name: x, kind: camera, profile: generic-snmp, endpoint: \"\($0.element.url)\"}" }
+        try lines.joined(separator: "\n").write(toFile: site, atomically: true, encoding: .utf8)
+        let out = try CLI.run(["run", "--site", site, "--month", "2026-11", "--date", "2026-11-20", "--out", dir + "/out",
+                               "--store", dir + "/s.sqlite", "--timeout", "0.3", "--retries", "0"])
+        #expect(out.status == 3, "\(out.all)")
+        for (index, entry) in bad.enumerated() {
+            let line = 4 + index, column = lines[line - 1].range(of: "\"" + entry.url)!.lowerBound.utf16Offset(in: lines[line - 1]) + 1
+            #expect(out.stderr.contains("site.yaml:\(line):\(column): bad endpoint: \(entry.says)"), "\(entry.url): \(out.stderr)")
+        }
+        #expect(!out.all.contains("c0mmunity"), "a community leaked: \(out.all)")
+        #expect(panel.receivedFunctions.isEmpty, "no request reached the panel: \(panel.receivedFunctions)")
+    }
 }

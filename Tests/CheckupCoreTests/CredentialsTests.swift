@@ -44,7 +44,7 @@ struct CredentialsTests {
         defer { unlink(path) }
         let file = try CredentialsFile.load(path: path, required: true)
         let device = Device(id: "nvr", name: "NVR", kind: .recorder, profile: "p",
-                            endpoint: try Endpoint(parsing: "snmp://urlcommunity@127.0.0.1"), credentials: "nvr")
+                            endpoint: try Endpoint(url: "snmp://urlcommunity@127.0.0.1"), credentials: "nvr")
         let env = Credentials.fromEnvironment(["CHECKUP_SNMP_COMMUNITY": "envcommunity", "CHECKUP_SNMP_PRIV_PASS": "envpriv"])
         let creds = try file.credentials(for: device, environment: env)
         #expect(creds.community?.reveal() == "urlcommunity")
@@ -59,7 +59,7 @@ struct CredentialsTests {
         let json = String(decoding: try JSONEncoder().encode(["s": creds.community!]), as: UTF8.self)
         #expect(!json.contains("c0mmunity"))
         let site = Site(id: "s", client: "c", name: "n", devices: [
-            Device(id: "d", name: "d", kind: .camera, profile: "p", endpoint: try Endpoint(parsing: "snmp://c0mmunity@10.0.0.1")),
+            Device(id: "d", name: "d", kind: .camera, profile: "p", endpoint: try Endpoint(url: "snmp://c0mmunity@10.0.0.1")),
         ])
         let siteJSON = String(decoding: try JSONEncoder().encode(site), as: UTF8.self)
         #expect(!siteJSON.contains("c0mmunity"))

@@ -17,8 +17,8 @@ struct HostileFileTests {
 
     @Test func aNonUTF8InventoryNamesTheLineAndTheByte() throws {
         let path = try write(Self.gbk, "site.yaml")
-        #expect(throws: FileErrors.self) { try InventoryLoader.load(path: path) }
-        do { _ = try InventoryLoader.load(path: path) } catch {
+        #expect(throws: FileErrors.self) { try InventoryLoader.load(path: path, probes: builtInProbes) }
+        do { _ = try InventoryLoader.load(path: path, probes: builtInProbes) } catch {
             let first = try #require(error.errors.first)
             #expect(first.file == path)
             #expect(first.line == 2 && first.column == 7)

@@ -50,7 +50,7 @@ struct LoaderErrorTests {
     @Test func everyProblemOfAnInventoryAtOnce() throws {
         let path = Self.fixture("broken-inventories/bad.yaml")
         do {
-            _ = try InventoryLoader.load(path: path, knownProfiles: ["hikvision-nvr", "test"])
+            _ = try InventoryLoader.load(path: path, probes: builtInProbes, knownProfiles: ["hikvision-nvr", "test"])
             Issue.record("loaded a broken inventory")
         } catch {
             let text = error.description
@@ -69,7 +69,7 @@ struct LoaderErrorTests {
         devices:
           - {id: panel, name: Panel, kind: alarm-host, profile: p, endpoint: "modbus-tcp://10.0.0.5?unit=3"}
           - {id: nvr, name: NVR, kind: recorder, profile: p, endpoint: "snmp://10.0.0.20", credentials: nvr-main}
-        """, origin: "site.yaml", knownProfiles: ["p"])
+        """, origin: "site.yaml", probes: builtInProbes, knownProfiles: ["p"])
         #expect(site.devices.count == 2)
         #expect(site.responseZone == "ring-2")
         #expect(site.devices[0].endpoint.int("unit") == 3)

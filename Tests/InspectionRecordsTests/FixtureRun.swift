@@ -9,8 +9,9 @@ enum FixtureRun {
     static let community = "s3cret-community"
     static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
 
+    /// Written in full, as a stored site holds them: no probe's defaults are applied here.
     static func endpoint(_ text: String) -> Endpoint {
-        do { return try Endpoint(parsing: text) } catch { fatalError("fixture endpoint \(text): \(error)") }
+        do { return try Endpoint(splitting: text) } catch { fatalError("fixture endpoint \(text): \(error)") }
     }
 
     static var site: Site {
@@ -21,11 +22,11 @@ enum FixtureRun {
                 Device(id: "nvr-1", name: "NVR 1", location: "机房 Server room", kind: .recorder,
                        profile: "hikvision-nvr", endpoint: endpoint("snmp://\(community)@127.0.0.1:16161?version=2c")),
                 Device(id: "cam-lobby", name: "大堂摄像机 Lobby camera", location: "大堂 Lobby", kind: .camera,
-                       profile: "hikvision-camera", endpoint: endpoint("snmp://127.0.0.1:16162")),
+                       profile: "hikvision-camera", endpoint: endpoint("snmp://127.0.0.1:16162?version=2c")),
                 Device(id: "ptz-gate", name: "门口云台 Gate PTZ", location: "大门 Gate", kind: .ptzDecoder,
-                       profile: "pelco-d-decoder", endpoint: endpoint("pelco-d:///dev/ttyS9?address=3")),
+                       profile: "pelco-d-decoder", endpoint: endpoint("pelco-d:///dev/ttyS9?address=3&baud=2400")),
                 Device(id: "cam-dead", name: "后门摄像机 Back door camera", location: "后门 Back door", kind: .camera,
-                       profile: "hikvision-camera", endpoint: endpoint("snmp://127.0.0.1:16199")),
+                       profile: "hikvision-camera", endpoint: endpoint("snmp://127.0.0.1:16199?version=2c")),
              ])
     }
 

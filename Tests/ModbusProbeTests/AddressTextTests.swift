@@ -26,7 +26,7 @@ struct AddressTextTests {
     func endpointNumbersOutOfRangeAreRefused(_ key: String, _ value: String) throws {
         let endpoint = Endpoint(scheme: "modbus-rtu", path: "/dev/ttyUSB0", query: [key: value])
         #expect(throws: ModbusError.self) { try ModbusConnection(endpoint: endpoint) }
-        #expect(throws: (any Error).self) { try Endpoint(parsing: "modbus-rtu:///dev/ttyUSB0?\(key)=\(value)") }
+        #expect(throws: (any Error).self) { try AlarmHostProbe.endpoint(parsing: "modbus-rtu:///dev/ttyUSB0?\(key)=\(value)") }
     }
 
     @Test func timeoutsAreBoundedEvenWhenNotANumber() {

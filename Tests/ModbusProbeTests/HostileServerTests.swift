@@ -17,7 +17,7 @@ struct HostileServerTests {
               allowActive: Bool = false) async throws -> Readings {
         let peer = try await HostilePeer.start(.modbus, mode, arguments)
         defer { peer.stop() }
-        return await probe.read(points, from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(peer.port)?unit=1"),
+        return await probe.read(points, from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(peer.port)?unit=1"),
                                 context: ProbeContext(timeout: timeout, retries: 1, allowActive: allowActive))
     }
 
@@ -80,7 +80,7 @@ struct WriteTraceTests {
         defer { peer.stop() }
         let address = table == .coil ? 0x3001 : 0x0010
         let write = Point(id: "step", address: ModbusAddress(ModbusField(table: table, address: address), write: value), active: true)
-        let readings = await AlarmHostProbe().read([write], from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(peer.port)?unit=1"),
+        let readings = await AlarmHostProbe().read([write], from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(peer.port)?unit=1"),
                                                    context: ProbeContext(timeout: .milliseconds(500), retries: 0, allowActive: true))
         let traced = try #require(readings.exchanges.first { $0.direction == .sent && $0.text.contains("active point step") })
         #expect(traced.text.hasSuffix("[\(pdu)]"), "\(traced.text)")

@@ -15,7 +15,7 @@ struct OddRepliesTests {
     func read(_ mode: String) async throws -> Readings {
         let peer = try await OddPeer.start(mode)
         defer { peer.stop() }
-        return await probe.read(points, from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(peer.port)?unit=1"),
+        return await probe.read(points, from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(peer.port)?unit=1"),
                                 context: testContext())
     }
 

@@ -108,7 +108,7 @@ struct ProfileTests {
         let profile = try Self.profile("elmo-modbus")
         let peer = try await PymodbusPeer.start(["--mains"])
         defer { peer.stop() }
-        let endpoint = try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(peer.port)?unit=1")
+        let endpoint = try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(peer.port)?unit=1")
         let readings = await AlarmHostProbe().read(Self.points(profile), from: endpoint, context: testContext())
         let results = Evaluator().evaluate(profile, readings: readings, device: "panel")
         let verdicts = Self.verdicts(results)
@@ -120,7 +120,7 @@ struct ProfileTests {
         let alarmPeer = try await PymodbusPeer.start(["--zone-alarm", "5"])
         defer { alarmPeer.stop() }
         let alarm = await AlarmHostProbe().read(Self.points(profile),
-                                                from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(alarmPeer.port)?unit=1"),
+                                                from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(alarmPeer.port)?unit=1"),
                                                 context: testContext())
         let zones = try #require(Evaluator().evaluate(profile, readings: alarm, device: "panel").first { $0.check == "zones-alarm" })
         #expect(zones.status == .fail)
@@ -133,12 +133,12 @@ struct ProfileTests {
         let bus = AlarmHostSimulator(units: [1: (.elmo, AlarmHostFaults(mains: true)), 2: (.elmo, AlarmHostFaults(zoneAlarms: [5]))])
         let path = try bus.startRTU()
         defer { bus.stop() }
-        let one = await AlarmHostProbe().read(Self.points(profile), from: try Endpoint(parsing: "modbus-rtu://\(path)?unit=1"),
+        let one = await AlarmHostProbe().read(Self.points(profile), from: try AlarmHostProbe.endpoint(parsing: "modbus-rtu://\(path)?unit=1"),
                                               context: testContext())
         let verdicts = Self.verdicts(Evaluator().evaluate(profile, readings: one, device: "panel-1"))
         #expect(verdicts["mains"] == .fail)
         #expect(verdicts["battery"] == .pass)
-        let two = await AlarmHostProbe().read(Self.points(profile), from: try Endpoint(parsing: "modbus-rtu://\(path)?unit=2"),
+        let two = await AlarmHostProbe().read(Self.points(profile), from: try AlarmHostProbe.endpoint(parsing: "modbus-rtu://\(path)?unit=2"),
                                               context: testContext())
         let zones = try #require(Evaluator().evaluate(profile, readings: two, device: "panel-2").first { $0.check == "zones-alarm" })
         #expect(zones.offending == ["zone 5"])
@@ -149,7 +149,7 @@ struct ProfileTests {
         let panel = AlarmHostSimulator(map: .generic, faults: AlarmHostFaults(zoneFaults: [5]))
         let port = try panel.start(tcpPort: 0)
         defer { panel.stop() }
-        let readings = await AlarmHostProbe().read(Self.points(profile), from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1"),
+        let readings = await AlarmHostProbe().read(Self.points(profile), from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1"),
                                                    context: testContext())
         let results = Evaluator().evaluate(profile, readings: readings, device: "panel-1")
         let failing = results.filter { $0.status != .pass }.map { "\($0.check)=\($0.status.rawValue) \($0.offending)" }
@@ -164,7 +164,7 @@ struct ProfileTests {
         let panel = AlarmHostSimulator(map: .elmo)
         let port = try panel.start(tcpPort: 0)
         panel.stop()
-        let readings = await AlarmHostProbe().read(Self.points(profile), from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)"),
+        let readings = await AlarmHostProbe().read(Self.points(profile), from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)"),
                                                    context: testContext())
         let results = Evaluator().evaluate(profile, readings: readings, device: "panel")
         #expect(!results.isEmpty)

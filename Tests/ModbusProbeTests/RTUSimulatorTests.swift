@@ -10,7 +10,7 @@ struct RTUSimulatorTests {
     let probe = AlarmHostProbe()
 
     func endpoint(_ path: String, unit: Int) throws -> Endpoint {
-        try Endpoint(parsing: "modbus-rtu://\(path)?baud=19200&unit=\(unit)")
+        try AlarmHostProbe.endpoint(parsing: "modbus-rtu://\(path)?baud=19200&unit=\(unit)")
     }
 
     @Test func twoUnitsOnOneBusAndADeadOne() async throws {

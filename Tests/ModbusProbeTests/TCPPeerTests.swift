@@ -9,7 +9,7 @@ struct TCPPeerTests {
     let probe = AlarmHostProbe()
 
     func endpoint(_ port: Int, unit: Int = 1) throws -> Endpoint {
-        try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=\(unit)")
+        try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=\(unit)")
     }
 
     @Test func mainsFaultAndZoneAlarmAreRead() async throws {

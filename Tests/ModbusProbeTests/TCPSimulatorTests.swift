@@ -12,7 +12,7 @@ struct TCPSimulatorTests {
         let panel = AlarmHostSimulator(map: .generic, faults: AlarmHostFaults(battery: true, zoneFaults: [5], zoneBypasses: [7]))
         let port = try panel.start(tcpPort: 0)
         defer { panel.stop() }
-        let readings = await probe.read(GenericPoints.all, from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1"),
+        let readings = await probe.read(GenericPoints.all, from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1"),
                                         context: testContext())
         #expect(readings.unreachable == nil)
         #expect(readings["panel-status"]?.value == .integer(0b110_0010))
@@ -34,7 +34,7 @@ struct TCPSimulatorTests {
         let panel = AlarmHostSimulator(map: .elmo)
         let port = try panel.start(tcpPort: 0)
         defer { panel.stop() }
-        let endpoint = try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)")
+        let endpoint = try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)")
         let healthy = await probe.read([ElmoPoints.mains], from: endpoint, context: testContext())
         #expect(healthy["mains-fault"]?.value == .bool(false))
         panel.setFaults(AlarmHostFaults(mains: true))
@@ -46,7 +46,7 @@ struct TCPSimulatorTests {
         let panel = AlarmHostSimulator(map: .elmo)
         let port = try panel.start(tcpPort: 0)
         panel.stop()
-        let readings = await probe.read([ElmoPoints.mains], from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)"),
+        let readings = await probe.read([ElmoPoints.mains], from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)"),
                                         context: testContext())
         #expect(readings.unreachable?.contains("cannot connect") == true)
     }
@@ -61,7 +61,7 @@ struct MisbehaviourTests {
         let panel = AlarmHostSimulator(units: [1: (.elmo, AlarmHostFaults(mains: true, replyAsUnit: 7))])
         let port = try panel.start(tcpPort: 0)
         defer { panel.stop() }
-        let readings = await probe.read([ElmoPoints.mains], from: try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1"),
+        let readings = await probe.read([ElmoPoints.mains], from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1"),
                                         context: testContext())
         let value = try #require(readings["mains-fault"]?.value, "unreachable: \(readings.unreachable ?? "")")
         guard case .error = value else {
@@ -74,7 +74,7 @@ struct MisbehaviourTests {
         let bus = AlarmHostSimulator(units: [1: (.elmo, AlarmHostFaults(battery: true))])
         let path = try bus.startRTU()
         defer { bus.stop() }
-        let readings = await probe.read([ElmoPoints.battery], from: try Endpoint(parsing: "modbus-rtu://\(path)?unit=1&rs485=true"),
+        let readings = await probe.read([ElmoPoints.battery], from: try AlarmHostProbe.endpoint(parsing: "modbus-rtu://\(path)?unit=1&rs485=true"),
                                         context: testContext())
         #expect(readings["battery-fault"]?.value == .bool(true))
         #expect(readings.exchanges.contains { $0.direction == .note && $0.text.contains("RS-485 mode refused") })

@@ -13,7 +13,7 @@ struct HostileLineTests {
         let peer = try await HostilePeer.start(.pelco, mode)
         defer { peer.stop() }
         let probe = PTZDecoderProbe(lines: PelcoLines(linger: .milliseconds(50)))
-        let endpoint = try Endpoint(parsing: "pelco-d://\(peer.address)?baud=9600&address=5")
+        let endpoint = try PTZDecoderProbe.endpoint(parsing: "pelco-d://\(peer.address)?baud=9600&address=5")
         let readings = await probe.read([Point(id: "pan", address: PTZPointAddress(kind: .query(.pan))),
                                          Point(id: "tilt", address: PTZPointAddress(kind: .query(.tilt)))],
                                         from: endpoint, context: ProbeContext(timeout: .milliseconds(500), retries: 1))
@@ -27,7 +27,7 @@ struct HostileLineTests {
         let probe = PTZDecoderProbe(lines: PelcoLines(linger: .milliseconds(50)))
         let step = Point(id: "step", address: PTZPointAddress(kind: .command(.goToPreset), preset: 3), active: true)
         let readings = await probe.read([Point(id: "pan", address: PTZPointAddress(kind: .query(.pan))), step],
-                                        from: try Endpoint(parsing: "pelco-d://\(peer.address)?baud=9600&address=5"),
+                                        from: try PTZDecoderProbe.endpoint(parsing: "pelco-d://\(peer.address)?baud=9600&address=5"),
                                         context: ProbeContext(timeout: .milliseconds(500), retries: 1, allowActive: true))
         await probe.lines.closeIdle()
         let traced = try #require(readings.exchanges.first { $0.direction == .sent && $0.text.contains("go to preset 3") })

@@ -158,7 +158,7 @@ struct ProbeTests {
     @Test func missingPortIsUnreachableWithTheReason() async throws {
         let probe = PTZDecoderProbe()
         let r = await probe.read([SimulatorHarness.query("pan", .pan)],
-                                 from: try Endpoint(parsing: "pelco-d:///dev/does-not-exist?address=1"), context: ProbeContext())
+                                 from: try PTZDecoderProbe.endpoint(parsing: "pelco-d:///dev/does-not-exist?address=1"), context: ProbeContext())
         #expect(r.unreachable?.contains("no such serial device") == true)
     }
 }

@@ -18,7 +18,7 @@ struct SimulatorHarness {
 
     func endpoint(_ address: Int, scheme: String = "pelco-d") throws -> Endpoint {
         let baud = simulator.settings.baud
-        return try Endpoint(parsing: "\(scheme)://\(path)?baud=\(baud)&address=\(address)")
+        return try PTZDecoderProbe.endpoint(parsing: "\(scheme)://\(path)?baud=\(baud)&address=\(address)")
     }
 
     func read(_ address: Int, _ points: [Point<PTZPointAddress>], allowActive: Bool = false,

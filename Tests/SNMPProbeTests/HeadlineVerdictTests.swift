@@ -17,7 +17,7 @@ struct HeadlineVerdictTests {
         let url = v3 ? try #require(agent.snmpv3URL) : agent.snmpURL
         let credentials = v3 ? Credentials(authPassphrase: Secret(Self.user.authPassphrase), privPassphrase: Secret(Self.user.privPassphrase))
                              : Credentials(community: Secret("headline-c"))
-        let readings = await AnyProbeReader.read(profile, try Endpoint(parsing: url),
+        let readings = await AnyProbeReader.read(profile, try SNMPProbe.endpoint(parsing: url),
                                                  ProbeContext(timeout: .milliseconds(500), credentials: credentials))
         let results = Evaluator(now: Date()).evaluate(profile, readings: readings, device: profileID)
         return Dictionary(uniqueKeysWithValues: results.map { ($0.check, $0) })

@@ -130,7 +130,7 @@ struct HostileAgentTests {
     @Test func anIPv6AgentIsReachedThroughItsURL() async throws {
         let peer = try await HostilePeer.start(.snmp, "good", ["ipv6"])
         defer { peer.stop() }
-        let endpoint = try Endpoint(parsing: "snmp://\(Self.community)@[::1]:\(peer.port)")
+        let endpoint = try SNMPProbe.endpoint(parsing: "snmp://\(Self.community)@[::1]:\(peer.port)")
         #expect(endpoint.description == "snmp://***@[::1]:\(peer.port)?version=2c")
         let point = Point(id: "charge", address: SNMPAddress(oid: Self.charge))
         let readings = await SNMPProbe().read([point], from: endpoint, context: ProbeContext(timeout: .milliseconds(500)))
@@ -149,7 +149,7 @@ struct HostileAgentTests {
         #expect(session.transcript.contains { $0.text.contains("the limit of 10000; the table may have more rows") })
 
         let point = Point(id: "rows", address: SNMPAddress(table: "1.3.6.1.4.1.99999.7.1", columns: [SNMPColumn(name: "n", number: 2)]))
-        let endpoint = try Endpoint(parsing: "snmp://\(Self.community)@127.0.0.1:\(peer.port)")
+        let endpoint = try SNMPProbe.endpoint(parsing: "snmp://\(Self.community)@127.0.0.1:\(peer.port)")
         let readings = await SNMPProbe().read([point], from: endpoint, context: ProbeContext(timeout: .milliseconds(300)))
         let reading = try #require(readings["rows"])
         #expect(reading.caveat?.contains("limit of 10000 objects") == true)

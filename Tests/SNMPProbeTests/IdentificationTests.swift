@@ -104,7 +104,7 @@ struct IdentificationTests {
         #expect(identifier.catalog.errors.isEmpty, "\(identifier.catalog.errors)")
         let agent = try await SNMPAgentFixture.start(dataset: try SNMPDataset(yaml: unit.dataset), community: Self.community)
         defer { agent.stop() }
-        let endpoint = try Endpoint(parsing: agent.snmpURL)
+        let endpoint = try SNMPProbe.endpoint(parsing: agent.snmpURL)
         let context = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(community: Secret(Self.community)))
         let outcome = try #require(await identifier.identify(endpoint, context: context))
         #expect(outcome.chosen?.id == unit.profile, "\(outcome.candidates.map { "\($0.profile.id)=\($0.verdict?.score ?? -1)" })")
@@ -122,7 +122,7 @@ struct IdentificationTests {
         let agent = try await SNMPAgentFixture.start(dataset: try SNMPDataset(yaml: Self.units[1].dataset), community: Self.community)
         defer { agent.stop() }
         let context = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(community: Secret(Self.community)))
-        let outcome = try #require(await identifier.identify(try Endpoint(parsing: agent.snmpURL), context: context))
+        let outcome = try #require(await identifier.identify(try SNMPProbe.endpoint(parsing: agent.snmpURL), context: context))
         #expect(outcome.identity.objectID == nil, "the fixture answers no sysObjectID")
         let nvr = try #require(outcome.candidates.first { $0.profile.id == "hikvision-nvr" }?.verdict)
         #expect(nvr.score == nil)
@@ -169,7 +169,7 @@ struct IdentificationTests {
         """), community: Self.community)
         defer { agent.stop() }
         let context = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(community: Secret(Self.community)))
-        let readings = await registry.probe(forProtocol: "snmp")!.read(profile.points, from: try Endpoint(parsing: agent.snmpURL), context: context)
+        let readings = await registry.probe(forProtocol: "snmp")!.read(profile.points, from: try SNMPProbe.endpoint(parsing: agent.snmpURL), context: context)
         #expect(readings["memory"]?.value == .integer(91))
         #expect(readings["memory"]?.evidence?.contains("1.3.6.1.4.1.99999.2.9.0") == true)
         let nowhere = try #require(readings["nowhere"])

@@ -47,7 +47,7 @@ struct ProfileFixtureTests {
         let profile = try Self.profile(c.dataset.profile)
         let agent = try await SNMPAgentFixture.start(dataset: c.dataset, variant: c.variant, community: "fixture-community-7")
         defer { agent.stop() }
-        let endpoint = try Endpoint(parsing: agent.snmpURL)
+        let endpoint = try SNMPProbe.endpoint(parsing: agent.snmpURL)
         let context = ProbeContext(timeout: .milliseconds(500), retries: 1,
                                    credentials: Credentials(community: Secret("fixture-community-7")))
         let readings = await AnyProbeReader.read(profile, endpoint, context)

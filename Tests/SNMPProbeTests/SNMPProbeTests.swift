@@ -39,7 +39,7 @@ struct SNMPProbeTests {
     @Test func v2cWithCommunityInTheURL() async throws {
         let agent = try await nvr("disk-2-smart-failed")
         defer { agent.stop() }
-        let endpoint = try Endpoint(parsing: "snmp://\(Self.community)@127.0.0.1:\(agent.port)?version=2c")
+        let endpoint = try SNMPProbe.endpoint(parsing: "snmp://\(Self.community)@127.0.0.1:\(agent.port)?version=2c")
         let readings = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: ProbeContext(timeout: .milliseconds(500)))
         #expect(readings.unreachable == nil)
         #expect(readings["status"]?.value == .integer(1))
@@ -56,7 +56,7 @@ struct SNMPProbeTests {
     @Test func v3AuthPrivWithPassphrasesFromCredentials() async throws {
         let agent = try await nvr()
         defer { agent.stop() }
-        let endpoint = try Endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
+        let endpoint = try SNMPProbe.endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
         let context = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(
             authPassphrase: Secret(Self.user.authPassphrase), privPassphrase: Secret(Self.user.privPassphrase)), trace: true)
         let readings = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: context)
@@ -71,7 +71,7 @@ struct SNMPProbeTests {
     @Test func wrongV3PassphraseIsAClearAuthenticationFailure() async throws {
         let agent = try await nvr()
         defer { agent.stop() }
-        let endpoint = try Endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
+        let endpoint = try SNMPProbe.endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
         let context = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(
             authPassphrase: Secret("wrong-pass-4242"), privPassphrase: Secret(Self.user.privPassphrase)))
         let readings = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: context)
@@ -84,7 +84,7 @@ struct SNMPProbeTests {
     @Test func rightPassphraseAfterAWrongOneWorks() async throws {
         let agent = try await nvr()
         defer { agent.stop() }
-        let endpoint = try Endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
+        let endpoint = try SNMPProbe.endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
         let wrong = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(
             authPassphrase: Secret("wrong-pass-4242"), privPassphrase: Secret("wrong-pass-4242")))
         let right = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(
@@ -98,7 +98,7 @@ struct SNMPProbeTests {
     @Test func wrongCommunityIsUnreachableAfterTimeoutTimesAttempts() async throws {
         let agent = try await nvr()
         defer { agent.stop() }
-        let endpoint = try Endpoint(parsing: "snmp://127.0.0.1:\(agent.port)")
+        let endpoint = try SNMPProbe.endpoint(parsing: "snmp://127.0.0.1:\(agent.port)")
         let context = ProbeContext(timeout: .milliseconds(300), retries: 2,
                                    credentials: Credentials(community: Secret("wrong-community-33")))
         let readings = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: context)
@@ -109,7 +109,7 @@ struct SNMPProbeTests {
     }
 
     @Test func deadV3DeviceTimesOutInEngineDiscovery() async throws {
-        let endpoint = try Endpoint(parsing: "snmpv3://someone@127.0.0.1:\(FreePort.udp())?level=authPriv")
+        let endpoint = try SNMPProbe.endpoint(parsing: "snmpv3://someone@127.0.0.1:\(FreePort.udp())?level=authPriv")
         let context = ProbeContext(timeout: .milliseconds(200), retries: 1, credentials: Credentials(
             authPassphrase: Secret(Self.user.authPassphrase), privPassphrase: Secret(Self.user.privPassphrase)))
         let readings = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: context)
@@ -118,7 +118,7 @@ struct SNMPProbeTests {
     }
 
     @Test func missingV3PassphraseIsAConfigurationError() async throws {
-        let endpoint = try Endpoint(parsing: "snmpv3://someone@127.0.0.1:9?level=authPriv")
+        let endpoint = try SNMPProbe.endpoint(parsing: "snmpv3://someone@127.0.0.1:9?level=authPriv")
         let readings = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: ProbeContext())
         #expect(readings.unreachable?.contains("CHECKUP_SNMP_AUTH_PASS") == true)
     }
@@ -126,7 +126,7 @@ struct SNMPProbeTests {
     @Test func identifiesModelDescriptionAndObjectID() async throws {
         let camera = try await SNMPAgentFixture.start(profile: "hikvision-camera", community: Self.community)
         defer { camera.stop() }
-        let endpoint = try Endpoint(parsing: "snmp://127.0.0.1:\(camera.port)")
+        let endpoint = try SNMPProbe.endpoint(parsing: "snmp://127.0.0.1:\(camera.port)")
         let context = ProbeContext(timeout: .milliseconds(500), credentials: Credentials(community: Secret(Self.community)))
         let identity = try #require(await SNMPProbe().identify(endpoint, context: context))
         #expect(identity.model == "DS-2CD2143G0-I")
@@ -136,7 +136,7 @@ struct SNMPProbeTests {
 
         let ups = try await SNMPAgentFixture.start(profile: "ups-mib", community: Self.community)
         defer { ups.stop() }
-        let upsIdentity = try #require(await SNMPProbe().identify(try Endpoint(parsing: "snmp://127.0.0.1:\(ups.port)"), context: context))
+        let upsIdentity = try #require(await SNMPProbe().identify(try SNMPProbe.endpoint(parsing: "snmp://127.0.0.1:\(ups.port)"), context: context))
         #expect(upsIdentity.model == nil)
         #expect(upsIdentity.description == "Smart-UPS 3000 RM (UPS-MIB agent)")
     }
@@ -144,7 +144,7 @@ struct SNMPProbeTests {
     @Test func manyConcurrentV3SessionsAndV1() async throws {
         let agent = try await nvr("disk-2-smart-failed")
         defer { agent.stop() }
-        let v3 = try Endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
+        let v3 = try SNMPProbe.endpoint(parsing: "snmpv3://\(Self.user.name)@127.0.0.1:\(agent.port)?level=authPriv&auth=SHA&priv=AES")
         let v3Context = ProbeContext(timeout: .seconds(2), credentials: Credentials(
             authPassphrase: Secret(Self.user.authPassphrase), privPassphrase: Secret(Self.user.privPassphrase)))
         let statuses = await withTaskGroup(of: Value?.self) { group in
@@ -161,7 +161,7 @@ struct SNMPProbeTests {
         #expect(statuses.count == 40)
         #expect(statuses.allSatisfy { $0 == .integer(3) })
 
-        let v1 = try Endpoint(parsing: "snmp://127.0.0.1:\(agent.port)?version=1")
+        let v1 = try SNMPProbe.endpoint(parsing: "snmp://127.0.0.1:\(agent.port)?version=1")
         let readings = await SNMPProbe().read(Self.nvrPoints, from: v1,
                                               context: ProbeContext(credentials: Credentials(community: Secret(Self.community))))
         #expect(readings["status"]?.value == .integer(1))
@@ -173,7 +173,7 @@ struct SNMPProbeTests {
     @Test func hundredsOfConcurrentReadsLeaveTheCooperativePoolFree() async throws {
         let agent = try await nvr()
         defer { agent.stop() }
-        let endpoint = try Endpoint(parsing: "snmp://127.0.0.1:\(agent.port)")
+        let endpoint = try SNMPProbe.endpoint(parsing: "snmp://127.0.0.1:\(agent.port)")
         let context = ProbeContext(timeout: .seconds(2), credentials: Credentials(community: Secret(Self.community)))
         let statuses = await withTaskGroup(of: Value?.self) { group in
             for _ in 0..<100 {

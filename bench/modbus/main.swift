@@ -56,7 +56,7 @@ let ms = { (s: Double) in String(format: "%.3f ms", s * 1000) }
 // 1. TCP
 let panel = AlarmHostSimulator(map: .elmo, faults: AlarmHostFaults(mains: true, zoneAlarms: [5]))
 let port = try panel.start(tcpPort: 0)
-let tcp = try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1")
+let tcp = try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)?unit=1")
 let tcpFloor = await bareRequest(ModbusConnection(transport: .tcp(host: "127.0.0.1", port: port), unit: 1), count: 2000)
 let (tcpRead, tcpRequests) = await meanProbeRead(tcp, context: context, count: 300)
 print("TCP loopback: one bare FC02 request \(String(format: "%.1f µs", tcpFloor * 1e6)); one panel read (\(tcpRequests) requests, connect included) \(ms(tcpRead)); ratio to \(tcpRequests) bare requests \(String(format: "%.2f", tcpRead / (tcpFloor * Double(tcpRequests))))")
@@ -65,18 +65,18 @@ panel.stop()
 // 2 and 3. RTU on a pty
 let bus = AlarmHostSimulator(units: [1: (.elmo, AlarmHostFaults(mains: true))])
 let path = try bus.startRTU()
-let rtu = try Endpoint(parsing: "modbus-rtu://\(path)?baud=115200&unit=1")
+let rtu = try AlarmHostProbe.endpoint(parsing: "modbus-rtu://\(path)?baud=115200&unit=1")
 let rtuFloor = await bareRequest(ModbusConnection(transport: .rtu(SerialLine(path: path, baud: 115200)), unit: 1), count: 500)
 let (rtuRead, rtuRequests) = await meanProbeRead(rtu, context: context, count: 100)
 print("RTU pty: one bare FC02 request \(ms(rtuFloor)); one panel read (\(rtuRequests) requests, open included) \(ms(rtuRead)); ratio \(String(format: "%.2f", rtuRead / (rtuFloor * Double(rtuRequests))))")
-let dead = try Endpoint(parsing: "modbus-rtu://\(path)?baud=115200&unit=9")
+let dead = try AlarmHostProbe.endpoint(parsing: "modbus-rtu://\(path)?baud=115200&unit=9")
 let (deadRead, deadRequests) = await meanProbeRead(dead, context: context, count: 5)
 print("RTU dead unit: \(ms(deadRead)) for \(deadRequests) request(s) against a 300 ms timeout; ratio \(String(format: "%.2f", deadRead / 0.3))")
 bus.stop()
 
 // 4. Fan-out
 let panels = (0..<64).map { _ in AlarmHostSimulator(map: .elmo) }
-let endpoints = try panels.map { try Endpoint(parsing: "modbus-tcp://127.0.0.1:\(try $0.start(tcpPort: 0))?unit=1") }
+let endpoints = try panels.map { try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(try $0.start(tcpPort: 0))?unit=1") }
 func readAll(concurrency: Int) async -> Double {
     let start = clock.now
     await withTaskGroup(of: Void.self) { group in

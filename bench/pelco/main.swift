@@ -35,8 +35,8 @@ func sweep(_ probe: PTZDecoderProbe, path: String, addresses: [Int]) async -> (D
     let results = await withTaskGroup(of: (Int, Readings, Duration).self) { group in
         for a in addresses {
             group.addTask {
-                let endpoint = try! Endpoint(parsing: "pelco-d://\(path)?baud=\(baud)&address=\(a)")
-                return await buses.withBus(endpoint.busKey) {
+                let endpoint = try! PTZDecoderProbe.endpoint(parsing: "pelco-d://\(path)?baud=\(baud)&address=\(a)")
+                return await buses.withBus(PTZDecoderProbe.busKey(endpoint)) {
                     let t0 = ContinuousClock.now
                     let r = await probe.read(points, from: endpoint, context: context)
                     return (a, r, ContinuousClock.now - t0)
@@ -134,7 +134,7 @@ let profile = try ProfileLoader(registry: registry).load(text: benchProfile, ori
 guard let anyProbe = registry.probe(forProtocol: "pelco") else { fatalError("pelco probe not registered") }
 let jobs = try (1...decoders).map { a in
     Job(device: Device(id: "ptz-\(a)", name: "PTZ \(a)", kind: .ptzDecoder, profile: profile.id,
-                       endpoint: try Endpoint(parsing: "pelco-d://\(pipelinePath)?baud=\(baud)&address=\(a)")),
+                       endpoint: try PTZDecoderProbe.endpoint(parsing: "pelco-d://\(pipelinePath)?baud=\(baud)&address=\(a)")),
         profile: profile, probe: anyProbe, credentials: Credentials())
 }
 let pipeline = CheckPipeline(options: PipelineOptions(concurrency: 64, timeout: timeout))

@@ -12,7 +12,9 @@ let io = BlockingIO(maxThreads: 128, name: "bench.io")
 struct BlockingProbe: DeviceProbe {
     struct Address: Decodable, Sendable { var key: String }
     static let protocolName = "bench"
-    static let schemes = ["bench"]
+    static let schemes = [EndpointScheme("bench", .network(defaultPort: 0), usage: "bench://HOST")]
+    static let addressKeys = ["key"]
+    static func profileSkeleton(vendor: String) -> String { "" }
     let deadHosts: Set<String>
     let deadCost: Double
     let liveCost: Double

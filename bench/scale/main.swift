@@ -1,6 +1,7 @@
 import CheckupCore
 import DeviceSimulators
 import Foundation
+import SNMPProbe
 
 // The whole `checkup run` process at scale, each figure a ratio measured in this run:
 //  1. 1,000 live cameras on 4 snmpd agents vs net-snmp's `snmpget` fanned out with `xargs -P 64`
@@ -137,7 +138,7 @@ figure("checkup probe start-up (whole process, a 1 ms timeout)", String(format: 
 
 let inventoryPath = try inventory(live: 10_000, dead: 0)
 let loadStart = clock.now
-let site = try InventoryLoader.load(path: inventoryPath)
+let site = try InventoryLoader.load(path: inventoryPath, probes: ProbeRegistry { $0.register(SNMPProbe()) })
 let load = seconds(clock.now - loadStart)
 figure("inventory load, 10,000 devices", String(format: "%.2f s (%d devices)", load, site.devices.count),
        goal: "linear (1,000: ≈ a tenth)", met: load < 5)

@@ -39,7 +39,7 @@ for kind in kinds {
     let agent = try await SNMPAgentFixture.start(profile: kind, community: community, v3User: benchUser, profilesRoot: root)
     started.append(agent)
     let profilePoints = try points(kind)
-    let endpoint = try Endpoint(parsing: agent.snmpURL)
+    let endpoint = try SNMPProbe.endpoint(parsing: agent.snmpURL)
     logical += Array(repeating: (endpoint, profilePoints), count: 50)
 }
 let agents = started
@@ -94,13 +94,13 @@ print("one bare GET on an open session: \(String(format: "%.0f µs", floor * 1e6
 // 3. A dead device: one port nobody listens on.
 let deadContext = ProbeContext(timeout: .milliseconds(200), retries: 1, credentials: Credentials(community: Secret(community)))
 let deadStart = clock.now
-let dead = await probe.read(try points("ups-mib"), from: try Endpoint(parsing: "snmp://127.0.0.1:9"), context: deadContext)
+let dead = await probe.read(try points("ups-mib"), from: try SNMPProbe.endpoint(parsing: "snmp://127.0.0.1:9"), context: deadContext)
 let deadTime = seconds(clock.now - deadStart)
 print("dead device: \(ms(deadTime)) against 200 ms × 2 attempts; ratio \(String(format: "%.2f", deadTime / 0.4)) (\(dead.unreachable == nil ? "answered?!" : "unreachable"))")
 
 // 4. Mixed: 190 live + 10 dead, with the dead device's short timeout for everyone.
 let upsPoints = try points("ups-mib")
-let deadEndpoint = try Endpoint(parsing: "snmp://127.0.0.1:9")
+let deadEndpoint = try SNMPProbe.endpoint(parsing: "snmp://127.0.0.1:9")
 let mixed = Array(devices.prefix(190)) + Array(repeating: (deadEndpoint, upsPoints), count: 10)
 func readMixed(concurrently: Bool) async -> (Double, Int) {
     let start = clock.now
@@ -127,7 +127,7 @@ print("200 devices, 10 dead: one at a time \(ms(mixedSequential)) (\(deadSequent
 
 // 5. SNMPv3 authPriv.
 let v3Devices = try agents.flatMap { agent -> [(Endpoint, [Point<SNMPAddress>])] in
-    let endpoint = try Endpoint(parsing: agent.snmpv3URL ?? "")
+    let endpoint = try SNMPProbe.endpoint(parsing: agent.snmpv3URL ?? "")
     let kindPoints = try points(agent.dataset.profile)
     return Array(repeating: (endpoint, kindPoints), count: 50)
 }

@@ -33,7 +33,7 @@ struct CaptureCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = options.workspace()
         let planner = JobPlanner(workspace: workspace, credentialsFile: try Workspace.loadCredentials(options.credentials))
-        let parsed = try Endpoint(parsing: endpoint)
+        let parsed = try workspace.registry.endpoint(parsing: endpoint)
         let job = try planner.job(for: JobPlanner.adHocDevice(parsed, profile: try workspace.profile(profile)))
         let opts = options.pipelineOptions()
         let context = ProbeContext(timeout: opts.timeout, retries: opts.retries, credentials: job.credentials, allowActive: false)

@@ -34,7 +34,7 @@ struct CaptureReplay {
         }
         let readings: Readings
         do {
-            let endpoint = try Endpoint(parsing: device.endpoint)
+            let endpoint = try workspace.registry.endpoint(parsing: device.endpoint)
             let probe = try workspace.probe(for: profile, endpoint: endpoint)
             let capturedAt = capture.capturedAt
             let context = ProbeContext(timeout: .seconds(2), retries: 0, now: { capturedAt })

@@ -63,7 +63,7 @@ struct DemoCommand: AsyncParsableCommand {
         try inventoryText.write(toFile: inventoryPath, atomically: true, encoding: .utf8)
 
         let workspace = Workspace()
-        let inventory = try InventoryLoader.load(path: inventoryPath, knownProfiles: workspace.catalog.ids)
+        let inventory = try InventoryLoader.load(path: inventoryPath, probes: workspace.registry, knownProfiles: workspace.catalog.ids)
         let planner = JobPlanner(workspace: workspace, credentialsFile: CredentialsFile(),
                                  environment: Credentials(community: Secret("public")))
         let jobs = try inventory.devices.map(planner.job)

@@ -87,14 +87,14 @@ struct ProbeCommand: AsyncParsableCommand {
 
     private func makeJob(_ planner: JobPlanner) async throws -> Job {
         if let site, let device {
-            let inventory = try InventoryLoader.load(path: site, knownProfiles: planner.workspace.catalog.ids)
+            let inventory = try InventoryLoader.load(path: site, probes: planner.workspace.registry, knownProfiles: planner.workspace.catalog.ids)
             guard let entry = inventory.devices.first(where: { $0.id == device }) else {
                 let hint = Suggest.closest(to: device, in: inventory.devices.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
                 throw CheckupError("no device '\(device)' in \(site)\(hint)")
             }
             return try planner.job(for: entry)
         }
-        let endpoint = try Endpoint(parsing: endpoint ?? "")
+        let endpoint = try planner.workspace.registry.endpoint(parsing: endpoint ?? "")
         let profile = try await resolveProfile(endpoint, planner)
         return try planner.job(for: JobPlanner.adHocDevice(endpoint, profile: profile))
     }

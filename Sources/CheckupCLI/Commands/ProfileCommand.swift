@@ -7,7 +7,7 @@ struct ProfileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profile",
         abstract: "List, show, validate, create and test device profiles (YAML, no Swift).",
-        subcommands: [List.self, Show.self, Validate.self, New.self, Test.self, Identify.self])
+        subcommands: [List.self, Show.self, Validate.self, New.self, Test.self, Identify.self, Schema.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the known profiles.")

@@ -29,7 +29,7 @@ extension ProfileCommand {
                 print(IdentifyReport.render(try RecordedUnit.identify(target, workspace: workspace)))
                 return
             }
-            let endpoint = try Endpoint(parsing: target)
+            let endpoint = try workspace.registry.endpoint(parsing: target)
             guard let probe = workspace.registry.probe(forScheme: endpoint.scheme), probe.canIdentify else {
                 throw CheckupError("\(endpoint.scheme) devices cannot identify themselves: give --profile to `checkup probe`")
             }

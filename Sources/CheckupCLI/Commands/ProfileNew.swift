@@ -18,7 +18,7 @@ extension ProfileCommand {
             """)
         @Option(help: "Vendor, lower case (the id starts with it).") var vendor: String
         @Option(help: "Product family (the id ends with it).") var family: String
-        @Option(name: .customLong("protocol"), help: "snmp, modbus or pelco (with --from-walk: snmp; with --from-capture: the capture's).") var protocolName: String?
+        @Option(name: .customLong("protocol"), help: "The probe's protocol: snmp, modbus, pelco (with --from-walk: snmp; with --from-capture: the capture's).") var protocolName: String?
         @Option(name: .customLong("from-capture"), help: ArgumentHelp("Scaffold from a capture (`checkup capture`): identify: and points from what the device answered.", valueName: "FILE"))
         var fromCapture: String?
         @Option(help: "Device kind: \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: String
@@ -33,7 +33,7 @@ extension ProfileCommand {
             }
             if fromWalk != nil && fromCapture != nil { throw ValidationError("give --from-walk or --from-capture, not both") }
             if fromWalk == nil && fromCapture == nil && protocolName == nil {
-                throw ValidationError("give --protocol snmp|modbus|pelco, --from-walk FILE or --from-capture FILE")
+                throw ValidationError("give --protocol NAME (snmp, modbus, pelco), --from-walk FILE or --from-capture FILE")
             }
         }
 
@@ -45,12 +45,19 @@ extension ProfileCommand {
             if let scaffold, let protocolName, protocolName != scaffold.capture.protocolName {
                 throw CheckupError("--protocol \(protocolName), but \(scaffold.file) holds a \(scaffold.capture.protocolName) device")
             }
+            let registry = Workspace().registry
             guard let protocolName = scaffold?.capture.protocolName ?? protocolName ?? (fromWalk != nil ? "snmp" : nil) else {
-                throw CheckupError("give --protocol (snmp, modbus or pelco) or --from-capture FILE")
+                throw CheckupError("give --protocol (\(registry.protocolNames.joined(separator: ", "))) or --from-capture FILE")
             }
-            guard let template = try scaffold?.pointsAndChecks() ?? ProfileTemplates.points[protocolName] else {
-                throw CheckupError("unknown protocol '\(protocolName)'; choose from \(ProfileTemplates.points.keys.sorted().joined(separator: ", "))")
+            guard let probe = registry.probe(forProtocol: protocolName) else {
+                let hint = Suggest.closest(to: protocolName, in: registry.protocolNames).map { " (did you mean '\($0)'?)" } ?? ""
+                throw CheckupError("unknown protocol '\(protocolName)'\(hint); choose from \(registry.protocolNames.joined(separator: ", "))")
             }
+            // The probe's own skeleton, or identify: and points from the capture.
+            let body = try scaffold.map { scaffold in
+                let identify = scaffold.identify ?? "# No identify: the capture says nothing about what the device is; sites name the profile."
+                return "\(identify)\n\n\(try scaffold.pointsAndChecks())"
+            } ?? probe.profileSkeleton(vendor: vendor)
             let id = "\(vendor)-\(family)".lowercased().replacingOccurrences(of: " ", with: "-")
             guard id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
                 throw CheckupError("'\(id)' is not a profile id: --vendor and --family take letters, digits and dashes")
@@ -65,10 +72,10 @@ extension ProfileCommand {
                 text = ProfileScaffold(id: id, vendor: vendor, family: family, kind: deviceKind,
                                        recording: recording, recordingPath: fromWalk).yaml
             } else {
-                text = skeleton(id: id, kind: deviceKind, protocolName: protocolName, template: template, scaffold: scaffold)
+                text = skeleton(id: id, kind: deviceKind, protocolName: protocolName, body: body, scaffold: scaffold)
             }
             // Validate before writing: a profile that does not load is never left behind.
-            do { _ = try ProfileLoader(registry: Workspace().registry).load(text: text, origin: path, expectedID: id) } catch {
+            do { _ = try ProfileLoader(registry: registry).load(text: text, origin: path, expectedID: id) } catch {
                 throw CheckupError("the new profile \(id) does not validate (a bug in `profile new`):\n\(error)")
             }
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -81,7 +88,7 @@ extension ProfileCommand {
             }
         }
 
-        private func skeleton(id: String, kind deviceKind: DeviceKind, protocolName: String, template: String,
+        private func skeleton(id: String, kind deviceKind: DeviceKind, protocolName: String, body: String,
                               scaffold: ProfileFromCapture?) -> String {
             let section = ProfileTemplates.section(deviceKind)
             return """
@@ -93,80 +100,19 @@ extension ProfileCommand {
             title: {zh: \(deviceKind.title.zh), en: \(vendor.capitalized) \(family)}
             vendor: \(vendor.capitalized)
             source: "fill in: the MIB, manual or register map the points come from\(scaffold.map { "; scaffolded from \($0.file)" } ?? "")"
-            \(scaffold?.identify ?? ProfileTemplates.identify(protocolName, vendor: vendor))
             record:
               section: \(section.rawValue)
               item: {zh: \(deviceKind.title.zh), en: \(deviceKind.title.en)}
 
-            \(template)
+            \(body)
+
             """
         }
     }
 }
 
-/// Starting points per protocol for `profile new`: one point and one check, valid as written.
+/// Where `profile new` puts a kind of device, and its record section.
 enum ProfileTemplates {
-    static let points: [String: String] = [
-        "snmp": """
-        points:
-          uptime:                      # sysUpTime, TimeTicks (1/100 s) → seconds
-            oid: 1.3.6.1.2.1.1.3.0
-            scale: 0.01
-            unit: s
-
-        checks:
-          - id: uptime
-            title: {zh: 运行时间, en: Uptime}
-            point: uptime
-            range: "86400:"            # warn when restarted in the last 24 h
-            severity: warn
-        """,
-        "modbus": """
-        points:
-          mains-fault:                 # discrete input (FC02), 1 = fault: Sources/ModbusProbe/README.md
-            table: discrete-input
-            address: 0x0100
-
-        checks:
-          - id: mains
-            title: {zh: 市电, en: Mains power}
-            point: mains-fault
-            map: {false: present, true: {name: mains failure, status: fail}}
-        """,
-        "pelco": """
-        points:
-          pan:
-            query: pan
-
-        checks:
-          - id: answers
-            title: {zh: 解码器应答, en: Decoder answers}
-            point: pan
-            range: "0:360"
-        """,
-    ]
-
-    /// How `checkup probe URL` without --profile finds the profile: a guess from the vendor's
-    /// name, to be replaced with the unit's own sysObjectID or model string.
-    static func identify(_ protocolName: String, vendor: String) -> String {
-        let name = NSRegularExpression.escapedPattern(for: vendor).replacingOccurrences(of: "'", with: "''")
-        switch protocolName {
-        case "snmp":
-            return """
-            identify:                          # `checkup probe URL` without --profile picks the profile that matches
-              sys-descr: '(?i)\(name)'          # fill in: a regex on sysDescr (snmpget -On -v2c -c public HOST 1.3.6.1.2.1.1.1.0)
-              # sys-object-id: [1.3.6.1.4.1.N]   # better still: the family's sysObjectID prefix (… 1.3.6.1.2.1.1.2.0)
-            """
-        case "modbus":
-            return """
-            identify:                          # the device-identification model string (FC 0x2B/0x0E), if the unit answers it
-              model: '(?i)\(name)'
-            """
-        default:
-            return "# No identify: \(protocolName) devices do not say what they are; sites name the profile."
-        }
-    }
-
     static func folder(_ kind: DeviceKind) -> String {
         switch kind {
         case .alarmHost, .detector: "alarm-hosts"

@@ -22,7 +22,7 @@ struct RecordingReplay {
         do { agent = try await SNMPRecordingAgent.start(recording: recording) } catch { throw CheckupError("\(error)") }
         let report: RunReport
         do {
-            let endpoint = try Endpoint(parsing: agent.snmpURL)
+            let endpoint = try workspace.registry.endpoint(parsing: agent.snmpURL)
             let device = JobPlanner.adHocDevice(endpoint, profile: profile)
             // The agent's own community, whatever CHECKUP_SNMP_COMMUNITY says for real units.
             let job = Job(device: device, profile: profile, probe: try workspace.probe(for: profile, endpoint: endpoint),

@@ -79,7 +79,7 @@ struct RunCommand: AsyncParsableCommand {
         let month = self.month ?? RunCommand.currentMonth
         let inspectedOn = try mappingRecordErrors { try Period.inspectionDate(date, month: month) }
         let workspace = options.workspace()
-        let inventory = try InventoryLoader.load(path: site, knownProfiles: workspace.catalog.ids)
+        let inventory = try InventoryLoader.load(path: site, probes: workspace.registry, knownProfiles: workspace.catalog.ids)
         guard !inventory.devices.isEmpty else { throw CheckupError("\(site): the site has no devices; nothing to inspect") }
         let planner = JobPlanner(workspace: workspace, credentialsFile: try Workspace.loadCredentials(options.credentials))
         let inspection = MonthlyInspection(

@@ -42,7 +42,7 @@ struct SiteReference {
     static func resolve(_ text: String, store: RecordStore?) throws -> SiteReference {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory), !isDirectory.boolValue {
-            let site = try InventoryLoader.load(path: text)
+            let site = try InventoryLoader.load(path: text, probes: BuiltInProbes.inUse)
             return SiteReference(id: site.id, site: site)
         }
         if text.hasSuffix(".yaml") || text.hasSuffix(".yml") || text.contains("/") {

@@ -23,7 +23,8 @@ struct SitesImport: AsyncParsableCommand {
     func run() async throws {
         var sites: [Site] = []
         for file in files {  // every file checked before the store is touched
-            var site = try InventoryLoader.load(path: file, knownProfiles: Workspace().catalog.ids)
+            let workspace = Workspace()
+            var site = try InventoryLoader.load(path: file, probes: workspace.registry, knownProfiles: workspace.catalog.ids)
             let data = FileManager.default.contents(atPath: file) ?? Data()
             site.origin = SiteOrigin(file: URL(fileURLWithPath: file).standardizedFileURL.path, sha256: RecordDigest.hex(data),
                                      importedAt: Date())

@@ -12,4 +12,8 @@ enum BuiltInProbes {
             registry.register(SNMPProbe())
         }
     }
+
+    /// The registry every command uses: the built-ins, plus the probes a build of its own adds
+    /// through `CheckupMain.main(adding:)` (a task-local, so it reaches every command unchanged).
+    @TaskLocal static var inUse = registry
 }

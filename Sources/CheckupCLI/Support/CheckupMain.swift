@@ -7,23 +7,30 @@ import SNMPProbe
 /// Runs the CLI and maps every outcome to the Monitoring-Plugins exit codes:
 /// 0 OK, 1 warning, 2 critical/unreachable, 3 the tool could not do its job.
 public enum CheckupMain {
-    public static func main() async -> Never {
+    /// `adding` registers a build's own probes beside the built-in ones, one line each:
+    /// `await CheckupMain.main { $0.register(MyProbe()) }` (Sources/CheckupCore/CheckupCore.docc/WritingAProbe.md).
+    public static func main(adding: (inout ProbeRegistry) -> Void = { _ in }) async -> Never {
         bootstrapLogging()
         // A dropped SSH session closes the terminal: writing to it must fail, not kill the run
         // before it has stored what it read.
         signal(SIGPIPE, SIG_IGN)
         SNMPProbe.startLibrary()  // net-snmp's init is not thread-safe: once, before any concurrency
-        do {
-            var command = try CheckupCommand.parseAsRoot()
-            if var command = command as? any AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
+        var probes = BuiltInProbes.registry
+        adding(&probes)
+        let status: Int32 = await BuiltInProbes.$inUse.withValue(probes) {
+            do {
+                var command = try CheckupCommand.parseAsRoot()
+                if var command = command as? any AsyncParsableCommand {
+                    try await command.run()
+                } else {
+                    try command.run()
+                }
+                return 0
+            } catch {
+                return report(error)
             }
-            exit(0)
-        } catch {
-            exit(report(error))
         }
+        exit(status)
     }
 
     /// Log lines go to stderr; `CHECKUP_LOG_LEVEL=debug` shows each device's read (default: warning).

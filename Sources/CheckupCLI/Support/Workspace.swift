@@ -8,7 +8,7 @@ struct Workspace {
     var catalog: ProfileCatalog
 
     /// Builds the catalog; profile errors are fatal only when `strict` (validation commands).
-    init(registry: ProbeRegistry = BuiltInProbes.registry, profileDirectories: [String] = []) {
+    init(registry: ProbeRegistry = BuiltInProbes.inUse, profileDirectories: [String] = []) {
         self.registry = registry
         let fromEnvironment = ProcessInfo.processInfo.environment["CHECKUP_PROFILES"]?
             .split(separator: ":").map(String.init) ?? []

@@ -2,8 +2,8 @@ import Foundation
 
 /// One lock per physical bus (a serial port, a Modbus TCP gateway): one transaction at a time.
 ///
-/// Keys come from `Endpoint.busKey`. Waiters are served in FIFO order, so a unit on a busy bus
-/// waits its turn and never starves.
+/// Keys come from the probe (`DeviceProbe.busKey`). Waiters are served in FIFO order, so a
+/// unit on a busy bus waits its turn and never starves.
 public final class BusRegistry: Sendable {
     private let buses = Locked<[String: BusLock]>([:])
 

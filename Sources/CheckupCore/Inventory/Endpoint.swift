@@ -1,15 +1,9 @@
 import Foundation
 
-/// Where and how to reach a device, parsed from an endpoint URL.
+/// Where and how to reach a device, parsed from an endpoint URL by its scheme's rules
+/// (`EndpointScheme`, declared by the probe that answers it: each probe's README lists its own).
 ///
-/// ```
-/// modbus-tcp://HOST[:PORT]?unit=N
-/// modbus-rtu:///dev/ttyUSB0?baud=9600&parity=N&unit=N
-/// snmp://[COMMUNITY@]HOST[:PORT]?version=2c
-/// snmpv3://USER@HOST[:PORT]?level=authPriv&auth=SHA&priv=AES
-/// pelco-d:///dev/ttyS0?baud=2400&address=N     pelco-p:///dev/ttyS0?baud=4800&address=N
-/// ```
-/// A community in the URL is a secret: it is kept in `credentials` and never printed.
+/// A community in the URL is a secret: it is kept in `community` and never printed.
 public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     public var scheme: String
     /// Host for network schemes.
@@ -19,7 +13,7 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
     public var path: String?
     /// A user name that is not secret (the SNMPv3 security name).
     public var user: String?
-    /// Query parameters, validated against the scheme's rules.
+    /// Query parameters, checked by the scheme's rules, its defaults filled in.
     public var query: [String: String]
     /// A community given in the URL (`snmp://public@host`); redacted everywhere.
     public var community: Secret?
@@ -35,17 +29,11 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
         self.community = community
     }
 
-    /// Parses and validates an endpoint URL; the error says what is wrong and what was expected.
-    public init(parsing text: String) throws(EndpointError) {
-        self = try EndpointParser.parse(text)
-    }
-
-    /// Key of the physical bus the device sits on: one transaction at a time per key.
-    /// Serial ports and Modbus TCP gateways are buses; SNMP agents are not.
-    public var busKey: String? {
-        if let path { return "serial:\(path)" }
-        if scheme == "modbus-tcp", let host { return "tcp:\(host):\(port ?? 502)" }
-        return nil
+    /// Splits an endpoint URL as written, applying no probe's rules: for text that was checked
+    /// before (a stored site, a capture). Inventories and command lines go through
+    /// `ProbeRegistry.endpoint(parsing:)`, which applies the scheme's own.
+    public init(splitting text: String) throws(EndpointError) {
+        self = try EndpointURL.split(text)
     }
 
     /// Integer query parameter, e.g. `endpoint.int("unit")`.

@@ -3,18 +3,20 @@ import Yams
 
 /// Reads a site inventory (`site:` + `devices:`), reporting every problem as `path:line:col`.
 ///
+/// Each endpoint is parsed once, here, by the rules of the probe that answers its scheme
+/// (`probes`), so a bad URL is a `file:line:col` error before any device is contacted.
 /// Profile ids are checked against `knownProfiles` when given, so a typo is caught before a
 /// run starts. Credentials never belong here: a device names an entry of the credentials file.
 public enum InventoryLoader {
     static let siteKeys = ["id", "client", "name", "address", "contract", "response-zone", "manual-checklist", "visits", "technician"]
     static let deviceKeys = ["id", "name", "location", "kind", "profile", "endpoint", "credentials", "retired", "replaces"]
 
-    public static func load(path: String, knownProfiles: [String]? = nil) throws(FileErrors) -> Site {
+    public static func load(path: String, probes: ProbeRegistry, knownProfiles: [String]? = nil) throws(FileErrors) -> Site {
         let text = try UTF8Text.read(path: path, what: "inventory")
-        return try load(text: text, origin: path, knownProfiles: knownProfiles)
+        return try load(text: text, origin: path, probes: probes, knownProfiles: knownProfiles)
     }
 
-    public static func load(text: String, origin: String, knownProfiles: [String]? = nil) throws(FileErrors) -> Site {
+    public static func load(text: String, origin: String, probes: ProbeRegistry, knownProfiles: [String]? = nil) throws(FileErrors) -> Site {
         let d = Diagnostics(file: origin)
         guard let root = d.compose(text), let top = MappingReader(root, d, what: "a site inventory") else { throw FileErrors(d.errors) }
         var site = Site(id: "", client: "", name: "")
@@ -36,7 +38,7 @@ public enum InventoryLoader {
             if case .sequence(let items) = devicesNode {
                 var seen = Set<String>()  // a set, not a scan of the list: loading stays linear
                 for item in items {
-                    guard let device = readDevice(item, d, knownProfiles: knownProfiles) else { continue }
+                    guard let device = readDevice(item, d, probes: probes, knownProfiles: knownProfiles) else { continue }
                     if !seen.insert(device.id).inserted {
                         d.report("duplicate device id '\(device.id)'", at: item)
                     }
@@ -53,7 +55,7 @@ public enum InventoryLoader {
         return site
     }
 
-    private static func readDevice(_ node: Node, _ d: Diagnostics, knownProfiles: [String]?) -> Device? {
+    private static func readDevice(_ node: Node, _ d: Diagnostics, probes: ProbeRegistry, knownProfiles: [String]?) -> Device? {
         guard let r = MappingReader(node, d, what: "a device") else { return nil }
         let id = r.string("id", required: true)
         let name = r.string("name")
@@ -82,7 +84,7 @@ public enum InventoryLoader {
         }
         var endpoint: Endpoint?
         if let endpointText {
-            do { endpoint = try Endpoint(parsing: endpointText) } catch {
+            do { endpoint = try probes.endpoint(parsing: endpointText) } catch {
                 d.report("bad endpoint: \(error.message)", at: r.node("endpoint"))
             }
         }

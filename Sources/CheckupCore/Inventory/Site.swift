@@ -115,7 +115,7 @@ public struct ManualItem: Sendable, Codable, Hashable {
 extension Endpoint: Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        do { self = try Endpoint(parsing: text) } catch {
+        do { self = try Endpoint(splitting: text) } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
         }
     }

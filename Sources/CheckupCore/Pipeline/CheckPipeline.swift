@@ -101,7 +101,7 @@ public struct CheckPipeline: Sendable {
         let buses = self.buses
         return await withCheckedContinuation { (continuation: CheckedContinuation<Readings?, Never>) in
             Task.detached {
-                await buses.withBus(job.device.endpoint.busKey) {
+                await buses.withBus(job.probe.busKey(job.device.endpoint)) {
                     if stopping.withLock({ $0 }) {
                         continuation.resume(returning: nil)
                         return

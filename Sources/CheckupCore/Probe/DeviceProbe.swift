@@ -2,8 +2,10 @@ import Foundation
 
 /// A protocol plug-in: turns a profile's points into readings. It never judges pass or fail.
 ///
-/// Adding a protocol is one type conforming to this plus one line in `ProbeRegistry.builtIn`
-/// (see the DocC-style article `Docs/WritingAProbe.md`).
+/// The probe owns its protocol: its URL schemes (`EndpointScheme`: keys, ranges, defaults),
+/// the bus a device sits on, its point addresses, and the skeleton `profile new` writes.
+/// Adding one is a folder plus one `register` line in `Sources/CheckupCLI/Support/BuiltInProbes.swift`
+/// (the article: `Sources/CheckupCore/CheckupCore.docc/WritingAProbe.md`).
 public protocol DeviceProbe: Sendable {
     /// How this protocol's points are addressed in a profile (OID, register, Pelco query…),
     /// decoded from the point's YAML mapping minus the shared keys (`title`, `unit`, `active`…).
@@ -11,8 +13,20 @@ public protocol DeviceProbe: Sendable {
 
     /// The protocol name profiles use in `protocol:`, e.g. `modbus`, `snmp`, `pelco`.
     static var protocolName: String { get }
-    /// URL schemes this probe answers, e.g. `["snmp", "snmpv3"]`.
-    static var schemes: [String] { get }
+    /// The URL schemes this probe answers, with their rules: the one parser of its endpoints.
+    static var schemes: [EndpointScheme] { get }
+
+    /// Key of the physical bus the device sits on: the pipeline runs one device at a time per
+    /// key. The default is the serial port; nil (no bus) for a network device.
+    static func busKey(_ endpoint: Endpoint) -> String?
+
+    /// The keys a point's address may have (`oid`, `table`…), beside the shared ones: the
+    /// probe's part of the profile JSON Schema (`checkup profile schema`).
+    static var addressKeys: [String] { get }
+
+    /// What `checkup profile new --protocol NAME` writes below the header: `identify:` (or a
+    /// comment saying why there is none), then `points:` and `checks:`, valid as written.
+    static func profileSkeleton(vendor: String) -> String
 
     /// Reads the points. A device that does not answer is a result (`Readings.unreachable`),
     /// not a thrown error. Blocking C calls must go through `context.io`, never run inline.
@@ -25,6 +39,26 @@ public protocol DeviceProbe: Sendable {
 
 extension DeviceProbe {
     public static func validate(_ address: Address) -> String? { nil }
+
+    public static func busKey(_ endpoint: Endpoint) -> String? { endpoint.path.map { "serial:\($0)" } }
+
+    /// Parses an endpoint URL by this probe's own schemes (tests, tools that know the protocol).
+    public static func endpoint(parsing text: String) throws(EndpointError) -> Endpoint {
+        try scheme(named: EndpointURL.scheme(of: text, known: schemes.map(\.name))).parse(text)
+    }
+
+    /// An endpoint held to this probe's scheme rules, defaults filled in: how a probe reads
+    /// one built in code as surely as one the registry parsed.
+    public static func checked(_ endpoint: Endpoint) throws(EndpointError) -> Endpoint {
+        try scheme(named: endpoint.scheme).checked(endpoint)
+    }
+
+    private static func scheme(named name: String) throws(EndpointError) -> EndpointScheme {
+        guard let rule = schemes.first(where: { $0.name == name }) else {
+            throw EndpointError("\(protocolName) endpoints are \(schemes.map(\.usage).joined(separator: " or ")), not \(name)://")
+        }
+        return rule
+    }
 }
 
 /// A probe that can tell what a device is, so `checkup probe URL` can pick a profile itself.

@@ -44,7 +44,7 @@ public final class CapturedDevice: @unchecked Sendable {
         guard capture.unreachable == nil else {
             throw SimulatorError("the capture holds an unreachable device (\(capture.unreachable ?? "")): nothing to serve")
         }
-        let original = try Endpoint(parsing: capture.endpoint)
+        let original = try Endpoint(splitting: capture.endpoint)
         switch capture.protocolName {
         case "snmp": return try await serveSNMP(capture)
         case "modbus": return try await BlockingIO.shared.run { try serveModbus(capture, unit: original.int("unit") ?? 1) }

@@ -23,33 +23,24 @@ public struct ModbusConnection: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The connection an endpoint URL describes (`modbus-tcp://…`, `modbus-rtu://…`).
-    public init(endpoint: Endpoint) throws(ModbusError) {
+    /// The connection an endpoint describes, by `ModbusEndpoints`' rules (the ones the
+    /// inventory was parsed by; an endpoint built in code is held to them too).
+    public init(endpoint given: Endpoint) throws(ModbusError) {
+        let endpoint: Endpoint
+        do { endpoint = try AlarmHostProbe.checked(given) } catch {
+            throw ModbusError(.connect, device: given.description, reason: error.message)
+        }
+        // The rules above checked every number and filled in unit, baud and parity.
         let unit = endpoint.int("unit") ?? 1
-        guard (0...255).contains(unit) else {
-            throw ModbusError(.connect, device: endpoint.description, reason: "unit \(unit) is outside 0–255")
-        }
-        switch endpoint.scheme {
-        case "modbus-tcp":
-            guard let host = endpoint.host else {
-                throw ModbusError(.connect, device: endpoint.description, reason: "no host in the endpoint")
-            }
+        if let host = endpoint.host {
             self.init(transport: .tcp(host: host, port: endpoint.port ?? 502), unit: unit, label: endpoint.description)
-        case "modbus-rtu":
-            guard let path = endpoint.path else {
-                throw ModbusError(.connect, device: endpoint.description, reason: "no serial device path in the endpoint")
-            }
-            var line = SerialLine(path: path)
-            line.baud = endpoint.int("baud") ?? 9600
-            line.parity = SerialLine.Parity(rawValue: (endpoint.query["parity"] ?? "N").uppercased()) ?? .none
-            line.dataBits = endpoint.int("data") ?? 8
-            line.stopBits = endpoint.int("stop") ?? 1
-            line.rs485 = endpoint.query["rs485"]?.lowercased() == "true"
-            if let problem = line.problem { throw ModbusError(.connect, device: endpoint.description, reason: problem) }
-            self.init(transport: .rtu(line), unit: unit, label: endpoint.description)
-        default:
-            throw ModbusError(.connect, device: endpoint.description, reason: "scheme '\(endpoint.scheme)' is not Modbus")
+            return
         }
+        let line = SerialLine(path: endpoint.path ?? "", baud: endpoint.int("baud") ?? 9600,
+                              parity: SerialLine.Parity(rawValue: endpoint.query["parity", default: "N"].uppercased()) ?? .none,
+                              dataBits: endpoint.int("data") ?? 8, stopBits: endpoint.int("stop") ?? 1,
+                              rs485: endpoint.query["rs485"]?.lowercased() == "true")
+        self.init(transport: .rtu(line), unit: unit, label: endpoint.description)
     }
 
     public var description: String { label }
@@ -74,14 +65,6 @@ public struct SerialLine: Sendable, Hashable {
     /// direction, pseudo-terminals) refuse; that is noted, not fatal.
     public var rs485: Bool = false
     public var rts: RTSControl = .none
-
-    /// Settings no UART takes (and that would not fit libmodbus's `int`), or nil.
-    public var problem: String? {
-        if !(50...4_000_000).contains(baud) { return "baud \(baud) is outside 50–4000000" }
-        if !(5...8).contains(dataBits) { return "data bits \(dataBits) is outside 5–8" }
-        if !(1...2).contains(stopBits) { return "stop bits \(stopBits) is not 1 or 2" }
-        return nil
-    }
 
     /// The Modbus RTU silent interval between frames: 3.5 characters (11 bits each), fixed at
     /// 1.75 ms above 19200 baud (Modbus serial line specification §2.5.1.1).

@@ -12,7 +12,8 @@ public struct AlarmHostProbe: DeviceProbe, IdentifyingProbe {
     public typealias Address = ModbusAddress
 
     public static let protocolName = "modbus"
-    public static let schemes = ["modbus-tcp", "modbus-rtu"]
+    public static let schemes = [ModbusEndpoints.tcp, ModbusEndpoints.rtu]
+    public static let addressKeys = ModbusAddress.Key.allCases.map(\.rawValue)
 
     public init() {}
 
@@ -25,17 +26,21 @@ public struct AlarmHostProbe: DeviceProbe, IdentifyingProbe {
         }
         // Active points reach the reader only with --allow-active; the rest are never sent.
         let allowed = points.filter { !$0.active || context.allowActive }
-        return await context.buses.withBus(endpoint.busKey) {
+        return await context.buses.withBus(Self.busKey(endpoint)) {
             await context.io.run { UnitReader(connection: connection, context: context).read(allowed) }
         }
     }
 
     public static func validate(_ address: ModbusAddress) -> String? { address.problem }
 
+    public static func busKey(_ endpoint: Endpoint) -> String? { ModbusEndpoints.busKey(endpoint) }
+
+    public static func profileSkeleton(vendor: String) -> String { ModbusProfileSkeleton.yaml(vendor: vendor) }
+
     /// Asks the unit who it is (0x2B/0x0E, regular level, then basic); nil when it cannot say.
     public func identify(_ endpoint: Endpoint, context: ProbeContext) async -> DeviceIdentity? {
         guard let connection = try? ModbusConnection(endpoint: endpoint) else { return nil }
-        return await context.buses.withBus(endpoint.busKey) {
+        return await context.buses.withBus(Self.busKey(endpoint)) {
             await context.io.run { () -> DeviceIdentity? in
                 guard let client = try? ModbusClient(connection, responseTimeout: context.timeoutSeconds) else { return nil }
                 guard (try? client.connect()) != nil else { return nil }

@@ -15,7 +15,8 @@ import Foundation
 public struct PTZDecoderProbe: DeviceProbe {
     public typealias Address = PTZPointAddress
     public static let protocolName = "pelco"
-    public static let schemes = ["pelco-d", "pelco-p"]
+    public static let schemes = [PelcoEndpoint.d, PelcoEndpoint.p]
+    public static let addressKeys = PTZPointAddress.Key.allCases.map(\.rawValue)
 
     /// The ports and dead decoders of this run.
     public let lines: PelcoLines
@@ -26,38 +27,26 @@ public struct PTZDecoderProbe: DeviceProbe {
 
     public static func validate(_ address: PTZPointAddress) -> String? { address.problem }
 
+    public static func profileSkeleton(vendor: String) -> String { PelcoProfileSkeleton.yaml }
+
     public func read(_ points: [Point<PTZPointAddress>], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
-        guard let path = endpoint.path else { return .unreachable("\(endpoint): no serial device path") }
-        guard let settings = Self.settings(endpoint) else { return .unreachable("\(endpoint): unsupported line settings") }
-        let address = endpoint.int("address") ?? 1
-        guard (0...255).contains(address) else { return .unreachable("\(endpoint): address \(address) outside 0–255") }
+        let decoder: PelcoEndpoint
+        do { decoder = try PelcoEndpoint(endpoint) } catch { return .unreachable("\(endpoint): \(error.message)") }
+        let (path, address) = (decoder.path, Int(decoder.address))
         if lines.isDead(path: path, address: address) {
             return .unreachable("decoder \(address) on \(path) did not answer earlier in this run; skipped")
         }
         let line: PelcoLine
-        switch await lines.acquire(path: path, settings: settings, io: context.io) {
+        switch await lines.acquire(path: path, settings: decoder.settings, io: context.io) {
         case .success(let l): line = l
         case .failure(let error): return .unreachable(error.description)
         }
         defer { lines.release(line, io: context.io) }
 
-        if endpoint.scheme == "pelco-p" {
-            return await readPelcoP(points, line: line, address: UInt8(address), context: context)
+        if decoder.isPelcoP {
+            return await readPelcoP(points, line: line, address: decoder.address, context: context)
         }
-        return await readPelcoD(points, line: line, address: UInt8(address), context: context)
-    }
-
-    /// Line settings from the endpoint query (`baud`, `parity`, `data`, `stop`).
-    static func settings(_ endpoint: Endpoint) -> SerialSettings? {
-        let baud = endpoint.int("baud") ?? (endpoint.scheme == "pelco-p" ? 4800 : 2400)
-        let parity: SerialSettings.Parity
-        switch (endpoint.query["parity"] ?? "N").uppercased() {
-        case "E": parity = .even
-        case "O": parity = .odd
-        default: parity = .none
-        }
-        let s = SerialSettings(baud: baud, parity: parity, dataBits: endpoint.int("data") ?? 8, stopBits: endpoint.int("stop") ?? 1)
-        return SerialSettings.supportedBauds.contains(baud) ? s : nil
+        return await readPelcoD(points, line: line, address: decoder.address, context: context)
     }
 
     // MARK: - Pelco-D
