@@ -33,3 +33,27 @@ import Testing
         #expect(back.contentHash == r.contentHash)
     }
 }
+
+/// The document written part by part is byte for byte what encoding the whole record gives.
+@Suite struct RecordDocumentTests {
+    static func records() -> [MonthlyRecord] {
+        var edited = FixtureRun.record(variant: 1)
+        edited.editedBy = "王芳"
+        edited.signature = ClientSignature(signedBy: "李主任", signedOn: "2026-11-30")
+        edited.seal()
+        return [FixtureRun.record(), edited, FixtureRun.record(version: 3)]
+    }
+
+    @Test(arguments: records())
+    func hashedPartsAreTheWholeEncoding(_ record: MonthlyRecord) {
+        #expect(RecordDocument(record).hashedBytes == RecordCoding.canonicalData(HashedContent(record)))
+    }
+
+    @Test(arguments: records())
+    func storedDocumentIsTheWholeEncoding(_ record: MonthlyRecord) throws {
+        var sealed = record
+        let document = sealed.seal()
+        #expect(String(decoding: document, as: UTF8.self) == String(decoding: RecordCoding.canonicalData(sealed), as: UTF8.self))
+        #expect(try RecordCoding.decoder().decode(MonthlyRecord.self, from: document) == sealed)
+    }
+}

@@ -64,9 +64,13 @@ public struct MonthlyRecord: Sendable, Hashable {
     }
 
     /// Renumbers and computes the content hash: the record as it will be kept and printed.
-    public mutating func seal() {
+    /// Returns the canonical document the store keeps, from the same encoding of the parts.
+    @discardableResult
+    public mutating func seal() -> Data {
         renumber()
-        contentHash = SHA256.hex(RecordCoding.canonicalData(HashedContent(self)))
+        let document = RecordDocument(self)
+        contentHash = SHA256.hex(document.hashedBytes)
+        return document.storedBytes(contentHash: contentHash, version: version, signature: signature)
     }
 
     /// First 12 hex digits of the hash, short enough to print on every page.
@@ -138,8 +142,9 @@ public struct ClientSignature: Sendable, Codable, Hashable {
     }
 }
 
-/// The part of a record its hash covers.
-private struct HashedContent: Encodable {
+/// The part of a record its hash covers, by definition: `RecordDocument` writes the same bytes
+/// part by part (HashTests compares them).
+struct HashedContent: Encodable {
     let format = MonthlyRecord.format
     let formatVersion = MonthlyRecord.formatVersion
     let header: RecordHeader

@@ -222,15 +222,15 @@ public final class RecordStore: Sendable {
                               in db: any SQLConnection) throws -> Int {
         let last: Int = try db.scalar("SELECT MAX(version) FROM record_versions WHERE site_id = ? AND month = ?",
                                       [record.header.siteId, record.header.period]) ?? 0
-        record.seal()
         record.version = last + 1
+        let document = String(decoding: record.seal(), as: UTF8.self)
         try db.execute("""
             INSERT INTO record_versions (site_id, month, version, run_id, content_hash, edited_by, saved_at,
               faults_found, to_check, incomplete, record_json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [record.header.siteId, record.header.period, last + 1, runId, record.contentHash,
                   editedBy, date, record.summary.faultsFound, record.summary.toCheck,
-                  record.incomplete, StoreJSON.recordDocument(record)])
+                  record.incomplete, document])
         // Every row key the month has had (answers of a row gone stay placeable): 300 per statement.
         let keys = Set(record.rows.map(\.key)).sorted()
         for start in stride(from: 0, to: keys.count, by: 300) {

@@ -18,8 +18,4 @@ enum StoreJSON {
             throw RecordError("\(what) cannot be read (\(error))")
         }
     }
-
-    static func recordDocument(_ record: MonthlyRecord) -> String {
-        String(decoding: RecordCoding.canonicalData(record), as: UTF8.self)
-    }
 }

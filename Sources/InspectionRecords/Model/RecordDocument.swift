@@ -1,0 +1,71 @@
+import Foundation
+
+/// The canonical JSON of a record (`RecordCoding`: sorted snake_case keys, compact), written
+/// part by part: each device, row and evidence entry is encoded on its own and the bytes are
+/// joined. The bytes are exactly what encoding the whole record gives (a test holds them to it),
+/// but the encoder never holds a 10,000-device record's value tree at once, and the parts are
+/// encoded once for both the content hash and the stored document.
+struct RecordDocument {
+    /// Top-level members of the hashed content, by JSON key (`HashedContent`'s fields).
+    private var content: [(key: String, json: Data)] = []
+
+    init(_ record: MonthlyRecord) {
+        let encoder = RecordCoding.encoder(pretty: false)
+        func one(_ value: some Encodable) -> Data { (try? encoder.encode(value)) ?? Data() }
+        func array<T: Encodable>(_ values: [T], _ each: (T) -> Data) -> Data {
+            var out = Data("[".utf8)
+            for (i, value) in values.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(each(value))
+            }
+            out.append(UInt8(ascii: "]"))
+            return out
+        }
+        let sections = array(record.sections) { table in
+            Self.object([("rows", array(table.rows) { one($0) }), ("section", one(table.section)), ("title", one(table.title))])
+        }
+        content = [
+            ("devices", array(record.devices) { one($0) }),
+            ("evidence", array(record.evidence) { one($0) }),
+            ("format", one(MonthlyRecord.format)),
+            ("format_version", one(MonthlyRecord.formatVersion)),
+            ("header", one(record.header)),
+            ("incomplete", one(record.incomplete)),
+            ("sections", sections),
+            ("sign_off", one(record.signOff)),
+            ("summary", one(record.summary)),
+        ]
+        // Synthesised Encodable leaves a nil optional out: the hashed content has no edited_by then.
+        if let editedBy = record.editedBy { content.append(("edited_by", one(editedBy))) }
+        self.encoder = encoder
+    }
+
+    private let encoder: JSONEncoder
+
+    /// The bytes the content hash is computed over.
+    var hashedBytes: Data { Self.object(content) }
+
+    /// The document the store keeps and `records export` reads back: the content plus the hash,
+    /// the version and the signature (`MonthlyRecord.encode(to:)`'s members).
+    func storedBytes(contentHash: String, version: Int?, signature: ClientSignature?) -> Data {
+        func one(_ value: some Encodable) -> Data { (try? encoder.encode(value)) ?? Data() }
+        var members = content.filter { $0.key != "edited_by" }
+        members.append(("edited_by", content.first { $0.key == "edited_by" }?.json ?? Data("null".utf8)))
+        members.append(("content_hash", one(contentHash)))
+        members.append(("version", version.map { one($0) } ?? Data("null".utf8)))
+        if let signature { members.append(("signature", one(signature))) }
+        return Self.object(members)
+    }
+
+    /// `{"a":…,"b":…}` with the keys sorted as `.sortedKeys` sorts them.
+    private static func object(_ members: [(key: String, json: Data)]) -> Data {
+        var out = Data("{".utf8)
+        for (i, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: Array("\"\(member.key)\":".utf8))
+            out.append(member.json)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+}
