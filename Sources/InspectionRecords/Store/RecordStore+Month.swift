@@ -27,19 +27,21 @@ extension RecordStore {
                 throw RecordError("no run \(run)")
             }
             let inspectedOn: String? = try row["inspected_on"]
+            // Each result scrubbed and encoded once: its row, and the inspection's array joined from the same text.
+            let results = inspection.results.map(scrub.scrub)
+            let encoded = results.map(StoreJSON.encode)
             try db.execute("""
                 INSERT INTO inspections (run_id, site_id, month, device_id, inspected_on, inspected_at, outcome_json, results_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, [run, try row["site_id"] as String, try row["month"] as String, inspection.outcome.device,
                       inspectedOn ?? Period.day(of: inspection.inspectedAt),
                       inspection.inspectedAt, StoreJSON.encode(scrub.scrub(inspection.outcome)),
-                      StoreJSON.encode(inspection.results.map(scrub.scrub))])
-            for r in inspection.results {
+                      "[" + encoded.joined(separator: ",") + "]"])
+            for (r, json) in zip(results, encoded) {
                 try db.execute("""
                     INSERT INTO results (run_id, device, check_id, status, observed, expected, duration_ms, result_json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [run, r.device, r.check, r.status.rawValue, scrub(r.observed), scrub(r.expected),
-                          r.durationMs, StoreJSON.encode(scrub.scrub(r))])
+                    """, [run, r.device, r.check, r.status.rawValue, r.observed, r.expected, r.durationMs, json])
             }
         }
     }
