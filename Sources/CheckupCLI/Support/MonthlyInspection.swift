@@ -46,7 +46,7 @@ struct MonthlyInspection {
                                options: RecordRenderer.Options(evidence: evidence))
         }
         try OutputFolder.checkWritable(out)
-        let store = try mappingRecordErrors { try RecordStore(path: storePath) }
+        let store = try StoreOpening.open(storePath, create: true)
         return (store, renderer)
     }
 
