@@ -27,9 +27,21 @@ extension RecordStore {
                 UNION SELECT site_id, month FROM record_versions ORDER BY 1, 2
                 """, [])
         }
+        // What the office holds, read once: a month it has all of is not opened as a batch
+        // (checked again under the batch's lock when it is).
+        let known = try office.read { db in try KnownRows(in: db) }
         for m in months {
             let (site, month): (String, String) = (try rowValue(m, "site_id"), try rowValue(m, "month"))
             let local = try read { db in try MonthRows(site: site, month: month, in: db) }
+            let holdsAll: Bool
+            do { holdsAll = try known.holdsAll(local) } catch { throw RecordError("record store \(path): \(error)") }
+            if holdsAll {
+                for (kind, rows) in [(SyncReport.Kind.runs, local.runs), (.inspections, local.inspections), (.answers, local.answers),
+                                     (.versions, local.versions), (.signatures, local.signatures)] {
+                    for _ in rows { report.count(kind, .unchanged) }
+                }
+                continue
+            }
             try office.batch("\(site) \(month)", lock: "month \(site) \(month)", &report, afterBatch) { db, report in
                 try Self.pushMonth(local, filler: filler, at: date, into: db, &report)
             }
@@ -51,8 +63,7 @@ extension RecordStore {
         if !forms.isEmpty {
             try office.batch("feedback", lock: "feedback", &report, afterBatch) { db, report in
                 for row in forms {
-                    let key = try SyncKey.of(row, "feedback", ["client", "site_id", "given_on", "respondent", "scores_json",
-                                                               "comments", "recorded_at"])
+                    let key = try SyncKey.feedback(row)
                     if try Self.exists("client_feedback", key, in: db) { report.count(.feedback, .unchanged); continue }
                     _ = try Self.copy(row, into: "client_feedback", ["client", "site_id", "given_on", "respondent", "scores_json",
                                                                      "comments", "recorded_at"], key: key, in: db)
@@ -121,9 +132,9 @@ extension RecordStore {
         var runs: [Int64: (id: Int64, key: String)] = [:]
         var changed = false
         for row in m.runs {
-            let key = try SyncKey.of(row, "run", ["site_id", "month", "started_at", "technicians_json", "planned_json"])
+            let key = try SyncKey.run(row)
             let localId: Int64 = try row["id"]
-            let mutable = ["finished_at", "incomplete", "exit_status", "devices_json", "finished"]
+            let mutable = MonthRows.runState
             if let there = try db.queryOne("SELECT id, \(mutable.joined(separator: ", ")) FROM runs WHERE sync_key = ?", [key]) {
                 runs[localId] = (try there["id"], key)
                 let same = try mutable.allSatisfy { c in try Self.sameValue(there.value(c), row.value(c)) }
@@ -142,8 +153,7 @@ extension RecordStore {
         for row in m.inspections {
             let localRun: Int64 = try row["run_id"]
             guard let run = runs[localRun] else { throw RecordError("inspection of a run \(localRun) not in the store") }
-            let key = try SyncKey.of(row, "inspection", ["device_id", "inspected_at", "outcome_json", "results_json"],
-                                     prefix: [.text(run.key)])
+            let key = try SyncKey.inspection(row, run: run.key)
             if try exists("inspections", key, in: db) { report.count(.inspections, .unchanged); continue }
             _ = try copy(row, into: "inspections", ["site_id", "month", "device_id", "inspected_on", "inspected_at",
                                                     "outcome_json", "results_json"],
@@ -157,7 +167,7 @@ extension RecordStore {
             changed = true
         }
         for row in m.answers {
-            let key = try SyncKey.of(row, "answer", ["site_id", "month", "row_key", "answer_json", "filled_by", "filled_at"])
+            let key = try SyncKey.answer(row)
             if try exists("answers", key, in: db) { report.count(.answers, .unchanged); continue }
             _ = try copy(row, into: "answers", ["site_id", "month", "row_key", "answer_json", "filled_by", "filled_at"], key: key, in: db)
             report.count(.answers, .sent)
@@ -165,7 +175,7 @@ extension RecordStore {
         }
         var versions: [Int: Int] = [:]  // this store's version → the receiving store's
         for row in m.versions {
-            let key = try SyncKey.of(row, "version", ["site_id", "month", "content_hash", "saved_at", "edited_by"])
+            let key = try SyncKey.version(row)
             let local: Int = try row["version"]
             if let there: Int = try db.scalar("SELECT version FROM record_versions WHERE sync_key = ?", [key]) {
                 versions[local] = there
@@ -186,7 +196,7 @@ extension RecordStore {
             report.count(.versions, .sent)
         }
         for row in m.signatures {
-            let key = try SyncKey.of(row, "signature", ["site_id", "month", "content_hash", "signed_by", "signed_on"])
+            let key = try SyncKey.signature(row)
             if try exists("signatures", key, in: db) { report.count(.signatures, .unchanged); continue }
             let local: Int = try row["version"]
             guard let there = versions[local] else { throw RecordError("signature of a version \(local) not in the store") }
@@ -213,7 +223,7 @@ extension RecordStore {
         let closing = ["arrived_at", "resolved_at", "handling", "technician"]
         var ids: [Int64: (id: Int64, key: String)] = [:]
         for row in entries {
-            let key = try SyncKey.of(row, "call-out", ["site_id", "device", "called_at", "reported", "created_at"])
+            let key = try SyncKey.callOut(row)
             let localId: Int64 = try row["id"]
             if let there = try db.queryOne("SELECT id, \(closing.joined(separator: ", ")) FROM maintenance_log WHERE sync_key = ?", [key]) {
                 ids[localId] = (try there["id"], key)
@@ -234,7 +244,7 @@ extension RecordStore {
         for row in evidence {
             let localEntry: Int64 = try row["entry_id"]
             guard let entry = ids[localEntry] else { continue }
-            let key = try SyncKey.of(row, "evidence", ["attached_at", "device", "results_json"], prefix: [.text(entry.key)])
+            let key = try SyncKey.evidence(row, entry: entry.key)
             if try exists("maintenance_evidence", key, in: db) { report.count(.evidence, .unchanged); continue }
             _ = try copy(row, into: "maintenance_evidence", ["attached_at", "device", "results_json"],
                          extra: ["entry_id": .integer(entry.id)], key: key, in: db)
@@ -280,6 +290,9 @@ extension SQLValue {
 
 /// One site-month's rows of the pushing store, read in one snapshot.
 struct MonthRows: Sendable {
+    /// What a run may change after it was pushed (it was still running).
+    static let runState = ["finished_at", "incomplete", "exit_status", "devices_json", "finished"]
+
     var site: String
     var month: String
     var runs: [SQLRow]
@@ -313,5 +326,40 @@ public struct SyncedProfile: Sendable, Hashable {
     public init(path: String, yaml: String) {
         self.path = path
         self.yaml = yaml
+    }
+}
+
+/// The sync keys a store holds, per table, and its runs' state: read once per push.
+struct KnownRows: Sendable {
+    var keys: [String: Set<String>] = [:]
+    var runs: [String: [SQLValue]] = [:]
+
+    init(in db: any SQLConnection) throws {
+        for table in ["inspections", "answers", "record_versions", "signatures"] {
+            keys[table] = Set(try db.column("SELECT sync_key FROM \(table) WHERE sync_key IS NOT NULL", []) as [String])
+        }
+        for row in try db.query("SELECT sync_key, \(MonthRows.runState.joined(separator: ", ")) FROM runs WHERE sync_key IS NOT NULL", []) {
+            runs[try row["sync_key"]] = try MonthRows.runState.map { try row.value($0) }
+        }
+    }
+
+    /// True when every row of the month is there and every run in the same state.
+    func holdsAll(_ m: MonthRows) throws -> Bool {
+        var runKeys: [Int64: String] = [:]
+        for row in m.runs {
+            let key = try SyncKey.run(row)
+            guard let there = runs[key] else { return false }
+            let state = try MonthRows.runState.map { try row.value($0) }
+            guard zip(state, there).allSatisfy({ RecordStore.sameValue($0, $1) }) else { return false }
+            runKeys[try row["id"]] = key
+        }
+        func has(_ table: String, _ key: String) -> Bool { keys[table]?.contains(key) == true }
+        for row in m.inspections {
+            guard let run = runKeys[try row["run_id"]], has("inspections", try SyncKey.inspection(row, run: run)) else { return false }
+        }
+        for row in m.answers where !has("answers", try SyncKey.answer(row)) { return false }
+        for row in m.versions where !has("record_versions", try SyncKey.version(row)) { return false }
+        for row in m.signatures where !has("signatures", try SyncKey.signature(row)) { return false }
+        return true
     }
 }

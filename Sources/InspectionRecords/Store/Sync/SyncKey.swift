@@ -26,3 +26,38 @@ enum SyncKey {
         }
     }
 }
+
+/// The key of each kind of row (the fields that never change about it).
+extension SyncKey {
+    static func run(_ row: SQLRow) throws -> String {
+        try of(row, "run", ["site_id", "month", "started_at", "technicians_json", "planned_json"])
+    }
+
+    static func inspection(_ row: SQLRow, run: String) throws -> String {
+        try of(row, "inspection", ["device_id", "inspected_at", "outcome_json", "results_json"], prefix: [.text(run)])
+    }
+
+    static func answer(_ row: SQLRow) throws -> String {
+        try of(row, "answer", ["site_id", "month", "row_key", "answer_json", "filled_by", "filled_at"])
+    }
+
+    static func version(_ row: SQLRow) throws -> String {
+        try of(row, "version", ["site_id", "month", "content_hash", "saved_at", "edited_by"])
+    }
+
+    static func signature(_ row: SQLRow) throws -> String {
+        try of(row, "signature", ["site_id", "month", "content_hash", "signed_by", "signed_on"])
+    }
+
+    static func callOut(_ row: SQLRow) throws -> String {
+        try of(row, "call-out", ["site_id", "device", "called_at", "reported", "created_at"])
+    }
+
+    static func evidence(_ row: SQLRow, entry: String) throws -> String {
+        try of(row, "evidence", ["attached_at", "device", "results_json"], prefix: [.text(entry)])
+    }
+
+    static func feedback(_ row: SQLRow) throws -> String {
+        try of(row, "feedback", ["client", "site_id", "given_on", "respondent", "scores_json", "comments", "recorded_at"])
+    }
+}
