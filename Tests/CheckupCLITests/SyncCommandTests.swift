@@ -84,6 +84,9 @@ struct SyncCommandTests {
         }
 
         let list = try run(["records", "list", "--store", office])
+        // Any command finds the password in the credentials file (CHECKUP_CREDENTIALS names it).
+        let listByCredentials = try run(["records", "list", "--store", office], ["CHECKUP_CREDENTIALS": credentials])
+        #expect(listByCredentials.status == 0 && listByCredentials.stdout == list.stdout, "\(listByCredentials.all)")
         let zhangAgain = try run(["sync", "--to", office, "--store", dir + "/zhang.sqlite"])
         let liAgain = try run(["sync", "--to", office, "--store", dir + "/li.sqlite", "--credentials", credentials], [:])
         for again in [zhangAgain, liAgain] {
