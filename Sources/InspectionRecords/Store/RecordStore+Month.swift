@@ -91,8 +91,11 @@ extension RecordStore {
                                 filler: RecordFiller = RecordFiller(),
                                 at date: Date = Date()) throws(RecordError) -> ComposedVersion {
         try write { db in
-            try Self.composeVersion(site: siteId, month: month, run: run, editedBy: editedBy, filler: filler, at: date,
-                                    unlessHash: nil, in: db)!
+            guard let composed = try Self.composeVersion(site: siteId, month: month, run: run, editedBy: editedBy,
+                                                         filler: filler, at: date, unlessHash: nil, in: db) else {
+                throw RecordError("\(siteId) \(month): no version composed")  // only with unlessHash
+            }
+            return composed
         }
     }
 

@@ -261,8 +261,9 @@ extension RecordStore {
     /// Inserts `columns` of `row` (and `extra`, the receiving store's ids) under `key`; returns the new id.
     static func copy(_ row: SQLRow, into table: String, _ columns: [String], extra: [String: SQLValue] = [:],
                      key: String?, in db: any SQLConnection) throws -> Int64 {
-        var names = columns + extra.keys.sorted()
-        var values: [any SQLBindable] = try columns.map { try row.value($0) } + extra.keys.sorted().map { extra[$0]! }
+        let ids = extra.sorted { $0.key < $1.key }
+        var names = columns + ids.map(\.key)
+        var values: [any SQLBindable] = try columns.map { try row.value($0) } + ids.map(\.value)
         if let key { names.append("sync_key"); values.append(key) }
         return try db.insert("INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
                              values)
