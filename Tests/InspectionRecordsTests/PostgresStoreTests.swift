@@ -11,10 +11,10 @@ import Testing
         let server = try PostgresPeer.shared()
         let url = try server.createDatabase()
         let store = try RecordStore(url: url, password: server.password)
-        #expect(try store.appliedMigrations() == ["v1-runs-results-records-log", "v2-month-built-up", "v3-client-feedback"])
+        #expect(try store.appliedMigrations() == ["v1-runs-results-records-log", "v2-month-built-up", "v3-client-feedback", "v4-sync-keys-profiles"])
         #expect(store.path == url)
         let again = try RecordStore(url: url, password: server.password)
-        #expect(try again.appliedMigrations() == ["v1-runs-results-records-log", "v2-month-built-up", "v3-client-feedback"])
+        #expect(try again.appliedMigrations() == ["v1-runs-results-records-log", "v2-month-built-up", "v3-client-feedback", "v4-sync-keys-profiles"])
     }
 
     @Test func aPasswordInTheURLIsRefusedWithoutRepeatingIt() throws {

@@ -10,12 +10,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("nested/dir/checkup.sqlite").path
         let store = try RecordStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-runs-results-records-log", "v2-month-built-up", "v3-client-feedback"])
+        #expect(try store.appliedMigrations() == ["v1-runs-results-records-log", "v2-month-built-up", "v3-client-feedback", "v4-sync-keys-profiles"])
         #expect(try store.journalMode() == "wal")
         #expect(try store.records().isEmpty)
         // Opening again finds the migrations applied and changes nothing.
         let again = try RecordStore(path: path)
-        #expect(try again.appliedMigrations() == ["v1-runs-results-records-log", "v2-month-built-up", "v3-client-feedback"])
+        #expect(try again.appliedMigrations() == ["v1-runs-results-records-log", "v2-month-built-up", "v3-client-feedback", "v4-sync-keys-profiles"])
     }
 
     @Test func aFileThatIsNotADatabaseIsAClearError() throws {

@@ -77,9 +77,7 @@ extension LogAdd {
 
     /// An inventory file, or a site the store already knows: a mistyped id would start a log of a site nobody has.
     static func knownSite(_ text: String, storePath: String) throws -> SiteReference {
-        let existing = StoreOption.exists(storePath) ? try mappingRecordErrors {
-            try RecordStore(path: storePath, create: false)
-        } : nil
+        let existing = StoreOption.exists(storePath) ? try StoreOpening.open(storePath, create: false) : nil
         let ref = try SiteReference.resolve(text, store: existing)
         if ref.site != nil { return ref }
         let known = try existing.map { s in try mappingRecordErrors { try s.siteIds() } } ?? []

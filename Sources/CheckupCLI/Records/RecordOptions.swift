@@ -8,7 +8,7 @@ struct StoreOption: ParsableArguments {
     /// The help of every `--store`: run, demo, records, report, log.
     static let help = ArgumentHelp("""
         Record store: a SQLite file, or postgres://USER@HOST[:PORT]/DB (the office's; the password comes from \
-        PGPASSWORD or ~/.pgpass, never from the URL). Default: $CHECKUP_STORE or ~/.local/share/checkup/checkup.sqlite.
+        the credentials file, PGPASSWORD or ~/.pgpass, never from the URL). Default: $CHECKUP_STORE or ~/.local/share/checkup/checkup.sqlite.
         """, valueName: "PATH|URL")
 
     @Option(help: StoreOption.help)
@@ -18,7 +18,7 @@ struct StoreOption: ParsableArguments {
 
     /// Opens an existing store; a missing file is an error naming the path (nothing is created).
     func open() throws -> RecordStore {
-        try mappingRecordErrors { try RecordStore(path: path, create: false) }
+        try StoreOpening.open(path, create: false)
     }
 
     /// True when the store is there to open: an existing file, or a PostgreSQL URL (the server says).
@@ -29,7 +29,7 @@ struct StoreOption: ParsableArguments {
 
     /// Opens the store, creating it if needed: only for commands that add something (`log add`).
     func openCreating() throws -> RecordStore {
-        try mappingRecordErrors { try RecordStore(path: path, create: true) }
+        try StoreOpening.open(path, create: true)
     }
 }
 

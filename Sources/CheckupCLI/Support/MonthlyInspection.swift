@@ -24,6 +24,8 @@ struct MonthlyInspection {
     var evidence: EvidencePlacement = .appendix
     var options: PipelineOptions
     var showProgress = true
+    /// `--credentials`: also where an office store's password may be (`StoreOpening`).
+    var credentials: String?
 
     /// What the run leaves: the store, the new version, the files, the lines to print.
     struct Outcome {
@@ -46,7 +48,7 @@ struct MonthlyInspection {
                                options: RecordRenderer.Options(evidence: evidence))
         }
         try OutputFolder.checkWritable(out)
-        let store = try mappingRecordErrors { try RecordStore(path: storePath) }
+        let store = try StoreOpening.open(storePath, create: true, credentials: credentials)
         return (store, renderer)
     }
 

@@ -13,7 +13,15 @@ struct Workspace {
         let fromEnvironment = ProcessInfo.processInfo.environment["CHECKUP_PROFILES"]?
             .split(separator: ":").map(String.init) ?? []
         let embedded = EmbeddedProfiles.files.filter { Workspace.isProfilePath($0.path) }
-        catalog = ProfileCatalog(registry: registry, embedded: embedded, directories: fromEnvironment + profileDirectories)
+        let user = FileManager.default.fileExists(atPath: Self.defaultUserProfiles) ? [Self.defaultUserProfiles] : []
+        catalog = ProfileCatalog(registry: registry, embedded: embedded,
+                                 directories: user + fromEnvironment + profileDirectories)
+    }
+
+    /// Where the user's own profiles live (`sync --from` brings the office's there):
+    /// `~/.config/checkup/profiles`, read by every command when it exists.
+    static var defaultUserProfiles: String {
+        (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + "/.config/checkup/profiles"
     }
 
     /// Profile files, not fixtures or schema.

@@ -21,18 +21,22 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible {
     public var community: Secret?
     public var authPassphrase: Secret?
     public var privPassphrase: Secret?
+    /// A record store's password (an entry named by the office store, docs/store.md).
+    public var password: Secret?
 
-    public init(community: Secret? = nil, authPassphrase: Secret? = nil, privPassphrase: Secret? = nil) {
+    public init(community: Secret? = nil, authPassphrase: Secret? = nil, privPassphrase: Secret? = nil,
+                password: Secret? = nil) {
         self.community = community
         self.authPassphrase = authPassphrase
         self.privPassphrase = privPassphrase
+        self.password = password
     }
 
     /// Fills what is missing from `other`.
     public func filling(from other: Credentials) -> Credentials {
         Credentials(community: community ?? other.community,
                     authPassphrase: authPassphrase ?? other.authPassphrase,
-                    privPassphrase: privPassphrase ?? other.privPassphrase)
+                    privPassphrase: privPassphrase ?? other.privPassphrase, password: password ?? other.password)
     }
 
     /// Credentials from the environment (`CHECKUP_SNMP_*`).
@@ -44,10 +48,10 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible {
 
     /// Every secret value, so outputs can be scrubbed as a last line of defence.
     public var secretValues: [String] {
-        [community, authPassphrase, privPassphrase].compactMap { $0?.reveal() }.filter { !$0.isEmpty }
+        [community, authPassphrase, privPassphrase, password].compactMap { $0?.reveal() }.filter { !$0.isEmpty }
     }
 
     public var description: String {
-        "Credentials(community: \(community == nil ? "none" : "***"), auth: \(authPassphrase == nil ? "none" : "***"), priv: \(privPassphrase == nil ? "none" : "***"))"
+        "Credentials(community: \(community == nil ? "none" : "***"), auth: \(authPassphrase == nil ? "none" : "***"), priv: \(privPassphrase == nil ? "none" : "***"), password: \(password == nil ? "none" : "***"))"
     }
 }

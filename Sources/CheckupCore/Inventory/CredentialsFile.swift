@@ -9,6 +9,8 @@ import Yams
 /// cameras-v3:
 ///   auth-passphrase: …
 ///   priv-passphrase: …
+/// "postgres://checkup@office.example:5432/records":   # an office store, or checkup@office.example
+///   password: …
 /// ```
 /// Errors name the file, the line and the key, never a value.
 public struct CredentialsFile: Sendable {
@@ -45,7 +47,8 @@ public struct CredentialsFile: Sendable {
             guard let node = top.node(name), let r = MappingReader(node, d, what: "entry '\(name)'") else { continue }
             entries[name] = Credentials(community: r.string("community").map(Secret.init),
                                         authPassphrase: r.string("auth-passphrase").map(Secret.init),
-                                        privPassphrase: r.string("priv-passphrase").map(Secret.init))
+                                        privPassphrase: r.string("priv-passphrase").map(Secret.init),
+                                        password: r.string("password").map(Secret.init))
             r.finish()
         }
         if !d.errors.isEmpty { throw FileErrors(d.errors) }

@@ -93,13 +93,28 @@ extension RecordStore {
                                 filler: RecordFiller = RecordFiller(),
                                 at date: Date = Date()) throws(RecordError) -> ComposedVersion {
         try write { db in
-            guard let site = try Self.storedSite(siteId, in: db) else { throw RecordError("no site '\(siteId)'") }
-            let state = try Self.monthState(site: site, month: month, currentRun: run, in: db)
-            var composed = try filler.compose(state)
-            composed.record.editedBy = editedBy
-            try Self.insertVersion(&composed.record, runId: run ?? state.latestRun, editedBy: editedBy, at: date, in: db)
+            guard let composed = try Self.composeVersion(site: siteId, month: month, run: run, editedBy: editedBy,
+                                                         filler: filler, at: date, unlessHash: nil, in: db) else {
+                throw RecordError("\(siteId) \(month): no version composed")  // only with unlessHash
+            }
             return composed
         }
+    }
+
+    /// `storeNewVersion` inside a caller's transaction (sync's batch too); with `unlessHash`,
+    /// nothing is stored (nil) when the composed record has that content hash.
+    static func composeVersion(site siteId: String, month: String, run: Int64?, editedBy: String?, filler: RecordFiller,
+                               at date: Date, unlessHash: String?, in db: any SQLConnection) throws -> ComposedVersion? {
+        guard let site = try storedSite(siteId, in: db) else { throw RecordError("no site '\(siteId)'") }
+        let state = try monthState(site: site, month: month, currentRun: run, in: db)
+        var composed = try filler.compose(state)
+        composed.record.editedBy = editedBy
+        if let unlessHash {  // a sync composes only when the month changed
+            composed.record.seal()
+            if composed.record.contentHash == unlessHash { return nil }
+        }
+        try insertVersion(&composed.record, runId: run ?? state.latestRun, editedBy: editedBy, at: date, in: db)
+        return composed
     }
 
     /// Marks a version as the one the client signed; a later version never touches it.
@@ -143,8 +158,10 @@ extension RecordStore {
     static func monthState(site: Site, month: String, currentRun: Int64?, in db: any SQLConnection) throws -> MonthState {
         let inspections = try db.query("""
             SELECT i.*, r.technicians_json FROM inspections i JOIN runs r ON r.id = i.run_id
-            WHERE i.id IN (SELECT MAX(id) FROM inspections WHERE site_id = ? AND month = ? GROUP BY device_id)
-            ORDER BY i.id
+            WHERE i.site_id = ? AND i.month = ? AND NOT EXISTS (
+              SELECT 1 FROM inspections j WHERE j.site_id = i.site_id AND j.month = i.month AND j.device_id = i.device_id
+                AND (j.inspected_at > i.inspected_at OR (j.inspected_at = i.inspected_at AND j.id > i.id)))
+            ORDER BY i.inspected_at, i.id
             """, [site.id, month]).map { row in
             let id: Int64 = try row["id"]
             return DeviceInspection(
@@ -153,7 +170,7 @@ extension RecordStore {
                 inspectedAt: try row["inspected_at"], inspectedOn: try row["inspected_on"],
                 technicians: try StoreJSON.decode([String].self, try row["technicians_json"], what: "inspection \(id)"))
         }
-        let answers = try db.query("SELECT * FROM answers WHERE site_id = ? AND month = ? ORDER BY id", [site.id, month]).map { row in
+        let answers = try db.query("SELECT * FROM answers WHERE site_id = ? AND month = ? ORDER BY filled_at, id", [site.id, month]).map { row in
             let id: Int64 = try row["id"]
             return StoredAnswer(key: try row["row_key"],
                                 answer: try StoreJSON.decode(RecordAnswers.RowAnswer.self, try row["answer_json"], what: "answer \(id)"),

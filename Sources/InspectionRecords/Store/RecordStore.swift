@@ -244,7 +244,8 @@ public final class RecordStore: Sendable {
 
     private static func infos(_ db: any SQLConnection, where clause: String, _ args: [String]) throws -> [RecordVersionInfo] {
         try db.query("""
-            SELECT v.*, CASE WHEN v.version = (SELECT MAX(version) FROM record_versions w
+            SELECT v.site_id, v.month, v.version, v.content_hash, v.saved_at, v.edited_by, v.run_id, v.faults_found,
+              v.to_check, v.incomplete, CASE WHEN v.version = (SELECT MAX(version) FROM record_versions w
                                                WHERE w.site_id = v.site_id AND w.month = v.month)
                         THEN 1 ELSE 0 END AS is_current
             FROM record_versions v WHERE \(clause) ORDER BY site_id, month, version

@@ -49,7 +49,8 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
         }
         if url.password != nil {
             throw RecordError("--store \(scheme)://…: a password in the store URL is refused (it would stay in shell "
-                              + "history and process lists); set PGPASSWORD or put it in ~/.pgpass")
+                              + "history and process lists); set PGPASSWORD, put it in ~/.pgpass, or give it in the credentials file "
+                              + "under the store's name")
         }
         guard let user = url.user, !user.isEmpty else { throw RecordError("--store \(text): no user (\(shape))") }
         guard let host = url.host, !host.isEmpty else { throw RecordError("--store \(text): no host (\(shape))") }

@@ -104,6 +104,20 @@ enum StoreMigrations {
             """,
             "CREATE INDEX client_feedback_by_client ON client_feedback (client)",
         ] },
+        // Sync (docs/store.md): each row pushed to another store carries the key it was pushed
+        // under, so a second push finds it; the office keeps the profiles laptops bring down.
+        Migration(name: "v4-sync-keys-profiles") { _ in
+            ["runs", "inspections", "answers", "record_versions", "signatures", "maintenance_log",
+             "maintenance_evidence", "client_feedback"].flatMap { table in [
+                "ALTER TABLE \(table) ADD COLUMN sync_key TEXT",
+                "CREATE UNIQUE INDEX \(table)_by_sync_key ON \(table) (sync_key)",
+            ] } + [
+                """
+                CREATE TABLE profiles (path TEXT NOT NULL PRIMARY KEY, yaml TEXT NOT NULL, sha256 TEXT NOT NULL,
+                  updated_at TEXT NOT NULL)
+                """,
+            ]
+        },
     ]
 
     /// Applies the migrations the store lacks, all in one transaction; returns the applied names.
