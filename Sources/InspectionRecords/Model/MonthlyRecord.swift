@@ -69,7 +69,7 @@ public struct MonthlyRecord: Sendable, Hashable {
     public mutating func seal() -> Data {
         renumber()
         let document = RecordDocument(self)
-        contentHash = SHA256.hex(document.hashedBytes)
+        contentHash = document.contentHash
         return document.storedBytes(contentHash: contentHash, version: version, signature: signature)
     }
 

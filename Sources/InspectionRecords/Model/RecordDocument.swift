@@ -23,6 +23,7 @@ struct RecordDocument {
         }
         let sections = array(record.sections) { table in
             Self.object([("rows", array(table.rows) { one($0) }), ("section", one(table.section)), ("title", one(table.title))])
+                .reduce(into: Data()) { $0.append($1) }
         }
         content = [
             ("devices", array(record.devices) { one($0) }),
@@ -43,7 +44,10 @@ struct RecordDocument {
     private let encoder: JSONEncoder
 
     /// The bytes the content hash is computed over.
-    var hashedBytes: Data { Self.object(content) }
+    var hashedBytes: Data { Self.object(content).reduce(Data(), +) }
+
+    /// SHA-256 of `hashedBytes`, fed part by part.
+    var contentHash: String { SHA256.hex(parts: Self.object(content)) }
 
     /// The document the store keeps and `records export` reads back: the content plus the hash,
     /// the version and the signature (`MonthlyRecord.encode(to:)`'s members).
@@ -54,18 +58,20 @@ struct RecordDocument {
         members.append(("content_hash", one(contentHash)))
         members.append(("version", version.map { one($0) } ?? Data("null".utf8)))
         if let signature { members.append(("signature", one(signature))) }
-        return Self.object(members)
+        let parts = Self.object(members)
+        var out = Data(capacity: parts.reduce(0) { $0 + $1.count })
+        for part in parts { out.append(part) }
+        return out
     }
 
-    /// `{"a":…,"b":…}` with the keys sorted as `.sortedKeys` sorts them.
-    private static func object(_ members: [(key: String, json: Data)]) -> Data {
-        var out = Data("{".utf8)
+    /// `{"a":…,"b":…}` with the keys sorted as `.sortedKeys` sorts them, as the parts to join.
+    private static func object(_ members: [(key: String, json: Data)]) -> [Data] {
+        var out = [Data("{".utf8)]
         for (i, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: Array("\"\(member.key)\":".utf8))
+            out.append(Data(((i > 0 ? "," : "") + "\"\(member.key)\":").utf8))
             out.append(member.json)
         }
-        out.append(UInt8(ascii: "}"))
+        out.append(Data("}".utf8))
         return out
     }
 }
