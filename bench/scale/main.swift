@@ -81,7 +81,7 @@ func inventory(live: Int, dead: Int) throws -> String {
 func run(live: Int, dead: Int) throws -> (wall: Double, network: Double, records: Double) {
     let site = try inventory(live: live, dead: dead)
     let (wall, log) = try timed(binary, ["run", "--site", site, "--store", work + "/s-\(live)-\(dead).sqlite", "--out", work + "/out",
-                                         "--format", "html,json", "--timeout", "1", "--retries", "1", "--json"],
+                                         "--format", "html,json", "--timeout", "1", "--retries", "1"],
                                 environment: ["CHECKUP_SNMP_COMMUNITY": "public", "CHECKUP_LOG_LEVEL": "info"])
     func phase(_ name: String) -> Double {
         log.firstMatch(of: try! Regex("\(name) phase ([0-9.]+) s")).flatMap { Double($0.output[1].substring ?? "") } ?? .nan

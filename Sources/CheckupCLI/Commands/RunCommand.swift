@@ -86,7 +86,7 @@ struct RunCommand: AsyncParsableCommand {
             site: inventory, month: month, inspectedOn: inspectedOn, technicians: technician,
             storePath: store ?? RecordStore.defaultPath(), out: out ?? "checkup-records/\(inventory.id)/\(month)",
             formats: try mappingRecordErrors { try RecordFormat.list(format) }, lang: lang, template: template,
-            evidence: evidence, options: options.pipelineOptions(concurrency: concurrency), showProgress: !json,
+            evidence: evidence, options: options.pipelineOptions(concurrency: concurrency), showProgress: !json, keepsResults: json,
             credentials: options.credentials)
         let (recordStore, renderer) = try inspection.prepare()
 

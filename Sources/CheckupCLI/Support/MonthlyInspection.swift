@@ -24,19 +24,25 @@ struct MonthlyInspection {
     var evidence: EvidencePlacement = .appendix
     var options: PipelineOptions
     var showProgress = true
+    /// `--json` prints every result; otherwise the run's results live in the store only once
+    /// committed, and are let go before the record is composed (memory at 10,000 devices).
+    var keepsResults = false
     /// `--credentials`: also where an office store's password may be (`StoreOpening`).
     var credentials: String?
 
     /// What the run leaves: the store, the new version, the files, the lines to print.
     struct Outcome {
+        /// The run as the pipeline ended it; `results` is empty unless `keepsResults`.
         var report: RunReport
+        /// The run's exit status over all its results (kept when the results are let go).
+        var runStatus: ExitStatus
         var record: MonthlyRecord
         var files: [URL]
         var orphanedAnswers: [String]
         var notInspected: [NotInspectedDevice]
         /// 3 when devices could not even be tried (a missing bus): the job was not all done.
         var exitStatus: ExitStatus {
-            notInspected.isEmpty ? report.exitStatus : .unknown
+            notInspected.isEmpty ? runStatus : .unknown
         }
     }
 
@@ -75,7 +81,7 @@ struct MonthlyInspection {
         let storeWriter = DispatchQueue(label: "checkup.store-writer")
         let networkStart = ContinuousClock.now
         let progress = ProgressDisplay(enabled: showProgress)
-        let report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
+        var report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
             progress.handle(event)
             guard case .finished(let outcome, let results, _, _) = event else { return }
             let inspection = DeviceInspection(outcome: outcome, results: results, inspectedAt: Date())
@@ -88,6 +94,8 @@ struct MonthlyInspection {
             }
         }, beforeForcedExit: beforeForcedExit)
         storeWriter.sync {}
+        let runStatus = report.exitStatus
+        if !keepsResults { report.results = [] }
         let lastReply = ContinuousClock.now
         Self.logger.info("network phase \(Self.seconds(lastReply - networkStart)) s, \(ready.count) devices")
         defer { Self.logger.info("records phase \(Self.seconds(ContinuousClock.now - lastReply)) s") }
@@ -100,11 +108,11 @@ struct MonthlyInspection {
         }
         return try mappingRecordErrors {
             try store.finishRun(runId, finishedAt: report.finishedAt, incomplete: report.incomplete,
-                                exitStatus: report.exitStatus, notInspected: missing)
+                                exitStatus: runStatus, notInspected: missing)
             let composed = try store.storeNewVersion(site: site.id, month: month, run: runId,
                                                      filler: RecordFiller(secrets: scrubber.secrets))
             let files = try renderer.write(composed.record, formats: formats, lang: lang, to: URL(fileURLWithPath: out))
-            return Outcome(report: report, record: composed.record, files: files,
+            return Outcome(report: report, runStatus: runStatus, record: composed.record, files: files,
                            orphanedAnswers: composed.orphanedAnswers, notInspected: missing)
         }
     }
