@@ -18,7 +18,7 @@ struct StoreOption: ParsableArguments {
 
     /// Opens an existing store; a missing file is an error naming the path (nothing is created).
     func open() throws -> RecordStore {
-        try mappingRecordErrors { try RecordStore(path: path, create: false) }
+        try RecordStore(path: path, create: false)
     }
 
     /// True when the store is there to open: an existing file, or a PostgreSQL URL (the server says).
@@ -29,7 +29,7 @@ struct StoreOption: ParsableArguments {
 
     /// Opens the store, creating it if needed: only for commands that add something (`log add`).
     func openCreating() throws -> RecordStore {
-        try mappingRecordErrors { try RecordStore(path: path, create: true) }
+        try RecordStore(path: path, create: true)
     }
 }
 
@@ -48,16 +48,8 @@ struct SiteReference {
         if text.hasSuffix(".yaml") || text.hasSuffix(".yml") || text.contains("/") {
             throw CheckupError("--site \(text): no such inventory file")
         }
-        let known = try store.map { s in try mappingRecordErrors { try s.site(id: text) } } ?? nil
+        let known = try store.map { s in try s.site(id: text) } ?? nil
         return SiteReference(id: text, site: known)
-    }
-}
-
-/// Runs record-module code, turning its errors into the CLI's exit-3 errors.
-func mappingRecordErrors<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as RecordError {
-        if !error.located.isEmpty { throw FileErrors(error.located) }
-        throw CheckupError(error.message)
     }
 }
 

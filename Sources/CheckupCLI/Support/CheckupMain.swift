@@ -36,21 +36,17 @@ public enum CheckupMain {
         }
     }
 
-    /// Prints an error the way a user can act on it and returns the exit code.
+    /// Prints an error the way a user can act on it and returns the exit code: the one place
+    /// errors become messages (docs/design.md, "Errors").
     static func report(_ error: any Error) -> Int32 {
         switch error {
         case let code as ExitCode:
             return code.rawValue
-        case let errors as FileErrors:
-            printError(errors.description)
-            return 3
-        case let error as CheckupError:
-            printError("checkup: \(error.description)")
-            return 3
-        case let error as EndpointError:
-            printError("checkup: bad endpoint: \(error.message)")
-            return 3
+        case let error as any UserFacingError:
+            printError(error.report)
+            return error.exitCode
         default:
+            // ArgumentParser's own: usage errors, --help, --version.
             let code = CheckupCommand.exitCode(for: error)
             if code == .success {
                 print(CheckupCommand.fullMessage(for: error))

@@ -131,7 +131,7 @@ public struct Capture: Sendable, Codable {
 }
 
 /// A capture file of another format or version than this checkup reads.
-public struct CaptureFormatError: Error, Sendable, CustomStringConvertible {
+public struct CaptureFormatError: UserFacingError, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
