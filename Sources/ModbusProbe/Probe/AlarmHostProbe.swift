@@ -23,10 +23,9 @@ public struct AlarmHostProbe: DeviceProbe, IdentifyingProbe {
         } catch {
             return .unreachable(error.description)
         }
-        // Active points reach the reader only with --allow-active; the rest are never sent.
-        let allowed = points.filter { !$0.active || context.allowActive }
+        // Which points run is the pipeline's decision (ActiveSteps); a write still needs its WritePermit.
         return await context.buses.withBus(endpoint.busKey) {
-            await context.io.run { UnitReader(connection: connection, context: context).read(allowed) }
+            await context.io.run { UnitReader(connection: connection, context: context).read(points) }
         }
     }
 
