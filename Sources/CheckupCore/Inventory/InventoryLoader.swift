@@ -94,9 +94,7 @@ public enum InventoryLoader {
         return device
     }
 
-    static func isMonth(_ text: String) -> Bool {
-        text.range(of: "^[0-9]{4}-(0[1-9]|1[0-2])$", options: .regularExpression) != nil
-    }
+    static func isMonth(_ text: String) -> Bool { Month(text) != nil }
 
     static func isDay(_ text: String) -> Bool {
         text.range(of: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", options: .regularExpression) != nil
