@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 
 /// `checkup`: inspects a security system's devices and fills the monthly inspection record.
 public struct CheckupCommand: AsyncParsableCommand {

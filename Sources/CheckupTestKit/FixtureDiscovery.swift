@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds the recorded fixtures of a protocol's profiles by walking `device-profiles/`: every
 /// `<kind>/fixtures/<id>.yaml` next to a `<kind>/<id>.yaml` that says `protocol: <name>`. A new

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// A pymodbus TCP server with the Elmo map (Peers/elmo_peer.py), started by a test: an

@@ -1,5 +1,5 @@
-import CheckupCore
-import DeviceSimulators
+public import CheckupCore
+public import DeviceSimulators
 import Foundation
 import ModbusProbe
 import PelcoProbe

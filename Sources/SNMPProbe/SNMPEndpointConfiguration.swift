@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// Builds a session configuration from an endpoint URL and the run's context.
 ///

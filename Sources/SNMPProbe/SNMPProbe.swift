@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// Reads cameras, recorders and UPSes over SNMP (`snmp://`, `snmpv3://`).

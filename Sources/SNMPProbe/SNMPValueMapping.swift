@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// Turns wire values into the protocol-neutral `Value` the evaluator judges.
 ///

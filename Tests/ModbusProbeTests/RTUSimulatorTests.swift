@@ -1,5 +1,6 @@
 import CheckupCore
 import DeviceSimulators
+import Foundation
 import ModbusProbe
 import Testing
 

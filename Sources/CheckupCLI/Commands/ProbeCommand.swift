@@ -1,6 +1,7 @@
 import ArgumentParser
 import CheckupCore
 import Foundation
+import InspectionRecords
 
 /// `checkup probe`: one device's truth on a call-out, with the evidence.
 struct ProbeCommand: AsyncParsableCommand {

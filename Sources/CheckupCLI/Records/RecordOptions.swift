@@ -1,7 +1,7 @@
-import ArgumentParser
+public import ArgumentParser
 import CheckupCore
 import Foundation
-import InspectionRecords
+public import InspectionRecords
 
 /// `--store PATH|URL`: the record store shared by `records`, `report` and `log`.
 struct StoreOption: ParsableArguments {

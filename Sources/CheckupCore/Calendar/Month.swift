@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A calendar month, `YYYY-MM`: the period a monthly record covers. The one reading of a month
 /// for every command, inventory and store, so a month valid in one place is valid in all.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Judges a profile's checks over one device's readings. Pure: the same for every protocol,
 /// and testable with no device at all.

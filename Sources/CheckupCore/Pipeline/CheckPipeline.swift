@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Logging
 
 /// Inspects many devices: bounded fan-out, one transaction at a time per bus, a deadline per

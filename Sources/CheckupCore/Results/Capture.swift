@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A recorded device, by address: every SNMP object, Modbus block or Pelco frame a profile's
 /// read exchanged with it, at one moment (`checkup capture`). `checkup profile test --replay`

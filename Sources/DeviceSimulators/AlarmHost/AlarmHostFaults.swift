@@ -1,4 +1,5 @@
-import CheckupCore
+public import CheckupCore
+import Foundation
 
 /// What is wrong with a simulated panel: the faults a technician must find on the monthly check,
 /// plus misbehaviours of the unit itself for tests (silent, wrong unit id, exception replies).

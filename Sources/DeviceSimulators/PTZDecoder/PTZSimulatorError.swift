@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import CheckupCore
+public import CheckupCore
 import Glibc
 #elseif canImport(Darwin)
 import Darwin

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 import ModbusProbe
 

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// One object value an agent fixture serves, written `TYPE:VALUE` in datasets and on the

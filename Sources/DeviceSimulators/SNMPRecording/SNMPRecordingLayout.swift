@@ -1,4 +1,4 @@
-import SNMPProbe
+public import SNMPProbe
 
 /// The shape of a recording's objects: which are scalars (`X.0`) and which form tables
 /// (`Table.1.COLUMN.INDEX`), guessed from the OIDs alone, for scaffolding a profile.

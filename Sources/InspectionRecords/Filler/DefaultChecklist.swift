@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// The items no probe can see, after the regime's four sections (docs/reference.md §1). A site's
 /// `manual-checklist` replaces this list entirely.

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// The monthly inspection record (安防工程维护工作检测记录表) of one site.

@@ -1,5 +1,5 @@
 import CheckupCore
-import Foundation
+public import Foundation
 
 /// Months and quarters as the store spells them (`YYYY-MM`, `YYYYQn`), read by CheckupCore's
 /// `Month` and `Quarter`: the one decision of what a period is.

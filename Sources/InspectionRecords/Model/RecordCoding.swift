@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The one JSON convention of records, the store and the export: snake_case keys, sorted,
 /// ISO-8601 dates in UTC. Stable so that hashes and diffs of exports stay meaningful.

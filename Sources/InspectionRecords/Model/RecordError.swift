@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// Why a record operation could not be done; the CLI prints `message` and exits 3.
 public struct RecordError: UserFacingError, Sendable, CustomStringConvertible, Equatable {

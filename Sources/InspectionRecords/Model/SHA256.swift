@@ -1,5 +1,5 @@
 import CCrypto
-import Foundation
+public import Foundation
 
 /// SHA-256 of files the store keeps a fingerprint of (imported inventories).
 public enum RecordDigest {

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// The record as one CSV table (RFC 4180: CRLF, quotes doubled), UTF-8 with a byte-order mark

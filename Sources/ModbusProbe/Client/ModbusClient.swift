@@ -1,5 +1,5 @@
 import CModbus
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// One libmodbus connection to one Modbus unit (TCP or RTU).

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import CModbus
 import Foundation
 

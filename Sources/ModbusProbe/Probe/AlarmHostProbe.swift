@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// Reads intrusion-alarm panels (报警主机) and their gateways over Modbus TCP or RTU.

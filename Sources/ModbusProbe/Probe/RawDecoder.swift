@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// Turns raw registers or bits into a `Value`. Pure, so it is tested with tables of words.
 ///

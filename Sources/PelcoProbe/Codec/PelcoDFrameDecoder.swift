@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// Finds Pelco-D command frames in a byte stream (the decoder's side of the line).
 public struct PelcoDFrameDecoder: Sendable {

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// Which reply a Pelco-D command draws (docs/reference.md §2.4).
 public enum PelcoDReplyKind: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// Finds Pelco-P frames in a byte stream (the decoder's side of the line).
 public struct PelcoPFrameDecoder: Sendable {

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// Why a serial port could not be opened or used; each case names the device.
 public enum SerialPortError: UserFacingError, Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// Why an SNMP exchange failed. Messages name the agent and the request, never a secret.
 public enum SNMPError: UserFacingError, Sendable, CustomStringConvertible, Equatable {

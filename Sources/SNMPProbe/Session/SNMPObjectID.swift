@@ -1,3 +1,5 @@
+import Foundation
+
 /// A numeric object identifier, e.g. `1.3.6.1.2.1.1.3.0`.
 ///
 /// Parsed without net-snmp (`read_objid` consults the MIB tree, which we never load), so it
