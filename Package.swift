@@ -13,6 +13,8 @@ let strict: [SwiftSetting] = [
     // SE-0470: a conformance of a main-actor type is main-actor isolated.
     .enableUpcomingFeature("InferIsolatedConformances"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    // Every public type says whether it is Sendable.
+    .unsafeFlags(["-Xfrontend", "-require-explicit-sendable"]),
 ]
 
 let package = Package(

@@ -7,7 +7,7 @@ public import CheckupCore
 /// `CHECKUP_SNMP_COMMUNITY`), then the URL, then `public`.
 /// `snmpv3://USER@HOST[:PORT]?level=…&auth=…&priv=…&context=…`: passphrases from
 /// `context.credentials.authPassphrase` / `privPassphrase`.
-public enum SNMPEndpointConfiguration {
+public enum SNMPEndpointConfiguration: Sendable {
     public static func make(_ endpoint: Endpoint, context: ProbeContext) throws(SNMPError) -> SNMPSessionConfiguration {
         guard let host = endpoint.host, !host.isEmpty else {
             throw .configuration("\(endpoint): a host is required")

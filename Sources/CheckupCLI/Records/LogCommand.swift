@@ -4,7 +4,7 @@ import Foundation
 import InspectionRecords
 
 /// `checkup log`: the maintenance log (维护登记表) of fault call-outs and response deadlines.
-public struct LogCommand: AsyncParsableCommand {
+public struct LogCommand: Sendable, AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "The maintenance log: fault call-outs, arrival and resolution, response deadlines, the form to sign.",

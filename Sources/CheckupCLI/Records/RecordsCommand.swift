@@ -4,7 +4,7 @@ import Foundation
 import InspectionRecords
 
 /// `checkup records`: the stored monthly records, by site and month.
-public struct RecordsCommand: AsyncParsableCommand {
+public struct RecordsCommand: Sendable, AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "records",
         abstract: "List, show, export and complete the stored monthly inspection records.",

@@ -4,7 +4,7 @@ import Foundation
 import InspectionRecords
 
 /// `checkup report`: written reports over stored records.
-public struct ReportCommand: AsyncParsableCommand {
+public struct ReportCommand: Sendable, AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports over the stored records (the quarterly report per client).",

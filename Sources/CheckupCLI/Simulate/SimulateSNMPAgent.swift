@@ -15,7 +15,7 @@ import SNMPProbe
 /// checkup simulate snmp-agent --profile hikvision-camera --set 1.3.6.1.4.1.39165.1.7.0="string:97 PERCENT"
 /// CHECKUP_SNMP_AUTH_PASS=… CHECKUP_SNMP_PRIV_PASS=… checkup simulate snmp-agent --profile ups-mib --v3-user ops
 /// ```
-public struct SimulateSNMPAgent: AsyncParsableCommand {
+public struct SimulateSNMPAgent: Sendable, AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "snmp-agent",
         abstract: "Serve a profile's SNMP fixture with snmpd, or a recording of a real unit with snmpsim.")

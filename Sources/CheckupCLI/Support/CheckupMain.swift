@@ -6,7 +6,7 @@ import SNMPProbe
 
 /// Runs the CLI and maps every outcome to the Monitoring-Plugins exit codes:
 /// 0 OK, 1 warning, 2 critical/unreachable, 3 the tool could not do its job.
-public enum CheckupMain {
+public enum CheckupMain: Sendable {
     public static func main() async -> Never {
         bootstrapLogging()
         // A dropped SSH session closes the terminal: writing to it must fail, not kill the run

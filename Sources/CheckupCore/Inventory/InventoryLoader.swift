@@ -5,7 +5,7 @@ import Yams
 ///
 /// Profile ids are checked against `knownProfiles` when given, so a typo is caught before a
 /// run starts. Credentials never belong here: a device names an entry of the credentials file.
-public enum InventoryLoader {
+public enum InventoryLoader: Sendable {
     static let siteKeys = ["id", "client", "name", "address", "contract", "response-zone", "manual-checklist", "visits", "technician"]
     static let deviceKeys = ["id", "name", "location", "kind", "profile", "endpoint", "credentials", "retired", "replaces"]
 

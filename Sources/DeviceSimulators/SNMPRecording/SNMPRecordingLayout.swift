@@ -9,7 +9,7 @@ public import SNMPProbe
 /// deeper down qualifies as well.
 /// So `…241.1.4.1.0` and `…241.1.5.1.0` make one table `…241.1` with columns 4 and 5 and the
 /// row `1.0`, and `…39165.1.7.0` stays a scalar.
-public enum SNMPRecordingLayout {
+public enum SNMPRecordingLayout: Sendable {
     public enum Candidate: Sendable, Hashable {
         case scalar(SNMPVarBind)
         /// A table: its entry OID, the column numbers, and every row's index (arcs after the column).

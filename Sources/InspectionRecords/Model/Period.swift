@@ -3,7 +3,7 @@ public import Foundation
 
 /// Months and quarters as the store spells them (`YYYY-MM`, `YYYYQn`), read by CheckupCore's
 /// `Month` and `Quarter`: the one decision of what a period is.
-public enum Period {
+public enum Period: Sendable {
     /// Checks a `YYYY-MM` month; the error says what was expected.
     public static func validateMonth(_ month: String) throws(RecordError) {
         guard Month(month) != nil else { throw RecordError("month '\(month)': expected \(Month.expected)") }

@@ -467,3 +467,7 @@ public final class ModbusClient {
         return out
     }
 }
+
+/// Not Sendable: see above.
+@available(*, unavailable)
+extension ModbusClient: Sendable {}

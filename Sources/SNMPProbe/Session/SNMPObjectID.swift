@@ -52,7 +52,7 @@ extension SNMPObjectID: ExpressibleByStringLiteral {
 }
 
 /// Well-known MIB-II objects the probe reads for identification.
-public enum MIB2 {
+public enum MIB2: Sendable {
     public static let sysDescr: SNMPObjectID = "1.3.6.1.2.1.1.1.0"
     public static let sysObjectID: SNMPObjectID = "1.3.6.1.2.1.1.2.0"
     public static let sysUpTime: SNMPObjectID = "1.3.6.1.2.1.1.3.0"
