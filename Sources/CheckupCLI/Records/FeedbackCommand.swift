@@ -91,11 +91,7 @@ struct FeedbackAnalysis: AsyncParsableCommand {
         case "pdf": try PDFRenderer().render(html: try renderer.satisfactionHTML(analysis, lang: lang))
         default: Data(Self.text(analysis, lang: lang).utf8)
         }
-        guard let out else { FileHandle.standardOutput.write(bytes); return }
-        do { try bytes.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-            throw CheckupError("cannot write \(out): \(error.localizedDescription)")
-        }
-        print("wrote \(out)")
+        try CommandOutput.deliver(bytes, to: out)
     }
 
     static func text(_ a: SatisfactionAnalysis, lang: Language) -> String {

@@ -54,14 +54,7 @@ struct HistoryCommand: AsyncParsableCommand {
         case "json": Data((try RecordCoding.encoder().encode(HistoryJSON(history)) + Data("\n".utf8)))
         default: Data(Self.text(history, lang: lang).utf8)
         }
-        guard let out else {
-            FileHandle.standardOutput.write(bytes)
-            return
-        }
-        do { try bytes.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-            throw CheckupError("cannot write \(out): \(error.localizedDescription)")
-        }
-        print("wrote \(out)")
+        try CommandOutput.deliver(bytes, to: out)
     }
 
     static func text(_ h: DeviceHistory, lang: Language) -> String {
