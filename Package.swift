@@ -8,8 +8,6 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     // SE-0444: a file sees the members of the modules it imports itself, not of its neighbours' imports.
     .enableUpcomingFeature("MemberImportVisibility"),
-    // SE-0461: nonisolated async functions run on the caller's actor unless marked @concurrent.
-    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
     // SE-0470: a conformance of a main-actor type is main-actor isolated.
     .enableUpcomingFeature("InferIsolatedConformances"),
     .enableUpcomingFeature("InternalImportsByDefault"),
