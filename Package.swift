@@ -1,10 +1,18 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// One list of strict settings, applied to every Swift target (the swift-log habit).
+/// One list of strict settings, applied to every Swift target, tests included (swift-log's list).
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
+    // SE-0335: `any` spelled out for existential types.
     .enableUpcomingFeature("ExistentialAny"),
+    // SE-0444: a file sees the members of the modules it imports itself, not of its neighbours' imports.
+    .enableUpcomingFeature("MemberImportVisibility"),
+    // SE-0470: a conformance of a main-actor type is main-actor isolated.
+    .enableUpcomingFeature("InferIsolatedConformances"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    // Every public type says whether it is Sendable.
+    .unsafeFlags(["-Xfrontend", "-require-explicit-sendable"]),
 ]
 
 let package = Package(

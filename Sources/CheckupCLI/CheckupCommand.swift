@@ -1,7 +1,7 @@
-import ArgumentParser
+public import ArgumentParser
 
 /// `checkup`: inspects a security system's devices and fills the monthly inspection record.
-public struct CheckupCommand: AsyncParsableCommand {
+public struct CheckupCommand: Sendable, AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "checkup",
         abstract: "Inspect alarm hosts (Modbus), cameras and recorders (SNMP) and PTZ decoders (Pelco), and fill the monthly inspection record.",

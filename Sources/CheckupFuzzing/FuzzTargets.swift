@@ -1,5 +1,5 @@
 /// The fuzz targets by name, for `make fuzz` (libFuzzer) and the seeded corpus tests.
-public enum FuzzTargets {
+public enum FuzzTargets: Sendable {
     public static let all: [String: @Sendable ([UInt8]) -> FuzzOutcome] = [
         "pelco": PelcoReplyHarness.run,
         "modbus": ModbusReplyHarness.run,

@@ -4,7 +4,7 @@ import PelcoProbe
 /// or a part-number query. A reply it accepts must re-encode to a frame of the stream (part
 /// numbers excepted: their text is trimmed), and a pan or tilt word outside 0–35999 must be
 /// refused by `PelcoAngles.outOfRange`.
-public enum PelcoReplyHarness {
+public enum PelcoReplyHarness: Sendable {
     static let queries: [PelcoDCommand] = [.queryPan, .queryTilt, .queryZoom, .query]
 
     public static func run(_ input: [UInt8]) -> FuzzOutcome {

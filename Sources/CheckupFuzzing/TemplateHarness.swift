@@ -2,7 +2,7 @@ import InspectionRecords
 
 /// The record templates fed arbitrary text: loading refuses what the engine cannot take
 /// (too deep, unbalanced, not UTF-8) with the file named, and what loads renders.
-public enum TemplateHarness {
+public enum TemplateHarness: Sendable {
     public static let seeds = [
         "<h1>{{site.name}}</h1>{{#rows}}<tr><td>{{item}}</td><td>{{{html}}}</td></tr>{{/rows}}{{^rows}}none{{/rows}}",
         "{{=<% %>=}}<%#a%><%b%><%/a%><%={{ }}=%>{{c}}",

@@ -7,7 +7,7 @@ import SNMPProbe
 /// The YAML loaders (profile, inventory, answers) fed arbitrary bytes, usually a mutated seed
 /// file: text that is not UTF-8 must be refused with the line and offset of the bad byte,
 /// and every refusal must name the file.
-public enum YAMLLoaderHarness {
+public enum YAMLLoaderHarness: Sendable {
     static let origin = "fuzz.yaml"
     static let registry = ProbeRegistry { r in
         r.register(AlarmHostProbe())

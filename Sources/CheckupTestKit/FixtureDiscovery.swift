@@ -1,9 +1,9 @@
-import Foundation
+public import Foundation
 
 /// Finds the recorded fixtures of a protocol's profiles by walking `device-profiles/`: every
 /// `<kind>/fixtures/<id>.yaml` next to a `<kind>/<id>.yaml` that says `protocol: <name>`. A new
 /// profile with its fixture is tested by the parameterized fixture tests with no Swift edited.
-public enum FixtureDiscovery {
+public enum FixtureDiscovery: Sendable {
     /// The repository's device-profiles/ folder, from a source file's path (`#filePath`).
     public static func profilesRoot(from sourceFile: String) -> URL {
         var url = URL(fileURLWithPath: sourceFile).deletingLastPathComponent()

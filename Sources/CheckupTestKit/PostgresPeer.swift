@@ -1,5 +1,5 @@
 import DeviceSimulators
-import Foundation
+public import Foundation
 
 /// A PostgreSQL server of its own for the tests: `initdb` in a temporary folder, `pg_ctl start`
 /// on a free loopback port, password authentication (scram), stopped and removed at the end.

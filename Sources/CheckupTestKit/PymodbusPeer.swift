@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// A pymodbus TCP server with the Elmo map (Peers/elmo_peer.py), started by a test: an
@@ -66,7 +66,7 @@ public final class PymodbusPeer: @unchecked Sendable {
 }
 
 /// A test peer that could not start, with the command that installs what is missing.
-public struct PeerError: Error, CustomStringConvertible {
+public struct PeerError: UserFacingError, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }

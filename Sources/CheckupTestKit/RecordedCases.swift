@@ -1,5 +1,5 @@
-import CheckupCore
-import DeviceSimulators
+public import CheckupCore
+public import DeviceSimulators
 import Foundation
 import ModbusProbe
 import PelcoProbe
@@ -112,7 +112,7 @@ public struct RecordedCase: Sendable {
     /// Serves the case, reads it with the real `probe`, and judges the readings with `profile`.
     public func replay(_ profile: Profile, probe: AnyProbe) async throws -> [CheckResult] {
         let context = ProbeContext(timeout: .seconds(1), retries: 0, allowActive: allowActive)
-        let points = profile.points.filter { !$0.active || allowActive }
+        let points = ActiveSteps(allowed: allowActive).points(of: profile)
         let readings: Readings
         switch device {
         case .modbusImage(let image, let unit):

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// A probe whose devices follow a script: values, delays, hangs, silence. For testing the

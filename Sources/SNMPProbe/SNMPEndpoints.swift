@@ -1,8 +1,8 @@
-import CheckupCore
+public import CheckupCore
 
 /// The SNMP URL schemes, the one place their keys and defaults are decided; the v3 names are
 /// the ones `SNMPv3Security` accepts.
-public enum SNMPEndpoints {
+public enum SNMPEndpoints: Sendable {
     public static let v1v2c = EndpointScheme("snmp", .network(defaultPort: 161),
                                              keys: ["version": .oneOf(["1", "2c"])], defaults: ["version": "2c"],
                                              user: .secret, usage: "snmp://[COMMUNITY@]HOST[:PORT]?version=2c")

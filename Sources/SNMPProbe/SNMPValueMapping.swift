@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// Turns wire values into the protocol-neutral `Value` the evaluator judges.
 ///
@@ -7,7 +7,7 @@ import Foundation
 /// profile scales them). OCTET STRING → `.text` when printable UTF-8, else `.bytes`, unless
 /// the point says `as: text|hex|date`. OBJECT IDENTIFIER → `.oid`. IpAddress → dotted `.text`.
 /// noSuchObject / noSuchInstance / endOfMibView → `.absent`, naming the OID.
-public enum SNMPValueMapping {
+public enum SNMPValueMapping: Sendable {
     public static func value(_ wire: SNMPValue, oid: SNMPObjectID, hint: SNMPValueHint?,
                              timeZone: TimeZone = .current) -> Value {
         switch wire {

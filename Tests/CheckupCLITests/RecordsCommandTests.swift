@@ -55,8 +55,11 @@ struct RecordsCommandTests {
         #expect(export.stdout.split(separator: "\n").filter { $0.hasPrefix("wrote ") }.count == 3)
     }
 
-    /// `--month` is YYYY-MM everywhere, `--quarter` YYYYQn: a typo is exit 3 saying what was expected.
+    /// `--month` is YYYY-MM everywhere, `--quarter` YYYYQn (one `Month`, one `Quarter`, parsed by
+    /// ArgumentParser): a typo is exit 3 saying what was expected, before any store is opened.
     @Test(arguments: [["records", "list", "--month", "26-11"],
+                      ["records", "unlock", "--site", "gate", "--month", "2026-00"],
+                      ["run", "--site", "gate.yaml", "--month", "1999-12"],
                       ["records", "show", "--site", "gate", "--month", "2026-13"],
                       ["records", "export", "--site", "gate", "--month", "2026-1"],
                       ["records", "fill", "--site", "gate", "--month", "11-2026", "--technician", "x"],
@@ -66,7 +69,9 @@ struct RecordsCommandTests {
         let dir = CLI.temporaryDirectory()
         let result = try CLI.run(arguments + ["--store", dir + "/s.sqlite"])
         #expect(result.status == 3, "\(result.all)")
-        #expect(result.stderr.contains("expected YYYY-MM") || result.stderr.contains("expected YYYYQn"), "\(result.stderr)")
+        #expect(result.stderr.contains("is invalid for '--month <YYYY-MM>'")
+                 || result.stderr.contains("is invalid for '--quarter <YYYYQn>'"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/s.sqlite"), "a store was created for a bad period")
     }
 
     /// Read-only commands (and those changing an existing entry) refuse a store that does not

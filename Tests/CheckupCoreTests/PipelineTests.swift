@@ -13,6 +13,32 @@ struct PipelineTests {
         return Job(device: device, profile: profile, probe: ProbeRegistry.with(probe).probes[0], credentials: Credentials())
     }
 
+    /// Active steps are decided once, by the pipeline: without --allow-active the probe is never
+    /// handed an active point, and the check on it is skipped, not failed.
+    @Test func activePointsReachTheProbeOnlyWhenAllowed() async throws {
+        let profile = try scriptedProfile("""
+              - id: ok
+                title: OK
+                point: v
+                equals: 1
+              - id: move
+                title: Move
+                point: m
+                equals: 1
+            """, points: "v: {key: v}\n  m: {key: m, active: true}")
+        let probe = ScriptedProbe(devices: ["h": .init(values: ["v": .integer(1), "m": .integer(1)])])
+        var job = try job("h", probe: probe)
+        job.profile = profile
+        let refused = await CheckPipeline().read(job)
+        #expect(refused?["v"]?.value == .integer(1))
+        #expect(refused?["m"] == nil, "an active point reached the probe without --allow-active")
+        let allowed = await CheckPipeline(options: PipelineOptions(allowActive: true)).read(job)
+        #expect(allowed?["m"]?.value == .integer(1))
+        let skipped = await CheckPipeline().run([job])
+        #expect(skipped.results.map(\.status) == [.pass, .skipped])
+        #expect(ActiveSteps.refused.points(of: profile).map(\.id) == ["v"])
+    }
+
     @Test func fanOutIsBoundedByTheLimit() async throws {
         let devices = Dictionary(uniqueKeysWithValues: (0..<40).map { ("h\($0)", ScriptedProbe.Device(values: ["v": .integer(1)], delay: .milliseconds(40))) })
         let probe = ScriptedProbe(devices: devices)

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// A trivial protocol, to prove that a probe is one folder and one registration line: a text

@@ -1,3 +1,4 @@
+import CheckupCore
 import DeviceSimulators
 import Testing
 

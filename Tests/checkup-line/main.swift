@@ -1,4 +1,5 @@
 import CheckupCLI
+import CheckupCore
 import LineProbe
 
 // `checkup` with one more probe: the one registration line a new protocol needs.

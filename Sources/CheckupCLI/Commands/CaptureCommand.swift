@@ -35,15 +35,17 @@ struct CaptureCommand: AsyncParsableCommand {
         let planner = JobPlanner(workspace: workspace, credentialsFile: try Workspace.loadCredentials(options.credentials))
         let parsed = try workspace.registry.endpoint(parsing: endpoint)
         let job = try planner.job(for: JobPlanner.adHocDevice(parsed, profile: try workspace.profile(profile)))
-        let opts = options.pipelineOptions()
-        let context = ProbeContext(timeout: opts.timeout, retries: opts.retries, credentials: job.credentials, allowActive: false)
-        let points = job.profile.points.filter { !$0.active }
+        // A capture is read-only whatever the command line says: the pipeline's read with active steps refused.
+        var opts = options.pipelineOptions()
+        opts.allowActive = false
         let scrubber = Scrubber(job.credentials, endpoint: parsed)
         let clock = ContinuousClock()
         let started = clock.now
         let capturedAt = Date()
-        let readings = scrubber.scrub(await job.probe.read(points, from: parsed, context: context))
+        guard let read = await CheckPipeline(options: opts).read(job) else { throw CheckupError("capture: the read was stopped") }
+        let readings = scrubber.scrub(read)
         let duration = clock.now - started
+        let context = ProbeContext(timeout: opts.timeout, retries: opts.retries, credentials: job.credentials)
         let identity = readings.unreachable == nil ? await job.probe.identify(parsed, context: context).map { scrubbed($0, scrubber) } : nil
         var capture = Capture(profile: profile, protocolName: job.profile.protocolName, endpoint: parsed.description,
                               capturedAt: capturedAt, duration: duration, identity: identity, readings: readings)

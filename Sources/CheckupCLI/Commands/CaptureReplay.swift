@@ -38,7 +38,7 @@ struct CaptureReplay {
             let probe = try workspace.probe(for: profile, endpoint: endpoint)
             let capturedAt = capture.capturedAt
             let context = ProbeContext(timeout: .seconds(2), retries: 0, now: { capturedAt })
-            readings = await probe.read(profile.points.filter { !$0.active }, from: endpoint, context: context)
+            readings = await probe.read(ActiveSteps.refused.points(of: profile), from: endpoint, context: context)
         } catch {
             await device.stopServing()
             throw error

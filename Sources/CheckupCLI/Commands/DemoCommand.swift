@@ -69,7 +69,7 @@ struct DemoCommand: AsyncParsableCommand {
         let jobs = try inventory.devices.map(planner.job)
         let inspection = MonthlyInspection(
             site: inventory, month: RunCommand.currentMonth, inspectedOn: Period.day(of: Date()), technicians: ["demo"],
-            storePath: store ?? outDir + "/checkup.sqlite", out: outDir, formats: try mappingRecordErrors { try RecordFormat.list(format) },
+            storePath: store ?? outDir + "/checkup.sqlite", out: outDir, formats: try RecordFormat.list(format),
             lang: lang, template: nil, evidence: evidence,
             options: PipelineOptions(concurrency: 64, timeout: .milliseconds(500), retries: 1, deadline: .seconds(30)))
         let (store, renderer) = try inspection.prepare()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CheckupCore
 import Foundation
+import InspectionRecords
 
 /// `checkup probe`: one device's truth on a call-out, with the evidence.
 struct ProbeCommand: AsyncParsableCommand {
@@ -64,7 +65,7 @@ struct ProbeCommand: AsyncParsableCommand {
         let workspace = options.workspace()
         let planner = JobPlanner(workspace: workspace, credentialsFile: try Workspace.loadCredentials(options.credentials))
         if let log {  // before any device is touched: a typo in the entry number costs nothing
-            guard try mappingRecordErrors({ try store.open().logEntry(log) }) != nil else {
+            guard try store.open().logEntry(log) != nil else {
                 throw CheckupError("--log \(log): no such entry in \(store.path) (see `checkup log list`)")
             }
         }
@@ -128,9 +129,7 @@ struct ProbeCommand: AsyncParsableCommand {
 
     /// `--log ENTRY`: the call-out's evidence, stored with the entry.
     private func attach(_ report: RunReport, toLogEntry entry: Int64, secrets: [String]) throws {
-        try mappingRecordErrors {
-            try store.open().attachEvidence(toLogEntry: entry, results: report.results, device: report.devices.first?.device, secrets: secrets)
-        }
+        try store.open().attachEvidence(toLogEntry: entry, results: report.results, device: report.devices.first?.device, secrets: secrets)
         if format == .text { print("results attached to maintenance-log entry \(entry) in \(store.path)") }
     }
 

@@ -24,8 +24,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Site inventory (YAML).", valueName: "FILE"))
     var site: String
 
-    @Option(help: "Month inspected, YYYY-MM (default: this month).")
-    var month: String?
+    @Option(help: ArgumentHelp("Month inspected (default: this month).", valueName: "YYYY-MM"))
+    var month: Month?
 
     @Option(help: ArgumentHelp("Inspection date, YYYY-MM-DD, inside --month and not in the future (default: today; needed for a past month).",
                                valueName: "DAY"))
@@ -67,17 +67,16 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var options: ProbeOptions
 
     func validate() throws {
-        if let month { try mappingRecordErrors { try Period.validateMonth(month) } }
         guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency must be 1…1024") }
-        _ = try mappingRecordErrors { try RecordFormat.list(format) }
+        _ = try RecordFormat.list(format)
         if resume && !only.isEmpty { throw ValidationError("--resume and --only cannot be combined") }
     }
 
     static var currentMonth: String { Period.month(of: Date()) }
 
     func run() async throws {
-        let month = self.month ?? RunCommand.currentMonth
-        let inspectedOn = try mappingRecordErrors { try Period.inspectionDate(date, month: month) }
+        let month = self.month?.description ?? RunCommand.currentMonth
+        let inspectedOn = try Period.inspectionDate(date, month: month)
         let workspace = options.workspace()
         let inventory = try InventoryLoader.load(path: site, probes: workspace.registry, knownProfiles: workspace.catalog.ids)
         guard !inventory.devices.isEmpty else { throw CheckupError("\(site): the site has no devices; nothing to inspect") }
@@ -85,7 +84,7 @@ struct RunCommand: AsyncParsableCommand {
         let inspection = MonthlyInspection(
             site: inventory, month: month, inspectedOn: inspectedOn, technicians: technician,
             storePath: store ?? RecordStore.defaultPath(), out: out ?? "checkup-records/\(inventory.id)/\(month)",
-            formats: try mappingRecordErrors { try RecordFormat.list(format) }, lang: lang, template: template,
+            formats: try RecordFormat.list(format), lang: lang, template: template,
             evidence: evidence, options: options.pipelineOptions(concurrency: concurrency), showProgress: !json, keepsResults: json,
             credentials: options.credentials)
         let (recordStore, renderer) = try inspection.prepare()
@@ -99,7 +98,7 @@ struct RunCommand: AsyncParsableCommand {
             devices = devices.filter { only.contains($0.id) }
         }
         if resume {
-            guard let left = try mappingRecordErrors({ try recordStore.unfinishedDevices(site: inventory.id, month: month) }) else {
+            guard let left = try recordStore.unfinishedDevices(site: inventory.id, month: month) else {
                 throw CheckupError("--resume: the last run of \(inventory.id) \(month) in \(recordStore.path) is complete; nothing to resume")
             }
             devices = devices.filter { left.contains($0.id) }

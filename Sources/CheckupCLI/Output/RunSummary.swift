@@ -1,4 +1,5 @@
 import CheckupCore
+import Foundation
 import InspectionRecords
 
 /// The terminal summary of a run, counted from the record it wrote: the same rows, so the

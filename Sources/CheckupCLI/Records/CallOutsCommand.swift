@@ -16,8 +16,8 @@ struct CallOutsCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOption
 
-    @Option(help: "Quarter, YYYYQn (repeat for several).")
-    var quarter: [String] = []
+    @Option(help: ArgumentHelp("Quarter (repeat for several).", valueName: "YYYYQn"))
+    var quarter: [Quarter] = []
 
     @Option(help: "A whole year: its four quarters.")
     var year: Int?
@@ -30,18 +30,14 @@ struct CallOutsCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
-        var quarters = quarter
+        var quarters = quarter.map(\.description)
         if let year {
-            guard (2000...2100).contains(year) else { throw ValidationError("--year must be 2000…2100") }
+            guard Month.years.contains(year) else { throw ValidationError("--year must be \(Month.years.lowerBound)…\(Month.years.upperBound)") }
             quarters += (1...4).map { "\(year)Q\($0)" }
         }
         if quarters.isEmpty { quarters = [CallOutStatistics.currentQuarter] }
-        for q in quarters { try mappingRecordErrors { try Period.validateQuarter(q) } }
-        quarters = quarters.map { $0.uppercased() }
         let s = try store.open()
-        let stats = try mappingRecordErrors {
-            try CallOutStatistics.build(store: s, quarters: quarters, clients: client.isEmpty ? nil : client)
-        }
+        let stats = try CallOutStatistics.build(store: s, quarters: quarters, clients: client.isEmpty ? nil : client)
         if format == "json" {
             let rows = stats.groups.map { g in
                 ["client": g.client, "zone": g.zone, "quarter": g.quarter, "call_outs": "\(g.callOuts)", "judged": "\(g.judged)",

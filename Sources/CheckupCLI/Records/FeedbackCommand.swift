@@ -52,13 +52,11 @@ struct FeedbackAdd: AsyncParsableCommand {
         }
         let day = on ?? Period.day(of: Date())
         guard day <= Period.day(of: Date()) else { throw CheckupError("--on \(day) is in the future") }
-        let form = try mappingRecordErrors {
-            try ClientFeedback(client: client, givenOn: day, respondent: by, scores: scores, comments: comment).validated()
-        }
+        let form = try ClientFeedback(client: client, givenOn: day, respondent: by, scores: scores, comments: comment).validated()
         let s = try store.openCreating()
         var withSite = form
         withSite.siteId = try site.map { try SiteReference.resolve($0, store: s).id }
-        let id = try mappingRecordErrors { try s.addFeedback(withSite) }
+        let id = try s.addFeedback(withSite)
         print("feedback \(id): \(client) on \(day), overall \(scores["overall"] ?? 0)/5")
     }
 }
@@ -83,23 +81,17 @@ struct FeedbackAnalysis: AsyncParsableCommand {
 
     func run() async throws {
         guard ["text", "html", "pdf"].contains(format) else { throw ValidationError("--format must be text, html or pdf") }
-        guard (2000...2100).contains(year) else { throw ValidationError("--year must be 2000…2100") }
-        if format == "pdf" { try mappingRecordErrors { try PDFRenderer.checkAvailable() } }
+        guard Month.years.contains(year) else { throw ValidationError("--year must be \(Month.years.lowerBound)…\(Month.years.upperBound)") }
+        if format == "pdf" { try PDFRenderer.checkAvailable() }
         let s = try store.open()
-        let bytes: Data = try mappingRecordErrors {
-            let analysis = try SatisfactionAnalysis.build(store: s, year: year)
-            let renderer = RecordRenderer(templates: try TemplateSet.bundled())
-            switch format {
-            case "html": return Data(try renderer.satisfactionHTML(analysis, lang: lang).utf8)
-            case "pdf": return try PDFRenderer().render(html: try renderer.satisfactionHTML(analysis, lang: lang))
-            default: return Data(Self.text(analysis, lang: lang).utf8)
-            }
+        let analysis = try SatisfactionAnalysis.build(store: s, year: year)
+        let renderer = RecordRenderer(templates: try TemplateSet.bundled())
+        let bytes: Data = switch format {
+        case "html": Data(try renderer.satisfactionHTML(analysis, lang: lang).utf8)
+        case "pdf": try PDFRenderer().render(html: try renderer.satisfactionHTML(analysis, lang: lang))
+        default: Data(Self.text(analysis, lang: lang).utf8)
         }
-        guard let out else { FileHandle.standardOutput.write(bytes); return }
-        do { try bytes.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-            throw CheckupError("cannot write \(out): \(error.localizedDescription)")
-        }
-        print("wrote \(out)")
+        try CommandOutput.deliver(bytes, to: out)
     }
 
     static func text(_ a: SatisfactionAnalysis, lang: Language) -> String {

@@ -22,11 +22,11 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: "Device id.")
     var device: String
 
-    @Option(help: "First month, YYYY-MM (default: the first the store has).")
-    var from: String?
+    @Option(help: ArgumentHelp("First month (default: the first the store has).", valueName: "YYYY-MM"))
+    var from: Month?
 
-    @Option(help: "Last month, YYYY-MM (default: the last the store has).")
-    var to: String?
+    @Option(help: ArgumentHelp("Last month (default: the last the store has).", valueName: "YYYY-MM"))
+    var to: Month?
 
     @Option(help: "text, html, pdf or json.")
     var format: String = "text"
@@ -38,33 +38,23 @@ struct HistoryCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
-        for month in [from, to].compactMap({ $0 }) { try mappingRecordErrors { try Period.validateMonth(month) } }
         guard ["text", "html", "pdf", "json"].contains(format) else {
             throw ValidationError("--format must be text, html, pdf or json")
         }
-        if format == "pdf" { try mappingRecordErrors { try PDFRenderer.checkAvailable() } }
+        if format == "pdf" { try PDFRenderer.checkAvailable() }
         let s = try store.open()
         let id = try SiteReference.resolve(site, store: s).id
-        let bytes: Data = try mappingRecordErrors {
-            var months = Set(try s.records(site: id).map(\.month)).sorted()
-            if let from { months = months.filter { $0 >= from } }
-            if let to { months = months.filter { $0 <= to } }
-            let history = try DeviceHistory.build(store: s, site: id, device: device, months: months)
-            switch format {
-            case "html": return Data(try RecordRenderer(templates: try TemplateSet.bundled()).historyHTML(history, lang: lang).utf8)
-            case "pdf": return try PDFRenderer().render(html: try RecordRenderer(templates: try TemplateSet.bundled()).historyHTML(history, lang: lang))
-            case "json": return Data((try RecordCoding.encoder().encode(HistoryJSON(history)) + Data("\n".utf8)))
-            default: return Data(Self.text(history, lang: lang).utf8)
-            }
+        var months = Set(try s.records(site: id).map(\.month)).sorted()
+        if let from { months = months.filter { $0 >= from.description } }
+        if let to { months = months.filter { $0 <= to.description } }
+        let history = try DeviceHistory.build(store: s, site: id, device: device, months: months)
+        let bytes: Data = switch format {
+        case "html": Data(try RecordRenderer(templates: try TemplateSet.bundled()).historyHTML(history, lang: lang).utf8)
+        case "pdf": try PDFRenderer().render(html: try RecordRenderer(templates: try TemplateSet.bundled()).historyHTML(history, lang: lang))
+        case "json": Data((try RecordCoding.encoder().encode(HistoryJSON(history)) + Data("\n".utf8)))
+        default: Data(Self.text(history, lang: lang).utf8)
         }
-        guard let out else {
-            FileHandle.standardOutput.write(bytes)
-            return
-        }
-        do { try bytes.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-            throw CheckupError("cannot write \(out): \(error.localizedDescription)")
-        }
-        print("wrote \(out)")
+        try CommandOutput.deliver(bytes, to: out)
     }
 
     static func text(_ h: DeviceHistory, lang: Language) -> String {

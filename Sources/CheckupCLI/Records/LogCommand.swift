@@ -1,10 +1,10 @@
-import ArgumentParser
+public import ArgumentParser
 import CheckupCore
 import Foundation
 import InspectionRecords
 
 /// `checkup log`: the maintenance log (维护登记表) of fault call-outs and response deadlines.
-public struct LogCommand: AsyncParsableCommand {
+public struct LogCommand: Sendable, AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "The maintenance log: fault call-outs, arrival and resolution, response deadlines, the form to sign.",
@@ -51,14 +51,12 @@ struct LogAdd: AsyncParsableCommand {
             throw CheckupError("--device: no device '\(device)' in site \(ref.id)")
         }
         let zone = self.zone ?? ref.site?.responseZone
-        let table = try mappingRecordErrors { try zones.map { try ResponseZones.load(URL(fileURLWithPath: $0)) } ?? .defaults }
-        let hours = try zone.map { z in try mappingRecordErrors { try table.deadlineHours(for: z) } }
+        let table = try zones.map { try ResponseZones.load(URL(fileURLWithPath: $0)) } ?? .defaults
+        let hours = try zone.map { z in try table.deadlineHours(for: z) }
         let entry = MaintenanceEntry(siteId: ref.id, device: device, calledAt: calledAt, caller: caller, reported: reported,
                                      responseZone: zone, deadlineHours: hours)
-        let id = try mappingRecordErrors {
-            if let site = ref.site { try s.save(site: site) }
-            return try s.addLogEntry(entry)
-        }
+        if let site = ref.site { try s.save(site: site) }
+        let id = try s.addLogEntry(entry)
         if let deadline = entry.deadline, let zone, let hours {
             print("log entry \(id): \(ref.id), arrive by \(TypedTime.format(deadline)) (\(zone): \(hours.formatted()) h)")
         } else {
@@ -80,7 +78,7 @@ extension LogAdd {
         let existing = StoreOption.exists(storePath) ? try StoreOpening.open(storePath, create: false) : nil
         let ref = try SiteReference.resolve(text, store: existing)
         if ref.site != nil { return ref }
-        let known = try existing.map { s in try mappingRecordErrors { try s.siteIds() } } ?? []
+        let known = try existing.map { s in try s.siteIds() } ?? []
         if known.contains(ref.id) { return ref }
         let hint = Suggest.closest(to: ref.id, in: known).map { " (did you mean '\($0)'?)" } ?? ""
         let list = known.isEmpty ? "the store knows no site yet" : "known sites: \(known.joined(separator: ", "))"
@@ -102,8 +100,8 @@ struct LogArrive: AsyncParsableCommand {
 
     func run() async throws {
         let s = try store.open()
-        try mappingRecordErrors { try s.recordArrival(entry, at: try TypedTime.parse(at, option: "--at")) }
-        if let e = try mappingRecordErrors({ try s.logEntry(entry) }) { print(LogList.line(e)) }
+        try s.recordArrival(entry, at: try TypedTime.parse(at, option: "--at"))
+        if let e = try s.logEntry(entry) { print(LogList.line(e)) }
     }
 }
 
@@ -131,9 +129,7 @@ struct LogClose: AsyncParsableCommand {
         let s = try store.open()
         let arrival = try arrived.map { try TypedTime.parse($0, option: "--arrived") }
         let resolution = try TypedTime.parse(resolved, option: "--resolved")
-        let closed = try mappingRecordErrors {
-            try s.closeLogEntry(entry, arrivedAt: arrival, resolvedAt: resolution, handling: handling, technician: technician)
-        }
+        let closed = try s.closeLogEntry(entry, arrivedAt: arrival, resolvedAt: resolution, handling: handling, technician: technician)
         print(LogList.line(closed))
     }
 }
@@ -155,7 +151,7 @@ struct LogList: AsyncParsableCommand {
     func run() async throws {
         let s = try store.open()
         let id = try site.map { try SiteReference.resolve($0, store: s).id }
-        let entries = try mappingRecordErrors { try s.logEntries(site: id, openOnly: open) }
+        let entries = try s.logEntries(site: id, openOnly: open)
         switch format {
         case "json":
             let e = JSONEncoder()

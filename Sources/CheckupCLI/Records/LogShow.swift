@@ -32,31 +32,29 @@ struct LogShow: AsyncParsableCommand {
     var template: String?
 
     func run() async throws {
-        if format == .pdf { try mappingRecordErrors { try PDFRenderer.checkAvailable() } }
+        if format == .pdf { try PDFRenderer.checkAvailable() }
         let s = try store.open()
-        try mappingRecordErrors {
-            let form = try MaintenanceForm.load(store: s, entry: entry)
-            var templates = try TemplateSet.bundled()
-            if let template { try templates.override(with: URL(fileURLWithPath: template), kind: "maintenance") }
-            let renderer = RecordRenderer(templates: templates)
-            let bytes: Data
-            switch format {
-            case .html: bytes = Data(try renderer.maintenanceFormHTML(form, lang: lang).utf8)
-            case .pdf: bytes = try PDFRenderer().render(html: try renderer.maintenanceFormHTML(form, lang: lang))
-            default: bytes = Data(try renderer.render(form, format: format, lang: lang).utf8)
-            }
-            guard let out else {
-                FileHandle.standardOutput.write(bytes)
-                return
-            }
-            let url = URL(fileURLWithPath: out)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try bytes.write(to: url, options: .atomic)
-            } catch {
-                throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
-            }
-            print("wrote \(url.path)")
+        let form = try MaintenanceForm.load(store: s, entry: entry)
+        var templates = try TemplateSet.bundled()
+        if let template { try templates.override(with: URL(fileURLWithPath: template), kind: "maintenance") }
+        let renderer = RecordRenderer(templates: templates)
+        let bytes: Data
+        switch format {
+        case .html: bytes = Data(try renderer.maintenanceFormHTML(form, lang: lang).utf8)
+        case .pdf: bytes = try PDFRenderer().render(html: try renderer.maintenanceFormHTML(form, lang: lang))
+        default: bytes = Data(try renderer.render(form, format: format, lang: lang).utf8)
         }
+        guard let out else {
+            FileHandle.standardOutput.write(bytes)
+            return
+        }
+        let url = URL(fileURLWithPath: out)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try bytes.write(to: url, options: .atomic)
+        } catch {
+            throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
+        }
+        print("wrote \(url.path)")
     }
 }

@@ -1,7 +1,7 @@
-import ArgumentParser
+public import ArgumentParser
 import CheckupCore
 import Foundation
-import InspectionRecords
+public import InspectionRecords
 
 /// `--store PATH|URL`: the record store shared by `records`, `report` and `log`.
 struct StoreOption: ParsableArguments {
@@ -48,16 +48,8 @@ struct SiteReference {
         if text.hasSuffix(".yaml") || text.hasSuffix(".yml") || text.contains("/") {
             throw CheckupError("--site \(text): no such inventory file")
         }
-        let known = try store.map { s in try mappingRecordErrors { try s.site(id: text) } } ?? nil
+        let known = try store.map { s in try s.site(id: text) } ?? nil
         return SiteReference(id: text, site: known)
-    }
-}
-
-/// Runs record-module code, turning its errors into the CLI's exit-3 errors.
-func mappingRecordErrors<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as RecordError {
-        if !error.located.isEmpty { throw FileErrors(error.located) }
-        throw CheckupError(error.message)
     }
 }
 

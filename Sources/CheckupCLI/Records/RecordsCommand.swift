@@ -1,10 +1,10 @@
-import ArgumentParser
+public import ArgumentParser
 import CheckupCore
 import Foundation
 import InspectionRecords
 
 /// `checkup records`: the stored monthly records, by site and month.
-public struct RecordsCommand: AsyncParsableCommand {
+public struct RecordsCommand: Sendable, AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "records",
         abstract: "List, show, export and complete the stored monthly inspection records.",
@@ -22,21 +22,20 @@ struct RecordsList: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this site (inventory file or site id).", valueName: "FILE|ID"))
     var site: String?
 
-    @Option(help: "Only this month, YYYY-MM.")
-    var month: String?
+    @Option(help: ArgumentHelp("Only this month.", valueName: "YYYY-MM"))
+    var month: Month?
 
     @Option(help: "text or json.")
     var format: String = "text"
 
     func run() async throws {
-        if let month { try mappingRecordErrors { try Period.validateMonth(month) } }
         let s = try store.open()
         let siteId = try site.map { try SiteReference.resolve($0, store: s).id }
-        var list = try mappingRecordErrors { try s.records(site: siteId) }
-        if let month { list = list.filter { $0.month == month } }
+        var list = try s.records(site: siteId)
+        if let month { list = list.filter { $0.month == month.description } }
         var signed: [String: RecordSignature] = [:]
         for siteId in Set(list.map(\.siteId)) {
-            for sig in try mappingRecordErrors({ try s.signatures(site: siteId) }) { signed["\(sig.siteId) \(sig.month) \(sig.version)"] = sig }
+            for sig in try s.signatures(site: siteId) { signed["\(sig.siteId) \(sig.month) \(sig.version)"] = sig }
         }
         switch format {
         case "json":
@@ -83,28 +82,21 @@ struct RecordSelection: ParsableArguments {
     @Option(help: ArgumentHelp("Site inventory file or site id.", valueName: "FILE|ID"))
     var site: String
 
-    @Option(help: "Month, YYYY-MM.")
-    var month: String
+    @Option(help: ArgumentHelp("Month.", valueName: "YYYY-MM"))
+    var month: Month
 
     @Option(help: "Version (default: the current, latest one).")
     var version: Int?
 
-    /// Checks the month before any store is opened (exit 3 with what was expected).
-    func checkMonth() throws {
-        try mappingRecordErrors { try Period.validateMonth(month) }
-    }
-
     func load(from store: RecordStore) throws -> MonthlyRecord {
         let id = try SiteReference.resolve(site, store: store).id
-        return try mappingRecordErrors {
-            try Period.validateMonth(month)
-            guard let record = try store.record(site: id, month: month, version: version) else {
-                let versions = try store.versions(site: id, month: month).map { "v\($0.version)" }
-                throw RecordError(versions.isEmpty ? "no record of \(id) for \(month) in \(store.path)"
-                                                   : "no version \(version ?? 0) of \(id) \(month); stored: \(versions.joined(separator: ", "))")
-            }
-            return record
+        let month = month.description
+        guard let record = try store.record(site: id, month: month, version: version) else {
+            let versions = try store.versions(site: id, month: month).map { "v\($0.version)" }
+            throw RecordError(versions.isEmpty ? "no record of \(id) for \(month) in \(store.path)"
+                                               : "no version \(version ?? 0) of \(id) \(month); stored: \(versions.joined(separator: ", "))")
         }
+        return record
     }
 }
 
@@ -125,13 +117,10 @@ struct RecordsShow: AsyncParsableCommand {
     var template: String?
 
     func run() async throws {
-        try selection.checkMonth()
         try FormatAvailability.check([format])
         let record = try selection.load(from: try store.open())
-        let bytes = try mappingRecordErrors {
-            try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [])
-                .data(record, format: format, lang: lang)
-        }
+        let bytes = try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [])
+            .data(record, format: format, lang: lang)
         FileHandle.standardOutput.write(bytes)
     }
 }
@@ -159,14 +148,11 @@ struct RecordsExport: AsyncParsableCommand {
     var template: String?
 
     func run() async throws {
-        try selection.checkMonth()
         try FormatAvailability.check(format)
         let record = try selection.load(from: try store.open())
-        let files = try mappingRecordErrors {
-            try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [],
-                               options: RecordRenderer.Options(evidence: evidence))
-                .write(record, formats: try RecordFormat.list(format), lang: lang, to: URL(fileURLWithPath: out))
-        }
+        let files = try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [],
+                           options: RecordRenderer.Options(evidence: evidence))
+            .write(record, formats: try RecordFormat.list(format), lang: lang, to: URL(fileURLWithPath: out))
         for f in files { print("wrote \(f.path)") }
     }
 }

@@ -32,20 +32,17 @@ struct RecordsFill: AsyncParsableCommand {
     var faults = false
 
     func run() async throws {
-        try selection.checkMonth()
         let s = try store.open()
         let record = try selection.load(from: s)
         let site = record.header.siteId, month = record.header.period
         if let answers {
-            let given = try mappingRecordErrors { try RecordAnswers.load(URL(fileURLWithPath: answers)) }
+            let given = try RecordAnswers.load(URL(fileURLWithPath: answers))
             guard let person = technician ?? given.technician, !person.isEmpty else {
                 throw CheckupError("records fill: who is filling in? give --technician NAME (or `technician:` in the answers file)")
             }
-            try mappingRecordErrors {
-                try given.checkKeys(known: try s.rowKeys(site: site, month: month), site: site, month: month)
-                for key in given.rows.keys.sorted() {
-                    try s.addAnswer(site: site, month: month, key: key, given.rows[key]!, by: person)
-                }
+            try given.checkKeys(known: try s.rowKeys(site: site, month: month), site: site, month: month)
+            for key in given.rows.keys.sorted() {
+                try s.addAnswer(site: site, month: month, key: key, given.rows[key]!, by: person)
             }
             try storeVersion(s, record: record, person: person, answered: given.rows.count)
             return
@@ -58,7 +55,7 @@ struct RecordsFill: AsyncParsableCommand {
             throw CheckupError("records fill: who is filling in? give --technician NAME")
         }
         let answered = try ask(record) { key, answer in
-            try mappingRecordErrors { try s.addAnswer(site: site, month: month, key: key, answer, by: person) }
+            try s.addAnswer(site: site, month: month, key: key, answer, by: person)
         }
         guard answered > 0 else {
             print("nothing answered; no new version stored")
@@ -68,9 +65,7 @@ struct RecordsFill: AsyncParsableCommand {
     }
 
     private func storeVersion(_ s: RecordStore, record: MonthlyRecord, person: String, answered: Int) throws {
-        let composed = try mappingRecordErrors {
-            try s.storeNewVersion(site: record.header.siteId, month: record.header.period, run: nil, editedBy: person)
-        }
+        let composed = try s.storeNewVersion(site: record.header.siteId, month: record.header.period, run: nil, editedBy: person)
         let edited = composed.record
         print("stored \(edited.header.siteId) \(edited.header.period) v\(edited.version ?? 0), edited by \(person) "
               + "(hash \(edited.shortHash)): \(answered) rows answered, \(edited.summary.toCheck) still to check, "

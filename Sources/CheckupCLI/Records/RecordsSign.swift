@@ -32,7 +32,6 @@ struct RecordsSign: AsyncParsableCommand {
     var hash: String?
 
     func run() async throws {
-        try selection.checkMonth()
         let today = Period.day(of: Date())
         let day = on ?? today
         guard day.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil, day <= today else {
@@ -52,11 +51,9 @@ struct RecordsSign: AsyncParsableCommand {
             throw CheckupError("--hash \(hash) does not match v\(version) of \(record.header.siteId) \(record.header.period) "
                                + "(\(record.shortHash)): the paper is another version")
         }
-        try mappingRecordErrors {
-            try s.sign(RecordSignature(siteId: record.header.siteId, month: record.header.period, version: version,
-                                       signedBy: name, signedOn: day, scanName: scan.map { URL(fileURLWithPath: $0).lastPathComponent },
-                                       scan: scanData))
-        }
+        try s.sign(RecordSignature(siteId: record.header.siteId, month: record.header.period, version: version,
+                                   signedBy: name, signedOn: day, scanName: scan.map { URL(fileURLWithPath: $0).lastPathComponent },
+                                   scan: scanData))
         print("signed: \(record.header.siteId) \(record.header.period) v\(version) (hash \(record.shortHash)) by \(name) on \(day)")
     }
 }

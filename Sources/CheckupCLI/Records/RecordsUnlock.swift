@@ -14,14 +14,13 @@ struct RecordsUnlock: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Site inventory file or site id.", valueName: "FILE|ID"))
     var site: String
 
-    @Option(help: "Month, YYYY-MM.")
-    var month: String
+    @Option(help: ArgumentHelp("Month.", valueName: "YYYY-MM"))
+    var month: Month
 
     func run() async throws {
-        try mappingRecordErrors { try Period.validateMonth(month) }
         let s = try store.open()
         let id = try SiteReference.resolve(site, store: s).id
-        let removed = try mappingRecordErrors { try s.removeMonthLock(site: id, month: month) }
+        let removed = try s.removeMonthLock(site: id, month: month.description)
         print(removed.map { "removed the lock of \(id) \(month) (host \($0.host), pid \($0.pid))" } ?? "\(id) \(month) was not locked")
     }
 }

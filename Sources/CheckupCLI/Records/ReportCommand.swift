@@ -1,10 +1,10 @@
-import ArgumentParser
+public import ArgumentParser
 import CheckupCore
 import Foundation
 import InspectionRecords
 
 /// `checkup report`: written reports over stored records.
-public struct ReportCommand: AsyncParsableCommand {
+public struct ReportCommand: Sendable, AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports over the stored records (the quarterly report per client).",
@@ -33,8 +33,8 @@ struct QuarterlyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Every site of this client in the store (instead of --site).", valueName: "NAME"))
     var client: String?
 
-    @Option(help: "Quarter, YYYYQn (e.g. 2026Q4).")
-    var quarter: String
+    @Option(help: ArgumentHelp("Quarter, e.g. 2026Q4.", valueName: "YYYYQn"))
+    var quarter: Quarter
 
     @Option(help: "Formats, comma-separated: html, md, json, pdf. With --out absent and one format, printed.")
     var format: String = "html,md"
@@ -53,42 +53,37 @@ struct QuarterlyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try mappingRecordErrors {
-            try Period.validateQuarter(quarter)
-            if try RecordFormat.list(format).contains(.pdf) { try PDFRenderer.checkAvailable() }
-        }
+        if try RecordFormat.list(format).contains(.pdf) { try PDFRenderer.checkAvailable() }
         let s = try store.open()
-        let ids = try client.map { name in try mappingRecordErrors { try s.siteIds(ofKnownClient: name) } }
+        let ids = try client.map { name in try s.siteIds(ofKnownClient: name) }
             ?? site.map { try SiteReference.resolve($0, store: s).id }
-        try mappingRecordErrors {
-            let report = try QuarterlyReport.build(store: s, sites: ids, quarter: quarter)
-            var templates = try TemplateSet.bundled()
-            if let template { try templates.override(with: URL(fileURLWithPath: template), kind: "quarterly") }
-            let renderer = RecordRenderer(templates: templates)
-            let formats = try RecordFormat.list(format)
-            if out == nil, formats.count == 1 {
-                FileHandle.standardOutput.write(try data(of: report, format: formats[0], renderer: renderer))
-                return
-            }
-            let dir = URL(fileURLWithPath: out ?? ".")
-            do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-                throw RecordError("output folder \(dir.path): \(error.localizedDescription)")
-            }
-            let base = ids.count == 1 ? ids[0] : Self.fileSafe(report.client)
-            for f in formats {
-                let url = dir.appendingPathComponent("\(base)-\(report.quarter)-quarterly.\(lang.rawValue).\(f.fileExtension)")
-                let bytes = try data(of: report, format: f, renderer: renderer)
-                do { try bytes.write(to: url, options: .atomic) } catch {
-                    throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
-                }
-                print("wrote \(url.path)")
-            }
-            for site in report.sites {
-                print("\(report.quarter) \(site.siteId): \(site.months.count) of 3 months recorded, faults \(site.faultsFound), "
-                      + "cleared \(site.clearedOnSite), recurring \(site.recurring.count), open items \(site.openItems.count)")
-            }
-            print("call-outs \(report.callOuts.count): on time \(report.onTimeCallOuts), late \(report.lateCallOuts)")
+        let report = try QuarterlyReport.build(store: s, sites: ids, quarter: quarter.description)
+        var templates = try TemplateSet.bundled()
+        if let template { try templates.override(with: URL(fileURLWithPath: template), kind: "quarterly") }
+        let renderer = RecordRenderer(templates: templates)
+        let formats = try RecordFormat.list(format)
+        if out == nil, formats.count == 1 {
+            FileHandle.standardOutput.write(try data(of: report, format: formats[0], renderer: renderer))
+            return
         }
+        let dir = URL(fileURLWithPath: out ?? ".")
+        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+            throw RecordError("output folder \(dir.path): \(error.localizedDescription)")
+        }
+        let base = ids.count == 1 ? ids[0] : Self.fileSafe(report.client)
+        for f in formats {
+            let url = dir.appendingPathComponent("\(base)-\(report.quarter)-quarterly.\(lang.rawValue).\(f.fileExtension)")
+            let bytes = try data(of: report, format: f, renderer: renderer)
+            do { try bytes.write(to: url, options: .atomic) } catch {
+                throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
+            }
+            print("wrote \(url.path)")
+        }
+        for site in report.sites {
+            print("\(report.quarter) \(site.siteId): \(site.months.count) of 3 months recorded, faults \(site.faultsFound), "
+                  + "cleared \(site.clearedOnSite), recurring \(site.recurring.count), open items \(site.openItems.count)")
+        }
+        print("call-outs \(report.callOuts.count): on time \(report.onTimeCallOuts), late \(report.lateCallOuts)")
     }
 
     /// The report in one format; the PDF is the HTML printed by the PDF engine.

@@ -19,11 +19,11 @@ struct ScheduleCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOption
 
-    @Option(help: "Month, YYYY-MM (default: this month).")
-    var month: String?
+    @Option(help: ArgumentHelp("Month (default: this month).", valueName: "YYYY-MM"))
+    var month: Month?
 
-    @Option(help: "Quarter, YYYYQn (instead of --month).")
-    var quarter: String?
+    @Option(help: ArgumentHelp("Quarter (instead of --month).", valueName: "YYYYQn"))
+    var quarter: Quarter?
 
     @Flag(help: "List only overdue sites; exit 1 when there is any.")
     var overdue = false
@@ -45,34 +45,27 @@ struct ScheduleCommand: AsyncParsableCommand {
         for f in formats where !["text", "html", "pdf", "csv", "json"].contains(f) {
             throw ValidationError("unknown format '\(f)'; choose from text, html, pdf, csv, json")
         }
-        let months: [String] = try mappingRecordErrors {
-            if month != nil && quarter != nil { throw RecordError("give --month or --quarter, not both") }
-            if let quarter { return try Period.months(ofQuarter: quarter) }
-            let m = month ?? Period.month(of: Date())
-            try Period.validateMonth(m)
-            return [m]
-        }
+        if month != nil && quarter != nil { throw CheckupError("give --month or --quarter, not both") }
+        let months = (quarter?.months ?? [month ?? Month(containing: Date())]).map(\.description)
         let day = today ?? Period.day(of: Date())
         guard day.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil else {
             throw CheckupError("--today '\(day)': expected a day YYYY-MM-DD")
         }
-        if formats.contains("pdf") { try mappingRecordErrors { try PDFRenderer.checkAvailable() } }
+        if formats.contains("pdf") { try PDFRenderer.checkAvailable() }
         let s = try store.open()
-        var schedule = try mappingRecordErrors { try MaintenanceSchedule.build(store: s, months: months, today: day) }
+        var schedule = try MaintenanceSchedule.build(store: s, months: months, today: day)
         if overdue { schedule.entries = schedule.overdue }
-        let renderer = try mappingRecordErrors { RecordRenderer(templates: try TemplateSet.bundled()) }
+        let renderer = RecordRenderer(templates: try TemplateSet.bundled())
         for f in formats {
-            let bytes: Data = try mappingRecordErrors {
-                switch f {
-                case "html": return Data(try renderer.scheduleHTML(schedule, lang: lang).utf8)
-                case "pdf": return try PDFRenderer().render(html: try renderer.scheduleHTML(schedule, lang: lang))
-                case "csv": return Data(RecordRenderer.scheduleCSV(schedule, lang: lang).utf8)
-                case "json": return try RecordCoding.encoder().encode(schedule.entries.map(ScheduleJSON.init)) + Data("\n".utf8)
-                default: return Data(Self.text(schedule, lang: lang).utf8)
-                }
+            let bytes: Data = switch f {
+            case "html": Data(try renderer.scheduleHTML(schedule, lang: lang).utf8)
+            case "pdf": try PDFRenderer().render(html: try renderer.scheduleHTML(schedule, lang: lang))
+            case "csv": Data(RecordRenderer.scheduleCSV(schedule, lang: lang).utf8)
+            case "json": try RecordCoding.encoder().encode(schedule.entries.map(ScheduleJSON.init)) + Data("\n".utf8)
+            default: Data(Self.text(schedule, lang: lang).utf8)
             }
             if let out, f != "text" {
-                let name = "schedule-\(months.count == 1 ? months[0] : quarter ?? "")\(overdue ? "-overdue" : "").\(lang.rawValue).\(f)"
+                let name = "schedule-\(months.count == 1 ? months[0] : quarter?.description ?? "")\(overdue ? "-overdue" : "").\(lang.rawValue).\(f)"
                 let url = URL(fileURLWithPath: out).appendingPathComponent(name)
                 do {
                     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

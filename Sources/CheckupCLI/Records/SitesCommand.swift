@@ -32,7 +32,7 @@ struct SitesImport: AsyncParsableCommand {
         }
         let s = try store.openCreating()
         for site in sites {
-            try mappingRecordErrors { try s.save(site: site) }
+            try s.save(site: site)
             print("imported \(site.id) (\(site.client), \(site.devices.count) devices) from \(site.origin?.file ?? "") "
                   + "sha256 \(String(site.origin?.sha256.prefix(12) ?? ""))")
         }
@@ -47,13 +47,11 @@ struct SitesList: AsyncParsableCommand {
 
     func run() async throws {
         let s = try store.open()
-        let rows: [[String]] = try mappingRecordErrors {
-            try s.siteIds().compactMap { id in
-                guard let site = try s.site(id: id) else { return nil }
-                let cycle = site.visits.map { $0.dates.isEmpty ? "every \($0.everyMonths) month(s)" : "own plan (\($0.dates.count) days)" } ?? "monthly"
-                return [id, site.client, site.name, site.contract ?? "-", cycle, site.technician?.name ?? "-",
-                        "\(site.devices.count)", site.origin.map { String($0.sha256.prefix(12)) } ?? "from a run"]
-            }
+        let rows: [[String]] = try s.siteIds().compactMap { id in
+            guard let site = try s.site(id: id) else { return nil }
+            let cycle = site.visits.map { $0.dates.isEmpty ? "every \($0.everyMonths) month(s)" : "own plan (\($0.dates.count) days)" } ?? "monthly"
+            return [id, site.client, site.name, site.contract ?? "-", cycle, site.technician?.name ?? "-",
+                    "\(site.devices.count)", site.origin.map { String($0.sha256.prefix(12)) } ?? "from a run"]
         }
         print(Table(header: ["SITE", "CLIENT", "NAME", "CONTRACT", "VISITS", "TECHNICIAN", "DEVICES", "IMPORTED"], rows: rows).render())
     }

@@ -19,7 +19,7 @@ struct StoreBackup: ParsableCommand {
 
     func run() throws {
         let s = try store.open()
-        try mappingRecordErrors { try s.backup(to: file) }
+        try s.backup(to: file)
         print("backed up \(s.path) to \(file)")
     }
 }

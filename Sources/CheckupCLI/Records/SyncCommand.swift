@@ -47,16 +47,14 @@ struct SyncCommand: AsyncParsableCommand {
             let profiles = try profileDirectory.map(Self.profiles(in:)) ?? []  // checked before any store is opened
             let local = try store.open()
             let office = try StoreOpening.open(to, create: true, credentials: credentials)
-            let report = try mappingRecordErrors {
-                try local.push(to: office, profiles: profiles) { batch in
-                    FileHandle.standardError.write(Data("  committed \(batch)\n".utf8))
-                }
+            let report = try local.push(to: office, profiles: profiles) { batch in
+                FileHandle.standardError.write(Data("  committed \(batch)\n".utf8))
             }
             print(Self.summary(report, verb: "sync --to \(office.path) from \(local.path)"))
         } else if let from {
             let office = try StoreOpening.open(from, create: false, credentials: credentials)
             let local = try store.openCreating()
-            let (report, profiles) = try mappingRecordErrors { try local.pull(from: office) }
+            let (report, profiles) = try local.pull(from: office)
             var written = SyncReport.Tally()
             let folder = profileDirectory ?? Workspace.defaultUserProfiles
             for profile in profiles {

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import DeviceSimulators
 import Foundation
 
@@ -11,7 +11,7 @@ import Foundation
 /// checkup simulate alarm-host --link /tmp/panel --map generic --unit 1 --unit 2 --silent-unit 2 --zone-fault 5
 /// checkup probe "modbus-rtu:///tmp/panel?baud=9600&unit=1" --profile generic-modbus-alarm-host
 /// ```
-public struct SimulateAlarmHost: AsyncParsableCommand {
+public struct SimulateAlarmHost: Sendable, AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "alarm-host",
         abstract: "Simulate an alarm panel over Modbus TCP or RTU (a pseudo-terminal), with faults to find.")

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import DeviceSimulators
 import Foundation
 
@@ -8,7 +8,7 @@ import Foundation
 /// checkup simulate ptz-decoder --link /tmp/ptz0 --protocol d --address 5 --address 6 --silent 6
 /// checkup probe "pelco-d:///tmp/ptz0?baud=2400&address=5" --profile pelco-d-generic
 /// ```
-public struct SimulatePTZDecoder: AsyncParsableCommand {
+public struct SimulatePTZDecoder: Sendable, AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ptz-decoder",
         abstract: "Simulate Pelco-D/P PTZ decoders on a pseudo-terminal (moving heads, presets, wire-time emulation).")

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import CheckupCore
 import DeviceSimulators
 import Foundation
@@ -15,7 +15,7 @@ import SNMPProbe
 /// checkup simulate snmp-agent --profile hikvision-camera --set 1.3.6.1.4.1.39165.1.7.0="string:97 PERCENT"
 /// CHECKUP_SNMP_AUTH_PASS=… CHECKUP_SNMP_PRIV_PASS=… checkup simulate snmp-agent --profile ups-mib --v3-user ops
 /// ```
-public struct SimulateSNMPAgent: AsyncParsableCommand {
+public struct SimulateSNMPAgent: Sendable, AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "snmp-agent",
         abstract: "Serve a profile's SNMP fixture with snmpd, or a recording of a real unit with snmpsim.")
@@ -123,11 +123,16 @@ public struct SimulateSNMPAgent: AsyncParsableCommand {
         } catch {
             throw CheckupError("\(error)")
         }
-        print("SNMP agent (snmpd) serving \(dataset.profile) \(variant ?? "healthy") on udp 127.0.0.1:\(agent.port)")
-        print("  \(agent.snmpURL)   (community as given with --community)")
-        if let url = agent.snmpv3URL { print("  \(url)   (passphrases from CHECKUP_SNMP_AUTH_PASS / CHECKUP_SNMP_PRIV_PASS)") }
-        print("  checkup probe \"\(agent.snmpURL)\" --profile \(dataset.profile)")
-        print("Ctrl-C to stop.")
+        await serve(agent, banner: [
+            "SNMP agent (snmpd) serving \(dataset.profile) \(variant ?? "healthy") on udp 127.0.0.1:\(agent.port)",
+            "  \(agent.snmpURL)   (community as given with --community)",
+        ] + (agent.snmpv3URL.map { ["  \($0)   (passphrases from CHECKUP_SNMP_AUTH_PASS / CHECKUP_SNMP_PRIV_PASS)"] } ?? [])
+          + ["  checkup probe \"\(agent.snmpURL)\" --profile \(dataset.profile)"])
+    }
+
+    /// Prints how to reach `agent`, then serves until SIGINT or SIGTERM.
+    func serve(_ agent: SNMPAgentProcess, banner: [String]) async {
+        for line in banner + ["Ctrl-C to stop."] { print(line) }
         fflush(nil)
         await InterruptSignal.waitForTermination()
         await agent.stop()
@@ -148,14 +153,11 @@ extension SimulateSNMPAgent {
         }
         let identity = [recording.sysObjectID.map { "sysObjectID \($0)" }, recording.sysDescr.map { "'\($0.prefix(60))'" }]
             .compactMap { $0 }.joined(separator: ", ")
-        print("SNMP agent (snmpsim) serving \(path): \(recording.objects.count) objects\(identity.isEmpty ? "" : ", \(identity)"), on udp 127.0.0.1:\(agent.port)")
-        print("  \(agent.snmpURL)   (community as given with --community)")
-        print("  checkup probe \"\(agent.snmpURL)\"")
-        print("Ctrl-C to stop.")
-        fflush(nil)
-        await InterruptSignal.waitForTermination()
-        await agent.stop()
-        print("stopped")
+        await serve(agent, banner: [
+            "SNMP agent (snmpsim) serving \(path): \(recording.objects.count) objects\(identity.isEmpty ? "" : ", \(identity)"), on udp 127.0.0.1:\(agent.port)",
+            "  \(agent.snmpURL)   (community as given with --community)",
+            "  checkup probe \"\(agent.snmpURL)\"",
+        ])
     }
 }
 

@@ -1,12 +1,12 @@
 import ArgumentParser
-import CheckupCore
+public import CheckupCore
 import Foundation
 import Logging
 import SNMPProbe
 
 /// Runs the CLI and maps every outcome to the Monitoring-Plugins exit codes:
 /// 0 OK, 1 warning, 2 critical/unreachable, 3 the tool could not do its job.
-public enum CheckupMain {
+public enum CheckupMain: Sendable {
     /// `adding` registers a build's own probes beside the built-in ones, one line each:
     /// `await CheckupMain.main { $0.register(MyProbe()) }` (Sources/CheckupCore/CheckupCore.docc/WritingAProbe.md).
     public static func main(adding: (inout ProbeRegistry) -> Void = { _ in }) async -> Never {
@@ -43,21 +43,17 @@ public enum CheckupMain {
         }
     }
 
-    /// Prints an error the way a user can act on it and returns the exit code.
+    /// Prints an error the way a user can act on it and returns the exit code: the one place
+    /// errors become messages (docs/design.md, "Errors").
     static func report(_ error: any Error) -> Int32 {
         switch error {
         case let code as ExitCode:
             return code.rawValue
-        case let errors as FileErrors:
-            printError(errors.description)
-            return 3
-        case let error as CheckupError:
-            printError("checkup: \(error.description)")
-            return 3
-        case let error as EndpointError:
-            printError("checkup: bad endpoint: \(error.message)")
-            return 3
+        case let error as any UserFacingError:
+            printError(error.report)
+            return error.exitCode
         default:
+            // ArgumentParser's own: usage errors, --help, --version.
             let code = CheckupCommand.exitCode(for: error)
             if code == .success {
                 print(CheckupCommand.fullMessage(for: error))

@@ -4,10 +4,10 @@ import InspectionRecords
 enum FormatAvailability {
     /// PDF needs weasyprint: a run must not probe a whole site and then fail on the PDF.
     static func check(_ formats: [RecordFormat]) throws {
-        if formats.contains(.pdf) { try mappingRecordErrors { try PDFRenderer.checkAvailable() } }
+        if formats.contains(.pdf) { try PDFRenderer.checkAvailable() }
     }
 
     static func check(_ formats: String) throws {
-        try check(try mappingRecordErrors { try RecordFormat.list(formats) })
+        try check(try RecordFormat.list(formats))
     }
 }

@@ -49,10 +49,8 @@ struct MonthlyInspection {
     /// Opens the store and checks the output folder, the templates and the PDF renderer: nothing is probed before this.
     func prepare() throws -> (RecordStore, RecordRenderer) {
         try FormatAvailability.check(formats)
-        let renderer = try mappingRecordErrors {
-            try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [],
-                               options: RecordRenderer.Options(evidence: evidence))
-        }
+        let renderer = try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [],
+                                          options: RecordRenderer.Options(evidence: evidence))
         try OutputFolder.checkWritable(out)
         let store = try StoreOpening.open(storePath, create: true, credentials: credentials)
         return (store, renderer)
@@ -65,16 +63,14 @@ struct MonthlyInspection {
             FileHandle.standardError.write(Data("checkup: \(device.device): \(device.detail); not inspected\n".utf8))
         }
         // One run per site-month at a time; a dead run's lock (SIGKILL, power cut) is taken over.
-        if let stale = try mappingRecordErrors({ try store.lockMonth(site: site.id, month: month) }) {
+        if let stale = try store.lockMonth(site: site.id, month: month) {
             FileHandle.standardError.write(Data("checkup: took over the lock of a run that is gone (pid \(stale.pid), since \(stale.since))\n".utf8))
         }
         defer { try? store.unlockMonth(site: site.id, month: month) }
         let secrets = jobs.flatMap(\.credentials.secretValues)
         let scrubber = Scrubber(site: site, extra: secrets)
-        let runId = try mappingRecordErrors {
-            try store.beginRun(RunPlan(site: site, month: month, inspectedOn: inspectedOn, technicians: technicians,
-                                       devices: ready.map(\.device.id), startedAt: Date()))
-        }
+        let runId = try store.beginRun(RunPlan(site: site, month: month, inspectedOn: inspectedOn, technicians: technicians,
+                                               devices: ready.map(\.device.id), startedAt: Date()))
         let commitErrors = Locked<[(device: String, error: String)]>([])
         // Commits block (a round trip on PostgreSQL): they run in order on this queue, never on
         // the cooperative threads the probes share.
@@ -106,15 +102,13 @@ struct MonthlyInspection {
                                + "(\(failed.map(\.device).joined(separator: ", "))): \(first.error); "
                                + "the devices committed before stay stored, `checkup run --resume` inspects the rest")
         }
-        return try mappingRecordErrors {
-            try store.finishRun(runId, finishedAt: report.finishedAt, incomplete: report.incomplete,
-                                exitStatus: runStatus, notInspected: missing)
-            let composed = try store.storeNewVersion(site: site.id, month: month, run: runId,
-                                                     filler: RecordFiller(secrets: scrubber.secrets))
-            let files = try renderer.write(composed.record, formats: formats, lang: lang, to: URL(fileURLWithPath: out))
-            return Outcome(report: report, runStatus: runStatus, record: composed.record, files: files,
-                           orphanedAnswers: composed.orphanedAnswers, notInspected: missing)
-        }
+        try store.finishRun(runId, finishedAt: report.finishedAt, incomplete: report.incomplete,
+                            exitStatus: runStatus, notInspected: missing)
+        let composed = try store.storeNewVersion(site: site.id, month: month, run: runId,
+                                                 filler: RecordFiller(secrets: scrubber.secrets))
+        let files = try renderer.write(composed.record, formats: formats, lang: lang, to: URL(fileURLWithPath: out))
+        return Outcome(report: report, runStatus: runStatus, record: composed.record, files: files,
+                       orphanedAnswers: composed.orphanedAnswers, notInspected: missing)
     }
 }
 

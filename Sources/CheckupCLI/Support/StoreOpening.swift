@@ -7,9 +7,9 @@ import InspectionRecords
 /// by `user@host`; else libpq reads PGPASSWORD or ~/.pgpass itself. Never from the URL.
 enum StoreOpening {
     static func open(_ text: String, create: Bool, credentials path: String? = nil) throws -> RecordStore {
-        let location = try mappingRecordErrors { try StoreLocation(parsing: text) }
+        let location = try StoreLocation(parsing: text)
         let password = try self.password(for: location, credentials: path)
-        return try mappingRecordErrors { try RecordStore(location: location, create: create, password: password) }
+        return try RecordStore(location: location, create: create, password: password)
     }
 
     /// The credentials file's password for an office store; nil for a SQLite file or no entry.

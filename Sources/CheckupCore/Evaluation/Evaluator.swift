@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Judges a profile's checks over one device's readings. Pure: the same for every protocol,
 /// and testable with no device at all.
@@ -29,7 +29,7 @@ public struct Evaluator: Sendable {
             if let reading { result.observed = reading.value.text; result.evidence = reading.evidence.map { [$0] } ?? [] }
             return result
         }
-        if check.active && !allowActive {
+        if !ActiveSteps(allowed: allowActive).runs(check) {
             result.status = .skipped
             result.finding = .notRun
             result.note = "active step (changes the device's state): run with --allow-active to perform it"

@@ -1,9 +1,9 @@
-import Foundation
+public import Foundation
 
 /// Dates written as text, as firmware does (HIK-DEVICE-MIB sysTime, `clock` conditions), read
 /// and written in one place. The common shapes are scanned by hand: one formatter per value
 /// costs more than the whole SNMP exchange at a thousand cameras.
-public enum TextDate {
+public enum TextDate: Sendable {
     /// ISO 8601 with or without a zone, `yyyy-MM-dd HH:mm:ss`, `yyyy/MM/dd HH:mm:ss`,
     /// `yyyy-MM-dd,HH:mm:ss.S`, `MM/dd/yyyy HH:mm:ss`; without a zone the text is read in `timeZone`.
     public static func parse(_ text: String, timeZone: TimeZone) -> Date? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Units as symbols (%, °C, V, GB), whatever words a device or profile used for them.
 enum UnitSymbol {
     private static let words: [String: String] = [

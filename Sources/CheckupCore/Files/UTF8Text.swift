@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Foundation's own error for such a file says only "not in the correct format"; a technician
 /// who saved an inventory as GBK from a Windows editor needs the line to look at.
-public enum UTF8Text {
+public enum UTF8Text: Sendable {
     /// The file's text; the error names the file, and for bad encoding the line, the column
     /// and the byte offset of the first invalid byte. `what` says what the file is for.
     public static func read(path: String, what: String) throws(FileErrors) -> String {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A secret string. Printing, interpolating or encoding it yields `***`; `reveal()` is the
 /// only way out, and only probes call it, to hand the value to a protocol library.

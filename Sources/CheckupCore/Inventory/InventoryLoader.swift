@@ -7,7 +7,7 @@ import Yams
 /// (`probes`), so a bad URL is a `file:line:col` error before any device is contacted.
 /// Profile ids are checked against `knownProfiles` when given, so a typo is caught before a
 /// run starts. Credentials never belong here: a device names an entry of the credentials file.
-public enum InventoryLoader {
+public enum InventoryLoader: Sendable {
     static let siteKeys = ["id", "client", "name", "address", "contract", "response-zone", "manual-checklist", "visits", "technician"]
     static let deviceKeys = ["id", "name", "location", "kind", "profile", "endpoint", "credentials", "retired", "replaces"]
 
@@ -96,9 +96,7 @@ public enum InventoryLoader {
         return device
     }
 
-    static func isMonth(_ text: String) -> Bool {
-        text.range(of: "^[0-9]{4}-(0[1-9]|1[0-2])$", options: .regularExpression) != nil
-    }
+    static func isMonth(_ text: String) -> Bool { Month(text) != nil }
 
     static func isDay(_ text: String) -> Bool {
         text.range(of: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", options: .regularExpression) != nil

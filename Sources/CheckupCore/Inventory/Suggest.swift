@@ -1,5 +1,5 @@
 /// Did-you-mean suggestions for misspelt keys, schemes and ids.
-public enum Suggest {
+public enum Suggest: Sendable {
     /// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let lower = word.lowercased()

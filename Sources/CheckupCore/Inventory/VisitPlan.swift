@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// When a site is due for its inspection, from its maintenance contract (the 维护工作周期表):
 /// every N months from a first month, by a day of the month; a key site may have its own

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Logging
 
 /// Inspects many devices: bounded fan-out, one transaction at a time per bus, a deadline per
@@ -70,26 +70,33 @@ public struct CheckPipeline: Sendable {
     func inspect(_ job: Job, stopping: Locked<Bool> = Locked(false)) async -> (DeviceOutcome, [CheckResult])? {
         let clock = ContinuousClock()
         let start = clock.now
-        let context = ProbeContext(timeout: options.timeout, retries: options.retries, credentials: job.credentials,
-                                   allowActive: options.allowActive, trace: options.trace, io: io, buses: buses, now: now)
-        let points = job.profile.points.filter { !$0.active || options.allowActive }
-        Self.logger.debug("reading \(points.count) points", metadata: ["device": "\(job.device.id)", "endpoint": "\(job.device.endpoint)"])
-        guard let readings = await readWithDeadline(job, points: points, context: context, stopping: stopping) else {
+        guard let readings = await read(job, stopping: stopping) else {
             Self.logger.debug("not read: the run stopped", metadata: ["device": "\(job.device.id)"])
             return nil
         }
         let elapsed = (clock.now - start).milliseconds
-
-        // Secrets out first, before anything is judged or kept.
-        let scrubber = Scrubber(job.credentials, endpoint: job.device.endpoint)
-        let clean = scrubber.scrub(readings)
         let evaluator = Evaluator(allowActive: options.allowActive, now: now())
-        let results = evaluator.evaluate(job.profile, readings: clean, device: job.device.id).map(scrubber.scrub)
+        let results = evaluator.evaluate(job.profile, readings: readings, device: job.device.id)
         let outcome = DeviceOutcome(device: job.device.id, profile: job.profile.id, endpoint: job.device.endpoint.description,
-                                    unreachable: clean.unreachable, durationMs: elapsed, exchanges: clean.exchanges)
-        Self.logger.debug("\(outcome.unreachable.map { "unreachable: \($0)" } ?? "read") in \(Int(elapsed)) ms, \(ExitStatus.of(results.map(\.status)).label)",
+                                    unreachable: readings.unreachable, durationMs: elapsed, exchanges: readings.exchanges)
+        // The pipeline's exit: secrets out of everything it hands on, once (docs/design.md).
+        let scrubber = Scrubber(job.credentials, endpoint: job.device.endpoint)
+        let clean = (scrubber.scrub(outcome), results.map(scrubber.scrub))
+        Self.logger.debug("\(clean.0.unreachable.map { "unreachable: \($0)" } ?? "read") in \(Int(elapsed)) ms, \(ExitStatus.of(results.map(\.status)).label)",
                           metadata: ["device": "\(job.device.id)"])
-        return (outcome, results)
+        return clean
+    }
+
+    /// Reads one device's points under its bus lock and deadline, active ones only as
+    /// `options` allow (`ActiveSteps`): the one way from a job to the wire, for `run`, `probe`
+    /// and `capture`. Not scrubbed: whoever keeps or prints the readings scrubs them. Nil when
+    /// the run stopped while the device was still waiting for its bus.
+    public func read(_ job: Job, stopping: Locked<Bool> = Locked(false)) async -> Readings? {
+        let context = ProbeContext(timeout: options.timeout, retries: options.retries, credentials: job.credentials,
+                                   allowActive: options.allowActive, trace: options.trace, io: io, buses: buses, now: now)
+        let points = ActiveSteps(allowed: options.allowActive).points(of: job.profile)
+        Self.logger.debug("reading \(points.count) points", metadata: ["device": "\(job.device.id)", "endpoint": "\(job.device.endpoint)"])
+        return await readWithDeadline(job, points: points, context: context, stopping: stopping)
     }
 
     /// Races the probe against the device deadline, counted from when the device has its bus.

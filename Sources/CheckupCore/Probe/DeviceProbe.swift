@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A protocol plug-in: turns a profile's points into readings. It never judges pass or fail.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a probe read from one device: a reading per point, or why the device could not be read.
 public struct Readings: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A value read from a device, protocol-neutral so one evaluator judges them all.
 public indirect enum Value: Sendable, Hashable, Codable {

@@ -52,7 +52,7 @@ public struct NagiosRange: Sendable, Hashable, CustomStringConvertible {
     static func format(_ v: Double) -> String { Value.number(v).text }
 }
 
-public struct RangeError: Error, Sendable, CustomStringConvertible {
+public struct RangeError: UserFacingError, Sendable, CustomStringConvertible {
     public var text: String
     public var reason: String = "expected N, N:, ~:N, N:M or @N:M"
     public var description: String { "invalid range '\(text)': \(reason)" }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A recorded device, by address: every SNMP object, Modbus block or Pelco frame a profile's
 /// read exchanged with it, at one moment (`checkup capture`). `checkup profile test --replay`
@@ -131,7 +131,7 @@ public struct Capture: Sendable, Codable {
 }
 
 /// A capture file of another format or version than this checkup reads.
-public struct CaptureFormatError: Error, Sendable, CustomStringConvertible {
+public struct CaptureFormatError: UserFacingError, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }

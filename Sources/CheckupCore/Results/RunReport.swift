@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Everything one inspection run produced: per-device outcomes and every check result.
 public struct RunReport: Sendable, Codable {

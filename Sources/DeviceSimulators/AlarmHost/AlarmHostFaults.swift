@@ -1,3 +1,6 @@
+public import CheckupCore
+import Foundation
+
 /// What is wrong with a simulated panel: the faults a technician must find on the monthly check,
 /// plus misbehaviours of the unit itself for tests (silent, wrong unit id, exception replies).
 public struct AlarmHostFaults: Sendable, Hashable {
@@ -58,7 +61,7 @@ public struct AlarmHostFaults: Sendable, Hashable {
 }
 
 /// Why a simulator could not start or was misconfigured.
-public struct SimulatorError: Error, Sendable, CustomStringConvertible {
+public struct SimulatorError: UserFacingError, Sendable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }

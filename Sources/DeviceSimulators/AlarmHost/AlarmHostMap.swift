@@ -35,7 +35,7 @@ public enum AlarmHostMap: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Elmo discrete-input addresses (docs/reference.md §4.1, from xtimmy86x/ha-elmo-modbus).
-    public enum Elmo {
+    public enum Elmo: Sendable {
         public static let mainsFault = 0x0100, batteryFault = 0x0101, tamper = 0x0102
         public static let pstnFault = 0x0103, cellularFault = 0x0104
         public static let sensorPower1Fault = 0x0105, sensorPower2Fault = 0x0106, sirenPowerFault = 0x0107
@@ -53,7 +53,7 @@ public enum AlarmHostMap: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The generic gateway layout (holding registers), documented in the profile and README.
-    public enum Generic {
+    public enum Generic: Sendable {
         /// Map version, 1.
         public static let version = 0x0000
         /// Panel status bits: 0 mains fault, 1 battery fault, 2 tamper, 3 transmission fault,
@@ -77,7 +77,7 @@ public enum AlarmHostMap: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Bit numbers of a generic zone-state word.
-    public enum ZoneBit {
+    public enum ZoneBit: Sendable {
         public static let bypassed = 0, fault = 1, trouble = 3, tamper = 4, commFailure = 5, lowBattery = 6, alarm = 8
     }
 

@@ -1,5 +1,5 @@
-import CheckupCore
-import ModbusProbe
+public import CheckupCore
+public import ModbusProbe
 
 /// A Modbus unit's tables as recorded — by a capture or a fixture — and served back by
 /// `AlarmHostSimulator(image:)`: only the items recorded answer; a read that touches any other

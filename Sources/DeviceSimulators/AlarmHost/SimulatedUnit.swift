@@ -1,5 +1,6 @@
 import CModbus
 import Foundation
+import ModbusProbe
 
 /// One simulated Modbus unit: a libmodbus mapping filled from a map and its faults.
 ///

@@ -3,7 +3,7 @@ import Glibc
 #endif
 import CheckupCore
 import Foundation
-import PelcoProbe
+public import PelcoProbe
 
 /// PTZ decoders on a pseudo-terminal, for tests, `checkup demo` and `checkup simulate ptz-decoder`.
 ///

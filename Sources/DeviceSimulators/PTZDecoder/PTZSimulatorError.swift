@@ -1,11 +1,12 @@
 #if canImport(Glibc)
+public import CheckupCore
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
 /// Why the PTZ decoder simulator could not start.
-public enum PTZSimulatorError: Error, Sendable, CustomStringConvertible {
+public enum PTZSimulatorError: UserFacingError, Sendable, CustomStringConvertible {
     case system(String, Int32)
     case alreadyRunning
     case link(String, String)

@@ -89,9 +89,7 @@ struct SimulatedHead {
         let replyAddress = config.replyAddress ?? config.address
         if command.isQuery { queriesReceived += 1 } else if Self.moves(command) { movementCommandsReceived += 1 }
         switch command {
-        case .standard(let m):
-            drive(right: m.right, left: m.left, down: m.down, up: m.up, tele: m.zoomTele, wide: m.zoomWide,
-                  panSpeed: m.panSpeed, tiltSpeed: m.tiltSpeed)
+        case .standard(let m): drive(m)
         case .setPreset(let id): config.presets[id] = position
         case .clearPreset(let id): config.presets[id] = nil
         case .goToPreset(let id): recall(id)
@@ -118,12 +116,11 @@ struct SimulatedHead {
     }
 
     /// A standard motion frame, the same in both dialects: the head turns until the next frame.
-    private mutating func drive(right: Bool, left: Bool, down: Bool, up: Bool, tele: Bool, wide: Bool,
-                                panSpeed: UInt8, tiltSpeed: UInt8) {
+    private mutating func drive(_ m: some StandardMotion) {
         panTarget = nil; tiltTarget = nil; zoomTarget = nil
-        panRate = right ? degreesPerSecond(panSpeed) : left ? -degreesPerSecond(panSpeed) : 0
-        tiltRate = down ? degreesPerSecond(tiltSpeed) : up ? -degreesPerSecond(tiltSpeed) : 0
-        zoomRate = tele ? config.zoomRate : wide ? -config.zoomRate : 0
+        panRate = m.right ? degreesPerSecond(m.panSpeed) : m.left ? -degreesPerSecond(m.panSpeed) : 0
+        tiltRate = m.down ? degreesPerSecond(m.tiltSpeed) : m.up ? -degreesPerSecond(m.tiltSpeed) : 0
+        zoomRate = m.zoomTele ? config.zoomRate : m.zoomWide ? -config.zoomRate : 0
     }
 
     /// Applies a Pelco-P command (no reply: Pelco-P decoders never answer).
@@ -132,9 +129,7 @@ struct SimulatedHead {
         framesReceived += 1
         if command.moves { movementCommandsReceived += 1 }
         switch command {
-        case .standard(let m):
-            drive(right: m.right, left: m.left, down: m.down, up: m.up, tele: m.zoomTele, wide: m.zoomWide,
-                  panSpeed: m.panSpeed, tiltSpeed: m.tiltSpeed)
+        case .standard(let m): drive(m)
         case .setPreset(let id): config.presets[id] = position
         case .clearPreset(let id): config.presets[id] = nil
         case .goToPreset(let id): recall(id)
@@ -158,3 +153,18 @@ struct SimulatedHead {
                         repliesSent: repliesSent)
     }
 }
+
+/// What a Pelco-D and a Pelco-P standard frame both say: directions, zoom and speeds.
+protocol StandardMotion {
+    var right: Bool { get }
+    var left: Bool { get }
+    var down: Bool { get }
+    var up: Bool { get }
+    var zoomTele: Bool { get }
+    var zoomWide: Bool { get }
+    var panSpeed: UInt8 { get }
+    var tiltSpeed: UInt8 { get }
+}
+
+extension PelcoDMotion: StandardMotion {}
+extension PelcoPMotion: StandardMotion {}

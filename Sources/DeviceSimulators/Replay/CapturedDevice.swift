@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 import ModbusProbe
 
@@ -88,7 +88,7 @@ public final class CapturedDevice: @unchecked Sendable {
 }
 
 /// Space-separated hex bytes (`FF 01 00 51`), as captures write frames.
-public enum HexText {
+public enum HexText: Sendable {
     public static func bytes(_ text: String) -> [UInt8]? {
         let parts = text.split(whereSeparator: \.isWhitespace)
         let bytes = parts.compactMap { $0.count == 2 ? UInt8($0, radix: 16) : nil }

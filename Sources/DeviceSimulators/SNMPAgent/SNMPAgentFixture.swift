@@ -1,5 +1,5 @@
 import CheckupCore
-import Foundation
+public import Foundation
 import SNMPProbe
 
 /// The real net-snmp agent, `snmpd`, serving a recorded dataset on a free loopback UDP port.
@@ -12,20 +12,10 @@ import SNMPProbe
 /// let nvr = try await SNMPAgentFixture.start(profile: "hikvision-nvr", variant: "disk-2-smart-failed")
 /// let url = "snmp://127.0.0.1:\(nvr.port)"     // community "public" unless given
 /// ```
-public final class SNMPAgentFixture: @unchecked Sendable {
-    public let host = "127.0.0.1"
-    public let port: Int
-    public let community: String
+public final class SNMPAgentFixture: SNMPAgentProcess, @unchecked Sendable {
     public let user: SNMPFixtureUser?
     public let dataset: SNMPDataset
     public let variant: String?
-    /// The directory holding snmpd.conf, the pass scripts and snmpd.log.
-    public let directory: URL
-    private let process: SpawnedProcess
-    private let state = Locked<Bool>(false)   // stopped
-
-    /// `snmp://HOST:PORT` (the community is not in it: pass it as credentials).
-    public var snmpURL: String { "snmp://\(host):\(port)" }
     /// `snmpv3://USER@HOST:PORT?level=…&auth=…&priv=…`, when a v3 user was created.
     public var snmpv3URL: String? {
         guard let user else { return nil }
@@ -36,16 +26,11 @@ public final class SNMPAgentFixture: @unchecked Sendable {
 
     private init(port: Int, community: String, user: SNMPFixtureUser?, dataset: SNMPDataset, variant: String?,
                  directory: URL, process: SpawnedProcess) {
-        self.port = port
-        self.community = community
         self.user = user
         self.dataset = dataset
         self.variant = variant
-        self.directory = directory
-        self.process = process
+        super.init(port: port, community: community, directory: directory, process: process)
     }
-
-    deinit { stop() }
 
     // MARK: Starting
 
@@ -107,61 +92,15 @@ public final class SNMPAgentFixture: @unchecked Sendable {
                 environment: environment, logPath: logURL.path)
             let fixture = SNMPAgentFixture(port: chosenPort, community: community, user: v3User, dataset: dataset,
                                            variant: variant, directory: directory, process: process)
-            if fixture.waitUntilAnswering(deadline: Date().addingTimeInterval(10)) { return fixture }
-            let tail = (try? String(contentsOf: logURL, encoding: .utf8)).map { String($0.suffix(600)) } ?? ""
-            fixture.stop()
-            lastError = SNMPAgentError("snmpd on udp 127.0.0.1:\(chosenPort) did not answer: \(tail)")
+            guard let failure = fixture.failureToAnswer("snmpd", MIB2.sysDescr, within: 10, log: logURL,
+                                                        answered: { $0.first.map { !$0.value.isException } == true }) else { return fixture }
+            lastError = failure
         }
         throw lastError
     }
 
-    /// Polls sysDescr over v2c until the agent answers, snmpd exits, or the deadline passes.
-    private func waitUntilAnswering(deadline: Date) -> Bool {
-        var probe = SNMPSessionConfiguration(host: host, port: port, version: .v2c, community: Secret(community),
-                                             timeout: .milliseconds(200), retries: 0)
-        probe.maxRepetitions = 1
-        while Date() < deadline {
-            guard process.isRunning else { return false }
-            if let session = try? SNMPSession(probe), let binds = try? session.get([MIB2.sysDescr]),
-               binds.first.map({ !$0.value.isException }) == true {
-                return true
-            }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return false
-    }
-
     /// The snmpd binary: PATH, then /usr/sbin and the other system folders.
     public static func locateSNMPD() throws(SNMPAgentError) -> URL {
-        guard let path = ExecutableLookup.path(of: "snmpd") else {
-            throw SNMPAgentError("snmpd (net-snmp's agent) not found in PATH or /usr/sbin: install it with `apt-get install snmpd`")
-        }
-        return URL(fileURLWithPath: path)
+        try locate("snmpd", missing: "snmpd (net-snmp's agent) not found in PATH or /usr/sbin: install it with `apt-get install snmpd`")
     }
-
-    // MARK: Stopping
-
-    /// Stops snmpd like `stop()`, on `BlockingIO.shared`: waiting for snmpd to exit blocks up
-    /// to a second, which must not happen on the cooperative pool. Use this from async code.
-    public func stop() async {
-        await BlockingIO.shared.run { [self] in stop() }
-    }
-
-    /// Stops snmpd (SIGTERM, SIGKILL after 1 s), waits for it, and removes the temporary directory.
-    /// Blocks: for `deinit` and `defer`; async code awaits `stop()`. Safe to call twice.
-    public func stop() {
-        let alreadyStopped = state.withLock { stopped -> Bool in
-            defer { stopped = true }
-            return stopped
-        }
-        guard !alreadyStopped else { return }
-        process.terminate()
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    /// True while snmpd runs.
-    public var isRunning: Bool { process.isRunning }
-
-    /// Blocks until snmpd exits (for `checkup simulate`, which stops it on a signal).
-    public func waitUntilExit() { process.waitUntilExit() }
 }

@@ -1,3 +1,4 @@
+public import CheckupCore
 import Foundation
 
 /// One object value an agent fixture serves, written `TYPE:VALUE` in datasets and on the
@@ -122,7 +123,7 @@ public enum SNMPAgentValue: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// What went wrong setting up or running an agent fixture.
-public struct SNMPAgentError: Error, Sendable, CustomStringConvertible {
+public struct SNMPAgentError: UserFacingError, Sendable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }

@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 import Yams
 
 /// A recorded device: the objects an agent serves for one profile, a healthy state and named

@@ -1,4 +1,4 @@
-import SNMPProbe
+public import SNMPProbe
 
 /// An SNMPv3 user the fixture agent creates (`createUser`) and grants read access (`rouser`).
 public struct SNMPFixtureUser: Sendable, Hashable {

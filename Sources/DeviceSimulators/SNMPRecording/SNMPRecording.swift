@@ -1,6 +1,6 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
-import SNMPProbe
+public import SNMPProbe
 
 /// What an SNMP agent answers, as recorded from a real unit: every object with its type and
 /// value, in numeric OID order, each OID once.

@@ -1,5 +1,5 @@
 import CheckupCore
-import Foundation
+public import Foundation
 import SNMPProbe
 
 /// snmpsim (PyPI `snmpsim`, `snmpsim-command-responder`) serving an `SNMPRecording` on a free
@@ -15,30 +15,15 @@ import SNMPProbe
 /// let unit = try await SNMPRecordingAgent.start(recording: try SNMPRecording.load(path: "unit.walk"))
 /// let url = unit.snmpURL            // snmp://127.0.0.1:PORT, community "public"
 /// ```
-public final class SNMPRecordingAgent: @unchecked Sendable {
+public final class SNMPRecordingAgent: SNMPAgentProcess, @unchecked Sendable {
     public static let command = "snmpsim-command-responder"
 
-    public let host = "127.0.0.1"
-    public let port: Int
-    public let community: String
     public let recording: SNMPRecording
-    /// Holds data/COMMUNITY.snmprec, snmpsim's index cache and its log.
-    public let directory: URL
-    private let process: SpawnedProcess
-    private let state = Locked<Bool>(false)   // stopped
-
-    /// `snmp://HOST:PORT` (the community is not in it: pass it as credentials).
-    public var snmpURL: String { "snmp://\(host):\(port)" }
 
     private init(port: Int, community: String, recording: SNMPRecording, directory: URL, process: SpawnedProcess) {
-        self.port = port
-        self.community = community
         self.recording = recording
-        self.directory = directory
-        self.process = process
+        super.init(port: port, community: community, directory: directory, process: process)
     }
-
-    deinit { stop() }
 
     // MARK: Starting
 
@@ -87,59 +72,14 @@ public final class SNMPRecordingAgent: @unchecked Sendable {
             let agent = SNMPRecordingAgent(port: chosenPort, community: community, recording: recording,
                                            directory: directory, process: process)
             // Python start-up and the first index build take seconds on a loaded machine.
-            if agent.waitUntilAnswering(firstObject, deadline: Date().addingTimeInterval(30)) { return agent }
-            let tail = (try? String(contentsOf: logURL, encoding: .utf8)).map { String($0.suffix(800)) } ?? ""
-            agent.stop()
-            lastError = SNMPAgentError("snmpsim on udp 127.0.0.1:\(chosenPort) did not answer: \(tail)")
+            guard let failure = agent.failureToAnswer("snmpsim", firstObject, within: 30, log: logURL, logTail: 800) else { return agent }
+            lastError = failure
         }
         throw lastError
     }
 
-    /// Polls `oid` over v2c until snmpsim answers, exits, or the deadline passes.
-    private func waitUntilAnswering(_ oid: SNMPObjectID, deadline: Date) -> Bool {
-        var probe = SNMPSessionConfiguration(host: host, port: port, version: .v2c, community: Secret(community),
-                                             timeout: .milliseconds(300), retries: 0)
-        probe.maxRepetitions = 1
-        while Date() < deadline {
-            guard process.isRunning else { return false }
-            if let session = try? SNMPSession(probe), let binds = try? session.get([oid]), !binds.isEmpty {
-                return true
-            }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        return false
-    }
-
     /// snmpsim's command responder: PATH, then the system folders.
     public static func locateSNMPSim() throws(SNMPAgentError) -> URL {
-        guard let path = ExecutableLookup.path(of: command) else {
-            throw SNMPAgentError("\(command) (snmpsim) not found in PATH: install it with `python3 -m pip install snmpsim pysmi` (scripts/deps.sh does)")
-        }
-        return URL(fileURLWithPath: path)
+        try locate(command, missing: "\(command) (snmpsim) not found in PATH: install it with `python3 -m pip install snmpsim pysmi` (scripts/deps.sh does)")
     }
-
-    // MARK: Stopping
-
-    /// Stops snmpsim like `stop()`, on `BlockingIO.shared`. Use this from async code.
-    public func stop() async {
-        await BlockingIO.shared.run { [self] in stop() }
-    }
-
-    /// Stops snmpsim (SIGTERM to its process group, SIGKILL after 1 s), reaps it, and removes
-    /// the directory. Blocks: for `deinit` and `defer`. Safe to call twice.
-    public func stop() {
-        let alreadyStopped = state.withLock { stopped -> Bool in
-            defer { stopped = true }
-            return stopped
-        }
-        guard !alreadyStopped else { return }
-        process.terminate()
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    /// True while snmpsim runs.
-    public var isRunning: Bool { process.isRunning }
-
-    /// Blocks until snmpsim exits (for `checkup simulate`, which stops it on a signal).
-    public func waitUntilExit() { process.waitUntilExit() }
 }

@@ -1,4 +1,4 @@
-import SNMPProbe
+public import SNMPProbe
 
 /// The shape of a recording's objects: which are scalars (`X.0`) and which form tables
 /// (`Table.1.COLUMN.INDEX`), guessed from the OIDs alone, for scaffolding a profile.
@@ -9,7 +9,7 @@ import SNMPProbe
 /// deeper down qualifies as well.
 /// So `…241.1.4.1.0` and `…241.1.5.1.0` make one table `…241.1` with columns 4 and 5 and the
 /// row `1.0`, and `…39165.1.7.0` stays a scalar.
-public enum SNMPRecordingLayout {
+public enum SNMPRecordingLayout: Sendable {
     public enum Candidate: Sendable, Hashable {
         case scalar(SNMPVarBind)
         /// A table: its entry OID, the column numbers, and every row's index (arcs after the column).

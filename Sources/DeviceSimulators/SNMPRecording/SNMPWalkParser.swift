@@ -1,4 +1,5 @@
 import CheckupCore
+import Foundation
 import SNMPProbe
 
 /// Reads the output of net-snmp's `snmpwalk -On` (numeric OIDs), as net-snmp 5.9 prints it:

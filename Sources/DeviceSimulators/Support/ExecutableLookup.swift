@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds the external programs simulators and tests run (snmpd, python3): PATH first, then the
 /// system folders a non-login PATH often lacks (snmpd lives in /usr/sbin).
-public enum ExecutableLookup {
+public enum ExecutableLookup: Sendable {
     /// Searched after PATH.
     public static let systemFolders = ["/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/sbin", "/usr/local/bin"]
 

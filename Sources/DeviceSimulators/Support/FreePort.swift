@@ -6,7 +6,7 @@ import Darwin
 
 /// A loopback TCP or UDP port nobody is bound to right now (the kernel picks it: bind to port 0).
 /// The one free-port finder of the package: simulators, snmpd fixtures and tests use it.
-public enum FreePort {
+public enum FreePort: Sendable {
     /// A free TCP port on 127.0.0.1.
     public static func tcp() throws(SimulatorError) -> Int { try pick(udp: false) }
 

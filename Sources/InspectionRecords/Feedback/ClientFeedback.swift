@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// One client feedback form (客户意见征询表), asked every 6–12 months: a score of 1–5 per question

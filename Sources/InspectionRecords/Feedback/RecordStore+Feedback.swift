@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Client feedback forms, kept with the records (a history: never updated in place).
 extension RecordStore {

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// The yearly satisfaction analysis the regime asks for: per question and per client, the mean

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// The yearly satisfaction analysis on paper (`satisfaction.html`), in one language.

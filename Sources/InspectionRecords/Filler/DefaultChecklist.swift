@@ -1,8 +1,8 @@
-import CheckupCore
+public import CheckupCore
 
 /// The items no probe can see, after the regime's four sections (docs/reference.md §1). A site's
 /// `manual-checklist` replaces this list entirely.
-public enum DefaultChecklist {
+public enum DefaultChecklist: Sendable {
     public static let items: [ManualItem] = [
         // Front-end devices
         ManualItem(id: "lenses", section: .frontEnd, item: LocalizedText(zh: "镜头", en: "Lenses"),

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 extension DeviceKind {
     /// Where a device's rows go when its results carry no record mapping.

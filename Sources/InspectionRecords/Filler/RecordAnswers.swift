@@ -1,5 +1,5 @@
 import CheckupCore
-import Foundation
+public import Foundation
 import Yams
 
 /// A technician's answers for rows of a record (`checkup records fill --answers FILE`):

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// One device month by month, from the current version of each month's record: its verdicts,

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// The device history page: the context of `history.html` (keys in Templates/README.md).

@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// Whether a call-out met its response deadline, in words the client signs under
 /// (按时 / 超时), never only a colour.

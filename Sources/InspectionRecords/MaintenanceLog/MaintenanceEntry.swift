@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// One fault call-out of the maintenance log (维护登记表): when the client called, what they
 /// reported, when the technician arrived and when the fault was resolved, against the

@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// The maintenance registration form (维护登记表) of one call-out, printed for the technician
 /// and the client to sign: who called about what, when the technician came against the

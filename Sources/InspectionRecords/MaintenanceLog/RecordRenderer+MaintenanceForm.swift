@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 extension RecordRenderer {
     /// The maintenance form as one HTML page: the input of the printed (PDF) form too.

@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// The maintenance log (维护登记表) in the record store.
 extension RecordStore {

@@ -1,5 +1,5 @@
 import CheckupCore
-import Foundation
+public import Foundation
 import Yams
 
 /// Response deadlines by a site's `response-zone`, in hours from the client's call to the

@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// The monthly inspection record (安防工程维护工作检测记录表) of one site.
 ///

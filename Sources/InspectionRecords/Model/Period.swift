@@ -1,14 +1,12 @@
-import Foundation
+import CheckupCore
+public import Foundation
 
-/// Month (`YYYY-MM`) and quarter (`YYYYQn`) names as the CLI and the store spell them.
-public enum Period {
-    /// Checks a `YYYY-MM` month (four digits, a dash, two digits 01–12); the error says what was expected.
+/// Months and quarters as the store spells them (`YYYY-MM`, `YYYYQn`), read by CheckupCore's
+/// `Month` and `Quarter`: the one decision of what a period is.
+public enum Period: Sendable {
+    /// Checks a `YYYY-MM` month; the error says what was expected.
     public static func validateMonth(_ month: String) throws(RecordError) {
-        let c = Array(month.utf8)
-        guard c.count == 7, c[4] == UInt8(ascii: "-"), digits(c[0..<4]), digits(c[5..<7]),
-              let y = Int(month.prefix(4)), let m = Int(month.suffix(2)), (1...12).contains(m), y > 1900 else {
-            throw RecordError("month '\(month)': expected YYYY-MM, e.g. 2026-11")
-        }
+        guard Month(month) != nil else { throw RecordError("month '\(month)': expected \(Month.expected)") }
     }
 
     /// Checks a `YYYYQn` quarter (`2026Q4`, `q` accepted); the error says what was expected.
@@ -18,17 +16,8 @@ public enum Period {
 
     /// The three months of a quarter `2026Q4` → [2026-10, 2026-11, 2026-12].
     public static func months(ofQuarter quarter: String) throws(RecordError) -> [String] {
-        let c = Array(quarter.uppercased().utf8)
-        guard c.count == 6, digits(c[0..<4]), c[4] == UInt8(ascii: "Q"), (UInt8(ascii: "1")...UInt8(ascii: "4")).contains(c[5]),
-              let y = Int(quarter.prefix(4)), y > 1900 else {
-            throw RecordError("quarter '\(quarter)': expected YYYYQn, e.g. 2026Q4")
-        }
-        let n = Int(c[5] - UInt8(ascii: "0"))
-        return (0..<3).map { String(format: "%04d-%02d", y, (n - 1) * 3 + 1 + $0) }
-    }
-
-    private static func digits(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        guard let q = Quarter(quarter) else { throw RecordError("quarter '\(quarter)': expected \(Quarter.expected)") }
+        return q.months.map(\.description)
     }
 
     /// The inspection date of a run for `month`: `given` (YYYY-MM-DD) if inside the month and not
@@ -69,10 +58,7 @@ public enum Period {
 
     /// The month a date falls in, in a time zone.
     public static func month(of date: Date, in timeZone: TimeZone = .current) -> String {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = timeZone
-        let c = cal.dateComponents([.year, .month], from: date)
-        return String(format: "%04d-%02d", c.year ?? 0, c.month ?? 0)
+        Month(containing: date, in: timeZone).description
     }
 
     /// `YYYY-MM-DD` of a date in a time zone.

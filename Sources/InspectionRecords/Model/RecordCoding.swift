@@ -1,8 +1,8 @@
-import Foundation
+public import Foundation
 
 /// The one JSON convention of records, the store and the export: snake_case keys, sorted,
 /// ISO-8601 dates in UTC. Stable so that hashes and diffs of exports stay meaningful.
-public enum RecordCoding {
+public enum RecordCoding: Sendable {
     public static func encoder(pretty: Bool = true) -> JSONEncoder {
         let e = JSONEncoder()
         e.keyEncodingStrategy = .convertToSnakeCase

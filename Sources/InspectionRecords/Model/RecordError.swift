@@ -1,7 +1,7 @@
-import CheckupCore
+public import CheckupCore
 
 /// Why a record operation could not be done; the CLI prints `message` and exits 3.
-public struct RecordError: Error, Sendable, CustomStringConvertible, Equatable {
+public struct RecordError: UserFacingError, Sendable, CustomStringConvertible, Equatable {
     public var message: String
     /// Problems at places in a file (an answers file), `path:line:col: message` each; the CLI
     /// prints them as they are so editors can jump to them. Empty for other errors.
@@ -18,4 +18,5 @@ public struct RecordError: Error, Sendable, CustomStringConvertible, Equatable {
     }
 
     public var description: String { message }
+    public var locations: [LocatedError] { located }
 }

@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// The head of the form: whose system, which contract, which month, who inspected.
 public struct RecordHeader: Sendable, Codable, Hashable {

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// One line of a section of the monthly form.
 public struct RecordRow: Sendable, Codable, Hashable {

@@ -1,4 +1,5 @@
-import CheckupCore
+public import CheckupCore
+import Foundation
 
 /// The result column of the monthly form. JSON `result` of a row (Templates/README.md).
 public enum RowResult: String, Sendable, Codable, CaseIterable {

@@ -1,8 +1,8 @@
 import CCrypto
-import Foundation
+public import Foundation
 
 /// SHA-256 of files the store keeps a fingerprint of (imported inventories).
-public enum RecordDigest {
+public enum RecordDigest: Sendable {
     public static func hex(_ data: Data) -> String { SHA256.hex(data) }
 }
 

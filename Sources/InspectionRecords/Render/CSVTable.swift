@@ -1,10 +1,10 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// The record as one CSV table (RFC 4180: CRLF, quotes doubled), UTF-8 with a byte-order mark
 /// so spreadsheet programs open the Chinese text correctly. One line per row of the form;
 /// the header line is in the record's language, the `section` and `result` columns too.
-public enum CSVTable {
+public enum CSVTable: Sendable {
     public static let bom = "\u{FEFF}"
 
     static let columns: [(key: String, label: LocalizedText)] = [

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Lays out an HTML record as PDF with weasyprint, run as a subprocess.
 ///

@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// Renders a monthly record as HTML (A4, printable), PDF, Markdown, CSV or JSON, and writes files.
 ///

@@ -1,5 +1,5 @@
 import CheckupCore
-import Foundation
+public import Foundation
 
 /// Call-out statistics per client, response zone and quarter, from the maintenance log: how
 /// many, how many arrived on time (the contract's deadline), and how long they took to resolve.

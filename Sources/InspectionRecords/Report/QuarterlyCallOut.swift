@@ -1,5 +1,5 @@
 import CheckupCore
-import Foundation
+public import Foundation
 
 /// A call-out of the maintenance log as the quarterly report lists it: with the site's and the
 /// device's names, and whether the response deadline was met.

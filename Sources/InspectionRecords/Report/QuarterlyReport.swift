@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// The quarterly written report per client (每季提交书面维护工作报告): how the systems of all
 /// the client's sites ran over the quarter — the current version of each monthly record — and

@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// The context of the quarterly templates (keys in Templates/README.md). Every word on the
 /// page comes from the labels in the page's language: no ids, flags or paths.

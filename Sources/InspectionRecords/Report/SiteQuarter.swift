@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// One site's part of the quarterly report: its months, its devices' availability, its faults.

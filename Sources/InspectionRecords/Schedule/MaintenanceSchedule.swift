@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// The maintenance cycle table (维护工作周期表) of a month or a quarter: every site the store

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// The cycle table on paper (`schedule.html`) and as CSV, in one language.

@@ -1,5 +1,5 @@
 import CheckupCore
-import Foundation
+public import Foundation
 
 /// One run at a time per site-month: a second run would turn the first one's `port busy` into
 /// false "device offline" faults in the current version. The holder is a row in `run_locks`

@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// A month is built up, never replaced: runs commit each device's inspection as it arrives,
 /// people's answers are appended, and every new version is composed from the latest of both.

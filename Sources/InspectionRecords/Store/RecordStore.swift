@@ -1,5 +1,5 @@
-import CheckupCore
-import Foundation
+public import CheckupCore
+public import Foundation
 
 /// The record history: every run, every result, every version of every monthly record, and
 /// the maintenance log, in one SQLite file (the embedded default) or one PostgreSQL database

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One stored version of a monthly record, without its content (for lists).
 public struct RecordVersionInfo: Sendable, Codable, Hashable {

@@ -1,5 +1,5 @@
 /// The CRC-16 of Modbus RTU frames (polynomial 0xA001 reflected, initial 0xFFFF), sent low byte first.
-public enum ModbusCRC {
+public enum ModbusCRC: Sendable {
     public static func compute(_ bytes: some Sequence<UInt8>) -> UInt16 {
         var crc: UInt16 = 0xFFFF
         for byte in bytes {

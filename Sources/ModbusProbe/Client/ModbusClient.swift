@@ -1,5 +1,5 @@
 import CModbus
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// One libmodbus connection to one Modbus unit (TCP or RTU).
@@ -106,69 +106,64 @@ public final class ModbusClient {
     /// 2000-bit limit needs.
     public func readBits(_ table: ModbusTable, address: Int, count: Int) throws(ModbusError) -> [Bool] {
         precondition(table.holdsBits, "readBits needs a bit table")
-        var result: [Bool] = []
-        result.reserveCapacity(count)
-        for chunk in ModbusClient.chunks(address: address, count: count, limit: table.maxReadCount) {
-            result += try readBitsOnce(table, address: chunk.address, count: chunk.count)
+        return try inChunks(table, address: address, count: count) { (address, count) throws(ModbusError) in
+            try readOnce(table, address: address, count: count, empty: UInt8(0),
+                         fromTCP: { data in (0..<count).map { data[$0 / 8] & (1 << UInt8($0 % 8)) != 0 } },
+                         fromLibrary: { $0.map { $0 != 0 } }, text: ModbusClient.bitText) { dest in
+                table == .coil
+                    ? modbus_read_bits(context, Int32(address), Int32(count), dest)
+                    : modbus_read_input_bits(context, Int32(address), Int32(count), dest)
+            }
         }
-        return result
     }
 
     /// Reads `count` holding or input registers starting at `address`, in as many requests as
     /// the 125-register limit needs.
     public func readRegisters(_ table: ModbusTable, address: Int, count: Int) throws(ModbusError) -> [UInt16] {
         precondition(!table.holdsBits, "readRegisters needs a register table")
-        var result: [UInt16] = []
+        return try inChunks(table, address: address, count: count) { (address, count) throws(ModbusError) in
+            try readOnce(table, address: address, count: count, empty: UInt16(0),
+                         fromTCP: { data in (0..<count).map { UInt16(data[2 * $0]) << 8 | UInt16(data[2 * $0 + 1]) } },
+                         fromLibrary: { $0 }, text: ModbusClient.registerText) { dest in
+                table == .holding
+                    ? modbus_read_registers(context, Int32(address), Int32(count), dest)
+                    : modbus_read_input_registers(context, Int32(address), Int32(count), dest)
+            }
+        }
+    }
+
+    /// A read cut at the protocol limit of its table, the chunks' values in order.
+    private func inChunks<Value>(_ table: ModbusTable, address: Int, count: Int,
+                                 _ read: (Int, Int) throws(ModbusError) -> [Value]) throws(ModbusError) -> [Value] {
+        var result: [Value] = []
         result.reserveCapacity(count)
         for chunk in ModbusClient.chunks(address: address, count: count, limit: table.maxReadCount) {
-            result += try readRegistersOnce(table, address: chunk.address, count: chunk.count)
+            result += try read(chunk.address, chunk.count)
         }
         return result
     }
 
-    private func readBitsOnce(_ table: ModbusTable, address: Int, count: Int) throws(ModbusError) -> [Bool] {
+    /// One read request, logged: over TCP through our own framing (`tcpRead`), over RTU through
+    /// libmodbus (`library` fills a buffer of `count` words like `empty`).
+    private func readOnce<Word, Value>(_ table: ModbusTable, address: Int, count: Int, empty: Word,
+                                       fromTCP: ([UInt8]) -> [Value], fromLibrary: ([Word]) -> [Value],
+                                       text: ([Value]) -> String,
+                                       library: (UnsafeMutablePointer<Word>?) -> Int32) throws(ModbusError) -> [Value] {
         let function = table.readFunction
         respectSilentInterval()
         defer { lineWentQuiet() }
         sent(function, address: address, count: count)
+        let values: [Value]
         if case .tcp = connection.transport {
-            let data = try tcpRead(table, address: address, count: count)
-            let bits = (0..<count).map { data[$0 / 8] & (1 << UInt8($0 % 8)) != 0 }
-            received(function, address: address, count: count, "→ " + ModbusClient.bitText(bits))
-            return bits
+            values = fromTCP(try tcpRead(table, address: address, count: count))
+        } else {
+            var buffer = [Word](repeating: empty, count: count)
+            let rc = buffer.withUnsafeMutableBufferPointer { library($0.baseAddress) }
+            guard rc == Int32(count) else { throw failed(function, address: address, count: count, rc: rc) }
+            values = fromLibrary(buffer)
         }
-        var buffer = [UInt8](repeating: 0, count: count)
-        let rc = buffer.withUnsafeMutableBufferPointer { dest -> Int32 in
-            table == .coil
-                ? modbus_read_bits(context, Int32(address), Int32(count), dest.baseAddress)
-                : modbus_read_input_bits(context, Int32(address), Int32(count), dest.baseAddress)
-        }
-        guard rc == Int32(count) else { throw failed(function, address: address, count: count, rc: rc) }
-        let bits = buffer.map { $0 != 0 }
-        received(function, address: address, count: count, "→ " + ModbusClient.bitText(bits))
-        return bits
-    }
-
-    private func readRegistersOnce(_ table: ModbusTable, address: Int, count: Int) throws(ModbusError) -> [UInt16] {
-        let function = table.readFunction
-        respectSilentInterval()
-        defer { lineWentQuiet() }
-        sent(function, address: address, count: count)
-        if case .tcp = connection.transport {
-            let data = try tcpRead(table, address: address, count: count)
-            let words = (0..<count).map { UInt16(data[2 * $0]) << 8 | UInt16(data[2 * $0 + 1]) }
-            received(function, address: address, count: count, "→ " + ModbusClient.registerText(words))
-            return words
-        }
-        var buffer = [UInt16](repeating: 0, count: count)
-        let rc = buffer.withUnsafeMutableBufferPointer { dest -> Int32 in
-            table == .holding
-                ? modbus_read_registers(context, Int32(address), Int32(count), dest.baseAddress)
-                : modbus_read_input_registers(context, Int32(address), Int32(count), dest.baseAddress)
-        }
-        guard rc == Int32(count) else { throw failed(function, address: address, count: count, rc: rc) }
-        received(function, address: address, count: count, "→ " + ModbusClient.registerText(buffer))
-        return buffer
+        received(function, address: address, count: count, "→ " + text(values))
+        return values
     }
 
     // MARK: Modbus TCP reads
@@ -467,3 +462,7 @@ public final class ModbusClient {
         return out
     }
 }
+
+/// Not Sendable: see above.
+@available(*, unavailable)
+extension ModbusClient: Sendable {}

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// Where a Modbus unit is and how to talk to it: a TCP host or a serial line, plus the unit id.
 public struct ModbusConnection: Sendable, Hashable, CustomStringConvertible {

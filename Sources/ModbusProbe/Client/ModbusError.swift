@@ -1,10 +1,11 @@
+public import CheckupCore
 import CModbus
 import Foundation
 
 /// A failed Modbus operation, with the request it belonged to and the library's reason.
 ///
 /// Never carries secrets (Modbus has none); `device` is the redacted endpoint text.
-public struct ModbusError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ModbusError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure, so callers can tell a dead unit from a missing register.
     public enum Kind: Sendable, Hashable {
         /// The connection could not be opened (refused, no route, no such serial port).

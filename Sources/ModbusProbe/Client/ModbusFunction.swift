@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Modbus function codes checkup sends. Reads are always allowed; writes only through
 /// `ModbusWriter`, which exists only for an active point run with `--allow-active`.
 public enum ModbusFunction: UInt8, Sendable, Hashable, Codable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// Proof that a write may be sent to a device: it exists only for a point the profile marks
 /// `active: true` when the user passed `--allow-active`.

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// Reads intrusion-alarm panels (报警主机) and their gateways over Modbus TCP or RTU.
@@ -24,10 +24,9 @@ public struct AlarmHostProbe: DeviceProbe, IdentifyingProbe {
         } catch {
             return .unreachable(error.description)
         }
-        // Active points reach the reader only with --allow-active; the rest are never sent.
-        let allowed = points.filter { !$0.active || context.allowActive }
+        // Which points run is the pipeline's decision (ActiveSteps); a write still needs its WritePermit.
         return await context.buses.withBus(Self.busKey(endpoint)) {
-            await context.io.run { UnitReader(connection: connection, context: context).read(allowed) }
+            await context.io.run { UnitReader(connection: connection, context: context).read(points) }
         }
     }
 

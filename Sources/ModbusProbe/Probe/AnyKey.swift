@@ -1,4 +1,5 @@
 import CheckupCore
+import Foundation
 
 /// A coding key for any string, so addresses can list unknown keys and accept `0x0100` or `256`.
 struct AnyKey: CodingKey, Hashable {

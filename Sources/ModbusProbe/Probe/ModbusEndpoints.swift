@@ -1,7 +1,7 @@
-import CheckupCore
+public import CheckupCore
 
 /// The Modbus URL schemes, the one place their keys, ranges and defaults are decided.
-public enum ModbusEndpoints {
+public enum ModbusEndpoints: Sendable {
     /// Unit id on a serial line: 0 is broadcast, 248…255 reserved (Modbus over serial line §2.2).
     public static let rtuUnits = 1...247
     /// Unit id through a TCP gateway, which routes by it: the whole byte.

@@ -1,5 +1,5 @@
 /// Hex formatting for frames (`FF 01 00 51 00 00 52`), kept here so the codecs need no other module.
-public enum HexBytes {
+public enum HexBytes: Sendable {
     private static let digits = Array("0123456789ABCDEF")
 
     /// Formats bytes as upper-case hex pairs separated by spaces.

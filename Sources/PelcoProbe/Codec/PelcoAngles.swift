@@ -1,5 +1,5 @@
 /// Conversions between Pelco-D position words and what a person reads (docs/reference.md §2.3).
-public enum PelcoAngles {
+public enum PelcoAngles: Sendable {
     /// Position words the protocol can carry: hundredths of a degree, 0–35999.
     public static let positionWords: ClosedRange<UInt16> = 0...35999
 

@@ -56,7 +56,7 @@ public enum PelcoDCommand: Sendable, Hashable {
     case other(command1: UInt8, command2: UInt8, data1: UInt8, data2: UInt8)
 
     /// Extended opcodes (cmd2 with b0 set), docs/reference.md §2.3.
-    public enum Opcode {
+    public enum Opcode: Sendable {
         public static let setPreset: UInt8 = 0x03, clearPreset: UInt8 = 0x05, goToPreset: UInt8 = 0x07
         public static let setAuxiliary: UInt8 = 0x09, clearAuxiliary: UInt8 = 0x0B, remoteReset: UInt8 = 0x0F
         public static let zoneStart: UInt8 = 0x11, zoneEnd: UInt8 = 0x13

@@ -1,3 +1,5 @@
+public import CheckupCore
+
 /// Finds Pelco-D command frames in a byte stream (the decoder's side of the line).
 public struct PelcoDFrameDecoder: Sendable {
     private var scanner = FrameScanner<PelcoDFrameError>(sync: PelcoDFrame.sync, length: PelcoDFrame.length) { bytes in
@@ -19,7 +21,7 @@ public struct PelcoDFrameDecoder: Sendable {
 }
 
 /// A 7-byte candidate whose checksum did not match.
-public struct PelcoDFrameError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct PelcoDFrameError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
     public var bytes: [UInt8]
     public var description: String { "checksum mismatch in frame \(HexBytes.format(bytes))" }
 }

@@ -1,3 +1,5 @@
+public import CheckupCore
+
 /// Which reply a Pelco-D command draws (docs/reference.md §2.4).
 public enum PelcoDReplyKind: Sendable, Hashable {
     /// 4 bytes `FF addr alarms ck`, ck = (sent checksum + alarms) mod 256.
@@ -75,7 +77,7 @@ public enum PelcoDResponse: Sendable, Hashable {
 }
 
 /// What is wrong with a reply; the text names the bytes so the record shows the evidence.
-public enum PelcoDReplyError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum PelcoDReplyError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
     case checksum([UInt8], expected: UInt8)
     case unexpectedOpcode([UInt8], expected: UInt8)
     case malformed([UInt8])

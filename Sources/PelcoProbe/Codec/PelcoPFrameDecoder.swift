@@ -1,3 +1,5 @@
+public import CheckupCore
+
 /// Finds Pelco-P frames in a byte stream (the decoder's side of the line).
 public struct PelcoPFrameDecoder: Sendable {
     private var scanner = FrameScanner<PelcoPFrameError>(sync: PelcoPFrame.start, length: PelcoPFrame.length) { bytes in
@@ -16,7 +18,7 @@ public struct PelcoPFrameDecoder: Sendable {
 }
 
 /// An 8-byte candidate whose ETX or XOR checksum did not match.
-public struct PelcoPFrameError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct PelcoPFrameError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
     public var bytes: [UInt8]
     public var description: String { "checksum mismatch in frame \(HexBytes.format(bytes))" }
 }

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 import Foundation
 
 /// Reads PTZ decoders (云台/解码器) on RS-485 over Pelco-D and Pelco-P.

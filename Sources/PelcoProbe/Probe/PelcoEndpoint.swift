@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// The Pelco URL schemes, the one place their keys, ranges and defaults are decided, and the
 /// decoder an endpoint names (its line, its address, its dialect).

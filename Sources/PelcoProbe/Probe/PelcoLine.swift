@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 #if canImport(Glibc)
 import Glibc
 #endif

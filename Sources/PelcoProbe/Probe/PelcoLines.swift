@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// The lines a probe has open in this run, and the decoders found dead on them.
 ///

@@ -103,7 +103,7 @@ public final class SerialPort: @unchecked Sendable {
         }
     }
 
-    public enum Queue { case input, output, both }
+    public enum Queue: Sendable { case input, output, both }
 
     /// Discards bytes not yet read (stale replies, noise) and/or not yet sent.
     public func flush(_ queue: Queue = .input) {

@@ -1,5 +1,7 @@
+public import CheckupCore
+
 /// Why a serial port could not be opened or used; each case names the device.
-public enum SerialPortError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum SerialPortError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
     /// No such device node (unplugged adapter, wrong path, simulator not running).
     case noSuchDevice(String)
     /// Another process (or another run) holds the port.

@@ -1,5 +1,7 @@
+public import CheckupCore
+
 /// Why an SNMP exchange failed. Messages name the agent and the request, never a secret.
-public enum SNMPError: Error, Sendable, CustomStringConvertible, Equatable {
+public enum SNMPError: UserFacingError, Sendable, CustomStringConvertible, Equatable {
     /// No reply within timeout × (retries + 1): a dead host, a wrong port, or (v1/v2c) a wrong
     /// community, which agents drop silently.
     case timeout(peer: String, request: String, waitedMilliseconds: Int)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A numeric object identifier, e.g. `1.3.6.1.2.1.1.3.0`.
 ///
 /// Parsed without net-snmp (`read_objid` consults the MIB tree, which we never load), so it
@@ -50,7 +52,7 @@ extension SNMPObjectID: ExpressibleByStringLiteral {
 }
 
 /// Well-known MIB-II objects the probe reads for identification.
-public enum MIB2 {
+public enum MIB2: Sendable {
     public static let sysDescr: SNMPObjectID = "1.3.6.1.2.1.1.1.0"
     public static let sysObjectID: SNMPObjectID = "1.3.6.1.2.1.1.2.0"
     public static let sysUpTime: SNMPObjectID = "1.3.6.1.2.1.1.3.0"

@@ -1,4 +1,4 @@
-import CheckupCore
+public import CheckupCore
 
 /// One agent, one net-snmp single-session handle (`snmp_sess_*`, the thread-safe API).
 ///

@@ -1,4 +1,5 @@
-import CheckupCore
+public import CheckupCore
+import Foundation
 
 /// Everything needed to open a session to one agent. Secrets stay `Secret`s until the
 /// C session struct is filled, and the struct's `description` never shows them.

@@ -1,3 +1,4 @@
+import CheckupCore
 import CPostgres
 import Foundation
 
@@ -193,7 +194,7 @@ private struct PostgresConnection: SQLConnection {
 }
 
 /// A statement the server refused, or a lost connection, in libpq's words.
-struct PostgresError: Error, CustomStringConvertible {
+struct PostgresError: UserFacingError, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }

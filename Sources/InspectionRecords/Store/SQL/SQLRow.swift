@@ -1,3 +1,5 @@
+import CheckupCore
+
 /// One row of a query, with typed reads by column name: a missing column or a value of the
 /// wrong type is an error naming the column, never a default.
 struct SQLRow: Sendable {
@@ -20,7 +22,7 @@ struct SQLRow: Sendable {
     }
 }
 
-struct SQLRowError: Error, CustomStringConvertible {
+struct SQLRowError: UserFacingError, CustomStringConvertible {
     var column: String
     var problem: String
     var description: String { "column \(column): \(problem)" }

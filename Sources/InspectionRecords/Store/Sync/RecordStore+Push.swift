@@ -1,5 +1,5 @@
 import CheckupCore
-import Foundation
+public import Foundation
 
 /// `checkup sync --to`: this store's rows pushed to another (the office's), one transaction per
 /// batch — the sites, each site-month, each site's call-outs, the feedback forms — so a push cut
