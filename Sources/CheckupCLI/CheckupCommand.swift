@@ -1,8 +1,8 @@
-public import ArgumentParser
+package import ArgumentParser
 
 /// `checkup`: inspects a security system's devices and fills the monthly inspection record.
-public struct CheckupCommand: Sendable, AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct CheckupCommand: Sendable, AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "checkup",
         abstract: "Inspect alarm hosts (Modbus), cameras and recorders (SNMP) and PTZ decoders (Pelco), and fill the monthly inspection record.",
         discussion: """
@@ -13,5 +13,5 @@ public struct CheckupCommand: Sendable, AsyncParsableCommand {
         subcommands: [RunCommand.self, ProbeCommand.self, ProfileCommand.self, CaptureCommand.self, HistoryCommand.self, ScheduleCommand.self, SitesCommand.self, FeedbackCommand.self,
                       DemoCommand.self, SimulateCommand.self] + recordCommands)
 
-    public init() {}
+    package init() {}
 }

@@ -3,7 +3,7 @@
 /// Both `accepted` and `rejected` are fine; `violated` is a bug (an invariant broke: a
 /// rejection that explains nothing, a value outside what the protocol carries, a wrapped
 /// number). The seeded corpus tests expect no `violated`; libFuzzer traps on one.
-public enum FuzzOutcome: Sendable, Equatable {
+package enum FuzzOutcome: Sendable, Equatable {
     case accepted(String)
     case rejected(String)
     case violated(String)
@@ -13,14 +13,14 @@ public enum FuzzOutcome: Sendable, Equatable {
         why.filter(\.isLetter).count >= 4 ? .rejected(why) : .violated("\(input): rejected without an explanation: '\(why)'")
     }
 
-    public var isViolation: Bool { if case .violated = self { return true } else { return false } }
+    package var isViolation: Bool { if case .violated = self { return true } else { return false } }
 }
 
 /// A small seeded generator (SplitMix64): a corpus is the same on every run and machine.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
+    package init(seed: UInt64) { state = seed }
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -29,10 +29,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// `count` random bytes.
-    public mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255, using: &self) } }
+    package mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255, using: &self) } }
 
     /// `seed` with a few random edits: flipped bits, inserted, deleted or duplicated runs.
-    public mutating func mutate(_ seed: [UInt8]) -> [UInt8] {
+    package mutating func mutate(_ seed: [UInt8]) -> [UInt8] {
         var out = seed
         for _ in 0..<Int.random(in: 1...4, using: &self) {
             let at = out.isEmpty ? 0 : Int.random(in: 0..<out.count, using: &self)

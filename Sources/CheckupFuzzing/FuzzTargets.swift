@@ -1,6 +1,6 @@
 /// The fuzz targets by name, for `make fuzz` (libFuzzer) and the seeded corpus tests.
-public enum FuzzTargets: Sendable {
-    public static let all: [String: @Sendable ([UInt8]) -> FuzzOutcome] = [
+package enum FuzzTargets: Sendable {
+    package static let all: [String: @Sendable ([UInt8]) -> FuzzOutcome] = [
         "pelco": PelcoReplyHarness.run,
         "modbus": ModbusReplyHarness.run,
         "snmp": SNMPReplyHarness.run,
@@ -9,7 +9,7 @@ public enum FuzzTargets: Sendable {
     ]
 
     /// A seeded corpus of `count` inputs for `name`: mutations of its seeds and random bytes.
-    public static func corpus(_ name: String, count: Int, seed: UInt64) -> [[UInt8]] {
+    package static func corpus(_ name: String, count: Int, seed: UInt64) -> [[UInt8]] {
         var rng = SeededGenerator(seed: seed)
         let seeds: [[UInt8]]
         switch name {

@@ -2,8 +2,8 @@ import ModbusProbe
 
 /// The Modbus TCP reply check (`ModbusTCPReply.judge`) fed an arbitrary frame as the answer
 /// to a read. Data it accepts must have exactly the size the read asked for.
-public enum ModbusReplyHarness: Sendable {
-    public static func run(_ input: [UInt8]) -> FuzzOutcome {
+package enum ModbusReplyHarness: Sendable {
+    package static func run(_ input: [UInt8]) -> FuzzOutcome {
         guard input.count >= 4 else { return .rejected("input too short to choose a request") }
         let functions: [UInt8] = [1, 2, 3, 4]
         let function = functions[Int(input[0]) % 4]

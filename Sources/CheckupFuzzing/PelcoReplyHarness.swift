@@ -4,10 +4,10 @@ import PelcoProbe
 /// or a part-number query. A reply it accepts must re-encode to a frame of the stream (part
 /// numbers excepted: their text is trimmed), and a pan or tilt word outside 0–35999 must be
 /// refused by `PelcoAngles.outOfRange`.
-public enum PelcoReplyHarness: Sendable {
+package enum PelcoReplyHarness: Sendable {
     static let queries: [PelcoDCommand] = [.queryPan, .queryTilt, .queryZoom, .query]
 
-    public static func run(_ input: [UInt8]) -> FuzzOutcome {
+    package static func run(_ input: [UInt8]) -> FuzzOutcome {
         guard let first = input.first else { return .rejected("empty input, nothing to decode") }
         let request = queries[Int(first) % queries.count].frame(to: input.count > 1 ? input[1] : 1)
         var decoder = PelcoDReplyDecoder(for: request)

@@ -4,8 +4,8 @@ import SNMPProbe
 /// SNMP reply decoding fed arbitrary bytes: the diagnostic classifier (`SNMPReplyInspection`)
 /// over the datagram, the value mapping over values built from the bytes. A wire value must
 /// map to a `Value` that keeps its number exactly (no clamping, no wrap).
-public enum SNMPReplyHarness: Sendable {
-    public static func run(_ input: [UInt8]) -> FuzzOutcome {
+package enum SNMPReplyHarness: Sendable {
+    package static func run(_ input: [UInt8]) -> FuzzOutcome {
         let verdict = SNMPReplyInspection.problem(in: input, version: 1, community: Array("public".utf8), requestID: 0x1234)
         if let verdict, verdict.filter(\.isLetter).count < 4 { return .violated("unexplained verdict '\(verdict)'") }
         // Values from the bytes: each 8-byte chunk as a number of each kind.

@@ -7,7 +7,7 @@ import SNMPProbe
 /// The YAML loaders (profile, inventory, answers) fed arbitrary bytes, usually a mutated seed
 /// file: text that is not UTF-8 must be refused with the line and offset of the bad byte,
 /// and every refusal must name the file.
-public enum YAMLLoaderHarness: Sendable {
+package enum YAMLLoaderHarness: Sendable {
     static let origin = "fuzz.yaml"
     static let registry = ProbeRegistry { r in
         r.register(AlarmHostProbe())
@@ -16,7 +16,7 @@ public enum YAMLLoaderHarness: Sendable {
     }
 
     /// Seed documents, one per loader, small and valid.
-    public static let seeds: [(loader: UInt8, text: String)] = [
+    package static let seeds: [(loader: UInt8, text: String)] = [
         (0, """
         schema: 1
         id: fuzz
@@ -47,7 +47,7 @@ public enum YAMLLoaderHarness: Sendable {
         """),
     ]
 
-    public static func run(_ input: [UInt8]) -> FuzzOutcome {
+    package static func run(_ input: [UInt8]) -> FuzzOutcome {
         guard let first = input.first else { return .rejected("empty input, no loader chosen") }
         let bytes = Array(input.dropFirst())
         let text: String

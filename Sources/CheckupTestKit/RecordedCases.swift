@@ -1,5 +1,5 @@
-public import CheckupCore
-public import DeviceSimulators
+package import CheckupCore
+package import DeviceSimulators
 import Foundation
 import ModbusProbe
 import PelcoProbe
@@ -36,30 +36,30 @@ import Yams
 ///   - name: dead unit
 ///     unreachable: "nothing answers"        # a closed port, a silent line
 /// ```
-public struct RecordedCase: Sendable {
+package struct RecordedCase: Sendable {
     /// What serves the case.
-    public enum Device: Sendable {
+    package enum Device: Sendable {
         case modbusImage(ModbusRegisterImage, unit: Int)
         case pelcoReplies([[UInt8]: [UInt8]], address: Int)
         case pelcoDecoder(SimulatedDecoder)
         case unreachable(String)
     }
 
-    public var name: String
-    public var allowActive: Bool
-    public var device: Device
+    package var name: String
+    package var allowActive: Bool
+    package var device: Device
     /// Decoder think time before each reply (a slow decoder).
-    public var turnaround: Duration
-    public var expect: [String: CheckStatus]
+    package var turnaround: Duration
+    package var expect: [String: CheckStatus]
     /// Check id → text its observed value or evidence must contain.
-    public var mentions: [String: String]
-    public var offending: [String: [String]]
+    package var mentions: [String: String]
+    package var offending: [String: [String]]
     /// The line a Pelco case is served on: the file's `scheme:` (pelco-d, pelco-p) and `baud:`.
-    public var scheme: String
-    public var baud: Int
+    package var scheme: String
+    package var baud: Int
 
     /// The cases of the fixture at `path`, which must name `profile`.
-    public static func load(path: String, profile: String) throws -> [RecordedCase] {
+    package static func load(path: String, profile: String) throws -> [RecordedCase] {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         guard let top = try Yams.load(yaml: text) as? [String: Any] else { throw PeerError("\(path): not a mapping") }
         guard top["profile"] as? String == profile else { throw PeerError("\(path): fixture of another profile") }
@@ -110,7 +110,7 @@ public struct RecordedCase: Sendable {
     }
 
     /// Serves the case, reads it with the real `probe`, and judges the readings with `profile`.
-    public func replay(_ profile: Profile, probe: AnyProbe) async throws -> [CheckResult] {
+    package func replay(_ profile: Profile, probe: AnyProbe) async throws -> [CheckResult] {
         let context = ProbeContext(timeout: .seconds(1), retries: 0, allowActive: allowActive)
         let points = ActiveSteps(allowed: allowActive).points(of: profile)
         let readings: Readings

@@ -15,31 +15,31 @@
 /// (SNMPv2-TC DateAndTime, or a date written as text). Without it, an OCTET STRING is text
 /// when printable UTF-8 and bytes otherwise. The shared point keys (`title`, `unit`, `scale`,
 /// `offset`, `active`, `description`) are accepted and left to the core.
-public struct SNMPAddress: Sendable, Hashable, Decodable, CustomStringConvertible {
-    public enum Target: Sendable, Hashable {
+package struct SNMPAddress: Sendable, Hashable, Decodable, CustomStringConvertible {
+    package enum Target: Sendable, Hashable {
         case scalar(SNMPObjectID)
         case table(entry: SNMPObjectID, columns: [SNMPColumn])
     }
 
-    public var target: Target
+    package var target: Target
     /// How to read an OCTET STRING scalar.
-    public var hint: SNMPValueHint?
+    package var hint: SNMPValueHint?
     /// Tables: keep only rows whose cell (by column name) has this text.
-    public var rowFilter: [String: String] = [:]
+    package var rowFilter: [String: String] = [:]
     /// Tables: computed cells, name → (part column, whole column), as a percentage.
-    public var percentages: [String: [String]] = [:]
+    package var percentages: [String: [String]] = [:]
 
-    public init(oid: SNMPObjectID, as hint: SNMPValueHint? = nil) {
+    package init(oid: SNMPObjectID, as hint: SNMPValueHint? = nil) {
         target = .scalar(oid)
         self.hint = hint
     }
 
-    public init(table entry: SNMPObjectID, columns: [SNMPColumn]) {
+    package init(table entry: SNMPObjectID, columns: [SNMPColumn]) {
         target = .table(entry: entry, columns: columns.sorted { $0.number < $1.number })
         hint = nil
     }
 
-    public var description: String {
+    package var description: String {
         switch target {
         case .scalar(let oid): return oid.description
         case .table(let entry, let columns):
@@ -57,7 +57,7 @@ public struct SNMPAddress: Sendable, Hashable, Decodable, CustomStringConvertibl
     static let ownKeys = ["oid", "table", "columns", "as", "where", "percent"]
     static let sharedKeys: Set<String> = ["title", "unit", "scale", "offset", "active", "description"]
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         for key in c.allKeys where !Self.ownKeys.contains(key.stringValue) && !Self.sharedKeys.contains(key.stringValue) {
             throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription:
@@ -120,12 +120,12 @@ public struct SNMPAddress: Sendable, Hashable, Decodable, CustomStringConvertibl
 }
 
 /// One column of a table point: its name in checks and labels, its number under the entry.
-public struct SNMPColumn: Sendable, Hashable {
-    public var name: String
-    public var number: UInt
-    public var hint: SNMPValueHint?
+package struct SNMPColumn: Sendable, Hashable {
+    package var name: String
+    package var number: UInt
+    package var hint: SNMPValueHint?
 
-    public init(name: String, number: UInt, hint: SNMPValueHint? = nil) {
+    package init(name: String, number: UInt, hint: SNMPValueHint? = nil) {
         self.name = name
         self.number = number
         self.hint = hint
@@ -150,7 +150,7 @@ public struct SNMPColumn: Sendable, Hashable {
 }
 
 /// How to turn an OCTET STRING into a value.
-public enum SNMPValueHint: String, Sendable, Hashable, Decodable, CaseIterable {
+package enum SNMPValueHint: String, Sendable, Hashable, Decodable, CaseIterable {
     case text, hex, date
 }
 

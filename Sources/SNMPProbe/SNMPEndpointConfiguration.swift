@@ -1,4 +1,4 @@
-public import CheckupCore
+package import CheckupCore
 
 /// Builds a session configuration from an endpoint and the run's context, by `SNMPEndpoints`'
 /// rules (the ones the inventory was parsed by; an endpoint built in code is held to them too).
@@ -6,8 +6,8 @@ public import CheckupCore
 /// `snmp://`: the community comes from `context.credentials.community` (which the core fills
 /// from the URL, the credentials file or `CHECKUP_SNMP_COMMUNITY`), then the URL, then `public`.
 /// `snmpv3://`: passphrases from `context.credentials.authPassphrase` / `privPassphrase`.
-public enum SNMPEndpointConfiguration: Sendable {
-    public static func make(_ given: Endpoint, context: ProbeContext) throws(SNMPError) -> SNMPSessionConfiguration {
+package enum SNMPEndpointConfiguration: Sendable {
+    package static func make(_ given: Endpoint, context: ProbeContext) throws(SNMPError) -> SNMPSessionConfiguration {
         let endpoint: Endpoint
         do { endpoint = try SNMPProbe.checked(given) } catch {
             throw .configuration("\(given): \(error.message)")

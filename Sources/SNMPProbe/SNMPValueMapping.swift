@@ -1,5 +1,5 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 /// Turns wire values into the protocol-neutral `Value` the evaluator judges.
 ///
@@ -7,8 +7,8 @@ public import Foundation
 /// profile scales them). OCTET STRING → `.text` when printable UTF-8, else `.bytes`, unless
 /// the point says `as: text|hex|date`. OBJECT IDENTIFIER → `.oid`. IpAddress → dotted `.text`.
 /// noSuchObject / noSuchInstance / endOfMibView → `.absent`, naming the OID.
-public enum SNMPValueMapping: Sendable {
-    public static func value(_ wire: SNMPValue, oid: SNMPObjectID, hint: SNMPValueHint?,
+package enum SNMPValueMapping: Sendable {
+    package static func value(_ wire: SNMPValue, oid: SNMPObjectID, hint: SNMPValueHint?,
                              timeZone: TimeZone = .current) -> Value {
         switch wire {
         case .noSuchObject: return .absent("noSuchObject at \(oid)")
@@ -43,7 +43,7 @@ public enum SNMPValueMapping: Sendable {
     /// SNMPv2-TC DateAndTime: 8 bytes (local time of the device, taken as `timeZone`) or 11
     /// bytes (with direction, hours and minutes from UTC). Nil for anything else or an
     /// impossible date.
-    public static func dateAndTime(_ b: [UInt8], timeZone: TimeZone = .current) -> Date? {
+    package static func dateAndTime(_ b: [UInt8], timeZone: TimeZone = .current) -> Date? {
         guard b.count == 8 || b.count == 11 else { return nil }
         var parts = DateComponents()
         parts.year = Int(b[0]) << 8 | Int(b[1])
@@ -70,7 +70,7 @@ public enum SNMPValueMapping: Sendable {
     /// A date written as text, as some firmware does (HIK-DEVICE-MIB sysTime): ISO 8601 with
     /// or without a zone, `yyyy-MM-dd HH:mm:ss`, `yyyy/MM/dd HH:mm:ss`. Without a zone the
     /// text is read in `timeZone`.
-    public static func textDate(_ text: String, timeZone: TimeZone = .current) -> Date? {
+    package static func textDate(_ text: String, timeZone: TimeZone = .current) -> Date? {
         TextDate.parse(text, timeZone: timeZone)
     }
 }

@@ -1,16 +1,16 @@
-public import ArgumentParser
+package import ArgumentParser
 import CheckupCore
 import Foundation
 import InspectionRecords
 
 /// `checkup log`: the maintenance log (维护登记表) of fault call-outs and response deadlines.
-public struct LogCommand: Sendable, AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct LogCommand: Sendable, AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "The maintenance log: fault call-outs, arrival and resolution, response deadlines, the form to sign.",
         subcommands: [LogAdd.self, LogArrive.self, LogClose.self, LogList.self, LogShow.self])
 
-    public init() {}
+    package init() {}
 }
 
 struct LogAdd: AsyncParsableCommand {

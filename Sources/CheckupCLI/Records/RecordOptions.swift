@@ -1,7 +1,7 @@
-public import ArgumentParser
+import ArgumentParser
 import CheckupCore
 import Foundation
-public import InspectionRecords
+package import InspectionRecords
 
 /// `--store PATH|URL`: the record store shared by `records`, `report` and `log`.
 struct StoreOption: ParsableArguments {
@@ -81,5 +81,5 @@ enum TypedTime {
 }
 
 extension RecordFormat: ExpressibleByArgument {
-    public init?(argument: String) { self.init(name: argument) }
+    package init?(argument: String) { self.init(name: argument) }
 }

@@ -1,16 +1,16 @@
-public import ArgumentParser
+package import ArgumentParser
 import CheckupCore
 import Foundation
 import InspectionRecords
 
 /// `checkup records`: the stored monthly records, by site and month.
-public struct RecordsCommand: Sendable, AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct RecordsCommand: Sendable, AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "records",
         abstract: "List, show, export and complete the stored monthly inspection records.",
         subcommands: [RecordsList.self, RecordsShow.self, RecordsExport.self, RecordsFill.self, RecordsSign.self, RecordsUnlock.self])
 
-    public init() {}
+    package init() {}
 }
 
 /// `checkup records list`: every version of every month, the current one starred.

@@ -1,16 +1,16 @@
-public import ArgumentParser
+package import ArgumentParser
 import CheckupCore
 import Foundation
 import InspectionRecords
 
 /// `checkup report`: written reports over stored records.
-public struct ReportCommand: Sendable, AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ReportCommand: Sendable, AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports over the stored records (the quarterly report per client).",
         subcommands: [QuarterlyCommand.self, CallOutsCommand.self])
 
-    public init() {}
+    package init() {}
 }
 
 /// `checkup report quarterly --site A --site B … --quarter 2026Q4`, or `--client NAME`.

@@ -1,4 +1,4 @@
-public import ArgumentParser
+package import ArgumentParser
 import DeviceSimulators
 import Foundation
 
@@ -11,52 +11,52 @@ import Foundation
 /// checkup simulate alarm-host --link /tmp/panel --map generic --unit 1 --unit 2 --silent-unit 2 --zone-fault 5
 /// checkup probe "modbus-rtu:///tmp/panel?baud=9600&unit=1" --profile generic-modbus-alarm-host
 /// ```
-public struct SimulateAlarmHost: Sendable, AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct SimulateAlarmHost: Sendable, AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "alarm-host",
         abstract: "Simulate an alarm panel over Modbus TCP or RTU (a pseudo-terminal), with faults to find.")
 
     @Option(help: "TCP port to listen on (0 picks a free one). Without --link or --rtu, TCP is used.")
-    public var port: Int?
+    package var port: Int?
 
     @Option(help: "Address to listen on for TCP.")
-    public var host: String = "127.0.0.1"
+    package var host: String = "127.0.0.1"
 
     @Option(help: "Serve Modbus RTU on a pseudo-terminal and make this symbolic link to it, e.g. /tmp/panel.")
-    public var link: String?
+    package var link: String?
 
     @Flag(help: "Serve Modbus RTU on a pseudo-terminal (its path is printed).")
-    public var rtu = false
+    package var rtu = false
 
     @Option(help: "Register map: elmo (the Elmo panel map) or generic (the generic-modbus-alarm-host layout).")
-    public var map: String = "elmo"
+    package var map: String = "elmo"
 
     @Option(name: .customLong("unit"), help: "Unit id served; repeat for several panels on one link. Faults apply to every unit.")
-    public var units: [Int] = [1]
+    package var units: [Int] = [1]
 
     @Option(name: .customLong("silent-unit"), help: "A unit that never answers (a dead panel); repeatable.")
-    public var silentUnits: [Int] = []
+    package var silentUnits: [Int] = []
 
     @Option(help: "Panel faults, comma-separated or repeated: mains, battery, tamper, comms.")
-    public var fault: [String] = []
+    package var fault: [String] = []
 
     @Option(name: .customLong("zone-alarm"), help: "A zone in alarm (1-based); repeatable.")
-    public var zoneAlarm: [Int] = []
+    package var zoneAlarm: [Int] = []
 
     @Option(name: .customLong("zone-fault"), help: "A zone in fault (detector trouble); repeatable.")
-    public var zoneFault: [Int] = []
+    package var zoneFault: [Int] = []
 
     @Option(name: .customLong("zone-bypass"), help: "A bypassed zone; repeatable.")
-    public var zoneBypass: [Int] = []
+    package var zoneBypass: [Int] = []
 
     @Option(help: "Baud rate printed in the RTU endpoint URLs (a pseudo-terminal has no line speed).")
-    public var baud: Int = 9600
+    package var baud: Int = 9600
 
-    public init() {}
+    package init() {}
 
     var mapValue: AlarmHostMap? { AlarmHostMap(rawValue: map.lowercased()) }
 
-    public func validate() throws {
+    package func validate() throws {
         guard let mapValue else { throw ValidationError("--map must be elmo or generic, found '\(map)'") }
         if port != nil && (link != nil || rtu) { throw ValidationError("--port is for TCP; --link and --rtu are for RTU: pick one") }
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0–65535") }
@@ -87,7 +87,7 @@ public struct SimulateAlarmHost: Sendable, AsyncParsableCommand {
         return AlarmHostSimulator(units: table)
     }
 
-    public func run() async throws {
+    package func run() async throws {
         let panel: AlarmHostSimulator
         do { panel = try simulator() } catch { throw CheckupError("\(error)") }
         let chosen = mapValue ?? .elmo

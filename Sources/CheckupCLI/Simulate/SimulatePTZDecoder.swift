@@ -1,4 +1,4 @@
-public import ArgumentParser
+package import ArgumentParser
 import DeviceSimulators
 import Foundation
 
@@ -8,38 +8,38 @@ import Foundation
 /// checkup simulate ptz-decoder --link /tmp/ptz0 --protocol d --address 5 --address 6 --silent 6
 /// checkup probe "pelco-d:///tmp/ptz0?baud=2400&address=5" --profile pelco-d-generic
 /// ```
-public struct SimulatePTZDecoder: Sendable, AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct SimulatePTZDecoder: Sendable, AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "ptz-decoder",
         abstract: "Simulate Pelco-D/P PTZ decoders on a pseudo-terminal (moving heads, presets, wire-time emulation).")
 
     @Option(help: "Symbolic link to create to the pty slave, e.g. /tmp/ptz0 (replaced if it is a link).")
-    public var link: String?
+    package var link: String?
 
     @Option(name: .customLong("protocol"), help: "d (Pelco-D, answers queries) or p (Pelco-P, never answers).")
-    public var dialect: String = "d"
+    package var dialect: String = "d"
 
     @Option(name: .customLong("address"), help: "Address of a decoder on the link; repeat for several.")
-    public var addresses: [Int] = [1]
+    package var addresses: [Int] = [1]
 
     @Option(help: "Line speed emulated on the wire (1200–115200).")
-    public var baud: Int = 2400
+    package var baud: Int = 2400
 
     @Option(help: "Address of a decoder that never answers (dead); repeatable.")
-    public var silent: [Int] = []
+    package var silent: [Int] = []
 
     @Option(name: .customLong("bad-checksum"), help: "Address of a decoder whose replies carry a wrong checksum; repeatable.")
-    public var badChecksum: [Int] = []
+    package var badChecksum: [Int] = []
 
     @Option(help: "Decoder think time before replying, in milliseconds.")
-    public var turnaround: Int = 0
+    package var turnaround: Int = 0
 
     @Option(help: "Head positioning speed, degrees per second.")
-    public var speed: Double = 60
+    package var speed: Double = 60
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard let d = PTZDecoderSimulator.Dialect(rawValue: dialect.lowercased()) else {
             throw ValidationError("--protocol must be d or p, found '\(dialect)'")
         }
@@ -56,7 +56,7 @@ public struct SimulatePTZDecoder: Sendable, AsyncParsableCommand {
         guard (0...1000).contains(turnaround) else { throw ValidationError("--turnaround must be 0–1000 ms") }
     }
 
-    public func run() async throws {
+    package func run() async throws {
         let d = PTZDecoderSimulator.Dialect(rawValue: dialect.lowercased()) ?? .d
         let decoders = addresses.map { a in
             SimulatedDecoder(address: UInt8(a), silent: silent.contains(a), badChecksum: badChecksum.contains(a),

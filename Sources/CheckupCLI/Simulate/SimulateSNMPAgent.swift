@@ -1,4 +1,4 @@
-public import ArgumentParser
+package import ArgumentParser
 import CheckupCore
 import DeviceSimulators
 import Foundation
@@ -15,41 +15,41 @@ import SNMPProbe
 /// checkup simulate snmp-agent --profile hikvision-camera --set 1.3.6.1.4.1.39165.1.7.0="string:97 PERCENT"
 /// CHECKUP_SNMP_AUTH_PASS=… CHECKUP_SNMP_PRIV_PASS=… checkup simulate snmp-agent --profile ups-mib --v3-user ops
 /// ```
-public struct SimulateSNMPAgent: Sendable, AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct SimulateSNMPAgent: Sendable, AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "snmp-agent",
         abstract: "Serve a profile's SNMP fixture with snmpd, or a recording of a real unit with snmpsim.")
 
     @Option(help: "Profile id whose fixture to serve with snmpd (device-profiles/<kind>/fixtures/<id>.yaml).")
-    public var profile: String?
+    package var profile: String?
 
     @Option(help: ArgumentHelp("A recording to serve with snmpsim: `snmpwalk -On` output or an .snmprec file (every SNMP type, Counter64 included).", valueName: "FILE"))
-    public var from: String?
+    package var from: String?
 
     @Option(help: "A named fault of the fixture, e.g. disk-2-smart-failed; omit for the healthy device. --list-variants shows them.")
-    public var variant: String?
+    package var variant: String?
 
     @Option(help: "UDP port on 127.0.0.1; a free one is chosen when omitted.")
-    public var port: Int?
+    package var port: Int?
 
     @Option(help: "Community the agent accepts (v1/v2c).")
-    public var community: String = "public"
+    package var community: String = "public"
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Serve OID with TYPE:VALUE, e.g. 1.3.6.1.4.1.39165.1.7.0=\"string:97 PERCENT\"; repeatable. Types: \(SNMPAgentValueTypes.names). absent: removes the object.", valueName: "OID=TYPE:VALUE"))
-    public var sets: [String] = []
+    package var sets: [String] = []
 
     @Option(name: .customLong("v3-user"), help: "Also create an SNMPv3 user (authPriv, SHA + AES) whose passphrases come from CHECKUP_SNMP_AUTH_PASS and CHECKUP_SNMP_PRIV_PASS.")
-    public var v3User: String?
+    package var v3User: String?
 
     @Option(help: "Directory holding device-profiles/<kind>/fixtures (default: the fixtures embedded in checkup).")
-    public var profiles: String?
+    package var profiles: String?
 
     @Flag(help: "List the fixture's variants and exit.")
-    public var listVariants = false
+    package var listVariants = false
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         switch (profile, from) {
         case (nil, nil): throw ValidationError("give --profile ID (a fixture, served by snmpd) or --from FILE (a recording, served by snmpsim)")
         case (_?, _?): throw ValidationError("give either --profile or --from, not both")
@@ -92,7 +92,7 @@ public struct SimulateSNMPAgent: Sendable, AsyncParsableCommand {
         }
     }
 
-    public func run() async throws {
+    package func run() async throws {
         if let from { return try await serveRecording(from) }
         let dataset = try Self.dataset(profile ?? "", profilesRoot: profiles.map { URL(fileURLWithPath: $0) })
         if listVariants {

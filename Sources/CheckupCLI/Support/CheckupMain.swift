@@ -1,15 +1,15 @@
 import ArgumentParser
-public import CheckupCore
+package import CheckupCore
 import Foundation
 import Logging
 import SNMPProbe
 
 /// Runs the CLI and maps every outcome to the Monitoring-Plugins exit codes:
 /// 0 OK, 1 warning, 2 critical/unreachable, 3 the tool could not do its job.
-public enum CheckupMain: Sendable {
+package enum CheckupMain: Sendable {
     /// `adding` registers a build's own probes beside the built-in ones, one line each:
     /// `await CheckupMain.main { $0.register(MyProbe()) }` (Sources/CheckupCore/CheckupCore.docc/WritingAProbe.md).
-    public static func main(adding: (inout ProbeRegistry) -> Void = { _ in }) async -> Never {
+    package static func main(adding: (inout ProbeRegistry) -> Void = { _ in }) async -> Never {
         bootstrapLogging()
         // A dropped SSH session closes the terminal: writing to it must fail, not kill the run
         // before it has stored what it read.

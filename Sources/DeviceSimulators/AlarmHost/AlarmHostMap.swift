@@ -2,17 +2,17 @@
 ///
 /// Addresses are PDU addresses (0-based), exactly as the profiles in
 /// device-profiles/alarm-hosts/ name them.
-public enum AlarmHostMap: String, Sendable, Hashable, CaseIterable {
+package enum AlarmHostMap: String, Sendable, Hashable, CaseIterable {
     /// The public Elmo panel map (docs/reference.md §4.1): everything in discrete inputs.
     case elmo
     /// checkup's documented gateway layout (`generic-modbus-alarm-host`): holding registers.
     case generic
 
     /// Highest zone number the map has room for.
-    public var maxZones: Int { self == .elmo ? 1024 : 256 }
+    package var maxZones: Int { self == .elmo ? 1024 : 256 }
 
     /// The profile that reads this map.
-    public var profileID: String { self == .elmo ? "elmo-modbus" : "generic-modbus-alarm-host" }
+    package var profileID: String { self == .elmo ? "elmo-modbus" : "generic-modbus-alarm-host" }
 
     /// Sizes of the four tables: (first address, count) each.
     struct Layout {
@@ -35,50 +35,50 @@ public enum AlarmHostMap: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Elmo discrete-input addresses (docs/reference.md §4.1, from xtimmy86x/ha-elmo-modbus).
-    public enum Elmo: Sendable {
-        public static let mainsFault = 0x0100, batteryFault = 0x0101, tamper = 0x0102
-        public static let pstnFault = 0x0103, cellularFault = 0x0104
-        public static let sensorPower1Fault = 0x0105, sensorPower2Fault = 0x0106, sirenPowerFault = 0x0107
-        public static let generalAlarm = 0x0200, generalTamper = 0x0201
-        public static let notArmable = 0x0401, armed = 0x0402, armedMax = 0x0403
-        public static let inputsInAlarm = 0x0404, alarmMemory = 0x0405, bypassedPresent = 0x0406
+    package enum Elmo: Sendable {
+        package static let mainsFault = 0x0100, batteryFault = 0x0101, tamper = 0x0102
+        package static let pstnFault = 0x0103, cellularFault = 0x0104
+        package static let sensorPower1Fault = 0x0105, sensorPower2Fault = 0x0106, sirenPowerFault = 0x0107
+        package static let generalAlarm = 0x0200, generalTamper = 0x0201
+        package static let notArmable = 0x0401, armed = 0x0402, armedMax = 0x0403
+        package static let inputsInAlarm = 0x0404, alarmMemory = 0x0405, bypassedPresent = 0x0406
         /// Zone n alarm at `zoneAlarm + n − 1`.
-        public static let zoneAlarm = 0x1001
-        public static let sectorTriggered = 0x1401
-        public static let zoneBypassed = 0x2001
+        package static let zoneAlarm = 0x1001
+        package static let sectorTriggered = 0x1401
+        package static let zoneBypassed = 0x2001
         /// Sector s armed (input) / arm command (coil) at `sectorArmed + s − 1`.
-        public static let sectorArmed = 0x3001
-        public static let outputs = 0x5001
-        public static let zoneLowBattery = 0x8001
+        package static let sectorArmed = 0x3001
+        package static let outputs = 0x5001
+        package static let zoneLowBattery = 0x8001
     }
 
     /// The generic gateway layout (holding registers), documented in the profile and README.
-    public enum Generic: Sendable {
+    package enum Generic: Sendable {
         /// Map version, 1.
-        public static let version = 0x0000
+        package static let version = 0x0000
         /// Panel status bits: 0 mains fault, 1 battery fault, 2 tamper, 3 transmission fault,
         /// 4 alarm, 5 zones bypassed, 6 zone fault present.
-        public static let panelStatus = 0x0001
+        package static let panelStatus = 0x0001
         /// Battery voltage in 0.01 V.
-        public static let batteryVoltage = 0x0002
+        package static let batteryVoltage = 0x0002
         /// Mains voltage in 0.1 V.
-        public static let mainsVoltage = 0x0003
-        public static let zonesConfigured = 0x0004, partitionsConfigured = 0x0005
+        package static let mainsVoltage = 0x0003
+        package static let zonesConfigured = 0x0004, partitionsConfigured = 0x0005
         /// Seconds since power-up, uint32 ABCD.
-        public static let uptime = 0x0006
+        package static let uptime = 0x0006
         /// Model name, 8 registers of ASCII.
-        public static let model = 0x0008
+        package static let model = 0x0008
         /// Partition p state at `partitionState + p − 1`: 0 disarmed, 1 armed away, 2 armed stay,
         /// 3 armed night, 4 arming, 5 disarming, 6 not ready, 7 in alarm, 255 not used.
-        public static let partitionState = 0x0010
+        package static let partitionState = 0x0010
         /// Zone n state bits at `zoneState + n − 1` (docs/reference.md §4.2): 0 bypassed, 1 fault,
         /// 3 trouble, 4 tamper, 5 comm failure, 6 low battery, 8 alarm.
-        public static let zoneState = 0x0100
+        package static let zoneState = 0x0100
     }
 
     /// Bit numbers of a generic zone-state word.
-    public enum ZoneBit: Sendable {
-        public static let bypassed = 0, fault = 1, trouble = 3, tamper = 4, commFailure = 5, lowBattery = 6, alarm = 8
+    package enum ZoneBit: Sendable {
+        package static let bypassed = 0, fault = 1, trouble = 3, tamper = 4, commFailure = 5, lowBattery = 6, alarm = 8
     }
 
     /// Zones and partitions a simulated panel has configured.

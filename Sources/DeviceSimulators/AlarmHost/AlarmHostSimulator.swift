@@ -18,7 +18,7 @@ import Glibc
 ///
 /// Requests are framed here and answered with libmodbus' `modbus_reply` on the simulator's own
 /// thread; device identification (0x2B/0x0E), which libmodbus 3.1 does not serve, is answered here.
-public final class AlarmHostSimulator: @unchecked Sendable {
+package final class AlarmHostSimulator: @unchecked Sendable {
     private let lock = NSLock()
     private var units: [Int: SimulatedUnit] = [:]
     private var unitSettings: [Int: (map: AlarmHostMap, faults: AlarmHostFaults)]
@@ -30,18 +30,18 @@ public final class AlarmHostSimulator: @unchecked Sendable {
     private var cleanup: [() -> Void] = []
 
     /// One panel answering as `unit`.
-    public convenience init(map: AlarmHostMap = .elmo, faults: AlarmHostFaults = .none, unit: Int = 1) {
+    package convenience init(map: AlarmHostMap = .elmo, faults: AlarmHostFaults = .none, unit: Int = 1) {
         self.init(units: [unit: (map, faults)])
     }
 
     /// Several units, e.g. two panels and a dead one on one RS-485 link.
-    public init(units: [Int: (map: AlarmHostMap, faults: AlarmHostFaults)]) {
+    package init(units: [Int: (map: AlarmHostMap, faults: AlarmHostFaults)]) {
         self.unitSettings = units
     }
 
     /// One unit answering from a recorded image (a capture, a fixture): exactly the items
     /// recorded, exception 02 for any other.
-    public init(image: ModbusRegisterImage, unit: Int = 1) {
+    package init(image: ModbusRegisterImage, unit: Int = 1) {
         unitSettings = [unit: (.generic, .none)]
         images = [unit: image]
     }
@@ -49,13 +49,13 @@ public final class AlarmHostSimulator: @unchecked Sendable {
     deinit { stop() }
 
     /// Function codes received so far, per unit, in order (a test proves no write arrived).
-    public var receivedRequests: [(unit: Int, function: UInt8)] {
+    package var receivedRequests: [(unit: Int, function: UInt8)] {
         lock.lock(); defer { lock.unlock() }
         return log
     }
 
     /// Changes a unit's faults while running.
-    public func setFaults(_ faults: AlarmHostFaults, unit: Int = 1) {
+    package func setFaults(_ faults: AlarmHostFaults, unit: Int = 1) {
         lock.lock(); defer { lock.unlock() }
         unitSettings[unit]?.faults = faults
         units[unit]?.apply(faults)
@@ -65,7 +65,7 @@ public final class AlarmHostSimulator: @unchecked Sendable {
 
     /// Serves Modbus TCP on `host`; port 0 picks a free port. Returns the port.
     @discardableResult
-    public func start(tcpPort: Int = 0, host: String = "127.0.0.1") throws(SimulatorError) -> Int {
+    package func start(tcpPort: Int = 0, host: String = "127.0.0.1") throws(SimulatorError) -> Int {
         try prepare()
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw SimulatorError("socket: \(String(cString: strerror(errno)))") }
@@ -105,7 +105,7 @@ public final class AlarmHostSimulator: @unchecked Sendable {
     /// Serves Modbus RTU on a new pseudo-terminal; returns the path a client opens. With `link`,
     /// also makes a symlink there (removed on stop), for a stable name like /tmp/ttyPANEL.
     @discardableResult
-    public func startRTU(link: String? = nil, baud: Int = 9600) throws(SimulatorError) -> String {
+    package func startRTU(link: String? = nil, baud: Int = 9600) throws(SimulatorError) -> String {
         try prepare()
         let pty = try PseudoTerminal()
         guard let context = modbus_new_rtu(pty.slavePath, Int32(baud), CChar(UInt8(ascii: "N")), 8, 1) else {
@@ -129,7 +129,7 @@ public final class AlarmHostSimulator: @unchecked Sendable {
     }
 
     /// Stops serving and waits for the thread to finish; closes every descriptor. Idempotent.
-    public func stop() {
+    package func stop() {
         lock.lock()
         let running = thread != nil
         stopping = true

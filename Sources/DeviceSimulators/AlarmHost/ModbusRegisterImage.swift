@@ -1,30 +1,30 @@
-public import CheckupCore
-public import ModbusProbe
+package import CheckupCore
+package import ModbusProbe
 
 /// A Modbus unit's tables as recorded — by a capture or a fixture — and served back by
 /// `AlarmHostSimulator(image:)`: only the items recorded answer; a read that touches any other
 /// item gets exception 02 (illegal data address), or the exception the unit gave for it, as a
 /// real unit without that register would. So a profile reading a wrong address fails replay.
-public struct ModbusRegisterImage: Sendable, Hashable {
+package struct ModbusRegisterImage: Sendable, Hashable {
     /// Item values per table (bits as 0/1).
-    public var items: [ModbusTable: [Int: UInt16]]
+    package var items: [ModbusTable: [Int: UInt16]]
     /// Reads the unit refused: the table, the items and the exception code it answered.
-    public var refusals: [Refusal]
+    package var refusals: [Refusal]
     /// Reads the unit did not answer at all (timeouts): served as silence.
-    public var silences: [ModbusSpan]
+    package var silences: [ModbusSpan]
     /// Device identification objects (0 vendor, 1 product code, 2 revision, 4 product name, 5 model).
-    public var identification: [UInt8: String]
+    package var identification: [UInt8: String]
 
-    public struct Refusal: Sendable, Hashable {
-        public var span: ModbusSpan
-        public var exception: UInt8
-        public init(span: ModbusSpan, exception: UInt8) {
+    package struct Refusal: Sendable, Hashable {
+        package var span: ModbusSpan
+        package var exception: UInt8
+        package init(span: ModbusSpan, exception: UInt8) {
             self.span = span
             self.exception = exception
         }
     }
 
-    public init(items: [ModbusTable: [Int: UInt16]] = [:], refusals: [Refusal] = [], silences: [ModbusSpan] = [],
+    package init(items: [ModbusTable: [Int: UInt16]] = [:], refusals: [Refusal] = [], silences: [ModbusSpan] = [],
                 identification: [UInt8: String] = [:]) {
         self.items = items
         self.refusals = refusals
@@ -33,7 +33,7 @@ public struct ModbusRegisterImage: Sendable, Hashable {
     }
 
     /// The image a capture's blocks describe; a block of an unknown function is an error.
-    public init(blocks: [CapturedBlock], identity: DeviceIdentity? = nil) throws(SimulatorError) {
+    package init(blocks: [CapturedBlock], identity: DeviceIdentity? = nil) throws(SimulatorError) {
         self.init()
         for block in blocks {
             guard let table = ModbusTable.allCases.first(where: { Int($0.readFunction.rawValue) == block.function }) else {

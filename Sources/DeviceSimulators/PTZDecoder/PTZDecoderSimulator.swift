@@ -3,7 +3,7 @@ import Glibc
 #endif
 import CheckupCore
 import Foundation
-public import PelcoProbe
+package import PelcoProbe
 
 /// PTZ decoders on a pseudo-terminal, for tests, `checkup demo` and `checkup simulate ptz-decoder`.
 ///
@@ -21,13 +21,13 @@ public import PelcoProbe
 /// // probe "pelco-d:///tmp/ptz0?baud=2400&address=1" …
 /// sim.stop()
 /// ```
-public final class PTZDecoderSimulator: @unchecked Sendable {
-    public enum Dialect: String, Sendable, CaseIterable { case d, p }
+package final class PTZDecoderSimulator: @unchecked Sendable {
+    package enum Dialect: String, Sendable, CaseIterable { case d, p }
 
-    public let dialect: Dialect
-    public let settings: SerialSettings
+    package let dialect: Dialect
+    package let settings: SerialSettings
     /// Decoder think time between a request's last byte and the reply's first.
-    public let turnaround: Duration
+    package let turnaround: Duration
 
     private let heads: Locked<[UInt8: SimulatedHead]>
     /// Recorded answers (a capture or a fixture): query frame → reply bytes; nil for heads.
@@ -46,7 +46,7 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
     ///   - baud: line speed the wire time is emulated at.
     ///   - decoders: the decoders on the link (distinct addresses).
     ///   - turnaround: decoder think time before replying.
-    public init(protocol dialect: Dialect = .d, baud: Int = 2400, decoders: [SimulatedDecoder],
+    package init(protocol dialect: Dialect = .d, baud: Int = 2400, decoders: [SimulatedDecoder],
                 turnaround: Duration = .zero) {
         self.dialect = dialect
         settings = SerialSettings(baud: baud)
@@ -62,7 +62,7 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
     /// A line that answers only what was recorded: each query frame in `replies` gets its
     /// reply bytes (corrupted ones included), every other frame silence. Serves a capture's
     /// or a fixture's Pelco-D frames to the real probe.
-    public init(protocol dialect: Dialect = .d, baud: Int = 2400, replies: [[UInt8]: [UInt8]], turnaround: Duration = .zero) {
+    package init(protocol dialect: Dialect = .d, baud: Int = 2400, replies: [[UInt8]: [UInt8]], turnaround: Duration = .zero) {
         self.dialect = dialect
         settings = SerialSettings(baud: baud)
         self.turnaround = turnaround
@@ -77,7 +77,7 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
     /// Opens the pty, links `link` to its slave (replacing an old link), starts the line thread,
     /// and returns the slave's path.
     @discardableResult
-    public func start(link: String? = nil) throws(PTZSimulatorError) -> String {
+    package func start(link: String? = nil) throws(PTZSimulatorError) -> String {
         guard running.withLock({ let was = $0; $0 = true; return !was }) else { throw .alreadyRunning }
         let pty: PseudoTerminal
         do { pty = try PseudoTerminal(nonBlocking: true) } catch { running.withLock { $0 = false }; throw .pseudoTerminal(error.description) }
@@ -108,7 +108,7 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
     }
 
     /// Stops the line thread, closes the pty and removes the link.
-    public func stop() {
+    package func stop() {
         guard running.withLock({ let was = $0; $0 = false; return was }) else { return }
         finished.lock()
         while !threadDone { finished.wait() }
@@ -122,10 +122,10 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
     }
 
     /// The slave path while running.
-    public var slavePath: String? { attached.withLock { $0.terminal?.slavePath } }
+    package var slavePath: String? { attached.withLock { $0.terminal?.slavePath } }
 
     /// What decoder `address` looks like now (position advanced to this instant).
-    public func snapshot(_ address: UInt8) -> DecoderSnapshot? {
+    package func snapshot(_ address: UInt8) -> DecoderSnapshot? {
         let now = seconds()
         return heads.withLock { heads in
             heads[address]?.advance(to: now)
@@ -134,10 +134,10 @@ public final class PTZDecoderSimulator: @unchecked Sendable {
     }
 
     /// Every decoder, in the order given.
-    public var snapshots: [DecoderSnapshot] { order.compactMap(snapshot) }
+    package var snapshots: [DecoderSnapshot] { order.compactMap(snapshot) }
 
     /// Changes a decoder while running (make it silent, corrupt its replies, move its head).
-    public func update(_ address: UInt8, _ change: @Sendable (inout SimulatedDecoder) -> Void) {
+    package func update(_ address: UInt8, _ change: @Sendable (inout SimulatedDecoder) -> Void) {
         let now = seconds()
         heads.withLock { heads in
             guard var head = heads[address] else { return }

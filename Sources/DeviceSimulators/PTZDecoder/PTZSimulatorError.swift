@@ -1,18 +1,18 @@
 #if canImport(Glibc)
-public import CheckupCore
+import CheckupCore
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
 /// Why the PTZ decoder simulator could not start.
-public enum PTZSimulatorError: UserFacingError, Sendable, CustomStringConvertible {
+package enum PTZSimulatorError: UserFacingError, Sendable, CustomStringConvertible {
     case system(String, Int32)
     case alreadyRunning
     case link(String, String)
     case pseudoTerminal(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .system(let call, let e): return "\(call) failed: \(String(cString: strerror(e)))"
         case .alreadyRunning: return "the simulator is already running"

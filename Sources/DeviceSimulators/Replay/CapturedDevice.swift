@@ -1,4 +1,4 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 import ModbusProbe
 
@@ -12,11 +12,11 @@ import ModbusProbe
 /// // probe device.endpoint with the profile …
 /// await device.stopServing()
 /// ```
-public final class CapturedDevice: @unchecked Sendable {
+package final class CapturedDevice: @unchecked Sendable {
     /// The URL to probe (loopback, or the decoder simulator's pty).
-    public let endpoint: String
+    package let endpoint: String
     /// What the replay serves differently from the device (e.g. Counter64 through snmpd).
-    public let notes: [String]
+    package let notes: [String]
     private let stopServing: @Sendable () -> Void
     private let stopped = Locked(false)
 
@@ -29,18 +29,18 @@ public final class CapturedDevice: @unchecked Sendable {
     deinit { stop() }
 
     /// Stops the server from async code: the wait for its thread runs on `BlockingIO`.
-    public func stopServing() async {
+    package func stopServing() async {
         await BlockingIO.shared.run { self.stop() }
     }
 
     /// Stops the server and waits for its thread. Idempotent.
-    public func stop() {
+    package func stop() {
         guard stopped.withLock({ let was = $0; $0 = true; return !was }) else { return }
         stopServing()
     }
 
     /// Starts the server the capture's protocol needs. An unreachable capture has nothing to serve.
-    public static func serve(_ capture: Capture) async throws -> CapturedDevice {
+    package static func serve(_ capture: Capture) async throws -> CapturedDevice {
         guard capture.unreachable == nil else {
             throw SimulatorError("the capture holds an unreachable device (\(capture.unreachable ?? "")): nothing to serve")
         }
@@ -88,8 +88,8 @@ public final class CapturedDevice: @unchecked Sendable {
 }
 
 /// Space-separated hex bytes (`FF 01 00 51`), as captures write frames.
-public enum HexText: Sendable {
-    public static func bytes(_ text: String) -> [UInt8]? {
+package enum HexText: Sendable {
+    package static func bytes(_ text: String) -> [UInt8]? {
         let parts = text.split(whereSeparator: \.isWhitespace)
         let bytes = parts.compactMap { $0.count == 2 ? UInt8($0, radix: 16) : nil }
         return bytes.count == parts.count ? bytes : nil

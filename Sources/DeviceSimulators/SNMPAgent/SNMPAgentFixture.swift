@@ -1,5 +1,5 @@
 import CheckupCore
-public import Foundation
+package import Foundation
 import SNMPProbe
 
 /// The real net-snmp agent, `snmpd`, serving a recorded dataset on a free loopback UDP port.
@@ -12,17 +12,17 @@ import SNMPProbe
 /// let nvr = try await SNMPAgentFixture.start(profile: "hikvision-nvr", variant: "disk-2-smart-failed")
 /// let url = "snmp://127.0.0.1:\(nvr.port)"     // community "public" unless given
 /// ```
-public final class SNMPAgentFixture: SNMPAgentProcess, @unchecked Sendable {
-    public let user: SNMPFixtureUser?
-    public let dataset: SNMPDataset
-    public let variant: String?
+package final class SNMPAgentFixture: SNMPAgentProcess, @unchecked Sendable {
+    package let user: SNMPFixtureUser?
+    package let dataset: SNMPDataset
+    package let variant: String?
     /// `snmpv3://USER@HOST:PORT?level=…&auth=…&priv=…`, when a v3 user was created.
-    public var snmpv3URL: String? {
+    package var snmpv3URL: String? {
         guard let user else { return nil }
         return "snmpv3://\(user.name)@\(host):\(port)?level=\(user.level.rawValue)&auth=\(user.auth.rawValue)&priv=\(user.priv.rawValue)"
     }
     /// The expected verdict per check of the variant being served.
-    public var expectations: [String: SNMPDataset.Expectation] { dataset.expectations(variant: variant) }
+    package var expectations: [String: SNMPDataset.Expectation] { dataset.expectations(variant: variant) }
 
     private init(port: Int, community: String, user: SNMPFixtureUser?, dataset: SNMPDataset, variant: String?,
                  directory: URL, process: SpawnedProcess) {
@@ -35,7 +35,7 @@ public final class SNMPAgentFixture: SNMPAgentProcess, @unchecked Sendable {
     // MARK: Starting
 
     /// Starts snmpd for the recorded fixture of `profile` (device-profiles/*/fixtures/ID.yaml).
-    public static func start(profile: String, variant: String? = nil, community: String = "public",
+    package static func start(profile: String, variant: String? = nil, community: String = "public",
                              v3User: SNMPFixtureUser? = nil, overrides: [String: SNMPAgentValue] = [:],
                              port: Int? = nil, profilesRoot: URL? = nil) async throws -> SNMPAgentFixture {
         let dataset = try SNMPDataset.load(profile: profile, profilesRoot: profilesRoot)
@@ -45,7 +45,7 @@ public final class SNMPAgentFixture: SNMPAgentProcess, @unchecked Sendable {
 
     /// Starts snmpd serving `dataset` (healthy, or the named `variant`), with `overrides` on top.
     /// Runs the blocking start-up on `BlockingIO.shared`, off the cooperative pool.
-    public static func start(dataset: SNMPDataset, variant: String? = nil, community: String = "public",
+    package static func start(dataset: SNMPDataset, variant: String? = nil, community: String = "public",
                              v3User: SNMPFixtureUser? = nil, overrides: [String: SNMPAgentValue] = [:],
                              port: Int? = nil) async throws -> SNMPAgentFixture {
         try await BlockingIO.shared.run {
@@ -55,7 +55,7 @@ public final class SNMPAgentFixture: SNMPAgentProcess, @unchecked Sendable {
     }
 
     /// The blocking form of `start`: returns once snmpd answers a GET of sysDescr.
-    public static func launch(dataset: SNMPDataset, variant: String? = nil, community: String = "public",
+    package static func launch(dataset: SNMPDataset, variant: String? = nil, community: String = "public",
                               v3User: SNMPFixtureUser? = nil, overrides: [String: SNMPAgentValue] = [:],
                               port: Int? = nil) throws -> SNMPAgentFixture {
         let snmpd = try locateSNMPD()
@@ -100,7 +100,7 @@ public final class SNMPAgentFixture: SNMPAgentProcess, @unchecked Sendable {
     }
 
     /// The snmpd binary: PATH, then /usr/sbin and the other system folders.
-    public static func locateSNMPD() throws(SNMPAgentError) -> URL {
+    package static func locateSNMPD() throws(SNMPAgentError) -> URL {
         try locate("snmpd", missing: "snmpd (net-snmp's agent) not found in PATH or /usr/sbin: install it with `apt-get install snmpd`")
     }
 }

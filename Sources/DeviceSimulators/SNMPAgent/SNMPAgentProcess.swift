@@ -1,21 +1,21 @@
 import CheckupCore
-public import Foundation
+package import Foundation
 import SNMPProbe
 
 /// An SNMP agent run as a child process from its own temporary folder: what snmpd
 /// (`SNMPAgentFixture`) and snmpsim (`SNMPRecordingAgent`) share — finding the binary, waiting
 /// for the first answer, stopping and cleaning up.
-public class SNMPAgentProcess: @unchecked Sendable {
-    public let host = "127.0.0.1"
-    public let port: Int
-    public let community: String
+package class SNMPAgentProcess: @unchecked Sendable {
+    package let host = "127.0.0.1"
+    package let port: Int
+    package let community: String
     /// The agent's folder (0700): its configuration or data, log, pid file.
-    public let directory: URL
+    package let directory: URL
     let process: SpawnedProcess
     private let stopped = Locked(false)
 
     /// `snmp://HOST:PORT` (the community is not in it: pass it as credentials).
-    public var snmpURL: String { "snmp://\(host):\(port)" }
+    package var snmpURL: String { "snmp://\(host):\(port)" }
 
     init(port: Int, community: String, directory: URL, process: SpawnedProcess) {
         self.port = port
@@ -41,7 +41,8 @@ public class SNMPAgentProcess: @unchecked Sendable {
         probe.maxRepetitions = 1
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline, process.isRunning {
-            if let session = try? SNMPSession(probe), let binds = try? session.get([oid]), answered(binds) { return nil }
+            // An answer counts only while our agent runs: one that died on a taken port leaves another's answering.
+            if let session = try? SNMPSession(probe), let binds = try? session.get([oid]), answered(binds), process.isRunning { return nil }
             Thread.sleep(forTimeInterval: 0.05)
         }
         let tail = (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(logTail)) } ?? ""
@@ -53,13 +54,13 @@ public class SNMPAgentProcess: @unchecked Sendable {
 
     /// Stops the agent like `stop()`, on `BlockingIO.shared`: waiting for it to exit blocks up
     /// to a second, which must not happen on the cooperative pool. Use this from async code.
-    public func stop() async {
+    package func stop() async {
         await BlockingIO.shared.run { [self] in stop() }
     }
 
     /// Stops the agent (SIGTERM, SIGKILL after 1 s), waits for it, and removes its folder.
     /// Blocks: for `deinit` and `defer`; async code awaits `stop()`. Safe to call twice.
-    public func stop() {
+    package func stop() {
         let alreadyStopped = stopped.withLock { stopped -> Bool in
             defer { stopped = true }
             return stopped
@@ -70,8 +71,8 @@ public class SNMPAgentProcess: @unchecked Sendable {
     }
 
     /// True while the agent runs.
-    public var isRunning: Bool { process.isRunning }
+    package var isRunning: Bool { process.isRunning }
 
     /// Blocks until the agent exits (for `checkup simulate`, which stops it on a signal).
-    public func waitUntilExit() { process.waitUntilExit() }
+    package func waitUntilExit() { process.waitUntilExit() }
 }

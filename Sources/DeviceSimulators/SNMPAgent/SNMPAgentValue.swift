@@ -1,4 +1,4 @@
-public import CheckupCore
+import CheckupCore
 import Foundation
 
 /// One object value an agent fixture serves, written `TYPE:VALUE` in datasets and on the
@@ -17,7 +17,7 @@ import Foundation
 /// | `datetime` | `datetime:now`, `datetime:now-3600` | `pass`: DateAndTime (UTC) of the agent's clock ± seconds, computed at each request |
 /// | `timetext` | `timetext:now+600` | `pass`: `yyyy-MM-dd HH:mm:ss` local time ± seconds, at each request |
 /// | `absent` | `absent:` | not served at all (noSuchObject) |
-public enum SNMPAgentValue: Sendable, Hashable, CustomStringConvertible {
+package enum SNMPAgentValue: Sendable, Hashable, CustomStringConvertible {
     case integer(Int64)
     case gauge(UInt64)
     case counter(UInt64)
@@ -33,7 +33,7 @@ public enum SNMPAgentValue: Sendable, Hashable, CustomStringConvertible {
     case absent
 
     /// Parses `TYPE:VALUE`; the error says what was expected.
-    public init(parsing text: String) throws(SNMPAgentError) {
+    package init(parsing text: String) throws(SNMPAgentError) {
         guard let colon = text.firstIndex(of: ":") else {
             throw SNMPAgentError("'\(text)' is not TYPE:VALUE (types: \(Self.typeNames))")
         }
@@ -105,7 +105,7 @@ public enum SNMPAgentValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .integer(let v): return "integer:\(v)"
         case .gauge(let v): return "gauge:\(v)"
@@ -123,8 +123,8 @@ public enum SNMPAgentValue: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// What went wrong setting up or running an agent fixture.
-public struct SNMPAgentError: UserFacingError, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+package struct SNMPAgentError: UserFacingError, Sendable, CustomStringConvertible {
+    package var message: String
+    package init(_ message: String) { self.message = message }
+    package var description: String { message }
 }

@@ -1,5 +1,5 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 import Yams
 
 /// A recorded device: the objects an agent serves for one profile, a healthy state and named
@@ -25,29 +25,29 @@ import Yams
 ///     set: {1.3.6.1.4.1.50001.1.241.1.3.2: "integer:3"}
 ///     expect: {disks: {status: fail, mentions: "disk 2"}}   # merged over the healthy expect
 /// ```
-public struct SNMPDataset: Sendable, Decodable {
-    public var profile: String
-    public var title: String?
-    public var sysDescr: String?
-    public var sysObjectID: String?
-    public var objects: [String: String]
-    public var tables: [String: Table]
-    public var expect: [String: Expectation]
-    public var variants: [String: Variant]
+package struct SNMPDataset: Sendable, Decodable {
+    package var profile: String
+    package var title: String?
+    package var sysDescr: String?
+    package var sysObjectID: String?
+    package var objects: [String: String]
+    package var tables: [String: Table]
+    package var expect: [String: Expectation]
+    package var variants: [String: Variant]
 
-    public struct Table: Sendable, Decodable {
-        public var columns: [String: UInt]
-        public var rows: [String: [String: String]]
+    package struct Table: Sendable, Decodable {
+        package var columns: [String: UInt]
+        package var rows: [String: [String: String]]
     }
 
-    public struct Variant: Sendable, Decodable {
-        public var title: String?
-        public var set: [String: String]
-        public var remove: [String]
-        public var expect: [String: Expectation]
+    package struct Variant: Sendable, Decodable {
+        package var title: String?
+        package var set: [String: String]
+        package var remove: [String]
+        package var expect: [String: Expectation]
 
         private enum Keys: String, CodingKey { case title, set, remove, expect }
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: Keys.self)
             title = try c.decodeIfPresent(String.self, forKey: .title)
             set = try c.decodeIfPresent([String: String].self, forKey: .set) ?? [:]
@@ -58,16 +58,16 @@ public struct SNMPDataset: Sendable, Decodable {
 
     /// The verdict a check should reach: a status, and optionally text its result must mention
     /// (observed value or offending rows), e.g. `disk 2`.
-    public struct Expectation: Sendable, Decodable, Hashable {
-        public var status: CheckStatus
-        public var mentions: String?
+    package struct Expectation: Sendable, Decodable, Hashable {
+        package var status: CheckStatus
+        package var mentions: String?
 
         private enum Keys: String, CodingKey { case status, mentions }
-        public init(status: CheckStatus, mentions: String? = nil) {
+        package init(status: CheckStatus, mentions: String? = nil) {
             self.status = status
             self.mentions = mentions
         }
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             if let single = try? decoder.singleValueContainer(), let status = try? single.decode(CheckStatus.self) {
                 self.init(status: status)
                 return
@@ -83,7 +83,7 @@ public struct SNMPDataset: Sendable, Decodable {
         case sysDescr = "sys-descr", sysObjectID = "sys-object-id"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         profile = try c.decode(String.self, forKey: .profile)
         title = try c.decodeIfPresent(String.self, forKey: .title)
@@ -96,7 +96,7 @@ public struct SNMPDataset: Sendable, Decodable {
     }
 
     /// Parses a dataset from YAML text; `source` names the file in errors.
-    public init(yaml: String, source: String = "dataset") throws(SNMPAgentError) {
+    package init(yaml: String, source: String = "dataset") throws(SNMPAgentError) {
         do {
             self = try YAMLDecoder().decode(SNMPDataset.self, from: yaml)
         } catch {
@@ -105,7 +105,7 @@ public struct SNMPDataset: Sendable, Decodable {
     }
 
     /// Loads `device-profiles/*/fixtures/<profile>.yaml` from the first root that has it.
-    public static func load(profile: String, profilesRoot: URL? = nil) throws(SNMPAgentError) -> SNMPDataset {
+    package static func load(profile: String, profilesRoot: URL? = nil) throws(SNMPAgentError) -> SNMPDataset {
         let url = try locate(profile: profile, profilesRoot: profilesRoot)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw SNMPAgentError("cannot read \(url.path)")
@@ -115,7 +115,7 @@ public struct SNMPDataset: Sendable, Decodable {
 
     /// Where the dataset of `profile` is. Roots tried: `profilesRoot`, `$CHECKUP_PROFILES_DIR`,
     /// `device-profiles/` in the current directory or any parent, then the source checkout.
-    public static func locate(profile: String, profilesRoot: URL? = nil) throws(SNMPAgentError) -> URL {
+    package static func locate(profile: String, profilesRoot: URL? = nil) throws(SNMPAgentError) -> URL {
         let fm = FileManager.default
         var roots: [URL] = []
         if let profilesRoot { roots.append(profilesRoot) }
@@ -141,7 +141,7 @@ public struct SNMPDataset: Sendable, Decodable {
     }
 
     /// Every dataset under a profiles root, by profile id.
-    public static func all(profilesRoot: URL) throws(SNMPAgentError) -> [SNMPDataset] {
+    package static func all(profilesRoot: URL) throws(SNMPAgentError) -> [SNMPDataset] {
         let fm = FileManager.default
         var result: [SNMPDataset] = []
         for kind in ((try? fm.contentsOfDirectory(atPath: profilesRoot.path)) ?? []).sorted() {
@@ -158,7 +158,7 @@ public struct SNMPDataset: Sendable, Decodable {
 
     /// The objects served for `variant` (nil = healthy), as OID → value, with extra `overrides`
     /// (`--set`) applied last. Unknown variants are an error listing the known ones.
-    public func objects(variant: String? = nil, overrides: [String: SNMPAgentValue] = [:]) throws(SNMPAgentError) -> [String: SNMPAgentValue] {
+    package func objects(variant: String? = nil, overrides: [String: SNMPAgentValue] = [:]) throws(SNMPAgentError) -> [String: SNMPAgentValue] {
         var result: [String: SNMPAgentValue] = [:]
         for (oid, text) in objects { result[Self.normalise(oid)] = try SNMPAgentValue(parsing: text) }
         for (entry, table) in tables {
@@ -183,7 +183,7 @@ public struct SNMPDataset: Sendable, Decodable {
     }
 
     /// The expected verdict per check for `variant` (nil = healthy).
-    public func expectations(variant: String? = nil) -> [String: Expectation] {
+    package func expectations(variant: String? = nil) -> [String: Expectation] {
         guard let variant, let chosen = variants[variant] else { return expect }
         return expect.merging(chosen.expect) { _, variantOwn in variantOwn }
     }

@@ -1,15 +1,15 @@
-public import SNMPProbe
+package import SNMPProbe
 
 /// An SNMPv3 user the fixture agent creates (`createUser`) and grants read access (`rouser`).
-public struct SNMPFixtureUser: Sendable, Hashable {
-    public var name: String
-    public var level: SNMPv3Security.Level
-    public var auth: SNMPv3Security.AuthProtocol
-    public var authPassphrase: String
-    public var priv: SNMPv3Security.PrivProtocol
-    public var privPassphrase: String
+package struct SNMPFixtureUser: Sendable, Hashable {
+    package var name: String
+    package var level: SNMPv3Security.Level
+    package var auth: SNMPv3Security.AuthProtocol
+    package var authPassphrase: String
+    package var priv: SNMPv3Security.PrivProtocol
+    package var privPassphrase: String
 
-    public init(name: String, level: SNMPv3Security.Level = .authPriv,
+    package init(name: String, level: SNMPv3Security.Level = .authPriv,
                 auth: SNMPv3Security.AuthProtocol = .sha, authPassphrase: String,
                 priv: SNMPv3Security.PrivProtocol = .aes, privPassphrase: String) {
         self.name = name

@@ -1,6 +1,6 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
-public import SNMPProbe
+package import SNMPProbe
 
 /// What an SNMP agent answers, as recorded from a real unit: every object with its type and
 /// value, in numeric OID order, each OID once.
@@ -18,8 +18,8 @@ public import SNMPProbe
 /// print(recording.sysDescr ?? "-", recording.objects.count)
 /// try recording.snmprec.write(toFile: "unit.snmprec", atomically: true, encoding: .utf8)
 /// ```
-public struct SNMPRecording: Sendable, Hashable {
-    public enum Format: String, Sendable, CaseIterable {
+package struct SNMPRecording: Sendable, Hashable {
+    package enum Format: String, Sendable, CaseIterable {
         /// `OID|TYPE|VALUE` lines.
         case snmprec
         /// `snmpwalk -On` output.
@@ -27,12 +27,12 @@ public struct SNMPRecording: Sendable, Hashable {
     }
 
     /// The objects, sorted by OID (numerically: 1.3.6.1.2 before 1.3.6.1.10), each OID once.
-    public private(set) var objects: [SNMPVarBind]
+    package private(set) var objects: [SNMPVarBind]
     /// The form the recording was read from.
-    public var format: Format
+    package var format: Format
 
     /// Sorts `objects` in OID order; of two objects with the same OID the last one is kept.
-    public init(objects: [SNMPVarBind], format: Format = .snmprec) {
+    package init(objects: [SNMPVarBind], format: Format = .snmprec) {
         var byOID: [SNMPObjectID: SNMPValue] = [:]
         for bind in objects where !bind.value.isException { byOID[bind.oid] = bind.value }
         self.objects = byOID.map { SNMPVarBind($0.key, $0.value) }.sorted { $0.oid < $1.oid }
@@ -40,7 +40,7 @@ public struct SNMPRecording: Sendable, Hashable {
     }
 
     /// The value recorded for `oid`, if any.
-    public subscript(oid: SNMPObjectID) -> SNMPValue? {
+    package subscript(oid: SNMPObjectID) -> SNMPValue? {
         var low = 0, high = objects.count
         while low < high {
             let middle = (low + high) / 2
@@ -50,13 +50,13 @@ public struct SNMPRecording: Sendable, Hashable {
     }
 
     /// sysDescr (1.3.6.1.2.1.1.1.0) as text, when recorded.
-    public var sysDescr: String? {
+    package var sysDescr: String? {
         if case .octets(let bytes)? = self[MIB2.sysDescr] { return SNMPValue.printableText(bytes) }
         return nil
     }
 
     /// sysObjectID (1.3.6.1.2.1.1.2.0), when recorded.
-    public var sysObjectID: SNMPObjectID? {
+    package var sysObjectID: SNMPObjectID? {
         if case .objectID(let oid)? = self[MIB2.sysObjectID] { return oid }
         return nil
     }
@@ -64,7 +64,7 @@ public struct SNMPRecording: Sendable, Hashable {
     // MARK: Reading
 
     /// Reads `path`, in whichever of the two forms it is written.
-    public static func load(path: String) throws(FileErrors) -> SNMPRecording {
+    package static func load(path: String) throws(FileErrors) -> SNMPRecording {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
             throw FileErrors([LocatedError(file: path, line: 1, column: 1, message: reason)])
@@ -77,7 +77,7 @@ public struct SNMPRecording: Sendable, Hashable {
     }
 
     /// Parses `text`, detecting the form from its first object line; `file` names it in errors.
-    public static func parse(_ text: String, file: String) throws(FileErrors) -> SNMPRecording {
+    package static func parse(_ text: String, file: String) throws(FileErrors) -> SNMPRecording {
         guard let format = detectFormat(text) else {
             let line = RecordingLines(text).first { !$0.isSkippable }
             throw FileErrors([LocatedError(
@@ -112,7 +112,7 @@ public struct SNMPRecording: Sendable, Hashable {
     }
 
     /// The form of `text`, from its first line that is not blank or a comment.
-    public static func detectFormat(_ text: String) -> Format? {
+    package static func detectFormat(_ text: String) -> Format? {
         guard let line = RecordingLines(text).first(where: { !$0.isSkippable }) else { return nil }
         let body = line.text.trimmingCharacters(in: .whitespaces)
         if let bar = body.firstIndex(of: "|"), SNMPObjectID(String(body[..<bar])) != nil { return .snmprec }
@@ -123,7 +123,7 @@ public struct SNMPRecording: Sendable, Hashable {
     // MARK: Writing
 
     /// The recording as an `.snmprec` file, in OID order (snmpsim finds objects by binary search).
-    public var snmprec: String {
+    package var snmprec: String {
         objects.map(SNMPRecWriter.line).joined(separator: "\n") + "\n"
     }
 }

@@ -1,5 +1,5 @@
 import CheckupCore
-public import Foundation
+package import Foundation
 import SNMPProbe
 
 /// snmpsim (PyPI `snmpsim`, `snmpsim-command-responder`) serving an `SNMPRecording` on a free
@@ -15,10 +15,10 @@ import SNMPProbe
 /// let unit = try await SNMPRecordingAgent.start(recording: try SNMPRecording.load(path: "unit.walk"))
 /// let url = unit.snmpURL            // snmp://127.0.0.1:PORT, community "public"
 /// ```
-public final class SNMPRecordingAgent: SNMPAgentProcess, @unchecked Sendable {
-    public static let command = "snmpsim-command-responder"
+package final class SNMPRecordingAgent: SNMPAgentProcess, @unchecked Sendable {
+    package static let command = "snmpsim-command-responder"
 
-    public let recording: SNMPRecording
+    package let recording: SNMPRecording
 
     private init(port: Int, community: String, recording: SNMPRecording, directory: URL, process: SpawnedProcess) {
         self.recording = recording
@@ -29,12 +29,12 @@ public final class SNMPRecordingAgent: SNMPAgentProcess, @unchecked Sendable {
 
     /// Starts snmpsim serving `recording`; returns once it answers. Runs the blocking start-up on
     /// `BlockingIO.shared`, off the cooperative pool.
-    public static func start(recording: SNMPRecording, community: String = "public", port: Int? = nil) async throws -> SNMPRecordingAgent {
+    package static func start(recording: SNMPRecording, community: String = "public", port: Int? = nil) async throws -> SNMPRecordingAgent {
         try await BlockingIO.shared.run { try launch(recording: recording, community: community, port: port) }
     }
 
     /// The blocking form of `start`: returns once snmpsim answers a GET of the first recorded object.
-    public static func launch(recording: SNMPRecording, community: String = "public", port: Int? = nil) throws -> SNMPRecordingAgent {
+    package static func launch(recording: SNMPRecording, community: String = "public", port: Int? = nil) throws -> SNMPRecordingAgent {
         guard community.range(of: "^[A-Za-z0-9._-]+$", options: .regularExpression) != nil, !community.hasPrefix(".") else {
             throw SNMPAgentError("community '\(community)' cannot name snmpsim's data file: use letters, digits, '.', '_' and '-'")
         }
@@ -79,7 +79,7 @@ public final class SNMPRecordingAgent: SNMPAgentProcess, @unchecked Sendable {
     }
 
     /// snmpsim's command responder: PATH, then the system folders.
-    public static func locateSNMPSim() throws(SNMPAgentError) -> URL {
+    package static func locateSNMPSim() throws(SNMPAgentError) -> URL {
         try locate(command, missing: "\(command) (snmpsim) not found in PATH: install it with `python3 -m pip install snmpsim pysmi` (scripts/deps.sh does)")
     }
 }

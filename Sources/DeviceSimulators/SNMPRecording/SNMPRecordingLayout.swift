@@ -1,4 +1,4 @@
-public import SNMPProbe
+package import SNMPProbe
 
 /// The shape of a recording's objects: which are scalars (`X.0`) and which form tables
 /// (`Table.1.COLUMN.INDEX`), guessed from the OIDs alone, for scaffolding a profile.
@@ -9,15 +9,15 @@ public import SNMPProbe
 /// deeper down qualifies as well.
 /// So `…241.1.4.1.0` and `…241.1.5.1.0` make one table `…241.1` with columns 4 and 5 and the
 /// row `1.0`, and `…39165.1.7.0` stays a scalar.
-public enum SNMPRecordingLayout: Sendable {
-    public enum Candidate: Sendable, Hashable {
+package enum SNMPRecordingLayout: Sendable {
+    package enum Candidate: Sendable, Hashable {
         case scalar(SNMPVarBind)
         /// A table: its entry OID, the column numbers, and every row's index (arcs after the column).
         case table(entry: SNMPObjectID, columns: [UInt], rows: [[UInt]], cells: [SNMPVarBind])
     }
 
     /// The candidates under `root`, in OID order.
-    public static func candidates(_ objects: [SNMPVarBind], under root: SNMPObjectID) -> [Candidate] {
+    package static func candidates(_ objects: [SNMPVarBind], under root: SNMPObjectID) -> [Candidate] {
         let inside = objects.filter { $0.oid.isInside(root) }.sorted { $0.oid < $1.oid }
         return classifyChildren(inside[...], depth: root.arcs.count)
     }

@@ -3,15 +3,29 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CheckupCore
 
 /// A loopback TCP or UDP port nobody is bound to right now (the kernel picks it: bind to port 0).
 /// The one free-port finder of the package: simulators, snmpd fixtures and tests use it.
-public enum FreePort: Sendable {
+package enum FreePort: Sendable {
     /// A free TCP port on 127.0.0.1.
-    public static func tcp() throws(SimulatorError) -> Int { try pick(udp: false) }
+    package static func tcp() throws(SimulatorError) -> Int { try unique(udp: false) }
 
     /// A free UDP port on 127.0.0.1.
-    public static func udp() throws(SimulatorError) -> Int { try pick(udp: true) }
+    package static func udp() throws(SimulatorError) -> Int { try unique(udp: true) }
+
+    /// Ports already handed out by this process. The kernel may pick a port again once it is
+    /// closed, and tests start agents in parallel: two snmpd given one port made the second
+    /// test read the first one's fixture (a healthy camera read as another variant).
+    private static let handedOut = Locked<Set<Int>>([])
+
+    private static func unique(udp: Bool) throws(SimulatorError) -> Int {
+        for _ in 0..<64 {
+            let port = try pick(udp: udp)
+            if handedOut.withLock({ $0.insert(port).inserted }) { return port }
+        }
+        throw SimulatorError("no fresh \(udp ? "UDP" : "TCP") port on 127.0.0.1 after 64 tries")
+    }
 
     private static func pick(udp: Bool) throws(SimulatorError) -> Int {
         let kind = udp ? "UDP" : "TCP"

@@ -1,21 +1,21 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// One client feedback form (客户意见征询表), asked every 6–12 months: a score of 1–5 per question
 /// and the client's own words.
-public struct ClientFeedback: Sendable, Hashable, Codable {
-    public var id: Int64?
-    public var client: String
-    public var siteId: String?
+package struct ClientFeedback: Sendable, Hashable, Codable {
+    package var id: Int64?
+    package var client: String
+    package var siteId: String?
     /// `YYYY-MM-DD`.
-    public var givenOn: String
+    package var givenOn: String
     /// Who answered for the client.
-    public var respondent: String
+    package var respondent: String
     /// Score per question id (1 very dissatisfied … 5 very satisfied).
-    public var scores: [String: Int]
-    public var comments: String?
+    package var scores: [String: Int]
+    package var comments: String?
 
-    public init(id: Int64? = nil, client: String, siteId: String? = nil, givenOn: String, respondent: String,
+    package init(id: Int64? = nil, client: String, siteId: String? = nil, givenOn: String, respondent: String,
                 scores: [String: Int], comments: String? = nil) {
         self.id = id
         self.client = client
@@ -27,7 +27,7 @@ public struct ClientFeedback: Sendable, Hashable, Codable {
     }
 
     /// The form's questions, in order.
-    public static let questions: [(id: String, text: LocalizedText)] = [
+    package static let questions: [(id: String, text: LocalizedText)] = [
         ("response", LocalizedText(zh: "报修响应及时", en: "Response to call-outs")),
         ("repair", LocalizedText(zh: "故障处理质量", en: "Quality of repairs")),
         ("inspection", LocalizedText(zh: "月检工作认真细致", en: "Thoroughness of monthly inspections")),
@@ -38,14 +38,14 @@ public struct ClientFeedback: Sendable, Hashable, Codable {
     ]
 
     /// The words of a score on the form.
-    public static let scale: [Int: LocalizedText] = [
+    package static let scale: [Int: LocalizedText] = [
         5: LocalizedText(zh: "非常满意", en: "Very satisfied"), 4: LocalizedText(zh: "满意", en: "Satisfied"),
         3: LocalizedText(zh: "一般", en: "Neutral"), 2: LocalizedText(zh: "不满意", en: "Dissatisfied"),
         1: LocalizedText(zh: "非常不满意", en: "Very dissatisfied"),
     ]
 
     /// Checks the answers: known questions, scores 1–5, every question answered, a day.
-    public func validated() throws(RecordError) -> ClientFeedback {
+    package func validated() throws(RecordError) -> ClientFeedback {
         let ids = Self.questions.map(\.id)
         for (question, score) in scores {
             guard ids.contains(question) else {

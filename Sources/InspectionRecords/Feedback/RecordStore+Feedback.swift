@@ -1,9 +1,9 @@
-public import Foundation
+package import Foundation
 
 /// Client feedback forms, kept with the records (a history: never updated in place).
 extension RecordStore {
     @discardableResult
-    public func addFeedback(_ form: ClientFeedback, recordedAt: Date = Date()) throws(RecordError) -> Int64 {
+    package func addFeedback(_ form: ClientFeedback, recordedAt: Date = Date()) throws(RecordError) -> Int64 {
         let form = try form.validated()
         return try write { db in
             try db.insert("""
@@ -15,7 +15,7 @@ extension RecordStore {
     }
 
     /// Every feedback form, oldest first.
-    public func feedback() throws(RecordError) -> [ClientFeedback] {
+    package func feedback() throws(RecordError) -> [ClientFeedback] {
         try read { db in
             try db.query("SELECT * FROM client_feedback ORDER BY given_on, id", []).map { row in
                 let id: Int64 = try row["id"]

@@ -1,34 +1,34 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// The yearly satisfaction analysis the regime asks for: per question and per client, the mean
 /// score and its distribution, against the year before; and the clients not asked for a year.
-public struct SatisfactionAnalysis: Sendable {
-    public var year: Int
-    public var forms: Int
-    public var questions: [Question]
-    public var clients: [Client]
+package struct SatisfactionAnalysis: Sendable {
+    package var year: Int
+    package var forms: Int
+    package var questions: [Question]
+    package var clients: [Client]
     /// Clients with a site in the store but no feedback form in the year (the regime asks every 6–12 months).
-    public var notAsked: [String]
-    public var comments: [(client: String, givenOn: String, text: String)]
+    package var notAsked: [String]
+    package var comments: [(client: String, givenOn: String, text: String)]
 
-    public struct Question: Sendable {
-        public var id: String
-        public var text: LocalizedText
-        public var mean: Double?
-        public var previousMean: Double?
+    package struct Question: Sendable {
+        package var id: String
+        package var text: LocalizedText
+        package var mean: Double?
+        package var previousMean: Double?
         /// How many forms gave each score, 1…5.
-        public var distribution: [Int]
+        package var distribution: [Int]
     }
 
-    public struct Client: Sendable {
-        public var client: String
-        public var forms: Int
-        public var mean: Double?
-        public var lowest: String?
+    package struct Client: Sendable {
+        package var client: String
+        package var forms: Int
+        package var mean: Double?
+        package var lowest: String?
     }
 
-    public static func build(store: RecordStore, year: Int) throws(RecordError) -> SatisfactionAnalysis {
+    package static func build(store: RecordStore, year: Int) throws(RecordError) -> SatisfactionAnalysis {
         let all = try store.feedback()
         let this = all.filter { $0.givenOn.hasPrefix("\(year)-") }
         let before = all.filter { $0.givenOn.hasPrefix("\(year - 1)-") }

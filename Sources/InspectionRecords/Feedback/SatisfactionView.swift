@@ -1,4 +1,4 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// The yearly satisfaction analysis on paper (`satisfaction.html`), in one language.
@@ -44,7 +44,7 @@ enum SatisfactionView {
 
 extension RecordRenderer {
     /// The yearly satisfaction analysis as HTML (for a browser or the PDF engine).
-    public func satisfactionHTML(_ analysis: SatisfactionAnalysis, lang: Language) throws(RecordError) -> String {
+    package func satisfactionHTML(_ analysis: SatisfactionAnalysis, lang: Language) throws(RecordError) -> String {
         try templates.render("satisfaction.html", SatisfactionView.context(analysis, lang: lang))
     }
 }

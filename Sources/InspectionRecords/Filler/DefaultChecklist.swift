@@ -1,9 +1,9 @@
-public import CheckupCore
+package import CheckupCore
 
 /// The items no probe can see, after the regime's four sections (docs/reference.md §1). A site's
 /// `manual-checklist` replaces this list entirely.
-public enum DefaultChecklist: Sendable {
-    public static let items: [ManualItem] = [
+package enum DefaultChecklist: Sendable {
+    package static let items: [ManualItem] = [
         // Front-end devices
         ManualItem(id: "lenses", section: .frontEnd, item: LocalizedText(zh: "镜头", en: "Lenses"),
                    instruction: LocalizedText(zh: "镜头清洁、无遮挡、聚焦清晰", en: "Lenses clean, unobstructed, in focus")),

@@ -1,8 +1,8 @@
-public import CheckupCore
+package import CheckupCore
 
 extension DeviceKind {
     /// Where a device's rows go when its results carry no record mapping.
-    public var defaultSection: RecordSection {
+    package var defaultSection: RecordSection {
         switch self {
         case .detector, .camera, .ptzDecoder: .frontEnd
         case .alarmHost, .recorder, .matrix, .monitor, .power: .centralControl

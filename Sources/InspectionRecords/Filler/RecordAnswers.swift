@@ -1,5 +1,5 @@
 import CheckupCore
-public import Foundation
+package import Foundation
 import Yams
 
 /// A technician's answers for rows of a record (`checkup records fill --answers FILE`):
@@ -12,26 +12,26 @@ import Yams
 ///   nvr-1/disks: {handling: 已更换 2 号硬盘, cleared: true}   # a measured fault, cleared on site
 /// ```
 /// Rows are addressed by their `key` (shown by `records show --format json` and in the HTML).
-public struct RecordAnswers: Sendable, Hashable {
-    public var technician: String?
-    public var rows: [String: RowAnswer]
+package struct RecordAnswers: Sendable, Hashable {
+    package var technician: String?
+    package var rows: [String: RowAnswer]
     /// Where each row key is written in the answers file (nil for answers typed at the terminal),
     /// so a key that names no row is reported at its place with a did-you-mean hint.
-    public var rowLocations: [String: SourceLocation]
+    package var rowLocations: [String: SourceLocation]
 
-    public init(technician: String? = nil, rows: [String: RowAnswer] = [:], rowLocations: [String: SourceLocation] = [:]) {
+    package init(technician: String? = nil, rows: [String: RowAnswer] = [:], rowLocations: [String: SourceLocation] = [:]) {
         self.technician = technician
         self.rows = rows
         self.rowLocations = rowLocations
     }
 
     /// A place in a file, for `path:line:col:` messages.
-    public struct SourceLocation: Sendable, Hashable {
-        public var file: String
-        public var line: Int
-        public var column: Int
+    package struct SourceLocation: Sendable, Hashable {
+        package var file: String
+        package var line: Int
+        package var column: Int
 
-        public init(file: String, line: Int, column: Int) {
+        package init(file: String, line: Int, column: Int) {
             self.file = file
             self.line = line
             self.column = column
@@ -43,13 +43,13 @@ public struct RecordAnswers: Sendable, Hashable {
     }
 
     /// What a person says about one row; nil fields are left as they are.
-    public struct RowAnswer: Sendable, Hashable, Codable {
-        public var result: RowResult?
-        public var observed: String?
-        public var handling: String?
-        public var cleared: Bool?
+    package struct RowAnswer: Sendable, Hashable, Codable {
+        package var result: RowResult?
+        package var observed: String?
+        package var handling: String?
+        package var cleared: Bool?
 
-        public init(result: RowResult? = nil, observed: String? = nil, handling: String? = nil, cleared: Bool? = nil) {
+        package init(result: RowResult? = nil, observed: String? = nil, handling: String? = nil, cleared: Bool? = nil) {
             self.result = result
             self.observed = observed
             self.handling = handling
@@ -57,7 +57,7 @@ public struct RecordAnswers: Sendable, Hashable {
         }
     }
 
-    public static func load(_ file: URL) throws(RecordError) -> RecordAnswers {
+    package static func load(_ file: URL) throws(RecordError) -> RecordAnswers {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw RecordError("answers \(file.path): cannot read the file")
         }
@@ -69,7 +69,7 @@ public struct RecordAnswers: Sendable, Hashable {
     }
 
     /// Parses an answers file; every problem is reported at once as `source:line:col: message`.
-    public static func parse(_ yaml: String, source: String = "answers") throws(RecordError) -> RecordAnswers {
+    package static func parse(_ yaml: String, source: String = "answers") throws(RecordError) -> RecordAnswers {
         var reader = AnswersReader(source: source)
         let answers = reader.read(yaml)
         guard reader.errors.isEmpty, let answers else { throw RecordError(located: reader.errors) }
@@ -196,7 +196,7 @@ struct AnswersReader {
 extension RecordAnswers {
     /// Refuses answers to rows the month never had (a typo), at their place in the file with a
     /// did-you-mean. Rows that existed in an earlier version are accepted: the answer is kept.
-    public func checkKeys(known: Set<String>, site: String, month: String) throws(RecordError) {
+    package func checkKeys(known: Set<String>, site: String, month: String) throws(RecordError) {
         let keys = known.sorted()
         var located: [LocatedError] = []
         for key in rows.keys.sorted() where !known.contains(key) {
@@ -216,7 +216,7 @@ extension RecordAnswers {
 extension MonthlyRecord {
     /// The record with a person's answers applied (see `applying(history:)`); unknown row keys
     /// are an error at their place in the answers file.
-    public func applying(_ answers: RecordAnswers, by person: String) throws(RecordError) -> MonthlyRecord {
+    package func applying(_ answers: RecordAnswers, by person: String) throws(RecordError) -> MonthlyRecord {
         try answers.checkKeys(known: Set(rows.map(\.key)), site: header.siteId, month: header.period)
         let history = answers.rows.keys.sorted().map {
             StoredAnswer(key: $0, answer: answers.rows[$0]!, filledBy: person, filledAt: Date())

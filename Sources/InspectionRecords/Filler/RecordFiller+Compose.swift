@@ -4,7 +4,7 @@ import Foundation
 extension RecordFiller {
     /// The month's current record: the latest inspection of every device (whichever run made
     /// it), every device of the site listed (未检 until inspected), every answer a person gave.
-    public func compose(_ state: MonthState) throws(RecordError) -> ComposedVersion {
+    package func compose(_ state: MonthState) throws(RecordError) -> ComposedVersion {
         let inspected = state.inspections
         let dates = inspected.map(\.inspectedAt)
         let report = RunReport(site: state.site, startedAt: dates.min() ?? Date(), finishedAt: dates.max() ?? Date(),
@@ -66,7 +66,7 @@ extension MonthlyRecord {
     /// The record with a month's answer history applied in order, each answer setting only the
     /// fields it gives. Answers whose row this version does not have are returned, not dropped:
     /// they stay in the store's history and apply again if the row comes back.
-    public func applying(history: [StoredAnswer]) -> (MonthlyRecord, orphaned: [String]) {
+    package func applying(history: [StoredAnswer]) -> (MonthlyRecord, orphaned: [String]) {
         var record = self
         var index: [String: (Int, Int)] = [:]
         for (s, table) in record.sections.enumerated() {

@@ -1,5 +1,5 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 /// Turns a run's results into the monthly record.
 ///
@@ -11,21 +11,21 @@ public import Foundation
 ///   `manual-checklist`, else `DefaultChecklist`) as 待检 rows for a person;
 /// - rows follow the inventory's device order, then the checklist, so the same run always
 ///   gives the same record and the same hash.
-public struct RecordFiller: Sendable {
+package struct RecordFiller: Sendable {
     /// Time zone of the site: inspection dates are the site's calendar days.
-    public var timeZone: TimeZone
+    package var timeZone: TimeZone
     /// Secret values to scrub from every text, beyond the communities in the site's endpoints.
-    public var secrets: [String]
+    package var secrets: [String]
     /// Most exchange lines kept per offline device in the evidence appendix.
-    public var maxOfflineEvidenceLines = 20
+    package var maxOfflineEvidenceLines = 20
 
-    public init(timeZone: TimeZone = .current, secrets: [String] = []) {
+    package init(timeZone: TimeZone = .current, secrets: [String] = []) {
         self.timeZone = timeZone
         self.secrets = secrets
     }
 
     /// Fills with the default settings (local time zone).
-    public static func fill(report: RunReport, month: String, technicians: [String],
+    package static func fill(report: RunReport, month: String, technicians: [String],
                             checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
         try RecordFiller().fill(report: report, month: month, technicians: technicians, checklist: checklist)
     }
@@ -37,7 +37,7 @@ public struct RecordFiller: Sendable {
     }
 
     /// The record of one run, sealed (numbered, hashed).
-    public func fill(report: RunReport, month: String, technicians: [String],
+    package func fill(report: RunReport, month: String, technicians: [String],
                      checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
         var record = try assemble(report: report, month: month, technicians: technicians, checklist: checklist)
         record.seal()

@@ -1,44 +1,44 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// One device month by month, from the current version of each month's record: its verdicts,
 /// and the trend of its numeric readings (disk free, battery voltage, UPS runtime…).
-public struct DeviceHistory: Sendable {
-    public var siteId: String
-    public var deviceId: String
+package struct DeviceHistory: Sendable {
+    package var siteId: String
+    package var deviceId: String
     /// The device's name as the latest record knows it.
-    public var deviceName: String
-    public var months: [Month]
+    package var deviceName: String
+    package var months: [Month]
     /// One series per check with a numeric reading, in the order the checks appear.
-    public var readings: [Reading]
+    package var readings: [Reading]
 
-    public struct Month: Sendable, Hashable {
-        public var month: String
-        public var version: Int?
+    package struct Month: Sendable, Hashable {
+        package var month: String
+        package var version: Int?
         /// The device's state that month (未检 when the month has no result for it).
-        public var state: DeviceState
-        public var inspectedOn: String?
+        package var state: DeviceState
+        package var inspectedOn: String?
         /// The worst result among the device's rows (abnormal > attention > … > normal).
-        public var worst: RowResult?
+        package var worst: RowResult?
         /// Each row's result, by check title.
-        public var results: [(check: LocalizedText, result: RowResult)]
+        package var results: [(check: LocalizedText, result: RowResult)]
 
-        public static func == (a: Month, b: Month) -> Bool {
+        package static func == (a: Month, b: Month) -> Bool {
             a.month == b.month && a.version == b.version && a.worst == b.worst
         }
-        public func hash(into hasher: inout Hasher) { hasher.combine(month); hasher.combine(version) }
+        package func hash(into hasher: inout Hasher) { hasher.combine(month); hasher.combine(version) }
     }
 
     /// One check's numeric reading over the months (nil where it was not read).
-    public struct Reading: Sendable, Hashable {
-        public var check: String
-        public var title: LocalizedText
-        public var unit: String?
-        public var values: [Double?]
+    package struct Reading: Sendable, Hashable {
+        package var check: String
+        package var title: LocalizedText
+        package var unit: String?
+        package var values: [Double?]
     }
 
     /// The history from the store, over `months` (default: every month the store has for the site).
-    public static func build(store: RecordStore, site: String, device: String,
+    package static func build(store: RecordStore, site: String, device: String,
                              months: [String]? = nil) throws(RecordError) -> DeviceHistory {
         let stored = Set(try store.records(site: site).map(\.month))
         let wanted = (months ?? stored.sorted()).filter(stored.contains)

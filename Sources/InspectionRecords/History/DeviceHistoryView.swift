@@ -1,4 +1,4 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// The device history page: the context of `history.html` (keys in Templates/README.md).
@@ -46,7 +46,7 @@ enum DeviceHistoryView {
 
 extension RecordRenderer {
     /// The device history as HTML (its readings as SVG charts), for a browser or the PDF engine.
-    public func historyHTML(_ history: DeviceHistory, lang: Language) throws(RecordError) -> String {
+    package func historyHTML(_ history: DeviceHistory, lang: Language) throws(RecordError) -> String {
         try templates.render("history.html", DeviceHistoryView.context(history, lang: lang))
     }
 }

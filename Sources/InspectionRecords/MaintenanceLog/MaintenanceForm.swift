@@ -1,50 +1,50 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 /// The maintenance registration form (维护登记表) of one call-out, printed for the technician
 /// and the client to sign: who called about what, when the technician came against the
 /// deadline, what was done, and a short summary of the probe evidence.
-public struct MaintenanceForm: Sendable, Codable, Hashable {
-    public var entryId: Int64
-    public var client: String
-    public var site: String
-    public var address: String?
-    public var contract: String?
+package struct MaintenanceForm: Sendable, Codable, Hashable {
+    package var entryId: Int64
+    package var client: String
+    package var site: String
+    package var address: String?
+    package var contract: String?
     /// The device's name (the log stores its id); nil when the call named no device.
-    public var device: String?
-    public var location: String?
-    public var reported: String
-    public var caller: String?
-    public var calledAt: Date
-    public var deadlineHours: Double?
-    public var deadline: Date?
-    public var arrivedAt: Date?
-    public var resolvedAt: Date?
-    public var verdict: DeadlineVerdict
-    public var handling: String?
-    public var technician: String?
-    public var evidence: [EvidenceSummary]
+    package var device: String?
+    package var location: String?
+    package var reported: String
+    package var caller: String?
+    package var calledAt: Date
+    package var deadlineHours: Double?
+    package var deadline: Date?
+    package var arrivedAt: Date?
+    package var resolvedAt: Date?
+    package var verdict: DeadlineVerdict
+    package var handling: String?
+    package var technician: String?
+    package var evidence: [EvidenceSummary]
 
     /// One attachment of probe results, cut to a few lines: faults first, then warnings.
-    public struct EvidenceSummary: Sendable, Codable, Hashable {
-        public var attachedAt: Date
-        public var device: String?
-        public var lines: [EvidenceLine]
+    package struct EvidenceSummary: Sendable, Codable, Hashable {
+        package var attachedAt: Date
+        package var device: String?
+        package var lines: [EvidenceLine]
         /// Checks left out of `lines`.
-        public var more: Int
+        package var more: Int
     }
 
     /// A check's title and its verdict in the form's words (正常 / 注意 / 异常 …), never raw values.
-    public struct EvidenceLine: Sendable, Codable, Hashable {
-        public var check: LocalizedText
-        public var result: RowResult
+    package struct EvidenceLine: Sendable, Codable, Hashable {
+        package var check: LocalizedText
+        package var result: RowResult
     }
 
     /// Lines kept per attachment: the form is a page to sign, not the evidence dump.
-    public static let evidenceLines = 5
+    package static let evidenceLines = 5
 
     /// `site`: the site as the store knows it, for the client, names and the device's name.
-    public init(entry: MaintenanceEntry, site: Site?, now: Date = Date()) {
+    package init(entry: MaintenanceEntry, site: Site?, now: Date = Date()) {
         func name(_ id: String?) -> String? { id.map { id in site?.devices.first { $0.id == id }?.name ?? id } }
         entryId = entry.id ?? 0
         client = site?.client ?? ""
@@ -74,7 +74,7 @@ public struct MaintenanceForm: Sendable, Codable, Hashable {
     }
 
     /// Reads the entry and its site from the store; an unknown entry is an error.
-    public static func load(store: RecordStore, entry id: Int64, now: Date = Date()) throws(RecordError) -> MaintenanceForm {
+    package static func load(store: RecordStore, entry id: Int64, now: Date = Date()) throws(RecordError) -> MaintenanceForm {
         guard let entry = try store.logEntry(id) else { throw RecordError("maintenance log: no entry \(id)") }
         return MaintenanceForm(entry: entry, site: try store.site(id: entry.siteId), now: now)
     }

@@ -1,16 +1,16 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 extension RecordRenderer {
     /// The maintenance form as one HTML page: the input of the printed (PDF) form too.
-    public func maintenanceFormHTML(_ form: MaintenanceForm, lang: Language,
+    package func maintenanceFormHTML(_ form: MaintenanceForm, lang: Language,
                                     timeZone: TimeZone = .current) throws(RecordError) -> String {
         try templates.render("maintenance.html", MaintenanceFormView.context(form, lang: lang, timeZone: timeZone))
     }
 
     /// Renders the maintenance form as HTML, Markdown or JSON; other formats are refused.
     /// Tests rather than a switch, so a format added to `RecordFormat` (pdf) needs no change here.
-    public func render(_ form: MaintenanceForm, format: RecordFormat, lang: Language,
+    package func render(_ form: MaintenanceForm, format: RecordFormat, lang: Language,
                        timeZone: TimeZone = .current) throws(RecordError) -> String {
         if format == .html { return try maintenanceFormHTML(form, lang: lang, timeZone: timeZone) }
         if format == .markdown {

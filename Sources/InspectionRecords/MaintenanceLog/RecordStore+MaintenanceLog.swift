@@ -1,11 +1,11 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 /// The maintenance log (维护登记表) in the record store.
 extension RecordStore {
     /// Adds a call-out; returns its id (the ENTRY of `log close` and `probe --log`).
     @discardableResult
-    public func addLogEntry(_ entry: MaintenanceEntry, createdAt: Date = Date()) throws(RecordError) -> Int64 {
+    package func addLogEntry(_ entry: MaintenanceEntry, createdAt: Date = Date()) throws(RecordError) -> Int64 {
         try write { db in
             try db.insert("""
                 INSERT INTO maintenance_log (site_id, device, called_at, caller, reported, response_zone,
@@ -19,7 +19,7 @@ extension RecordStore {
 
     /// Records arrival and resolution of a call-out; arrival may have been recorded before.
     @discardableResult
-    public func closeLogEntry(_ id: Int64, arrivedAt: Date?, resolvedAt: Date, handling: String?,
+    package func closeLogEntry(_ id: Int64, arrivedAt: Date?, resolvedAt: Date, handling: String?,
                               technician: String?) throws(RecordError) -> MaintenanceEntry {
         guard let entry = try logEntry(id) else { throw RecordError("maintenance log: no entry \(id)") }
         guard let arrival = arrivedAt ?? entry.arrivedAt else {
@@ -41,7 +41,7 @@ extension RecordStore {
     /// Records the technician's arrival only (the fault is still open). The arrival must not be
     /// before the call (nor after a recorded resolution): a wrong arrival stored here would make
     /// every later `log close` fail.
-    public func recordArrival(_ id: Int64, at date: Date) throws(RecordError) {
+    package func recordArrival(_ id: Int64, at date: Date) throws(RecordError) {
         guard let entry = try logEntry(id) else { throw RecordError("maintenance log: no entry \(id)") }
         guard date >= entry.calledAt else {
             throw RecordError("maintenance log entry \(id): arrival \(Self.logTime(date)) is before the call "
@@ -67,7 +67,7 @@ extension RecordStore {
 
     /// Attaches probe results to a log entry as evidence (`checkup probe … --log ENTRY`).
     /// `secrets`: the job's credential values, replaced by `***` in every result before it is stored.
-    public func attachEvidence(toLogEntry id: Int64, results: [CheckResult], device: String? = nil,
+    package func attachEvidence(toLogEntry id: Int64, results: [CheckResult], device: String? = nil,
                                secrets: [String] = [], at date: Date = Date()) throws(RecordError) {
         let scrubber = Scrubber(secrets: secrets)
         let json = StoreJSON.encode(results.map { scrubber.scrub($0) })
@@ -80,12 +80,12 @@ extension RecordStore {
         }
     }
 
-    public func logEntry(_ id: Int64) throws(RecordError) -> MaintenanceEntry? {
+    package func logEntry(_ id: Int64) throws(RecordError) -> MaintenanceEntry? {
         try logEntries(where: "id = ?", [id]).first
     }
 
     /// Entries of a site (or all sites), optionally only open ones and only those called in [from, to).
-    public func logEntries(site: String? = nil, openOnly: Bool = false, from: Date? = nil,
+    package func logEntries(site: String? = nil, openOnly: Bool = false, from: Date? = nil,
                            to: Date? = nil) throws(RecordError) -> [MaintenanceEntry] {
         var clauses: [String] = ["1 = 1"]
         var args: [any SQLBindable] = []

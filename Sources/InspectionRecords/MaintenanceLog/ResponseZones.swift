@@ -1,32 +1,32 @@
 import CheckupCore
-public import Foundation
+package import Foundation
 import Yams
 
 /// Response deadlines by a site's `response-zone`, in hours from the client's call to the
 /// technician's arrival. These are contract terms (docs/reference.md §1): the defaults follow the
 /// regime's document and a company replaces them with a YAML file (`zone: hours`).
-public struct ResponseZones: Sendable, Codable, Hashable {
-    public var hours: [String: Double]
+package struct ResponseZones: Sendable, Codable, Hashable {
+    package var hours: [String: Double]
 
-    public init(hours: [String: Double]) {
+    package init(hours: [String: Double]) {
         self.hours = hours
     }
 
     /// Inside the 2nd ring road 2 h, 3rd ring (or "city") 3 h, 4th ring 4 h, neighbouring
     /// cities and counties 6 h.
-    public static let defaults = ResponseZones(hours: [
+    package static let defaults = ResponseZones(hours: [
         "ring-2": 2, "ring-3": 3, "city": 3, "ring-4": 4, "neighbouring": 6, "neighboring": 6,
     ])
 
     /// Hours for a zone; an unknown zone is an error naming the known ones.
-    public func deadlineHours(for zone: String) throws(RecordError) -> Double {
+    package func deadlineHours(for zone: String) throws(RecordError) -> Double {
         if let h = hours[zone] { return h }
         let hint = Suggest.closest(to: zone, in: Array(hours.keys)).map { " (did you mean '\($0)'?)" } ?? ""
         throw RecordError("unknown response zone '\(zone)'\(hint); known: \(hours.keys.sorted().joined(separator: ", "))")
     }
 
     /// Reads a `zone: hours` YAML map; the defaults stay for zones the file does not name.
-    public static func load(_ file: URL) throws(RecordError) -> ResponseZones {
+    package static func load(_ file: URL) throws(RecordError) -> ResponseZones {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw RecordError("response zones \(file.path): cannot read the file")
         }

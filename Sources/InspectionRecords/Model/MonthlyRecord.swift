@@ -1,39 +1,39 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 /// The monthly inspection record (安防工程维护工作检测记录表) of one site.
 ///
 /// Its JSON form (see `RecordCoding`, Templates/README.md) is the stable export and the stored
 /// form. `contentHash` covers everything except `version`, so a printed copy can be matched to
 /// the stored version it came from, and two versions with the same content have the same hash.
-public struct MonthlyRecord: Sendable, Hashable {
+package struct MonthlyRecord: Sendable, Hashable {
     /// Name of the JSON format, for readers that receive the file alone.
-    public static let format = "checkup.monthly-record"
+    package static let format = "checkup.monthly-record"
     /// Bumped on any incompatible change of the JSON layout.
-    public static let formatVersion = 2
+    package static let formatVersion = 2
 
-    public var header: RecordHeader
+    package var header: RecordHeader
     /// Every device of the site, inspected or not.
-    public var devices: [RecordDevice]
+    package var devices: [RecordDevice]
     /// The four sections, always all four, in the form's order.
-    public var sections: [RecordSectionTable]
-    public var summary: RecordSummary
-    public var signOff: SignOff
-    public var evidence: [EvidenceEntry]
+    package var sections: [RecordSectionTable]
+    package var summary: RecordSummary
+    package var signOff: SignOff
+    package var evidence: [EvidenceEntry]
     /// True when the run was interrupted or devices were left out: the form says so in its head.
-    public var incomplete: Bool
+    package var incomplete: Bool
     /// Set when a person completed or corrected rows (`records fill`).
-    public var editedBy: String?
+    package var editedBy: String?
     /// Version in the record store; nil until saved. Not part of the content hash.
-    public var version: Int?
+    package var version: Int?
     /// SHA-256 (hex) of the canonical JSON of the content (sorted keys; no version, no signature).
     /// Computed once, by `seal()`, when a version is made (the store seals every version it keeps)
     /// — not on every read or edit: at 10,000 devices one encoding of the record takes seconds.
-    public private(set) var contentHash: String = ""
+    package private(set) var contentHash: String = ""
     /// Set when the client signed this version (`records sign`). Not part of the content hash.
-    public var signature: ClientSignature?
+    package var signature: ClientSignature?
 
-    public init(header: RecordHeader, devices: [RecordDevice], sections: [RecordSectionTable],
+    package init(header: RecordHeader, devices: [RecordDevice], sections: [RecordSectionTable],
                 signOff: SignOff, evidence: [EvidenceEntry], incomplete: Bool, editedBy: String? = nil,
                 version: Int? = nil) {
         self.header = header
@@ -48,15 +48,15 @@ public struct MonthlyRecord: Sendable, Hashable {
     }
 
     /// The table of one section.
-    public subscript(section: RecordSection) -> RecordSectionTable {
+    package subscript(section: RecordSection) -> RecordSectionTable {
         sections.first { $0.section == section } ?? RecordSectionTable(section: section)
     }
 
     /// Every row, section by section.
-    public var rows: [RecordRow] { sections.flatMap(\.rows) }
+    package var rows: [RecordRow] { sections.flatMap(\.rows) }
 
     /// Numbers rows 1… within each section and recounts the summary; call after editing rows.
-    public mutating func renumber() {
+    package mutating func renumber() {
         for s in sections.indices {
             for r in sections[s].rows.indices { sections[s].rows[r].number = r + 1 }
         }
@@ -66,7 +66,7 @@ public struct MonthlyRecord: Sendable, Hashable {
     /// Renumbers and computes the content hash: the record as it will be kept and printed.
     /// Returns the canonical document the store keeps, from the same encoding of the parts.
     @discardableResult
-    public mutating func seal() -> Data {
+    package mutating func seal() -> Data {
         renumber()
         let document = RecordDocument(self)
         contentHash = document.contentHash
@@ -74,7 +74,7 @@ public struct MonthlyRecord: Sendable, Hashable {
     }
 
     /// First 12 hex digits of the hash, short enough to print on every page.
-    public var shortHash: String { String(contentHash.prefix(12)) }
+    package var shortHash: String { String(contentHash.prefix(12)) }
 
     /// Always the four sections in form order, keeping the rows given.
     static func allSections(_ given: [RecordSectionTable]) -> [RecordSectionTable] {
@@ -90,7 +90,7 @@ extension MonthlyRecord: Codable {
         case devices, sections, signOff, evidence, signature
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let format = try c.decode(String.self, forKey: .format)
         guard format == Self.format else {
@@ -110,7 +110,7 @@ extension MonthlyRecord: Codable {
         signature = try c.decodeIfPresent(ClientSignature.self, forKey: .signature)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.format, forKey: .format)
         try c.encode(Self.formatVersion, forKey: .formatVersion)
@@ -129,13 +129,13 @@ extension MonthlyRecord: Codable {
 }
 
 /// Who signed a version for the client, and when.
-public struct ClientSignature: Sendable, Codable, Hashable {
-    public var signedBy: String
+package struct ClientSignature: Sendable, Codable, Hashable {
+    package var signedBy: String
     /// `YYYY-MM-DD`.
-    public var signedOn: String
-    public var scan: String?
+    package var signedOn: String
+    package var scan: String?
 
-    public init(signedBy: String, signedOn: String, scan: String? = nil) {
+    package init(signedBy: String, signedOn: String, scan: String? = nil) {
         self.signedBy = signedBy
         self.signedOn = signedOn
         self.scan = scan

@@ -1,21 +1,21 @@
 import CheckupCore
-public import Foundation
+package import Foundation
 
 /// Months and quarters as the store spells them (`YYYY-MM`, `YYYYQn`), read by CheckupCore's
 /// `Month` and `Quarter`: the one decision of what a period is.
-public enum Period: Sendable {
+package enum Period: Sendable {
     /// Checks a `YYYY-MM` month; the error says what was expected.
-    public static func validateMonth(_ month: String) throws(RecordError) {
+    package static func validateMonth(_ month: String) throws(RecordError) {
         guard Month(month) != nil else { throw RecordError("month '\(month)': expected \(Month.expected)") }
     }
 
     /// Checks a `YYYYQn` quarter (`2026Q4`, `q` accepted); the error says what was expected.
-    public static func validateQuarter(_ quarter: String) throws(RecordError) {
+    package static func validateQuarter(_ quarter: String) throws(RecordError) {
         _ = try months(ofQuarter: quarter)
     }
 
     /// The three months of a quarter `2026Q4` → [2026-10, 2026-11, 2026-12].
-    public static func months(ofQuarter quarter: String) throws(RecordError) -> [String] {
+    package static func months(ofQuarter quarter: String) throws(RecordError) -> [String] {
         guard let q = Quarter(quarter) else { throw RecordError("quarter '\(quarter)': expected \(Quarter.expected)") }
         return q.months.map(\.description)
     }
@@ -23,7 +23,7 @@ public enum Period: Sendable {
     /// The inspection date of a run for `month`: `given` (YYYY-MM-DD) if inside the month and not
     /// in the future; without one, today when `month` is this month. A past month needs the date
     /// (the record states the day of the visit); a future month is refused.
-    public static func inspectionDate(_ given: String?, month: String, now: Date = Date(),
+    package static func inspectionDate(_ given: String?, month: String, now: Date = Date(),
                                       in timeZone: TimeZone = .current) throws(RecordError) -> String {
         try validateMonth(month)
         let today = day(of: now, in: timeZone)
@@ -57,12 +57,12 @@ public enum Period: Sendable {
     }
 
     /// The month a date falls in, in a time zone.
-    public static func month(of date: Date, in timeZone: TimeZone = .current) -> String {
+    package static func month(of date: Date, in timeZone: TimeZone = .current) -> String {
         Month(containing: date, in: timeZone).description
     }
 
     /// `YYYY-MM-DD` of a date in a time zone.
-    public static func day(of date: Date, in timeZone: TimeZone = .current) -> String {
+    package static func day(of date: Date, in timeZone: TimeZone = .current) -> String {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = timeZone
         let c = cal.dateComponents([.year, .month, .day], from: date)

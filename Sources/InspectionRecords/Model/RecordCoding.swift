@@ -1,9 +1,9 @@
-public import Foundation
+package import Foundation
 
 /// The one JSON convention of records, the store and the export: snake_case keys, sorted,
 /// ISO-8601 dates in UTC. Stable so that hashes and diffs of exports stay meaningful.
-public enum RecordCoding: Sendable {
-    public static func encoder(pretty: Bool = true) -> JSONEncoder {
+package enum RecordCoding: Sendable {
+    package static func encoder(pretty: Bool = true) -> JSONEncoder {
         let e = JSONEncoder()
         e.keyEncodingStrategy = .convertToSnakeCase
         e.dateEncodingStrategy = .iso8601
@@ -12,7 +12,7 @@ public enum RecordCoding: Sendable {
         return e
     }
 
-    public static func decoder() -> JSONDecoder {
+    package static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
         d.keyDecodingStrategy = .convertFromSnakeCase
         d.dateDecodingStrategy = .iso8601

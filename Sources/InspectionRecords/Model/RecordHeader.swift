@@ -1,23 +1,23 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 /// The head of the form: whose system, which contract, which month, who inspected.
-public struct RecordHeader: Sendable, Codable, Hashable {
-    public var siteId: String
-    public var client: String
-    public var site: String
-    public var address: String?
-    public var contract: String?
-    public var responseZone: String?
+package struct RecordHeader: Sendable, Codable, Hashable {
+    package var siteId: String
+    package var client: String
+    package var site: String
+    package var address: String?
+    package var contract: String?
+    package var responseZone: String?
     /// `YYYY-MM`.
-    public var period: String
+    package var period: String
     /// Days of the visit, `YYYY-MM-DD`, in the site's time zone.
-    public var inspectionDates: [String]
-    public var technicians: [String]
-    public var startedAt: Date?
-    public var finishedAt: Date?
+    package var inspectionDates: [String]
+    package var technicians: [String]
+    package var startedAt: Date?
+    package var finishedAt: Date?
 
-    public init(siteId: String, client: String, site: String, address: String? = nil, contract: String? = nil,
+    package init(siteId: String, client: String, site: String, address: String? = nil, contract: String? = nil,
                 responseZone: String? = nil, period: String, inspectionDates: [String] = [],
                 technicians: [String] = [], startedAt: Date? = nil, finishedAt: Date? = nil) {
         self.siteId = siteId
@@ -35,13 +35,13 @@ public struct RecordHeader: Sendable, Codable, Hashable {
 }
 
 /// What happened to one inventory device in the run.
-public enum DeviceState: String, Sendable, Codable, CaseIterable {
+package enum DeviceState: String, Sendable, Codable, CaseIterable {
     case inspected
     case unreachable
     /// Left out of the run (`--only`, interrupted): the record is incomplete.
     case notInspected = "not-inspected"
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .inspected: LocalizedText(zh: "已检", en: "Inspected")
         case .unreachable: LocalizedText(zh: "设备离线", en: "Device offline")
@@ -51,22 +51,22 @@ public enum DeviceState: String, Sendable, Codable, CaseIterable {
 }
 
 /// A device of the site as the record lists it. The endpoint is always the redacted form.
-public struct RecordDevice: Sendable, Codable, Hashable {
-    public var id: String
-    public var name: String
-    public var location: String?
-    public var kind: DeviceKind?
-    public var profile: String
-    public var endpoint: String
-    public var state: DeviceState
+package struct RecordDevice: Sendable, Codable, Hashable {
+    package var id: String
+    package var name: String
+    package var location: String?
+    package var kind: DeviceKind?
+    package var profile: String
+    package var endpoint: String
+    package var state: DeviceState
     /// The probe's own words for an offline device (English, for the evidence appendix).
-    public var reason: String?
+    package var reason: String?
     /// Why the device is offline or not inspected, in the client's words (设备离线：30 秒内无应答, 串口总线未接入).
-    public var note: LocalizedText?
+    package var note: LocalizedText?
     /// Day this device was last inspected this month, `YYYY-MM-DD` (a large site takes several days).
-    public var inspectedOn: String?
+    package var inspectedOn: String?
 
-    public init(id: String, name: String, location: String? = nil, kind: DeviceKind? = nil, profile: String,
+    package init(id: String, name: String, location: String? = nil, kind: DeviceKind? = nil, profile: String,
                 endpoint: String, state: DeviceState, reason: String? = nil, note: LocalizedText? = nil,
                 inspectedOn: String? = nil) {
         self.id = id
@@ -83,28 +83,28 @@ public struct RecordDevice: Sendable, Codable, Hashable {
 }
 
 /// The totals at the foot of the form. Warnings (注意) are counted apart from faults (异常).
-public struct RecordSummary: Sendable, Codable, Hashable {
+package struct RecordSummary: Sendable, Codable, Hashable {
     /// Devices inspected this month (answered or offline); not the ones still 未检.
-    public var devicesChecked: Int
-    public var devicesOffline: Int
+    package var devicesChecked: Int
+    package var devicesOffline: Int
     /// Devices of the site not inspected this month (yet).
-    public var devicesNotInspected: Int
-    public var rows: Int
-    public var normal: Int
+    package var devicesNotInspected: Int
+    package var rows: Int
+    package var normal: Int
     /// Rows with a warning: worth a look, not a fault.
-    public var attention: Int
-    public var faultsFound: Int
-    public var clearedOnSite: Int
+    package var attention: Int
+    package var faultsFound: Int
+    package var clearedOnSite: Int
     /// Faults not cleared during the visit.
-    public var pending: Int
+    package var pending: Int
     /// Rows nobody has judged yet.
-    public var toCheck: Int
+    package var toCheck: Int
     /// Rows the unit does not support.
-    public var notSupported: Int
-    public var measuredRows: Int
-    public var manualRows: Int
+    package var notSupported: Int
+    package var measuredRows: Int
+    package var manualRows: Int
 
-    public init(sections: [RecordSectionTable], devices: [RecordDevice]) {
+    package init(sections: [RecordSectionTable], devices: [RecordDevice]) {
         let rows = sections.flatMap(\.rows)
         devicesChecked = devices.filter { $0.state != .notInspected }.count
         devicesOffline = devices.filter { $0.state == .unreachable }.count
@@ -123,12 +123,12 @@ public struct RecordSummary: Sendable, Codable, Hashable {
 }
 
 /// The signature block: filled in ink on paper; the names are printed under the boxes.
-public struct SignOff: Sendable, Codable, Hashable {
-    public var technicians: [String]
-    public var clientRepresentative: String?
-    public var date: String?
+package struct SignOff: Sendable, Codable, Hashable {
+    package var technicians: [String]
+    package var clientRepresentative: String?
+    package var date: String?
 
-    public init(technicians: [String], clientRepresentative: String? = nil, date: String? = nil) {
+    package init(technicians: [String], clientRepresentative: String? = nil, date: String? = nil) {
         self.technicians = technicians
         self.clientRepresentative = clientRepresentative
         self.date = date
@@ -136,18 +136,18 @@ public struct SignOff: Sendable, Codable, Hashable {
 }
 
 /// One entry of the evidence appendix: the values read for one check.
-public struct EvidenceEntry: Sendable, Codable, Hashable {
-    public var ref: String
-    public var deviceId: String
-    public var device: String
-    public var check: LocalizedText
-    public var status: CheckStatus
-    public var observed: String
-    public var expected: String
-    public var lines: [String]
-    public var durationMs: Double
+package struct EvidenceEntry: Sendable, Codable, Hashable {
+    package var ref: String
+    package var deviceId: String
+    package var device: String
+    package var check: LocalizedText
+    package var status: CheckStatus
+    package var observed: String
+    package var expected: String
+    package var lines: [String]
+    package var durationMs: Double
 
-    public init(ref: String, deviceId: String, device: String, check: LocalizedText, status: CheckStatus,
+    package init(ref: String, deviceId: String, device: String, check: LocalizedText, status: CheckStatus,
                 observed: String, expected: String, lines: [String], durationMs: Double) {
         self.ref = ref
         self.deviceId = deviceId

@@ -1,8 +1,8 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// The result column of the monthly form. JSON `result` of a row (Templates/README.md).
-public enum RowResult: String, Sendable, Codable, CaseIterable {
+package enum RowResult: String, Sendable, Codable, CaseIterable {
     /// 正常.
     case normal
     /// 注意: a warning (a bypassed zone, a card near full). Not a fault: counted apart.
@@ -16,7 +16,7 @@ public enum RowResult: String, Sendable, Codable, CaseIterable {
     /// 不支持: the unit does not implement what the check reads.
     case notSupported = "not-supported"
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .normal: LocalizedText(zh: "正常", en: "Normal")
         case .attention: LocalizedText(zh: "注意", en: "Attention")
@@ -28,7 +28,7 @@ public enum RowResult: String, Sendable, Codable, CaseIterable {
     }
 
     /// The row result of a machine verdict: a warning is attention, not a fault.
-    public init(_ status: CheckStatus) {
+    package init(_ status: CheckStatus) {
         switch status {
         case .pass: self = .normal
         case .warn: self = .attention
@@ -39,7 +39,7 @@ public enum RowResult: String, Sendable, Codable, CaseIterable {
     }
 
     /// Parses a technician's answer in either language ("正常", "normal", "ok", "异常", "fault"…).
-    public init?(answer: String) {
+    package init?(answer: String) {
         switch answer.trimmingCharacters(in: .whitespaces).lowercased() {
         case "normal", "正常", "ok", "pass", "good", "n", "1": self = .normal
         case "abnormal", "异常", "fault", "fail", "bad", "a", "2": self = .abnormal
@@ -51,11 +51,11 @@ public enum RowResult: String, Sendable, Codable, CaseIterable {
 }
 
 /// Who judged a row: a probe (measured) or a person (on site).
-public enum RowSource: String, Sendable, Codable, CaseIterable {
+package enum RowSource: String, Sendable, Codable, CaseIterable {
     case automatic
     case manual
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .automatic: LocalizedText(zh: "自动", en: "Measured")
         case .manual: LocalizedText(zh: "人工", en: "By hand")

@@ -1,9 +1,9 @@
 import CCrypto
-public import Foundation
+package import Foundation
 
 /// SHA-256 of files the store keeps a fingerprint of (imported inventories).
-public enum RecordDigest: Sendable {
-    public static func hex(_ data: Data) -> String { SHA256.hex(data) }
+package enum RecordDigest: Sendable {
+    package static func hex(_ data: Data) -> String { SHA256.hex(data) }
 }
 
 /// SHA-256 of the records' content hash, by OpenSSL's libcrypto.

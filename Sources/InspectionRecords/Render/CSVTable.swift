@@ -1,11 +1,11 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// The record as one CSV table (RFC 4180: CRLF, quotes doubled), UTF-8 with a byte-order mark
 /// so spreadsheet programs open the Chinese text correctly. One line per row of the form;
 /// the header line is in the record's language, the `section` and `result` columns too.
-public enum CSVTable: Sendable {
-    public static let bom = "\u{FEFF}"
+package enum CSVTable: Sendable {
+    package static let bom = "\u{FEFF}"
 
     static let columns: [(key: String, label: LocalizedText)] = [
         ("site", LocalizedText(zh: "场所", en: "Site")),
@@ -27,7 +27,7 @@ public enum CSVTable: Sendable {
         ("hash", LocalizedText(zh: "内容校验码", en: "Content hash")),
     ]
 
-    public static func render(_ record: MonthlyRecord, lang: Language) -> String {
+    package static func render(_ record: MonthlyRecord, lang: Language) -> String {
         var lines = [columns.map { escape($0.label.text(lang)) }.joined(separator: ",")]
         let hash = record.contentHash
         for table in record.sections {
@@ -72,7 +72,7 @@ public enum CSVTable: Sendable {
     }
 
     /// Parses RFC 4180 CSV (with or without BOM) into rows of fields: used by tests and imports.
-    public static func parse(_ text: String) -> [[String]] {
+    package static func parse(_ text: String) -> [[String]] {
         var s = Substring(text)
         if s.hasPrefix(bom) { s = s.dropFirst() }
         var rows: [[String]] = []

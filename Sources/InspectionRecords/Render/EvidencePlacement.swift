@@ -1,5 +1,5 @@
 /// Where the evidence (values read, exchanges) goes relative to the form the client signs.
-public enum EvidencePlacement: String, Sendable, CaseIterable, Codable {
+package enum EvidencePlacement: String, Sendable, CaseIterable, Codable {
     /// After the main form, in the same document, from a new page.
     case appendix
     /// In a file of its own (`…-vN.evidence.zh.html`), next to the main form.

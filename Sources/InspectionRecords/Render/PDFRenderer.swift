@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// Lays out an HTML record as PDF with weasyprint, run as a subprocess.
 ///
@@ -6,28 +6,28 @@ public import Foundation
 /// packaged by Debian, far lighter than driving a browser. It embeds the fonts it uses.
 /// Rendering blocks for the subprocess (about a second per record): call it off the
 /// cooperative pool when other work is in flight.
-public struct PDFRenderer: Sendable {
+package struct PDFRenderer: Sendable {
     /// The weasyprint program.
-    public var executable: URL
+    package var executable: URL
 
-    public static let installHint = "PDF needs weasyprint: apt-get install weasyprint fonts-wqy-microhei"
+    package static let installHint = "PDF needs weasyprint: apt-get install weasyprint fonts-wqy-microhei"
 
     /// Longest a rendering may take; a record takes seconds, so this only catches a hung weasyprint.
-    public var timeout: TimeInterval
+    package var timeout: TimeInterval
 
-    public init(executable: URL, timeout: TimeInterval = 120) {
+    package init(executable: URL, timeout: TimeInterval = 120) {
         self.executable = executable
         self.timeout = timeout
     }
 
     /// weasyprint from `$CHECKUP_WEASYPRINT` or the `PATH`.
-    public init() throws(RecordError) {
+    package init() throws(RecordError) {
         self.init(executable: try Self.locate())
     }
 
     /// Fails fast, before a run probes a whole site, when PDF cannot be made here.
     /// Only looks the program up: no subprocess.
-    public static func checkAvailable() throws(RecordError) {
+    package static func checkAvailable() throws(RecordError) {
         _ = try locate()
     }
 
@@ -48,7 +48,7 @@ public struct PDFRenderer: Sendable {
     }
 
     /// The PDF of an HTML document.
-    public func render(html: String) throws(RecordError) -> Data {
+    package func render(html: String) throws(RecordError) -> Data {
         let work = try Self.scratchFolder(in: FileManager.default.temporaryDirectory)
         defer { try? FileManager.default.removeItem(at: work) }
         let output = work.appendingPathComponent("record.pdf")
@@ -59,7 +59,7 @@ public struct PDFRenderer: Sendable {
     }
 
     /// Writes the PDF of an HTML document to `url` atomically: a reader sees the old file or the whole new one.
-    public func write(html: String, to url: URL) throws(RecordError) {
+    package func write(html: String, to url: URL) throws(RecordError) {
         // Scratch space next to the target, so the final rename stays on one file system.
         let work = try Self.scratchFolder(in: url.deletingLastPathComponent())
         defer { try? FileManager.default.removeItem(at: work) }

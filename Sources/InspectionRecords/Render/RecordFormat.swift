@@ -1,7 +1,7 @@
 import Foundation
 
 /// The output formats of a record.
-public enum RecordFormat: String, Sendable, CaseIterable, Codable {
+package enum RecordFormat: String, Sendable, CaseIterable, Codable {
     case html
     case markdown
     case csv
@@ -10,10 +10,10 @@ public enum RecordFormat: String, Sendable, CaseIterable, Codable {
     case pdf
 
     /// The names `list` accepts, for help texts and errors.
-    public static let names = "html, md, csv, json, pdf"
+    package static let names = "html, md, csv, json, pdf"
 
     /// Accepts `html`, `md`/`markdown`, `csv`, `json`, `pdf`.
-    public init?(name: String) {
+    package init?(name: String) {
         switch name.lowercased() {
         case "html", "htm": self = .html
         case "md", "markdown": self = .markdown
@@ -25,7 +25,7 @@ public enum RecordFormat: String, Sendable, CaseIterable, Codable {
     }
 
     /// Parses a `--format html,md,csv,json,pdf` list; the error names the bad entry.
-    public static func list(_ text: String) throws(RecordError) -> [RecordFormat] {
+    package static func list(_ text: String) throws(RecordError) -> [RecordFormat] {
         var out: [RecordFormat] = []
         for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
             guard let f = RecordFormat(name: part) else {
@@ -37,7 +37,7 @@ public enum RecordFormat: String, Sendable, CaseIterable, Codable {
         return out
     }
 
-    public var fileExtension: String {
+    package var fileExtension: String {
         switch self {
         case .html: "html"
         case .markdown: "md"

@@ -1,50 +1,50 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 /// Renders a monthly record as HTML (A4, printable), PDF, Markdown, CSV or JSON, and writes files.
 ///
 /// HTML and Markdown come from Mustache templates (`TemplateSet`), so a company can print its
 /// own form; PDF is that HTML laid out by weasyprint (`PDFRenderer`); CSV and JSON are data
 /// formats with a fixed layout (JSON: see `MonthlyRecord`).
-public struct RecordRenderer: Sendable {
+package struct RecordRenderer: Sendable {
     /// How the printed forms (HTML, PDF, Markdown) are put together.
-    public struct Options: Sendable, Equatable {
-        public var evidence: EvidencePlacement
+    package struct Options: Sendable, Equatable {
+        package var evidence: EvidencePlacement
 
-        public init(evidence: EvidencePlacement = .appendix) {
+        package init(evidence: EvidencePlacement = .appendix) {
             self.evidence = evidence
         }
     }
 
-    public var templates: TemplateSet
-    public var options: Options
+    package var templates: TemplateSet
+    package var options: Options
 
-    public init(templates: TemplateSet, options: Options = Options()) {
+    package init(templates: TemplateSet, options: Options = Options()) {
         self.templates = templates
         self.options = options
     }
 
     /// The bundled templates, with optional replacement files (`--template FILE`, by extension).
-    public init(templateOverrides: [URL] = [], options: Options = Options()) throws(RecordError) {
+    package init(templateOverrides: [URL] = [], options: Options = Options()) throws(RecordError) {
         var set = try TemplateSet.bundled()
         for file in templateOverrides { try set.override(with: file, kind: "record") }
         self.init(templates: set, options: options)
     }
 
     /// One-shot rendering with the bundled templates.
-    public static func render(_ record: MonthlyRecord, format: RecordFormat, lang: Language,
+    package static func render(_ record: MonthlyRecord, format: RecordFormat, lang: Language,
                               options: Options = Options()) throws(RecordError) -> String {
         try RecordRenderer(options: options).render(record, format: format, lang: lang)
     }
 
     /// The text of the record's main document: with the evidence appendix unless the options leave it out.
     /// PDF is not text: use `data` or `write`.
-    public func render(_ record: MonthlyRecord, format: RecordFormat, lang: Language) throws(RecordError) -> String {
+    package func render(_ record: MonthlyRecord, format: RecordFormat, lang: Language) throws(RecordError) -> String {
         try render(record, format: format, lang: lang, part: Self.mainPart(options.evidence))
     }
 
     /// The bytes of the record's main document in any format, PDF included.
-    public func data(_ record: MonthlyRecord, format: RecordFormat, lang: Language) throws(RecordError) -> Data {
+    package func data(_ record: MonthlyRecord, format: RecordFormat, lang: Language) throws(RecordError) -> Data {
         let part = Self.mainPart(options.evidence)
         if format == .pdf {
             return try PDFRenderer().render(html: try render(record, format: .html, lang: lang, part: part))
@@ -73,7 +73,7 @@ public struct RecordRenderer: Sendable {
     }
 
     /// File name of a record in a format: `SITE-YYYY-MM-vN[.PART].LANG.EXT` (no `-vN` before it is stored).
-    public static func fileName(_ record: MonthlyRecord, format: RecordFormat, lang: Language? = nil,
+    package static func fileName(_ record: MonthlyRecord, format: RecordFormat, lang: Language? = nil,
                                 part infix: String? = nil) -> String {
         var base = "\(safe(record.header.siteId))-\(record.header.period)"
         if let v = record.version { base += "-v\(v)" }
@@ -85,7 +85,7 @@ public struct RecordRenderer: Sendable {
     /// Writes the record in each format into `dir` (created if needed); returns the files written.
     /// With `evidence: .separate`, each printed form has a second file, `….evidence.LANG.EXT`.
     @discardableResult
-    public func write(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, to dir: URL) throws(RecordError) -> [URL] {
+    package func write(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, to dir: URL) throws(RecordError) -> [URL] {
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         } catch {

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import CheckupCore
 import Mustache
 
@@ -8,14 +8,14 @@ import Mustache
 /// Names: `record.html`, `record.md`, `quarterly.html`, `quarterly.md`, `maintenance.html`,
 /// `maintenance.md` (the maintenance registration form). The context each
 /// template receives is described in Templates/README.md.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     var templates: [String: MustacheTemplate]
 
-    public static let names = ["record.html", "record.md", "quarterly.html", "quarterly.md",
+    package static let names = ["record.html", "record.md", "quarterly.html", "quarterly.md",
                                "maintenance.html", "maintenance.md", "history.html", "schedule.html", "satisfaction.html"]
 
     /// The templates shipped with checkup.
-    public static func bundled() throws(RecordError) -> TemplateSet {
+    package static func bundled() throws(RecordError) -> TemplateSet {
         let folder = try bundledFolder()
         var set = TemplateSet(templates: [:])
         for name in names {
@@ -25,7 +25,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Replaces one template by a file; the error names the file and the parse problem.
-    public mutating func replace(_ name: String, with file: URL) throws(RecordError) {
+    package mutating func replace(_ name: String, with file: URL) throws(RecordError) {
         _ = MarkdownContentType.registered
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw RecordError("template \(file.path): cannot read the file")
@@ -52,7 +52,7 @@ public struct TemplateSet: Sendable {
 
     /// Loads and renders `bytes` as a template with a small fixed context: what a `--template`
     /// file goes through, without a file (the fuzz targets' entry).
-    public static func trial(_ bytes: [UInt8], origin: String) throws(RecordError) -> String {
+    package static func trial(_ bytes: [UInt8], origin: String) throws(RecordError) -> String {
         _ = MarkdownContentType.registered
         let context: [String: Any] = ["site": ["name": "支行 <b>"], "rows": [["item": "a|b", "html": "<i>"], ["item": "c"]],
                                       "a": true, "b": [["c": [["d": "x"]]]]]
@@ -61,7 +61,7 @@ public struct TemplateSet: Sendable {
 
     /// Replaces the template a file is for, by its extension: `.md`/`.markdown` → Markdown, else HTML.
     /// `kind` is `record`, `quarterly` or `maintenance`.
-    public mutating func override(with file: URL, kind: String = "record") throws(RecordError) {
+    package mutating func override(with file: URL, kind: String = "record") throws(RecordError) {
         let ext = file.pathExtension == "mustache" ? file.deletingPathExtension().pathExtension : file.pathExtension
         let isMarkdown = ["md", "markdown"].contains(ext.lowercased())
         try replace("\(kind).\(isMarkdown ? "md" : "html")", with: file)

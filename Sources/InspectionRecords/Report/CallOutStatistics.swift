@@ -1,29 +1,29 @@
 import CheckupCore
-public import Foundation
+package import Foundation
 
 /// Call-out statistics per client, response zone and quarter, from the maintenance log: how
 /// many, how many arrived on time (the contract's deadline), and how long they took to resolve.
-public struct CallOutStatistics: Sendable {
-    public struct Group: Sendable, Hashable {
-        public var client: String
-        public var zone: String
-        public var quarter: String
-        public var callOuts: Int
+package struct CallOutStatistics: Sendable {
+    package struct Group: Sendable, Hashable {
+        package var client: String
+        package var zone: String
+        package var quarter: String
+        package var callOuts: Int
         /// Call-outs judged against a deadline (arrived, or the deadline passed).
-        public var judged: Int
-        public var onTime: Int
-        public var open: Int
+        package var judged: Int
+        package var onTime: Int
+        package var open: Int
         /// Median hours from the call to the resolution, of the resolved ones.
-        public var medianHoursToResolve: Double?
+        package var medianHoursToResolve: Double?
 
         /// On-time arrivals of the judged call-outs; nil when none was judged yet.
-        public var onTimeRate: Double? { judged == 0 ? nil : Double(onTime) / Double(judged) }
+        package var onTimeRate: Double? { judged == 0 ? nil : Double(onTime) / Double(judged) }
     }
 
-    public var groups: [Group]
+    package var groups: [Group]
 
     /// Over every site of the store (or of `clients`), for the quarters given (`2026Q4`).
-    public static func build(store: RecordStore, quarters: [String], clients: [String]? = nil,
+    package static func build(store: RecordStore, quarters: [String], clients: [String]? = nil,
                              now: Date = Date(), timeZone: TimeZone = .current) throws(RecordError) -> CallOutStatistics {
         var sites: [String: Site] = [:]
         for id in try store.siteIds() { sites[id] = try store.site(id: id) }
@@ -55,7 +55,7 @@ public struct CallOutStatistics: Sendable {
     }
 
     /// This quarter, `2026Q4`.
-    public static var currentQuarter: String { quarter(of: Date(), in: .current) }
+    package static var currentQuarter: String { quarter(of: Date(), in: .current) }
 
     static func quarter(of date: Date, in timeZone: TimeZone) -> String {
         let month = Period.month(of: date, in: timeZone)

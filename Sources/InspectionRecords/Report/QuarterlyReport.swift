@@ -1,27 +1,27 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 /// The quarterly written report per client (每季提交书面维护工作报告): how the systems of all
 /// the client's sites ran over the quarter — the current version of each monthly record — and
 /// the call-outs of the maintenance log.
-public struct QuarterlyReport: Sendable, Codable, Hashable {
-    public var client: String
+package struct QuarterlyReport: Sendable, Codable, Hashable {
+    package var client: String
     /// `2026Q4`.
-    public var quarter: String
-    public var months: [String]
-    public var sites: [SiteQuarter]
+    package var quarter: String
+    package var months: [String]
+    package var sites: [SiteQuarter]
     /// Call-outs of every site, by call time.
-    public var callOuts: [QuarterlyCallOut]
-    public var faultsFound: Int
-    public var clearedOnSite: Int
-    public var pending: Int
-    public var onTimeCallOuts: Int
-    public var lateCallOuts: Int
+    package var callOuts: [QuarterlyCallOut]
+    package var faultsFound: Int
+    package var clearedOnSite: Int
+    package var pending: Int
+    package var onTimeCallOuts: Int
+    package var lateCallOuts: Int
     /// On time over judged call-outs; nil when none was judged.
-    public var onTimeRate: Double?
+    package var onTimeRate: Double?
 
     /// Pure aggregation: one `SiteQuarter` per site, and the call-outs named after their site and device.
-    public init(client: String, quarter: String, months: [String], sites: [SiteQuarter], headers: [String: Site],
+    package init(client: String, quarter: String, months: [String], sites: [SiteQuarter], headers: [String: Site],
                 records: [MonthlyRecord], callOuts: [MaintenanceEntry], now: Date = Date()) {
         self.client = client
         self.quarter = quarter
@@ -45,7 +45,7 @@ public struct QuarterlyReport: Sendable, Codable, Hashable {
     /// Builds the report of the given sites from the store. A site the store does not know, or
     /// sites of different clients, are errors; so is a quarter with no record for any site
     /// (an empty report would read as a quarter without faults).
-    public static func build(store: RecordStore, sites siteIds: [String], quarter: String,
+    package static func build(store: RecordStore, sites siteIds: [String], quarter: String,
                              now: Date = Date()) throws(RecordError) -> QuarterlyReport {
         let months = try Period.months(ofQuarter: quarter)
         let quarter = quarter.uppercased()
@@ -80,7 +80,7 @@ public struct QuarterlyReport: Sendable, Codable, Hashable {
     }
 
     /// One site: `build(store:sites:quarter:)` with that site alone.
-    public static func build(store: RecordStore, site: String, quarter: String,
+    package static func build(store: RecordStore, site: String, quarter: String,
                              now: Date = Date()) throws(RecordError) -> QuarterlyReport {
         try build(store: store, sites: [site], quarter: quarter, now: now)
     }

@@ -1,5 +1,5 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 /// The context of the quarterly templates (keys in Templates/README.md). Every word on the
 /// page comes from the labels in the page's language: no ids, flags or paths.
@@ -77,13 +77,13 @@ enum QuarterlyView {
 
 extension RecordRenderer {
     /// The quarterly report as one HTML page: the input of the printed (PDF) report too.
-    public func quarterlyHTML(_ report: QuarterlyReport, lang: Language,
+    package func quarterlyHTML(_ report: QuarterlyReport, lang: Language,
                               timeZone: TimeZone = .current) throws(RecordError) -> String {
         try templates.render("quarterly.html", QuarterlyView.context(report, lang: lang, timeZone: timeZone))
     }
 
     /// Renders a quarterly report as HTML, Markdown or JSON.
-    public func render(_ report: QuarterlyReport, format: RecordFormat, lang: Language,
+    package func render(_ report: QuarterlyReport, format: RecordFormat, lang: Language,
                        timeZone: TimeZone = .current) throws(RecordError) -> String {
         switch format {
         case .html: return try quarterlyHTML(report, lang: lang, timeZone: timeZone)

@@ -1,69 +1,69 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// One site's part of the quarterly report: its months, its devices' availability, its faults.
-public struct SiteQuarter: Sendable, Codable, Hashable {
-    public var siteId: String
-    public var site: String
-    public var address: String?
-    public var contract: String?
-    public var months: [MonthSummary]
+package struct SiteQuarter: Sendable, Codable, Hashable {
+    package var siteId: String
+    package var site: String
+    package var address: String?
+    package var contract: String?
+    package var months: [MonthSummary]
     /// Months of the quarter with no stored record for this site.
-    public var missingMonths: [String]
-    public var devices: [DeviceAvailability]
+    package var missingMonths: [String]
+    package var devices: [DeviceAvailability]
     /// Online inspections over all inspections of the site's devices; nil when none was inspected.
-    public var availability: Double?
-    public var faultsFound: Int
-    public var clearedOnSite: Int
-    public var pending: Int
+    package var availability: Double?
+    package var faultsFound: Int
+    package var clearedOnSite: Int
+    package var pending: Int
     /// Warning rows (注意): reported apart, never counted as faults.
-    public var attention: Int
+    package var attention: Int
     /// Devices abnormal in two or more months of the quarter (warnings do not count).
-    public var recurring: [RecurringFault]
+    package var recurring: [RecurringFault]
     /// Faults not cleared and rows not judged, in the latest record of the quarter.
-    public var openItems: [OpenItem]
+    package var openItems: [OpenItem]
 
     /// One month's record as the quarter sees it.
-    public struct MonthSummary: Sendable, Codable, Hashable {
-        public var month: String
-        public var version: Int?
-        public var contentHash: String
-        public var faultsFound: Int
-        public var clearedOnSite: Int
-        public var pending: Int
-        public var attention: Int
-        public var toCheck: Int
-        public var devicesNotInspected: Int
-        public var incomplete: Bool
+    package struct MonthSummary: Sendable, Codable, Hashable {
+        package var month: String
+        package var version: Int?
+        package var contentHash: String
+        package var faultsFound: Int
+        package var clearedOnSite: Int
+        package var pending: Int
+        package var attention: Int
+        package var toCheck: Int
+        package var devicesNotInspected: Int
+        package var incomplete: Bool
     }
 
     /// How often a device answered when it was inspected.
-    public struct DeviceAvailability: Sendable, Codable, Hashable {
-        public var deviceId: String
-        public var device: String
+    package struct DeviceAvailability: Sendable, Codable, Hashable {
+        package var deviceId: String
+        package var device: String
         /// Months in which the device was inspected (answered or found offline).
-        public var inspections: Int
-        public var online: Int
+        package var inspections: Int
+        package var online: Int
         /// online / inspections, 0…1; nil when the device was never inspected in the quarter (no data, not 0 %).
-        public var availability: Double?
-        public var abnormalRows: Int
-        public var abnormalMonths: [String]
+        package var availability: Double?
+        package var abnormalRows: Int
+        package var abnormalMonths: [String]
         /// Each month of the quarter: answered, offline, or no data (not inspected, or no record).
-        public var monthly: [MonthAnswer]
+        package var monthly: [MonthAnswer]
     }
 
     /// What one month says about one device.
-    public struct MonthAnswer: Sendable, Codable, Hashable {
-        public var month: String
-        public var answer: Answer
+    package struct MonthAnswer: Sendable, Codable, Hashable {
+        package var month: String
+        package var answer: Answer
 
-        public enum Answer: String, Sendable, Codable, CaseIterable {
+        package enum Answer: String, Sendable, Codable, CaseIterable {
             case online
             case offline
             /// Not inspected that month, or no record of the month: never counted as offline.
             case noData = "no-data"
 
-            public var title: LocalizedText {
+            package var title: LocalizedText {
                 switch self {
                 case .online: LocalizedText(zh: "在线", en: "Online")
                 case .offline: LocalizedText(zh: "离线", en: "Offline")
@@ -73,29 +73,29 @@ public struct SiteQuarter: Sendable, Codable, Hashable {
         }
     }
 
-    public struct RecurringFault: Sendable, Codable, Hashable {
-        public var deviceId: String
-        public var device: String
-        public var months: [String]
-        public var items: [LocalizedText]
+    package struct RecurringFault: Sendable, Codable, Hashable {
+        package var deviceId: String
+        package var device: String
+        package var months: [String]
+        package var items: [LocalizedText]
     }
 
-    public struct OpenItem: Sendable, Codable, Hashable {
-        public var month: String
-        public var section: RecordSection
-        public var key: String
-        public var device: String
-        public var item: LocalizedText
-        public var result: RowResult
-        public var observed: String
-        public var handling: String
+    package struct OpenItem: Sendable, Codable, Hashable {
+        package var month: String
+        package var section: RecordSection
+        package var key: String
+        package var device: String
+        package var item: LocalizedText
+        package var result: RowResult
+        package var observed: String
+        package var handling: String
     }
 }
 
 extension SiteQuarter {
     /// Aggregates the given records (any order; those outside `months` are ignored).
     /// `header`: the site as the store knows it, for name, address and contract.
-    public init(siteId: String, header: Site?, months: [String], records: [MonthlyRecord]) {
+    package init(siteId: String, header: Site?, months: [String], records: [MonthlyRecord]) {
         let records = records.filter { $0.header.siteId == siteId && months.contains($0.header.period) }
             .sorted { $0.header.period < $1.header.period }
         let present = Set(records.map(\.header.period))

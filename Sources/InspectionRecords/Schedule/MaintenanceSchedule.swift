@@ -1,14 +1,14 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// The maintenance cycle table (维护工作周期表) of a month or a quarter: every site the store
 /// knows, when its visit is due, who goes, and where it stands.
-public struct MaintenanceSchedule: Sendable {
-    public var months: [String]
-    public var today: String
-    public var entries: [Entry]
+package struct MaintenanceSchedule: Sendable {
+    package var months: [String]
+    package var today: String
+    package var entries: [Entry]
 
-    public enum State: String, Sendable, Codable, CaseIterable {
+    package enum State: String, Sendable, Codable, CaseIterable {
         /// A version with no device left 未检.
         case done
         /// Visited, but devices are still 未检 (or the run was cut short).
@@ -20,7 +20,7 @@ public struct MaintenanceSchedule: Sendable {
         /// The contract has no visit this month.
         case notDue = "not-due"
 
-        public var title: LocalizedText {
+        package var title: LocalizedText {
             switch self {
             case .done: LocalizedText(zh: "已完成", en: "Done")
             case .inProgress: LocalizedText(zh: "进行中", en: "In progress")
@@ -31,22 +31,22 @@ public struct MaintenanceSchedule: Sendable {
         }
     }
 
-    public struct Entry: Sendable, Hashable {
-        public var month: String
-        public var siteId: String
-        public var site: String
-        public var client: String
-        public var technician: String?
-        public var dueDate: String?
-        public var state: State
-        public var version: Int?
-        public var shortHash: String?
-        public var signedBy: String?
-        public var holidayDuty: [String]
+    package struct Entry: Sendable, Hashable {
+        package var month: String
+        package var siteId: String
+        package var site: String
+        package var client: String
+        package var technician: String?
+        package var dueDate: String?
+        package var state: State
+        package var version: Int?
+        package var shortHash: String?
+        package var signedBy: String?
+        package var holidayDuty: [String]
     }
 
     /// The schedule of `months` over every site of the store, judged on `today` (`YYYY-MM-DD`).
-    public static func build(store: RecordStore, months: [String], today: String,
+    package static func build(store: RecordStore, months: [String], today: String,
                              sites ids: [String]? = nil) throws(RecordError) -> MaintenanceSchedule {
         var entries: [Entry] = []
         let siteIds: [String]
@@ -76,5 +76,5 @@ public struct MaintenanceSchedule: Sendable {
         return MaintenanceSchedule(months: months, today: today, entries: entries)
     }
 
-    public var overdue: [Entry] { entries.filter { $0.state == .overdue } }
+    package var overdue: [Entry] { entries.filter { $0.state == .overdue } }
 }

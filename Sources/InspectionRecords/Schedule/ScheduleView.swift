@@ -1,4 +1,4 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// The cycle table on paper (`schedule.html`) and as CSV, in one language.
@@ -44,12 +44,12 @@ enum ScheduleView {
 
 extension RecordRenderer {
     /// The cycle table as HTML (for a browser or the PDF engine).
-    public func scheduleHTML(_ schedule: MaintenanceSchedule, lang: Language) throws(RecordError) -> String {
+    package func scheduleHTML(_ schedule: MaintenanceSchedule, lang: Language) throws(RecordError) -> String {
         try templates.render("schedule.html", ScheduleView.context(schedule, lang: lang))
     }
 
     /// The cycle table as CSV (BOM, a header row in the language), for a spreadsheet.
-    public static func scheduleCSV(_ schedule: MaintenanceSchedule, lang: Language) -> String {
+    package static func scheduleCSV(_ schedule: MaintenanceSchedule, lang: Language) -> String {
         let header = ScheduleView.columns.map { ScheduleView.words[$0]?.text(lang) ?? $0 }
         let lines = ([header] + ScheduleView.rows(schedule, lang: lang)).map { $0.map(CSVTable.escape).joined(separator: ",") }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

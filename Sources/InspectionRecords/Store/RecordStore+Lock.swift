@@ -1,5 +1,5 @@
 import CheckupCore
-public import Foundation
+package import Foundation
 
 /// One run at a time per site-month: a second run would turn the first one's `port busy` into
 /// false "device offline" faults in the current version. The holder is a row in `run_locks`
@@ -8,16 +8,16 @@ public import Foundation
 /// site+month, which the server releases when the holder's connection ends (a crash, a laptop
 /// closed mid-run, another host): liveness is the server's to know, not a pid check across hosts.
 extension RecordStore {
-    public struct LockHolder: Sendable, Hashable {
-        public var host: String
-        public var pid: Int32
-        public var since: Date
+    package struct LockHolder: Sendable, Hashable {
+        package var host: String
+        package var pid: Int32
+        package var since: Date
     }
 
     /// Takes the site-month's lock for this process. A lock of a dead process is taken over
     /// (returned, for a note); a live one, or one from another host, is an error naming it.
     @discardableResult
-    public func lockMonth(site: String, month: String, now: Date = Date(),
+    package func lockMonth(site: String, month: String, now: Date = Date(),
                           host: String = ProcessInfo.processInfo.hostName,
                           pid: Int32 = getpid()) throws(RecordError) -> LockHolder? {
         let key = Self.lockKey(site: site, month: month)
@@ -51,7 +51,7 @@ extension RecordStore {
     }
 
     /// Releases the lock if this process holds it.
-    public func unlockMonth(site: String, month: String, host: String = ProcessInfo.processInfo.hostName,
+    package func unlockMonth(site: String, month: String, host: String = ProcessInfo.processInfo.hostName,
                             pid: Int32 = getpid()) throws(RecordError) {
         try write { db in
             try db.execute("DELETE FROM run_locks WHERE site_id = ? AND month = ? AND host = ? AND pid = ?",
@@ -64,7 +64,7 @@ extension RecordStore {
 
     /// Removes the lock row whoever holds it (`records unlock`); returns who held it. On
     /// PostgreSQL a holder whose connection is still open keeps its advisory lock: it is alive.
-    public func removeMonthLock(site: String, month: String) throws(RecordError) -> LockHolder? {
+    package func removeMonthLock(site: String, month: String) throws(RecordError) -> LockHolder? {
         try write { db in
             let holder = try Self.holder(site: site, month: month, in: db)
             try db.execute("DELETE FROM run_locks WHERE site_id = ? AND month = ?", [site, month])

@@ -1,12 +1,12 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 /// A month is built up, never replaced: runs commit each device's inspection as it arrives,
 /// people's answers are appended, and every new version is composed from the latest of both.
 extension RecordStore {
     /// Opens a run before any device is contacted; its devices are committed one by one with
     /// `commit(_:run:)`, so a run cut off by a signal or a power cut keeps what it had read.
-    public func beginRun(_ plan: RunPlan) throws(RecordError) -> Int64 {
+    package func beginRun(_ plan: RunPlan) throws(RecordError) -> Int64 {
         try write { db in
             // Site encodes its endpoints redacted, so no community reaches the store.
             try Self.upsert(site: plan.site, at: plan.startedAt, in: db)
@@ -21,7 +21,7 @@ extension RecordStore {
 
     /// Commits one device's outcome and results to a run that `beginRun` opened, scrubbed with
     /// `scrubber` (built from the inventory, whose URL communities the store never sees).
-    public func commit(_ inspection: DeviceInspection, run: Int64, scrubber scrub: Scrubber) throws(RecordError) {
+    package func commit(_ inspection: DeviceInspection, run: Int64, scrubber scrub: Scrubber) throws(RecordError) {
         try write { db in
             guard let row = try db.queryOne("SELECT site_id, month, inspected_on FROM runs WHERE id = ?", [run]) else {
                 throw RecordError("no run \(run)")
@@ -47,7 +47,7 @@ extension RecordStore {
     }
 
     /// Closes a run: when it ended, whether it was cut short, and what it could not reach.
-    public func finishRun(_ run: Int64, finishedAt: Date, incomplete: Bool, exitStatus: ExitStatus,
+    package func finishRun(_ run: Int64, finishedAt: Date, incomplete: Bool, exitStatus: ExitStatus,
                           notInspected: [NotInspectedDevice]) throws(RecordError) {
         try write { db in
             try db.execute("""
@@ -58,7 +58,7 @@ extension RecordStore {
 
     /// Devices a run planned but has not committed: what `--resume` inspects. Nil when the latest
     /// run of the month is complete (nothing to resume) or there is none.
-    public func unfinishedDevices(site: String, month: String) throws(RecordError) -> [String]? {
+    package func unfinishedDevices(site: String, month: String) throws(RecordError) -> [String]? {
         try read { db in
             guard let run = try db.queryOne("""
                 SELECT id, planned_json, incomplete FROM runs WHERE site_id = ? AND month = ? ORDER BY id DESC LIMIT 1
@@ -71,7 +71,7 @@ extension RecordStore {
     }
 
     /// Appends a person's answer to the month's history; the next version carries it.
-    public func addAnswer(site: String, month: String, key: String, _ answer: RecordAnswers.RowAnswer,
+    package func addAnswer(site: String, month: String, key: String, _ answer: RecordAnswers.RowAnswer,
                           by person: String, at date: Date = Date()) throws(RecordError) {
         try write { db in
             try db.execute("""
@@ -81,7 +81,7 @@ extension RecordStore {
     }
 
     /// Every row key any version of the month has had: an answer to a key outside it is a typo.
-    public func rowKeys(site: String, month: String) throws(RecordError) -> Set<String> {
+    package func rowKeys(site: String, month: String) throws(RecordError) -> Set<String> {
         Set(try read { db in
             try db.column("SELECT row_key FROM month_row_keys WHERE site_id = ? AND month = ?", [site, month]) as [String]
         })
@@ -89,7 +89,7 @@ extension RecordStore {
 
     /// Composes the month's current record from the latest inspection of every device and every
     /// answer given, and stores it as a new version: one transaction, one version per call.
-    public func storeNewVersion(site siteId: String, month: String, run: Int64?, editedBy: String? = nil,
+    package func storeNewVersion(site siteId: String, month: String, run: Int64?, editedBy: String? = nil,
                                 filler: RecordFiller = RecordFiller(),
                                 at date: Date = Date()) throws(RecordError) -> ComposedVersion {
         try write { db in
@@ -118,7 +118,7 @@ extension RecordStore {
     }
 
     /// Marks a version as the one the client signed; a later version never touches it.
-    public func sign(_ signature: RecordSignature) throws(RecordError) {
+    package func sign(_ signature: RecordSignature) throws(RecordError) {
         try write { db in
             guard let hash: String = try db.scalar("""
                 SELECT content_hash FROM record_versions WHERE site_id = ? AND month = ? AND version = ?
@@ -140,7 +140,7 @@ extension RecordStore {
     }
 
     /// The signatures of a site's months (of one month when given), by version.
-    public func signatures(site: String, month: String? = nil) throws(RecordError) -> [RecordSignature] {
+    package func signatures(site: String, month: String? = nil) throws(RecordError) -> [RecordSignature] {
         try read { db in
             var sql = "SELECT * FROM signatures WHERE site_id = ?"
             var args: [any SQLBindable] = [site]
@@ -190,17 +190,17 @@ extension RecordStore {
 }
 
 /// What a run is about to do, stored before the first device is contacted.
-public struct RunPlan: Sendable {
-    public var site: Site
-    public var month: String
+package struct RunPlan: Sendable {
+    package var site: Site
+    package var month: String
     /// The inspection date, `YYYY-MM-DD`.
-    public var inspectedOn: String
-    public var technicians: [String]
+    package var inspectedOn: String
+    package var technicians: [String]
     /// Device ids the run will inspect, in order: `--resume` inspects those it did not commit.
-    public var devices: [String]
-    public var startedAt: Date
+    package var devices: [String]
+    package var startedAt: Date
 
-    public init(site: Site, month: String, inspectedOn: String, technicians: [String], devices: [String], startedAt: Date) {
+    package init(site: Site, month: String, inspectedOn: String, technicians: [String], devices: [String], startedAt: Date) {
         self.site = site
         self.month = month
         self.inspectedOn = inspectedOn
@@ -211,14 +211,14 @@ public struct RunPlan: Sendable {
 }
 
 /// One device's inspection by one run.
-public struct DeviceInspection: Sendable, Hashable {
-    public var outcome: DeviceOutcome
-    public var results: [CheckResult]
-    public var inspectedAt: Date
-    public var inspectedOn: String
-    public var technicians: [String]
+package struct DeviceInspection: Sendable, Hashable {
+    package var outcome: DeviceOutcome
+    package var results: [CheckResult]
+    package var inspectedAt: Date
+    package var inspectedOn: String
+    package var technicians: [String]
 
-    public init(outcome: DeviceOutcome, results: [CheckResult], inspectedAt: Date, inspectedOn: String = "",
+    package init(outcome: DeviceOutcome, results: [CheckResult], inspectedAt: Date, inspectedOn: String = "",
                 technicians: [String] = []) {
         self.outcome = outcome
         self.results = results
@@ -229,14 +229,14 @@ public struct DeviceInspection: Sendable, Hashable {
 }
 
 /// A device a run could not even try (its serial bus is not connected), with the reason.
-public struct NotInspectedDevice: Sendable, Codable, Hashable {
-    public var device: String
+package struct NotInspectedDevice: Sendable, Codable, Hashable {
+    package var device: String
     /// In the client's words (串口总线未接入).
-    public var note: LocalizedText
+    package var note: LocalizedText
     /// For the technician and the evidence (the port's path).
-    public var detail: String
+    package var detail: String
 
-    public init(device: String, note: LocalizedText, detail: String) {
+    package init(device: String, note: LocalizedText, detail: String) {
         self.device = device
         self.note = note
         self.detail = detail
@@ -244,27 +244,27 @@ public struct NotInspectedDevice: Sendable, Codable, Hashable {
 }
 
 /// One answer of the month's history.
-public struct StoredAnswer: Sendable, Hashable {
-    public var key: String
-    public var answer: RecordAnswers.RowAnswer
-    public var filledBy: String
-    public var filledAt: Date
+package struct StoredAnswer: Sendable, Hashable {
+    package var key: String
+    package var answer: RecordAnswers.RowAnswer
+    package var filledBy: String
+    package var filledAt: Date
 }
 
 /// Everything a site-month's current record is composed from.
-public struct MonthState: Sendable {
-    public var site: Site
-    public var month: String
+package struct MonthState: Sendable {
+    package var site: Site
+    package var month: String
     /// The latest inspection of each device, in the order they were committed.
-    public var inspections: [DeviceInspection]
-    public var answers: [StoredAnswer]
+    package var inspections: [DeviceInspection]
+    package var answers: [StoredAnswer]
     /// Devices the latest run could not try, with why.
-    public var notInspected: [NotInspectedDevice]
-    public var latestRun: Int64?
+    package var notInspected: [NotInspectedDevice]
+    package var latestRun: Int64?
     /// True when the latest run of the month was cut short.
-    public var interrupted: Bool
+    package var interrupted: Bool
 
-    public init(site: Site, month: String, inspections: [DeviceInspection], answers: [StoredAnswer] = [],
+    package init(site: Site, month: String, inspections: [DeviceInspection], answers: [StoredAnswer] = [],
                 notInspected: [NotInspectedDevice] = [], latestRun: Int64? = nil, interrupted: Bool = false) {
         self.site = site
         self.month = month
@@ -277,25 +277,25 @@ public struct MonthState: Sendable {
 }
 
 /// A new current version, and the answers it could not place (their rows are gone).
-public struct ComposedVersion: Sendable {
-    public var record: MonthlyRecord
+package struct ComposedVersion: Sendable {
+    package var record: MonthlyRecord
     /// Keys of answers kept in the history whose row this version no longer has (a device back online).
-    public var orphanedAnswers: [String]
+    package var orphanedAnswers: [String]
 }
 
 /// The client's signature of one version (who, which day, an optional scan of the paper).
-public struct RecordSignature: Sendable, Hashable, Codable {
-    public var siteId: String
-    public var month: String
-    public var version: Int
-    public var signedBy: String
+package struct RecordSignature: Sendable, Hashable, Codable {
+    package var siteId: String
+    package var month: String
+    package var version: Int
+    package var signedBy: String
     /// `YYYY-MM-DD`.
-    public var signedOn: String
-    public var recordedAt: Date
-    public var scanName: String?
-    public var scan: Data?
+    package var signedOn: String
+    package var recordedAt: Date
+    package var scanName: String?
+    package var scan: Data?
 
-    public init(siteId: String, month: String, version: Int, signedBy: String, signedOn: String,
+    package init(siteId: String, month: String, version: Int, signedBy: String, signedOn: String,
                 recordedAt: Date = Date(), scanName: String? = nil, scan: Data? = nil) {
         self.siteId = siteId
         self.month = month

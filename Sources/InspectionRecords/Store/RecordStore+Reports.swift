@@ -4,19 +4,19 @@ import Foundation
 /// Read-only queries for the reports: which clients the store knows and their sites.
 extension RecordStore {
     /// Client names of the stored sites, sorted.
-    public func clients() throws(RecordError) -> [String] {
+    package func clients() throws(RecordError) -> [String] {
         try read { db in try db.column("SELECT DISTINCT client FROM sites ORDER BY client") }
     }
 
     /// Ids of the stored sites of one client (exact name), sorted.
-    public func siteIds(client: String) throws(RecordError) -> [String] {
+    package func siteIds(client: String) throws(RecordError) -> [String] {
         try read { db in
             try db.column("SELECT id FROM sites WHERE client = ? ORDER BY id", [client])
         }
     }
 
     /// The sites of a client; an unknown client is an error naming the closest known one.
-    public func siteIds(ofKnownClient client: String) throws(RecordError) -> [String] {
+    package func siteIds(ofKnownClient client: String) throws(RecordError) -> [String] {
         let ids = try siteIds(client: client)
         if !ids.isEmpty { return ids }
         let known = try clients()

@@ -1,5 +1,5 @@
-public import CheckupCore
-public import Foundation
+package import CheckupCore
+package import Foundation
 
 /// The record history: every run, every result, every version of every monthly record, and
 /// the maintenance log, in one SQLite file (the embedded default) or one PostgreSQL database
@@ -7,26 +7,26 @@ public import Foundation
 ///
 /// Versions are never overwritten: saving a month again adds version n+1, and the latest is
 /// the current record. Calls block: on PostgreSQL each is a round trip to the server.
-public final class RecordStore: Sendable {
+package final class RecordStore: Sendable {
     /// The store as messages show it: the SQLite path, or the PostgreSQL URL without a password.
-    public let path: String
-    public let location: StoreLocation
+    package let path: String
+    package let location: StoreLocation
     let database: any SQLDatabase
 
     /// `$CHECKUP_STORE`, else `~/.local/share/checkup/checkup.sqlite`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let p = environment["CHECKUP_STORE"], !p.isEmpty { return p }
         let home = environment["HOME"] ?? NSHomeDirectory()
         return home + "/.local/share/checkup/checkup.sqlite"
     }
 
     /// Opens and migrates the store at a path or a `postgres://USER@HOST[:PORT]/DB` URL.
-    public convenience init(path: String, create: Bool = true) throws(RecordError) {
+    package convenience init(path: String, create: Bool = true) throws(RecordError) {
         try self.init(location: StoreLocation(parsing: path), create: create)
     }
 
     /// Opens and migrates the store at a `postgres://` URL (or a path).
-    public convenience init(url: String, password: String? = nil) throws(RecordError) {
+    package convenience init(url: String, password: String? = nil) throws(RecordError) {
         try self.init(location: StoreLocation(parsing: url), password: password)
     }
 
@@ -35,7 +35,7 @@ public final class RecordStore: Sendable {
     /// naming the path, so a read-only command never leaves an empty store behind a typo. A
     /// PostgreSQL database must exist (the office creates it); its tables are created here.
     /// `password`: for PostgreSQL, given by a caller; else libpq reads PGPASSWORD or ~/.pgpass.
-    public init(location: StoreLocation, create: Bool = true, password: String? = nil) throws(RecordError) {
+    package init(location: StoreLocation, create: Bool = true, password: String? = nil) throws(RecordError) {
         self.location = location
         self.path = location.description
         do {
@@ -67,12 +67,12 @@ public final class RecordStore: Sendable {
     }
 
     /// Names of the migrations applied to this store, oldest first.
-    public func appliedMigrations() throws(RecordError) -> [String] {
+    package func appliedMigrations() throws(RecordError) -> [String] {
         try read { db in try StoreMigrations.applied(db) }
     }
 
     /// SQLite's journal mode of the file (`wal`); PostgreSQL has none (empty).
-    public func journalMode() throws(RecordError) -> String {
+    package func journalMode() throws(RecordError) -> String {
         try read { db in db.dialect == .sqlite ? try db.scalar("PRAGMA journal_mode") ?? "" : "" }
     }
 
@@ -83,7 +83,7 @@ public final class RecordStore: Sendable {
     /// (`beginRun`, `commit`, `finishRun`, `storeNewVersion`).
     /// `secrets`: values to scrub from the stored results beyond the communities of the site's endpoints.
     @discardableResult
-    public func save(run: RunReport, record: MonthlyRecord, secrets: [String] = [],
+    package func save(run: RunReport, record: MonthlyRecord, secrets: [String] = [],
                      savedAt: Date = Date()) throws(RecordError) -> Int {
         let site = run.site ?? Site(id: record.header.siteId, client: record.header.client, name: record.header.site)
         let day = record.header.inspectionDates.last ?? Period.day(of: run.startedAt)
@@ -102,7 +102,7 @@ public final class RecordStore: Sendable {
 
     /// Stores a version a person completed or corrected; it keeps the run of the version it came from.
     @discardableResult
-    public func saveEdited(_ record: MonthlyRecord, editedBy: String, savedAt: Date = Date()) throws(RecordError) -> Int {
+    package func saveEdited(_ record: MonthlyRecord, editedBy: String, savedAt: Date = Date()) throws(RecordError) -> Int {
         var record = record
         record.editedBy = editedBy
         return try write { db in
@@ -114,12 +114,12 @@ public final class RecordStore: Sendable {
     }
 
     /// The versions of one month, oldest first.
-    public func versions(site: String, month: String) throws(RecordError) -> [RecordVersionInfo] {
+    package func versions(site: String, month: String) throws(RecordError) -> [RecordVersionInfo] {
         try read { db in try Self.infos(db, where: "site_id = ? AND month = ?", [site, month]) }
     }
 
     /// Every version of every month of a site (or of all sites), by site, month, version.
-    public func records(site: String? = nil) throws(RecordError) -> [RecordVersionInfo] {
+    package func records(site: String? = nil) throws(RecordError) -> [RecordVersionInfo] {
         try read { db in
             if let site { return try Self.infos(db, where: "site_id = ?", [site]) }
             return try Self.infos(db, where: "1 = 1", [])
@@ -127,7 +127,7 @@ public final class RecordStore: Sendable {
     }
 
     /// One version of a month's record; the current (latest) one when `version` is nil.
-    public func record(site: String, month: String, version: Int? = nil) throws(RecordError) -> MonthlyRecord? {
+    package func record(site: String, month: String, version: Int? = nil) throws(RecordError) -> MonthlyRecord? {
         let json: String? = try read { db in
             if let version {
                 return try db.scalar("""
@@ -152,12 +152,12 @@ public final class RecordStore: Sendable {
     }
 
     /// The site as last stored by a run (endpoints redacted): lets commands take a site id.
-    public func site(id: String) throws(RecordError) -> Site? {
+    package func site(id: String) throws(RecordError) -> Site? {
         try read { db in try Self.storedSite(id, in: db) }
     }
 
     /// Ids of the sites the store knows (from runs, records or the log).
-    public func siteIds() throws(RecordError) -> [String] {
+    package func siteIds() throws(RecordError) -> [String] {
         try read { db in
             try db.column("""
                 SELECT id FROM sites UNION SELECT site_id FROM record_versions UNION SELECT site_id FROM maintenance_log
@@ -167,12 +167,12 @@ public final class RecordStore: Sendable {
     }
 
     /// Records or refreshes a site's header (ids, names, zone); done by `save(run:record:)` too.
-    public func save(site: Site, at date: Date = Date()) throws(RecordError) {
+    package func save(site: Site, at date: Date = Date()) throws(RecordError) {
         try write { db in try Self.upsert(site: site, at: date, in: db) }
     }
 
     /// The runs of a site, oldest first.
-    public func runs(site: String) throws(RecordError) -> [RunInfo] {
+    package func runs(site: String) throws(RecordError) -> [RunInfo] {
         try read { db in
             try db.query("SELECT * FROM runs WHERE site_id = ? ORDER BY id", [site]).map { row in
                 RunInfo(id: try row["id"], siteId: try row["site_id"], month: try row["month"],
@@ -183,7 +183,7 @@ public final class RecordStore: Sendable {
     }
 
     /// The stored results of a run, in the order of the run.
-    public func results(run: Int64) throws(RecordError) -> [CheckResult] {
+    package func results(run: Int64) throws(RecordError) -> [CheckResult] {
         try read { db in
             try (db.column("SELECT result_json FROM results WHERE run_id = ? ORDER BY id", [run]) as [String]).map { json in
                 try StoreJSON.decode(CheckResult.self, json, what: "a result of run \(run)")
@@ -262,7 +262,7 @@ public final class RecordStore: Sendable {
 extension RecordStore {
     /// Copies a live SQLite store to `file` with SQLite's online backup: a consistent copy while
     /// runs write. The office's PostgreSQL store is backed up by its own tools (pg_dump).
-    public func backup(to file: String) throws(RecordError) {
+    package func backup(to file: String) throws(RecordError) {
         guard let sqlite = database as? SQLiteDatabase else {
             throw RecordError("record store \(path): back up a PostgreSQL store with pg_dump; `store backup` copies a SQLite file")
         }

@@ -1,29 +1,29 @@
-public import Foundation
+package import Foundation
 
 /// One stored version of a monthly record, without its content (for lists).
-public struct RecordVersionInfo: Sendable, Codable, Hashable {
-    public var siteId: String
-    public var month: String
-    public var version: Int
+package struct RecordVersionInfo: Sendable, Codable, Hashable {
+    package var siteId: String
+    package var month: String
+    package var version: Int
     /// True for the latest version of its month: the current record.
-    public var isCurrent: Bool
-    public var contentHash: String
-    public var savedAt: Date
+    package var isCurrent: Bool
+    package var contentHash: String
+    package var savedAt: Date
     /// Set when a person edited this version (`records fill`); nil for a version from a run.
-    public var editedBy: String?
-    public var runId: Int64?
-    public var faultsFound: Int
-    public var toCheck: Int
-    public var incomplete: Bool
+    package var editedBy: String?
+    package var runId: Int64?
+    package var faultsFound: Int
+    package var toCheck: Int
+    package var incomplete: Bool
 }
 
 /// One stored run, without its results.
-public struct RunInfo: Sendable, Codable, Hashable {
-    public var id: Int64
-    public var siteId: String
-    public var month: String
-    public var startedAt: Date
-    public var finishedAt: Date
-    public var incomplete: Bool
-    public var exitStatus: Int32
+package struct RunInfo: Sendable, Codable, Hashable {
+    package var id: Int64
+    package var siteId: String
+    package var month: String
+    package var startedAt: Date
+    package var finishedAt: Date
+    package var incomplete: Bool
+    package var exitStatus: Int32
 }

@@ -2,13 +2,13 @@ import Foundation
 
 /// Where a record store is: a SQLite file (the embedded default) or a PostgreSQL database
 /// given as `postgres://USER@HOST[:PORT]/DB`.
-public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
+package enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(PostgresAddress)
 
     /// A path, or a `postgres://` / `postgresql://` URL. A URL with a password is refused
     /// without repeating it: it would stay in shell history, process lists and logs.
-    public init(parsing text: String) throws(RecordError) {
+    package init(parsing text: String) throws(RecordError) {
         let lower = text.lowercased()
         guard lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") else {
             self = .sqlite(path: text)
@@ -18,7 +18,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The path or the URL, as messages show it (never with a password).
-    public var description: String {
+    package var description: String {
         switch self {
         case .sqlite(let path): path
         case .postgres(let address): address.description
@@ -28,13 +28,13 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
 
 /// A PostgreSQL database: who connects, where, to which database. The password is not part of
 /// it: libpq takes it from `PGPASSWORD` or `~/.pgpass`, or a caller passes one to `RecordStore`.
-public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
-    public var user: String
-    public var host: String
-    public var port: Int
-    public var database: String
+package struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
+    package var user: String
+    package var host: String
+    package var port: Int
+    package var database: String
 
-    public init(user: String, host: String, port: Int = 5432, database: String) {
+    package init(user: String, host: String, port: Int = 5432, database: String) {
         self.user = user
         self.host = host
         self.port = port
@@ -68,5 +68,5 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `postgres://user@host:port/db`: for messages and `records list`.
-    public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+    package var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
 }

@@ -1,5 +1,5 @@
 import CModbus
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// One libmodbus connection to one Modbus unit (TCP or RTU).
@@ -7,14 +7,14 @@ import Foundation
 /// Not `Sendable` on purpose: a libmodbus context must only be used by one thread at a time,
 /// so a client is created, used and closed inside one `BlockingIO.run { }` block (see
 /// `AlarmHostProbe`). Every request and reply is logged in `exchanges` for `--trace`.
-public final class ModbusClient {
-    public let connection: ModbusConnection
+package final class ModbusClient {
+    package let connection: ModbusConnection
     /// Reply timeout of one request, seconds.
-    public let responseTimeout: Double
+    package let responseTimeout: Double
     /// Longest silence inside one reply, seconds.
-    public let byteTimeout: Double
+    package let byteTimeout: Double
     /// What was sent and received, in order, as readable text.
-    public private(set) var exchanges: [Exchange] = []
+    package private(set) var exchanges: [Exchange] = []
 
     private let context: OpaquePointer
     private var connected = false
@@ -24,7 +24,7 @@ public final class ModbusClient {
     private var transactionID: UInt16 = 0x4000
 
     /// Creates the libmodbus context; does not open the connection yet.
-    public init(_ connection: ModbusConnection, responseTimeout: Double, byteTimeout: Double? = nil) throws(ModbusError) {
+    package init(_ connection: ModbusConnection, responseTimeout: Double, byteTimeout: Double? = nil) throws(ModbusError) {
         self.connection = connection
         self.responseTimeout = Self.bounded(responseTimeout, within: 0.001...3600)
         self.byteTimeout = Self.bounded(byteTimeout ?? responseTimeout, within: 0.001...0.5)
@@ -53,7 +53,7 @@ public final class ModbusClient {
     /// Opens the TCP connection or the serial port. RS-485 mode and RTS are asked for when the
     /// line says so; a port that refuses them (a pseudo-terminal, an auto-direction adapter) is
     /// noted in `exchanges`, not an error.
-    public func connect() throws(ModbusError) {
+    package func connect() throws(ModbusError) {
         if case .rtu(let line) = connection.transport {
             if line.rs485 && modbus_rtu_set_serial_mode(context, Int32(MODBUS_RTU_RS485)) != 0 {
                 note("RS-485 mode not set before open (\(String(cString: modbus_strerror(CModbus_errno())))); continuing")
@@ -95,7 +95,7 @@ public final class ModbusClient {
     }
 
     /// Closes the connection; the client can connect again.
-    public func close() {
+    package func close() {
         if connected { modbus_close(context) }
         connected = false
     }
@@ -104,7 +104,7 @@ public final class ModbusClient {
 
     /// Reads `count` coils or discrete inputs starting at `address`, in as many requests as the
     /// 2000-bit limit needs.
-    public func readBits(_ table: ModbusTable, address: Int, count: Int) throws(ModbusError) -> [Bool] {
+    package func readBits(_ table: ModbusTable, address: Int, count: Int) throws(ModbusError) -> [Bool] {
         precondition(table.holdsBits, "readBits needs a bit table")
         return try inChunks(table, address: address, count: count) { (address, count) throws(ModbusError) in
             try readOnce(table, address: address, count: count, empty: UInt8(0),
@@ -119,7 +119,7 @@ public final class ModbusClient {
 
     /// Reads `count` holding or input registers starting at `address`, in as many requests as
     /// the 125-register limit needs.
-    public func readRegisters(_ table: ModbusTable, address: Int, count: Int) throws(ModbusError) -> [UInt16] {
+    package func readRegisters(_ table: ModbusTable, address: Int, count: Int) throws(ModbusError) -> [UInt16] {
         precondition(!table.holdsBits, "readRegisters needs a register table")
         return try inChunks(table, address: address, count: count) { (address, count) throws(ModbusError) in
             try readOnce(table, address: address, count: count, empty: UInt16(0),
@@ -237,7 +237,7 @@ public final class ModbusClient {
     // MARK: Writes (only with a permit)
 
     /// Writes one coil (FC05). Needs a `WritePermit`: an active point and `--allow-active`.
-    public func writeCoil(_ address: Int, _ value: Bool, permit: WritePermit) throws(ModbusError) {
+    package func writeCoil(_ address: Int, _ value: Bool, permit: WritePermit) throws(ModbusError) {
         respectSilentInterval()
         defer { lineWentQuiet() }
         // The trace shows the PDU libmodbus puts on the wire: FC05 carries FF00/0000, not a count.
@@ -249,7 +249,7 @@ public final class ModbusClient {
     }
 
     /// Writes one holding register (FC06). Needs a `WritePermit`.
-    public func writeRegister(_ address: Int, _ value: UInt16, permit: WritePermit) throws(ModbusError) {
+    package func writeRegister(_ address: Int, _ value: UInt16, permit: WritePermit) throws(ModbusError) {
         respectSilentInterval()
         defer { lineWentQuiet() }
         sent(.writeSingleRegister, address: address, count: 1, extra: " = \(value) (active point \(permit.pointID))",
@@ -266,7 +266,7 @@ public final class ModbusClient {
     ///
     /// libmodbus 3.1 cannot size this variable-length reply, so the request goes out with
     /// `modbus_send_raw_request` and the reply is read and parsed here.
-    public func readDeviceIdentification(level: UInt8 = 0x01) throws(ModbusError) -> [UInt8: String] {
+    package func readDeviceIdentification(level: UInt8 = 0x01) throws(ModbusError) -> [UInt8: String] {
         var objects: [UInt8: String] = [:]
         var next: UInt8 = 0
         for _ in 0..<8 {
@@ -424,7 +424,7 @@ public final class ModbusClient {
     }
 
     /// `FC02 0x0100 ×8`
-    public static func requestText(_ function: ModbusFunction, _ address: Int, _ count: Int) -> String {
+    package static func requestText(_ function: ModbusFunction, _ address: Int, _ count: Int) -> String {
         "\(function) \(ModbusError.hex(address)) ×\(count)"
     }
 
@@ -450,7 +450,7 @@ public final class ModbusClient {
     }
 
     /// Splits a range into requests no longer than `limit` items.
-    public static func chunks(address: Int, count: Int, limit: Int) -> [(address: Int, count: Int)] {
+    package static func chunks(address: Int, count: Int, limit: Int) -> [(address: Int, count: Int)] {
         var out: [(Int, Int)] = []
         var start = address
         let end = address + count

@@ -1,20 +1,20 @@
-public import CheckupCore
+package import CheckupCore
 
 /// Where a Modbus unit is and how to talk to it: a TCP host or a serial line, plus the unit id.
-public struct ModbusConnection: Sendable, Hashable, CustomStringConvertible {
+package struct ModbusConnection: Sendable, Hashable, CustomStringConvertible {
     /// The transport of one connection.
-    public enum Transport: Sendable, Hashable {
+    package enum Transport: Sendable, Hashable {
         case tcp(host: String, port: Int)
         case rtu(SerialLine)
     }
 
-    public var transport: Transport
+    package var transport: Transport
     /// Unit id (slave address): 1…247 on RTU, 0…255 on TCP (gateways route by it).
-    public var unit: Int
+    package var unit: Int
     /// Redacted endpoint text for messages (Modbus URLs carry no secrets, but keep one habit).
-    public var label: String
+    package var label: String
 
-    public init(transport: Transport, unit: Int, label: String? = nil) {
+    package init(transport: Transport, unit: Int, label: String? = nil) {
         self.transport = transport
         self.unit = unit
         switch transport {
@@ -25,7 +25,7 @@ public struct ModbusConnection: Sendable, Hashable, CustomStringConvertible {
 
     /// The connection an endpoint describes, by `ModbusEndpoints`' rules (the ones the
     /// inventory was parsed by; an endpoint built in code is held to them too).
-    public init(endpoint given: Endpoint) throws(ModbusError) {
+    package init(endpoint given: Endpoint) throws(ModbusError) {
         let endpoint: Endpoint
         do { endpoint = try AlarmHostProbe.checked(given) } catch {
             throw ModbusError(.connect, device: given.description, reason: error.message)
@@ -43,37 +43,37 @@ public struct ModbusConnection: Sendable, Hashable, CustomStringConvertible {
         self.init(transport: .rtu(line), unit: unit, label: endpoint.description)
     }
 
-    public var description: String { label }
+    package var description: String { label }
 }
 
 /// Settings of a serial line for Modbus RTU.
-public struct SerialLine: Sendable, Hashable {
-    public enum Parity: String, Sendable, Hashable {
+package struct SerialLine: Sendable, Hashable {
+    package enum Parity: String, Sendable, Hashable {
         case none = "N", even = "E", odd = "O"
     }
     /// How the driver drives RTS around a transmission (RS-485 adapters without auto direction).
-    public enum RTSControl: Sendable, Hashable {
+    package enum RTSControl: Sendable, Hashable {
         case none, up, down
     }
 
-    public var path: String
-    public var baud: Int = 9600
-    public var parity: Parity = .none
-    public var dataBits: Int = 8
-    public var stopBits: Int = 1
+    package var path: String
+    package var baud: Int = 9600
+    package var parity: Parity = .none
+    package var dataBits: Int = 8
+    package var stopBits: Int = 1
     /// Ask the driver for RS-485 mode (TIOCSRS485). Ports that cannot (USB adapters with auto
     /// direction, pseudo-terminals) refuse; that is noted, not fatal.
-    public var rs485: Bool = false
-    public var rts: RTSControl = .none
+    package var rs485: Bool = false
+    package var rts: RTSControl = .none
 
     /// The Modbus RTU silent interval between frames: 3.5 characters (11 bits each), fixed at
     /// 1.75 ms above 19200 baud (Modbus serial line specification §2.5.1.1).
-    public var silentInterval: Duration {
+    package var silentInterval: Duration {
         if baud > 19200 { return .microseconds(1750) }
         return .microseconds(Int64((3.5 * 11 / Double(max(baud, 1)) * 1_000_000).rounded(.up)))
     }
 
-    public init(path: String, baud: Int = 9600, parity: Parity = .none, dataBits: Int = 8, stopBits: Int = 1,
+    package init(path: String, baud: Int = 9600, parity: Parity = .none, dataBits: Int = 8, stopBits: Int = 1,
                 rs485: Bool = false, rts: RTSControl = .none) {
         self.path = path
         self.baud = baud

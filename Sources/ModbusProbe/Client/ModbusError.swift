@@ -1,13 +1,13 @@
-public import CheckupCore
+import CheckupCore
 import CModbus
 import Foundation
 
 /// A failed Modbus operation, with the request it belonged to and the library's reason.
 ///
 /// Never carries secrets (Modbus has none); `device` is the redacted endpoint text.
-public struct ModbusError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
+package struct ModbusError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure, so callers can tell a dead unit from a missing register.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// The connection could not be opened (refused, no route, no such serial port).
         case connect
         /// No (complete) reply within the response timeout.
@@ -22,17 +22,17 @@ public struct ModbusError: UserFacingError, Sendable, Hashable, CustomStringConv
         case io
     }
 
-    public var kind: Kind
-    public var function: ModbusFunction?
-    public var address: Int?
-    public var count: Int?
-    public var device: String
+    package var kind: Kind
+    package var function: ModbusFunction?
+    package var address: Int?
+    package var count: Int?
+    package var device: String
     /// The library's message (`modbus_strerror`) or ours.
-    public var reason: String
+    package var reason: String
     /// The errno the library set, when there was one.
-    public var code: Int32?
+    package var code: Int32?
 
-    public init(_ kind: Kind, function: ModbusFunction? = nil, address: Int? = nil, count: Int? = nil,
+    package init(_ kind: Kind, function: ModbusFunction? = nil, address: Int? = nil, count: Int? = nil,
                 device: String, reason: String, code: Int32? = nil) {
         self.kind = kind
         self.function = function
@@ -69,7 +69,7 @@ public struct ModbusError: UserFacingError, Sendable, Hashable, CustomStringConv
     }
 
     /// The request in Modbus notation: `FC02 0x0100 ×8`.
-    public var request: String? {
+    package var request: String? {
         guard let function else { return nil }
         var s = function.description
         if let address { s += " " + ModbusError.hex(address) }
@@ -77,7 +77,7 @@ public struct ModbusError: UserFacingError, Sendable, Hashable, CustomStringConv
         return s
     }
 
-    public var description: String {
+    package var description: String {
         let what: String
         switch kind {
         case .connect: what = "cannot connect"

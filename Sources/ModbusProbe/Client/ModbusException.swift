@@ -1,5 +1,5 @@
 /// A Modbus exception code from a device's exception reply (function | 0x80, code).
-public enum ModbusException: UInt8, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+package enum ModbusException: UInt8, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     case illegalFunction = 0x01
     case illegalDataAddress = 0x02
     case illegalDataValue = 0x03
@@ -12,7 +12,7 @@ public enum ModbusException: UInt8, Sendable, Hashable, Codable, CaseIterable, C
     case gatewayTargetFailedToRespond = 0x0B
 
     /// The name the Modbus specification gives the code, lower case, for messages and readings.
-    public var description: String {
+    package var description: String {
         switch self {
         case .illegalFunction: "illegal function"
         case .illegalDataAddress: "illegal data address"

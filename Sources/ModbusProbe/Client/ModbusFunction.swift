@@ -2,7 +2,7 @@ import Foundation
 
 /// The Modbus function codes checkup sends. Reads are always allowed; writes only through
 /// `ModbusWriter`, which exists only for an active point run with `--allow-active`.
-public enum ModbusFunction: UInt8, Sendable, Hashable, Codable, CustomStringConvertible {
+package enum ModbusFunction: UInt8, Sendable, Hashable, Codable, CustomStringConvertible {
     case readCoils = 0x01
     case readDiscreteInputs = 0x02
     case readHoldingRegisters = 0x03
@@ -14,10 +14,10 @@ public enum ModbusFunction: UInt8, Sendable, Hashable, Codable, CustomStringConv
     case encapsulatedInterface = 0x2B
 
     /// `FC02`, the way Modbus people write it.
-    public var description: String { "FC" + String(format: "%02X", rawValue) }
+    package var description: String { "FC" + String(format: "%02X", rawValue) }
 
     /// True for the functions that change device state.
-    public var isWrite: Bool {
+    package var isWrite: Bool {
         switch self {
         case .writeSingleCoil, .writeSingleRegister, .writeMultipleCoils, .writeMultipleRegisters: true
         default: false
@@ -26,14 +26,14 @@ public enum ModbusFunction: UInt8, Sendable, Hashable, Codable, CustomStringConv
 }
 
 /// The four Modbus data tables, each read by its own function.
-public enum ModbusTable: String, Sendable, Hashable, Codable, CaseIterable {
+package enum ModbusTable: String, Sendable, Hashable, Codable, CaseIterable {
     case coil
     case discreteInput = "discrete-input"
     case holding
     case input
 
     /// The read function of this table.
-    public var readFunction: ModbusFunction {
+    package var readFunction: ModbusFunction {
         switch self {
         case .coil: .readCoils
         case .discreteInput: .readDiscreteInputs
@@ -43,13 +43,13 @@ public enum ModbusTable: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// True for the one-bit tables (coils, discrete inputs).
-    public var holdsBits: Bool { self == .coil || self == .discreteInput }
+    package var holdsBits: Bool { self == .coil || self == .discreteInput }
 
     /// Protocol limit of one read request: 2000 bits or 125 registers.
-    public var maxReadCount: Int { holdsBits ? 2000 : 125 }
+    package var maxReadCount: Int { holdsBits ? 2000 : 125 }
 
     /// Accepts the spellings integrators use: `discrete-input(s)`, `di`, `holding-register(s)`, `hr`, `ir`…
-    public init?(spelling: String) {
+    package init?(spelling: String) {
         switch spelling.lowercased().replacingOccurrences(of: "_", with: "-") {
         case "coil", "coils", "co": self = .coil
         case "discrete-input", "discrete-inputs", "input-bit", "input-bits", "di": self = .discreteInput

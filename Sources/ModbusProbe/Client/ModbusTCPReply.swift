@@ -4,7 +4,7 @@ import CheckupCore
 ///
 /// Pure, so the fuzz corpus and libFuzzer drive it with no socket. `ModbusClient` frames the
 /// bytes off the wire (`RawReplyReader`) and hands each frame here.
-public enum ModbusTCPReply: Sendable, Equatable {
+package enum ModbusTCPReply: Sendable, Equatable {
     /// The data bytes (bits packed, or registers big-endian).
     case data([UInt8])
     /// A reply to another transaction: a late answer to an earlier request, to be skipped.
@@ -17,7 +17,7 @@ public enum ModbusTCPReply: Sendable, Equatable {
     case malformed(String)
 
     /// `frame` as the reply to a read of `count` items with `function` from `unit`, transaction `tid`.
-    public static func judge(_ frame: [UInt8], transaction tid: UInt16, unit: UInt8, function: UInt8,
+    package static func judge(_ frame: [UInt8], transaction tid: UInt16, unit: UInt8, function: UInt8,
                              count: Int, bits: Bool) -> ModbusTCPReply {
         guard frame.count >= 8 else { return .malformed("a frame of \(frame.count) bytes, shorter than a header and a function [\(Exchange.hex(frame))]") }
         let length = Int(frame[4]) << 8 | Int(frame[5])

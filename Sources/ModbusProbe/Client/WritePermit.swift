@@ -1,15 +1,15 @@
-public import CheckupCore
+package import CheckupCore
 
 /// Proof that a write may be sent to a device: it exists only for a point the profile marks
 /// `active: true` when the user passed `--allow-active`.
 ///
 /// Every write function of `ModbusClient` takes one, so a read-only run cannot reach them:
 /// there is no other way to make a permit.
-public struct WritePermit: Sendable {
+package struct WritePermit: Sendable {
     /// The active point this permit was made for (for the exchange log).
-    public let pointID: String
+    package let pointID: String
 
-    public init?<Address>(point: Point<Address>, context: ProbeContext) {
+    package init?<Address>(point: Point<Address>, context: ProbeContext) {
         guard point.active, context.allowActive else { return nil }
         self.pointID = point.id
     }

@@ -1,4 +1,4 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// Reads intrusion-alarm panels (报警主机) and their gateways over Modbus TCP or RTU.
@@ -8,16 +8,16 @@ import Foundation
 /// exchange. It never judges: the core's evaluator turns the readings into verdicts.
 /// One transaction at a time per bus (an RS-485 line, a TCP gateway), every libmodbus call on
 /// the blocking-I/O threads, and no write unless a point is active and `--allow-active` given.
-public struct AlarmHostProbe: DeviceProbe, IdentifyingProbe {
-    public typealias Address = ModbusAddress
+package struct AlarmHostProbe: DeviceProbe, IdentifyingProbe {
+    package typealias Address = ModbusAddress
 
-    public static let protocolName = "modbus"
-    public static let schemes = [ModbusEndpoints.tcp, ModbusEndpoints.rtu]
-    public static let addressKeys = ModbusAddress.Key.allCases.map(\.rawValue)
+    package static let protocolName = "modbus"
+    package static let schemes = [ModbusEndpoints.tcp, ModbusEndpoints.rtu]
+    package static let addressKeys = ModbusAddress.Key.allCases.map(\.rawValue)
 
-    public init() {}
+    package init() {}
 
-    public func read(_ points: [Point<ModbusAddress>], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
+    package func read(_ points: [Point<ModbusAddress>], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
         let connection: ModbusConnection
         do {
             connection = try ModbusConnection(endpoint: endpoint)
@@ -30,14 +30,14 @@ public struct AlarmHostProbe: DeviceProbe, IdentifyingProbe {
         }
     }
 
-    public static func validate(_ address: ModbusAddress) -> String? { address.problem }
+    package static func validate(_ address: ModbusAddress) -> String? { address.problem }
 
-    public static func busKey(_ endpoint: Endpoint) -> String? { ModbusEndpoints.busKey(endpoint) }
+    package static func busKey(_ endpoint: Endpoint) -> String? { ModbusEndpoints.busKey(endpoint) }
 
-    public static func profileSkeleton(vendor: String) -> String { ModbusProfileSkeleton.yaml(vendor: vendor) }
+    package static func profileSkeleton(vendor: String) -> String { ModbusProfileSkeleton.yaml(vendor: vendor) }
 
     /// Asks the unit who it is (0x2B/0x0E, regular level, then basic); nil when it cannot say.
-    public func identify(_ endpoint: Endpoint, context: ProbeContext) async -> DeviceIdentity? {
+    package func identify(_ endpoint: Endpoint, context: ProbeContext) async -> DeviceIdentity? {
         guard let connection = try? ModbusConnection(endpoint: endpoint) else { return nil }
         return await context.buses.withBus(Self.busKey(endpoint)) {
             await context.io.run { () -> DeviceIdentity? in
@@ -57,7 +57,7 @@ public struct AlarmHostProbe: DeviceProbe, IdentifyingProbe {
 
     /// Maps identification objects to the core's identity: vendor (0), model name (5) or product code (1),
     /// product name (4) and revision (2) as the description.
-    public static func identity(from objects: [UInt8: String]) -> DeviceIdentity? {
+    package static func identity(from objects: [UInt8: String]) -> DeviceIdentity? {
         guard !objects.isEmpty else { return nil }
         let description = [objects[4], objects[2].map { "rev \($0)" }].compactMap { $0 }.joined(separator: " ")
         return DeviceIdentity(objectID: nil, description: description.isEmpty ? nil : description,

@@ -7,21 +7,21 @@ import CheckupCore
 /// `count: N` is a block — one `Value.table` with N rows indexed from `first-index` (zone 1,
 /// zone 2…) — whose `columns:` each read their own run of items (Elmo: zone alarms at 0x1001,
 /// zone bypasses at 0x2001) or bits of the same register (a zone-state word). See README.md.
-public struct ModbusAddress: Decodable, Sendable, Hashable {
+package struct ModbusAddress: Decodable, Sendable, Hashable {
     /// Which table and where: the point's default for its columns too.
-    public var field: ModbusField
+    package var field: ModbusField
     /// Rows of a block point; nil for a scalar point.
-    public var count: Int?
+    package var count: Int?
     /// Index of the first row (`zone {index}`); default 1.
-    public var firstIndex: Int
+    package var firstIndex: Int
     /// Names of the rows instead of numbers (`[PSTN, cellular]`).
-    public var rowNames: [String]?
+    package var rowNames: [String]?
     /// Columns of a block point, each a run of `count` items; default one column `value`.
-    public var columns: [String: ModbusColumn]?
+    package var columns: [String: ModbusColumn]?
     /// The value an active point writes (coil 0/1 with FC05, register with FC06), then reads back.
-    public var write: Int?
+    package var write: Int?
 
-    public init(_ field: ModbusField, count: Int? = nil, firstIndex: Int = 1, rowNames: [String]? = nil,
+    package init(_ field: ModbusField, count: Int? = nil, firstIndex: Int = 1, rowNames: [String]? = nil,
                 columns: [String: ModbusColumn]? = nil, write: Int? = nil) {
         self.field = field
         self.count = count
@@ -32,28 +32,28 @@ public struct ModbusAddress: Decodable, Sendable, Hashable {
     }
 
     /// A scalar point: one bit or one value of `type`.
-    public static func scalar(_ table: ModbusTable, _ address: Int, type: ModbusDataType? = nil, bit: Int? = nil,
+    package static func scalar(_ table: ModbusTable, _ address: Int, type: ModbusDataType? = nil, bit: Int? = nil,
                               order: WordOrder = .abcd, length: Int? = nil) -> ModbusAddress {
         ModbusAddress(ModbusField(table: table, address: address, type: type, bit: bit, order: order, length: length))
     }
 
     /// True for a block point (its value is a table).
-    public var isBlock: Bool { count != nil }
+    package var isBlock: Bool { count != nil }
 
     /// The columns with everything resolved, in name order; a scalar point has one, named `value`.
-    public var resolvedColumns: [(name: String, field: ModbusField)] {
+    package var resolvedColumns: [(name: String, field: ModbusField)] {
         guard let columns, !columns.isEmpty else { return [("value", field)] }
         return columns.keys.sorted().compactMap { name in columns[name].map { (name, $0.resolved(over: field)) } }
     }
 
     /// The index text of row `i` (0-based).
-    public func rowIndex(_ i: Int) -> String {
+    package func rowIndex(_ i: Int) -> String {
         if let rowNames, i < rowNames.count { return rowNames[i] }
         return String(firstIndex + i)
     }
 
     /// The runs of items this point needs: (table, first address, number of items).
-    public var spans: [ModbusSpan] {
+    package var spans: [ModbusSpan] {
         let rows = count ?? 1
         return resolvedColumns.map { column in
             let f = column.field
@@ -71,7 +71,7 @@ public struct ModbusAddress: Decodable, Sendable, Hashable {
     /// Keys the core may leave in the mapping; not ours, not typos.
     static let sharedKeys: Set<String> = ["title", "unit", "scale", "offset", "active", "description", "note"]
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         try AnyKey.rejectUnknown(in: container, known: Key.allCases.map(\.rawValue), shared: Self.sharedKeys, what: "Modbus point")
         let table = try container.decodeTable(AnyKey("table"))
@@ -107,7 +107,7 @@ public struct ModbusAddress: Decodable, Sendable, Hashable {
     }
 
     /// What is wrong with this address for a profile author, or nil.
-    public var problem: String? {
+    package var problem: String? {
         if let count, count < 1 { return "count must be at least 1" }
         if let rowNames, let count, rowNames.count > count { return "row-names has \(rowNames.count) names for \(count) rows" }
         if write != nil && isBlock { return "'write' needs a scalar point" }
@@ -126,16 +126,16 @@ public struct ModbusAddress: Decodable, Sendable, Hashable {
 }
 
 /// One column of a block point; unset keys come from the point.
-public struct ModbusColumn: Decodable, Sendable, Hashable {
-    public var table: ModbusTable?
-    public var address: Int?
-    public var type: ModbusDataType?
-    public var bit: Int?
-    public var order: WordOrder?
-    public var length: Int?
-    public var stride: Int?
+package struct ModbusColumn: Decodable, Sendable, Hashable {
+    package var table: ModbusTable?
+    package var address: Int?
+    package var type: ModbusDataType?
+    package var bit: Int?
+    package var order: WordOrder?
+    package var length: Int?
+    package var stride: Int?
 
-    public init(table: ModbusTable? = nil, address: Int? = nil, type: ModbusDataType? = nil, bit: Int? = nil,
+    package init(table: ModbusTable? = nil, address: Int? = nil, type: ModbusDataType? = nil, bit: Int? = nil,
                 order: WordOrder? = nil, length: Int? = nil, stride: Int? = nil) {
         self.table = table
         self.address = address
@@ -146,7 +146,7 @@ public struct ModbusColumn: Decodable, Sendable, Hashable {
         self.stride = stride
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         try AnyKey.rejectUnknown(in: container, known: ["table", "address", "type", "bit", "order", "length", "stride"],
                                  shared: [], what: "column")
@@ -171,20 +171,20 @@ public struct ModbusColumn: Decodable, Sendable, Hashable {
 }
 
 /// One decodable item: table, address, type and its options, fully resolved.
-public struct ModbusField: Sendable, Hashable {
-    public var table: ModbusTable
-    public var address: Int
-    public var type: ModbusDataType
-    public var bit: Int?
-    public var order: WordOrder
-    public var length: Int?
+package struct ModbusField: Sendable, Hashable {
+    package var table: ModbusTable
+    package var address: Int
+    package var type: ModbusDataType
+    package var bit: Int?
+    package var order: WordOrder
+    package var length: Int?
     /// Items between rows of a block; default the width of the type.
-    public var stride: Int
+    package var stride: Int
     /// What the profile said, before defaults (columns inherit these, not the defaults).
     let declaredType: ModbusDataType?
     let declaredStride: Int?
 
-    public init(table: ModbusTable, address: Int, type: ModbusDataType? = nil, bit: Int? = nil,
+    package init(table: ModbusTable, address: Int, type: ModbusDataType? = nil, bit: Int? = nil,
                 order: WordOrder = .abcd, length: Int? = nil, stride: Int? = nil) {
         self.table = table
         self.address = address
@@ -203,7 +203,7 @@ public struct ModbusField: Sendable, Hashable {
     }
 
     /// Items one value occupies (registers, or 1 for a bit).
-    public var width: Int { type.width(length: length) }
+    package var width: Int { type.width(length: length) }
 
     var problem: String? {
         if table.holdsBits && type != .bit { return "a \(table.rawValue) holds single bits: type must be bit, not \(type.rawValue)" }
@@ -217,12 +217,12 @@ public struct ModbusField: Sendable, Hashable {
 }
 
 /// A run of items in one table.
-public struct ModbusSpan: Sendable, Hashable {
-    public var table: ModbusTable
-    public var address: Int
-    public var count: Int
-    public var end: Int { address + count }
-    public init(table: ModbusTable, address: Int, count: Int) {
+package struct ModbusSpan: Sendable, Hashable {
+    package var table: ModbusTable
+    package var address: Int
+    package var count: Int
+    package var end: Int { address + count }
+    package init(table: ModbusTable, address: Int, count: Int) {
         self.table = table
         self.address = address
         self.count = count

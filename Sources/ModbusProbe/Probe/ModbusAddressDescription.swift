@@ -2,7 +2,7 @@
 /// `discrete-input 0x0100 bit`, `holding 0x0010 float32 cdab`,
 /// `×8 from 1 {alarm: discrete-input 0x1001 bit, bypass: discrete-input 0x2001 bit}`.
 extension ModbusField: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         var parts = [table.rawValue, ModbusError.hex(address), type.rawValue]
         if let bit, type == .bitInRegister { parts.append("bit \(bit)") }
         if type.width(length: length) == 2 { parts.append(order.rawValue) }
@@ -13,7 +13,7 @@ extension ModbusField: CustomStringConvertible {
 }
 
 extension ModbusAddress: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         var text: String
         if let count {
             let rows = rowNames.map { "[" + $0.joined(separator: ", ") + "]" } ?? "from \(firstIndex)"

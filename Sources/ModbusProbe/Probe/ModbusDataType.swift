@@ -1,5 +1,5 @@
 /// How the raw bits or registers of a point become a value.
-public enum ModbusDataType: String, Sendable, Hashable, Codable, CaseIterable {
+package enum ModbusDataType: String, Sendable, Hashable, Codable, CaseIterable {
     /// One coil or discrete input → `.bool`.
     case bit
     /// One register → `.integer`.
@@ -14,7 +14,7 @@ public enum ModbusDataType: String, Sendable, Hashable, Codable, CaseIterable {
     case string
 
     /// Registers (or bits, for `.bit`) one item of this type occupies.
-    public func width(length: Int?) -> Int {
+    package func width(length: Int?) -> Int {
         switch self {
         case .bit, .uint16, .int16, .bitInRegister: 1
         case .uint32, .int32, .float32: 2
@@ -23,18 +23,18 @@ public enum ModbusDataType: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// True when the type lives in a coil or discrete input rather than a register.
-    public var isBit: Bool { self == .bit }
+    package var isBit: Bool { self == .bit }
 }
 
 /// Order of the two registers and their bytes of a 32-bit value; A is the most significant byte.
 ///
 /// `ABCD` big-endian (the Modbus default), `CDAB` word-swapped (common on PLCs and gateways),
 /// `BADC` byte-swapped, `DCBA` little-endian.
-public enum WordOrder: String, Sendable, Hashable, Codable, CaseIterable {
+package enum WordOrder: String, Sendable, Hashable, Codable, CaseIterable {
     case abcd = "ABCD", cdab = "CDAB", badc = "BADC", dcba = "DCBA"
 
     /// The 32-bit value of two registers as they came off the wire.
-    public func combine(_ first: UInt16, _ second: UInt16) -> UInt32 {
+    package func combine(_ first: UInt16, _ second: UInt16) -> UInt32 {
         func swapBytes(_ w: UInt16) -> UInt16 { (w << 8) | (w >> 8) }
         switch self {
         case .abcd: return UInt32(first) << 16 | UInt32(second)
@@ -45,7 +45,7 @@ public enum WordOrder: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// The two registers to put on the wire for a 32-bit value (the simulator's side).
-    public func split(_ value: UInt32) -> (UInt16, UInt16) {
+    package func split(_ value: UInt32) -> (UInt16, UInt16) {
         func swapBytes(_ w: UInt16) -> UInt16 { (w << 8) | (w >> 8) }
         let high = UInt16(value >> 16), low = UInt16(value & 0xFFFF)
         switch self {

@@ -1,11 +1,11 @@
-public import CheckupCore
+package import CheckupCore
 
 /// Turns raw registers or bits into a `Value`. Pure, so it is tested with tables of words.
 ///
 /// Only the raw type is decoded here; `scale`, `offset` and enum maps are the core evaluator's.
-public enum RawDecoder: Sendable {
+package enum RawDecoder: Sendable {
     /// Decodes registers as `type`. `registers` must hold `type.width(length:)` words.
-    public static func decode(registers: [UInt16], as type: ModbusDataType, order: WordOrder = .abcd, bit: Int? = nil) -> Value {
+    package static func decode(registers: [UInt16], as type: ModbusDataType, order: WordOrder = .abcd, bit: Int? = nil) -> Value {
         switch type {
         case .bit:
             guard let first = registers.first else { return .error("no data") }

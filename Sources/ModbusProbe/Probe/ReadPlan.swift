@@ -3,10 +3,10 @@
 ///
 /// Pure, so it is tested without a device. Gaps are never bridged: reading an address the
 /// profile did not name could hit a hole in the device's map and fail the whole request.
-public struct ReadPlan: Sendable, Hashable {
-    public var requests: [ModbusSpan]
+package struct ReadPlan: Sendable, Hashable {
+    package var requests: [ModbusSpan]
 
-    public init(spans: [ModbusSpan]) {
+    package init(spans: [ModbusSpan]) {
         var requests: [ModbusSpan] = []
         for table in ModbusTable.allCases {
             let sorted = spans.filter { $0.table == table && $0.count > 0 }.sorted { ($0.address, $0.count) < ($1.address, $1.count) }

@@ -4,17 +4,17 @@
 /// sync byte, so a real frame hidden behind noise is found on the next scan. The buffer never
 /// holds more than one frame's worth of bytes past the last sync candidate, so memory is bounded
 /// whatever the line sends.
-public struct FrameScanner<Failure: Error & Sendable>: Sendable {
-    public let sync: UInt8
-    public let length: Int
+package struct FrameScanner<Failure: Error & Sendable>: Sendable {
+    package let sync: UInt8
+    package let length: Int
     private let validate: @Sendable ([UInt8]) -> Result<Void, Failure>
     private var buffer: [UInt8] = []
     /// Bytes dropped while looking for a frame (noise, bad candidates).
-    public private(set) var discarded = 0
+    package private(set) var discarded = 0
     /// The last candidate that failed validation (a checksum error, usually).
-    public private(set) var lastFailure: Failure?
+    package private(set) var lastFailure: Failure?
 
-    public init(sync: UInt8, length: Int, validate: @escaping @Sendable ([UInt8]) -> Result<Void, Failure>) {
+    package init(sync: UInt8, length: Int, validate: @escaping @Sendable ([UInt8]) -> Result<Void, Failure>) {
         precondition(length > 1)
         self.sync = sync
         self.length = length
@@ -22,7 +22,7 @@ public struct FrameScanner<Failure: Error & Sendable>: Sendable {
     }
 
     /// Adds bytes and returns every valid frame they complete, in order.
-    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [[UInt8]] {
+    package mutating func feed(_ bytes: some Sequence<UInt8>) -> [[UInt8]] {
         buffer.append(contentsOf: bytes)
         var frames: [[UInt8]] = []
         var start = 0
@@ -51,13 +51,13 @@ public struct FrameScanner<Failure: Error & Sendable>: Sendable {
     }
 
     /// True when a sync byte was seen and the rest of its frame has not arrived yet.
-    public var isInsideFrame: Bool { !buffer.isEmpty }
+    package var isInsideFrame: Bool { !buffer.isEmpty }
 
     /// Bytes held while waiting for the rest of a frame.
-    public var pending: [UInt8] { buffer }
+    package var pending: [UInt8] { buffer }
 
     /// Forgets a partial frame, e.g. after the line went idle longer than a frame gap.
-    public mutating func reset() {
+    package mutating func reset() {
         discarded += buffer.count
         buffer.removeAll()
     }

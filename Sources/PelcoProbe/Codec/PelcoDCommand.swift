@@ -3,7 +3,7 @@
 /// Decoding is total: a frame that matches no named command (unused bytes set, unknown
 /// opcode) decodes to `.other`, so `frame → command → frame` is exact for every frame.
 /// Preset ids 0x21 and 0x22 of "go to preset" are the flip and zero-pan commands.
-public enum PelcoDCommand: Sendable, Hashable {
+package enum PelcoDCommand: Sendable, Hashable {
     /// Pan/tilt/zoom/focus/iris bits and speeds; `.standard(.stop)` stops the head.
     case standard(PelcoDMotion)
     case setPreset(UInt8)
@@ -56,43 +56,43 @@ public enum PelcoDCommand: Sendable, Hashable {
     case other(command1: UInt8, command2: UInt8, data1: UInt8, data2: UInt8)
 
     /// Extended opcodes (cmd2 with b0 set), docs/reference.md §2.3.
-    public enum Opcode: Sendable {
-        public static let setPreset: UInt8 = 0x03, clearPreset: UInt8 = 0x05, goToPreset: UInt8 = 0x07
-        public static let setAuxiliary: UInt8 = 0x09, clearAuxiliary: UInt8 = 0x0B, remoteReset: UInt8 = 0x0F
-        public static let zoneStart: UInt8 = 0x11, zoneEnd: UInt8 = 0x13
-        public static let writeCharacter: UInt8 = 0x15, clearScreen: UInt8 = 0x17, alarmAcknowledge: UInt8 = 0x19
-        public static let zoneScanOn: UInt8 = 0x1B, zoneScanOff: UInt8 = 0x1D
-        public static let patternStart: UInt8 = 0x1F, patternStop: UInt8 = 0x21, patternRun: UInt8 = 0x23
-        public static let zoomSpeed: UInt8 = 0x25, focusSpeed: UInt8 = 0x27, resetCamera: UInt8 = 0x29
-        public static let autoFocus: UInt8 = 0x2B, autoIris: UInt8 = 0x2D, agc: UInt8 = 0x2F
-        public static let backlight: UInt8 = 0x31, whiteBalance: UInt8 = 0x33
-        public static let query: UInt8 = 0x45, setZero: UInt8 = 0x49
-        public static let setPan: UInt8 = 0x4B, setTilt: UInt8 = 0x4D, setZoom: UInt8 = 0x4F
-        public static let queryPan: UInt8 = 0x51, queryTilt: UInt8 = 0x53, queryZoom: UInt8 = 0x55
-        public static let setMagnification: UInt8 = 0x5F, queryMagnification: UInt8 = 0x61
+    package enum Opcode: Sendable {
+        package static let setPreset: UInt8 = 0x03, clearPreset: UInt8 = 0x05, goToPreset: UInt8 = 0x07
+        package static let setAuxiliary: UInt8 = 0x09, clearAuxiliary: UInt8 = 0x0B, remoteReset: UInt8 = 0x0F
+        package static let zoneStart: UInt8 = 0x11, zoneEnd: UInt8 = 0x13
+        package static let writeCharacter: UInt8 = 0x15, clearScreen: UInt8 = 0x17, alarmAcknowledge: UInt8 = 0x19
+        package static let zoneScanOn: UInt8 = 0x1B, zoneScanOff: UInt8 = 0x1D
+        package static let patternStart: UInt8 = 0x1F, patternStop: UInt8 = 0x21, patternRun: UInt8 = 0x23
+        package static let zoomSpeed: UInt8 = 0x25, focusSpeed: UInt8 = 0x27, resetCamera: UInt8 = 0x29
+        package static let autoFocus: UInt8 = 0x2B, autoIris: UInt8 = 0x2D, agc: UInt8 = 0x2F
+        package static let backlight: UInt8 = 0x31, whiteBalance: UInt8 = 0x33
+        package static let query: UInt8 = 0x45, setZero: UInt8 = 0x49
+        package static let setPan: UInt8 = 0x4B, setTilt: UInt8 = 0x4D, setZoom: UInt8 = 0x4F
+        package static let queryPan: UInt8 = 0x51, queryTilt: UInt8 = 0x53, queryZoom: UInt8 = 0x55
+        package static let setMagnification: UInt8 = 0x5F, queryMagnification: UInt8 = 0x61
         /// Reply opcodes of the position queries.
-        public static let panReply: UInt8 = 0x59, tiltReply: UInt8 = 0x5B, zoomReply: UInt8 = 0x5D
-        public static let magnificationReply: UInt8 = 0x63
+        package static let panReply: UInt8 = 0x59, tiltReply: UInt8 = 0x5B, zoomReply: UInt8 = 0x5D
+        package static let magnificationReply: UInt8 = 0x63
         /// Data2 of go-to-preset that mean flip and zero pan.
-        public static let flipPreset: UInt8 = 0x21, zeroPanPreset: UInt8 = 0x22
+        package static let flipPreset: UInt8 = 0x21, zeroPanPreset: UInt8 = 0x22
     }
 
     /// The frame that carries this command to `address`.
-    public func frame(to address: UInt8) -> PelcoDFrame {
+    package func frame(to address: UInt8) -> PelcoDFrame {
         let (c1, c2, d1, d2) = fields
         return PelcoDFrame(address: address, command1: c1, command2: c2, data1: d1, data2: d2)
     }
 
     /// The wire bytes of this command to `address`.
-    public func bytes(to address: UInt8) -> [UInt8] { frame(to: address).bytes }
+    package func bytes(to address: UInt8) -> [UInt8] { frame(to: address).bytes }
 
     /// The command a frame carries.
-    public init(frame f: PelcoDFrame) {
+    package init(frame f: PelcoDFrame) {
         self = Self.decode(f.command1, f.command2, f.data1, f.data2)
     }
 
     /// cmd1, cmd2, data1, data2.
-    public var fields: (UInt8, UInt8, UInt8, UInt8) {
+    package var fields: (UInt8, UInt8, UInt8, UInt8) {
         typealias O = Opcode
         func ext(_ op: UInt8, _ d2: UInt8 = 0, d1: UInt8 = 0) -> (UInt8, UInt8, UInt8, UInt8) { (0, op, d1, d2) }
         func word(_ op: UInt8, _ v: UInt16) -> (UInt8, UInt8, UInt8, UInt8) { (0, op, UInt8(v >> 8), UInt8(v & 0xFF)) }
@@ -203,7 +203,7 @@ public enum PelcoDCommand: Sendable, Hashable {
 
     /// True for commands that change what the head points at or what the camera does.
     /// Queries are the only commands a passive probe may send.
-    public var isQuery: Bool {
+    package var isQuery: Bool {
         switch self {
         case .query, .queryPan, .queryTilt, .queryZoom, .queryMagnification: return true
         default: return false
@@ -211,7 +211,7 @@ public enum PelcoDCommand: Sendable, Hashable {
     }
 
     /// The reply a decoder sends to this command.
-    public var expectedReply: PelcoDReplyKind {
+    package var expectedReply: PelcoDReplyKind {
         switch self {
         case .query: return .partNumber
         case .queryPan: return .extended(opcode: Opcode.panReply)

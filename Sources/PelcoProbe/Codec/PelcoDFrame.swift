@@ -2,18 +2,18 @@
 ///
 /// The checksum is the low 8 bits of the sum of bytes 2–6, the sync byte excluded
 /// (docs/reference.md §2.1). This type only frames bytes; `PelcoDCommand` gives them meaning.
-public struct PelcoDFrame: Sendable, Hashable, CustomStringConvertible {
+package struct PelcoDFrame: Sendable, Hashable, CustomStringConvertible {
     /// The sync byte every Pelco-D frame starts with.
-    public static let sync: UInt8 = 0xFF
-    public static let length = 7
+    package static let sync: UInt8 = 0xFF
+    package static let length = 7
 
-    public var address: UInt8
-    public var command1: UInt8
-    public var command2: UInt8
-    public var data1: UInt8
-    public var data2: UInt8
+    package var address: UInt8
+    package var command1: UInt8
+    package var command2: UInt8
+    package var data1: UInt8
+    package var data2: UInt8
 
-    public init(address: UInt8, command1: UInt8, command2: UInt8, data1: UInt8, data2: UInt8) {
+    package init(address: UInt8, command1: UInt8, command2: UInt8, data1: UInt8, data2: UInt8) {
         self.address = address
         self.command1 = command1
         self.command2 = command2
@@ -22,17 +22,17 @@ public struct PelcoDFrame: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The checksum this frame carries on the wire.
-    public var checksum: UInt8 {
+    package var checksum: UInt8 {
         Self.checksum([address, command1, command2, data1, data2])
     }
 
     /// The frame as sent, checksum included.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         [Self.sync, address, command1, command2, data1, data2, checksum]
     }
 
     /// Parses exactly 7 bytes; nil when the sync byte or the checksum is wrong.
-    public init?(bytes: some Collection<UInt8>) {
+    package init?(bytes: some Collection<UInt8>) {
         let b = Array(bytes)
         guard b.count == Self.length, b[0] == Self.sync,
               Self.checksum(b[1...5]) == b[6] else { return nil }
@@ -40,10 +40,10 @@ public struct PelcoDFrame: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Low 8 bits of the sum of `bytes`.
-    public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt8 {
+    package static func checksum(_ bytes: some Sequence<UInt8>) -> UInt8 {
         bytes.reduce(UInt8(0)) { $0 &+ $1 }
     }
 
-    public var description: String { HexBytes.format(bytes) }
+    package var description: String { HexBytes.format(bytes) }
 }
 

@@ -3,26 +3,26 @@
 /// cmd1: b7 sense, b4 scan, b3 camera on/off, b2 iris close, b1 iris open, b0 focus near.
 /// cmd2: b7 focus far, b6 zoom wide, b5 zoom tele, b4 down, b3 up, b2 left, b1 right, b0 = 0.
 /// A command persists until the next one; all bits clear is "stop" (docs/reference.md §2.2).
-public struct PelcoDMotion: Sendable, Hashable {
-    public var sense = false
-    public var scan = false
-    public var cameraOnOff = false
-    public var irisClose = false
-    public var irisOpen = false
-    public var focusNear = false
-    public var focusFar = false
-    public var zoomWide = false
-    public var zoomTele = false
-    public var down = false
-    public var up = false
-    public var left = false
-    public var right = false
+package struct PelcoDMotion: Sendable, Hashable {
+    package var sense = false
+    package var scan = false
+    package var cameraOnOff = false
+    package var irisClose = false
+    package var irisOpen = false
+    package var focusNear = false
+    package var focusFar = false
+    package var zoomWide = false
+    package var zoomTele = false
+    package var down = false
+    package var up = false
+    package var left = false
+    package var right = false
     /// 0–0x3F, 0x40 = turbo.
-    public var panSpeed: UInt8 = 0
+    package var panSpeed: UInt8 = 0
     /// 0–0x3F.
-    public var tiltSpeed: UInt8 = 0
+    package var tiltSpeed: UInt8 = 0
 
-    public init(sense: Bool = false, scan: Bool = false, cameraOnOff: Bool = false,
+    package init(sense: Bool = false, scan: Bool = false, cameraOnOff: Bool = false,
                 irisClose: Bool = false, irisOpen: Bool = false, focusNear: Bool = false,
                 focusFar: Bool = false, zoomWide: Bool = false, zoomTele: Bool = false,
                 down: Bool = false, up: Bool = false, left: Bool = false, right: Bool = false,
@@ -45,20 +45,20 @@ public struct PelcoDMotion: Sendable, Hashable {
     }
 
     /// All bits clear: the head stops.
-    public static let stop = PelcoDMotion()
+    package static let stop = PelcoDMotion()
 
     /// Pan left (negative) or right (positive) at `speed`.
-    public static func pan(right: Bool, speed: UInt8) -> PelcoDMotion {
+    package static func pan(right: Bool, speed: UInt8) -> PelcoDMotion {
         PelcoDMotion(left: !right, right: right, panSpeed: speed)
     }
 
     /// Tilt up or down at `speed`.
-    public static func tilt(up: Bool, speed: UInt8) -> PelcoDMotion {
+    package static func tilt(up: Bool, speed: UInt8) -> PelcoDMotion {
         PelcoDMotion(down: !up, up: up, tiltSpeed: speed)
     }
 
     /// True when the command makes the head or the lens move (anything but a stop).
-    public var moves: Bool {
+    package var moves: Bool {
         left || right || up || down || zoomTele || zoomWide || focusFar || focusNear || irisOpen || irisClose || scan
     }
 

@@ -2,16 +2,16 @@
 ///
 /// The reply layout depends on the request (general, extended or part number) and two of the
 /// three checksums include the request's checksum, so a decoder is made per request.
-public struct PelcoDReplyDecoder: Sendable {
-    public let kind: PelcoDReplyKind
-    public let requestChecksum: UInt8
+package struct PelcoDReplyDecoder: Sendable {
+    package let kind: PelcoDReplyKind
+    package let requestChecksum: UInt8
     private var scanner: FrameScanner<PelcoDReplyError>
 
-    public init(for request: PelcoDFrame) {
+    package init(for request: PelcoDFrame) {
         self.init(kind: PelcoDCommand(frame: request).expectedReply, requestChecksum: request.checksum)
     }
 
-    public init(kind: PelcoDReplyKind, requestChecksum: UInt8) {
+    package init(kind: PelcoDReplyKind, requestChecksum: UInt8) {
         self.kind = kind
         self.requestChecksum = requestChecksum
         scanner = FrameScanner(sync: PelcoDFrame.sync, length: kind.length) { bytes in
@@ -20,7 +20,7 @@ public struct PelcoDReplyDecoder: Sendable {
     }
 
     /// Adds bytes; returns the first valid reply they complete.
-    public mutating func feed(_ bytes: some Sequence<UInt8>) -> PelcoDResponse? {
+    package mutating func feed(_ bytes: some Sequence<UInt8>) -> PelcoDResponse? {
         for frame in scanner.feed(bytes) {
             if case .success(let reply) = PelcoDResponse.parse(frame, kind: kind, requestChecksum: requestChecksum) {
                 return reply
@@ -30,10 +30,10 @@ public struct PelcoDReplyDecoder: Sendable {
     }
 
     /// The last reply candidate that was rejected (checksum mismatch, wrong opcode).
-    public var lastError: PelcoDReplyError? { scanner.lastFailure }
+    package var lastError: PelcoDReplyError? { scanner.lastFailure }
     /// True while part of a candidate reply is buffered.
-    public var isInsideFrame: Bool { scanner.isInsideFrame }
+    package var isInsideFrame: Bool { scanner.isInsideFrame }
     /// Bytes that were not part of a valid reply.
-    public var discarded: Int { scanner.discarded }
-    public var pending: [UInt8] { scanner.pending }
+    package var discarded: Int { scanner.discarded }
+    package var pending: [UInt8] { scanner.pending }
 }

@@ -1,7 +1,7 @@
-public import CheckupCore
+import CheckupCore
 
 /// Which reply a Pelco-D command draws (docs/reference.md §2.4).
-public enum PelcoDReplyKind: Sendable, Hashable {
+package enum PelcoDReplyKind: Sendable, Hashable {
     /// 4 bytes `FF addr alarms ck`, ck = (sent checksum + alarms) mod 256.
     case general
     /// 7 bytes `FF addr 00 opcode d1 d2 ck`, ck = sum of bytes 2–6.
@@ -10,7 +10,7 @@ public enum PelcoDReplyKind: Sendable, Hashable {
     case partNumber
 
     /// Length of the reply on the wire.
-    public var length: Int {
+    package var length: Int {
         switch self {
         case .general: return 4
         case .extended: return 7
@@ -20,7 +20,7 @@ public enum PelcoDReplyKind: Sendable, Hashable {
 }
 
 /// A decoded Pelco-D reply.
-public enum PelcoDResponse: Sendable, Hashable {
+package enum PelcoDResponse: Sendable, Hashable {
     /// Alarm bits 0–6 = alarms 1–7.
     case general(address: UInt8, alarms: UInt8)
     /// The value of a position query: d1·256 + d2.
@@ -28,14 +28,14 @@ public enum PelcoDResponse: Sendable, Hashable {
     /// The 15-byte part number, as sent (trailing spaces and NULs trimmed).
     case partNumber(address: UInt8, text: String)
 
-    public var address: UInt8 {
+    package var address: UInt8 {
         switch self {
         case .general(let a, _), .extended(let a, _, _), .partNumber(let a, _): return a
         }
     }
 
     /// The wire bytes of this reply to a request whose checksum was `requestChecksum`.
-    public func bytes(requestChecksum: UInt8) -> [UInt8] {
+    package func bytes(requestChecksum: UInt8) -> [UInt8] {
         switch self {
         case .general(let address, let alarms):
             return [PelcoDFrame.sync, address, alarms, requestChecksum &+ alarms]
@@ -51,7 +51,7 @@ public enum PelcoDResponse: Sendable, Hashable {
     }
 
     /// Parses a complete reply of `kind`; the error says what is wrong with it.
-    public static func parse(_ bytes: [UInt8], kind: PelcoDReplyKind, requestChecksum: UInt8) -> Result<PelcoDResponse, PelcoDReplyError> {
+    package static func parse(_ bytes: [UInt8], kind: PelcoDReplyKind, requestChecksum: UInt8) -> Result<PelcoDResponse, PelcoDReplyError> {
         guard bytes.count == kind.length, bytes.first == PelcoDFrame.sync else {
             return .failure(.malformed(bytes))
         }
@@ -77,12 +77,12 @@ public enum PelcoDResponse: Sendable, Hashable {
 }
 
 /// What is wrong with a reply; the text names the bytes so the record shows the evidence.
-public enum PelcoDReplyError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
+package enum PelcoDReplyError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
     case checksum([UInt8], expected: UInt8)
     case unexpectedOpcode([UInt8], expected: UInt8)
     case malformed([UInt8])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .checksum(let b, let expected):
             let got = b.last.map { String(format2: $0) } ?? "--"

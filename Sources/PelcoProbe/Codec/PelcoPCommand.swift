@@ -3,7 +3,7 @@
 /// data1: b0 focus far, b1 focus near, b2 iris open, b3 iris close, b4 camera on/off,
 /// b5 auto-scan, b6 camera on. data2: b0 extended, b1 right, b2 left, b3 up, b4 down,
 /// b5 tele, b6 wide. data3/data4 = pan/tilt speed. Presets: data2 0x03/0x05/0x07, data4 = id.
-public enum PelcoPCommand: Sendable, Hashable {
+package enum PelcoPCommand: Sendable, Hashable {
     case standard(PelcoPMotion)
     case setPreset(UInt8)
     case clearPreset(UInt8)
@@ -11,18 +11,18 @@ public enum PelcoPCommand: Sendable, Hashable {
     /// A frame matching no named command.
     case other(data1: UInt8, data2: UInt8, data3: UInt8, data4: UInt8)
 
-    public static let setPresetOpcode: UInt8 = 0x03
-    public static let clearPresetOpcode: UInt8 = 0x05
-    public static let goToPresetOpcode: UInt8 = 0x07
+    package static let setPresetOpcode: UInt8 = 0x03
+    package static let clearPresetOpcode: UInt8 = 0x05
+    package static let goToPresetOpcode: UInt8 = 0x07
 
-    public func frame(to address: UInt8) -> PelcoPFrame {
+    package func frame(to address: UInt8) -> PelcoPFrame {
         let (d1, d2, d3, d4) = fields
         return PelcoPFrame(address: address, data1: d1, data2: d2, data3: d3, data4: d4)
     }
 
-    public func bytes(to address: UInt8) -> [UInt8] { frame(to: address).bytes }
+    package func bytes(to address: UInt8) -> [UInt8] { frame(to: address).bytes }
 
-    public var fields: (UInt8, UInt8, UInt8, UInt8) {
+    package var fields: (UInt8, UInt8, UInt8, UInt8) {
         switch self {
         case .standard(let m): return (m.data1, m.data2, m.panSpeed, m.tiltSpeed)
         case .setPreset(let id): return (0, Self.setPresetOpcode, 0, id)
@@ -32,7 +32,7 @@ public enum PelcoPCommand: Sendable, Hashable {
         }
     }
 
-    public init(frame f: PelcoPFrame) {
+    package init(frame f: PelcoPFrame) {
         if f.data2 & 0x01 == 0 {
             if f.data1 & 0x80 == 0, f.data2 & 0x80 == 0 {
                 self = .standard(PelcoPMotion(data1: f.data1, data2: f.data2, data3: f.data3, data4: f.data4))
@@ -54,7 +54,7 @@ public enum PelcoPCommand: Sendable, Hashable {
     }
 
     /// True when the command makes the head or lens move (every Pelco-P command but stop and preset set/clear).
-    public var moves: Bool {
+    package var moves: Bool {
         switch self {
         case .standard(let m): return m.moves
         case .goToPreset: return true
@@ -65,13 +65,13 @@ public enum PelcoPCommand: Sendable, Hashable {
 }
 
 /// The standard Pelco-P command bits and speeds.
-public struct PelcoPMotion: Sendable, Hashable {
-    public var focusFar = false, focusNear = false, irisOpen = false, irisClose = false
-    public var cameraOnOff = false, autoScan = false, cameraOn = false
-    public var right = false, left = false, up = false, down = false, zoomTele = false, zoomWide = false
-    public var panSpeed: UInt8 = 0, tiltSpeed: UInt8 = 0
+package struct PelcoPMotion: Sendable, Hashable {
+    package var focusFar = false, focusNear = false, irisOpen = false, irisClose = false
+    package var cameraOnOff = false, autoScan = false, cameraOn = false
+    package var right = false, left = false, up = false, down = false, zoomTele = false, zoomWide = false
+    package var panSpeed: UInt8 = 0, tiltSpeed: UInt8 = 0
 
-    public init(focusFar: Bool = false, focusNear: Bool = false, irisOpen: Bool = false, irisClose: Bool = false,
+    package init(focusFar: Bool = false, focusNear: Bool = false, irisOpen: Bool = false, irisClose: Bool = false,
                 cameraOnOff: Bool = false, autoScan: Bool = false, cameraOn: Bool = false,
                 right: Bool = false, left: Bool = false, up: Bool = false, down: Bool = false,
                 zoomTele: Bool = false, zoomWide: Bool = false, panSpeed: UInt8 = 0, tiltSpeed: UInt8 = 0) {
@@ -92,9 +92,9 @@ public struct PelcoPMotion: Sendable, Hashable {
         self.tiltSpeed = tiltSpeed
     }
 
-    public static let stop = PelcoPMotion()
+    package static let stop = PelcoPMotion()
 
-    public var moves: Bool {
+    package var moves: Bool {
         right || left || up || down || zoomTele || zoomWide || focusFar || focusNear || irisOpen || irisClose || autoScan
     }
 

@@ -1,4 +1,4 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// Reads PTZ decoders (云台/解码器) on RS-485 over Pelco-D and Pelco-P.
@@ -12,24 +12,24 @@ import Foundation
 ///
 /// One probe value is one run: it owns the open ports (shared by the decoders on each) and
 /// the set of dead decoders. See Sources/PelcoProbe/README.md for the point addresses.
-public struct PTZDecoderProbe: DeviceProbe {
-    public typealias Address = PTZPointAddress
-    public static let protocolName = "pelco"
-    public static let schemes = [PelcoEndpoint.d, PelcoEndpoint.p]
-    public static let addressKeys = PTZPointAddress.Key.allCases.map(\.rawValue)
+package struct PTZDecoderProbe: DeviceProbe {
+    package typealias Address = PTZPointAddress
+    package static let protocolName = "pelco"
+    package static let schemes = [PelcoEndpoint.d, PelcoEndpoint.p]
+    package static let addressKeys = PTZPointAddress.Key.allCases.map(\.rawValue)
 
     /// The ports and dead decoders of this run.
-    public let lines: PelcoLines
+    package let lines: PelcoLines
 
-    public init(lines: PelcoLines = PelcoLines()) {
+    package init(lines: PelcoLines = PelcoLines()) {
         self.lines = lines
     }
 
-    public static func validate(_ address: PTZPointAddress) -> String? { address.problem }
+    package static func validate(_ address: PTZPointAddress) -> String? { address.problem }
 
-    public static func profileSkeleton(vendor: String) -> String { PelcoProfileSkeleton.yaml }
+    package static func profileSkeleton(vendor: String) -> String { PelcoProfileSkeleton.yaml }
 
-    public func read(_ points: [Point<PTZPointAddress>], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
+    package func read(_ points: [Point<PTZPointAddress>], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
         let decoder: PelcoEndpoint
         do { decoder = try PelcoEndpoint(endpoint) } catch { return .unreachable("\(endpoint): \(error.message)") }
         let (path, address) = (decoder.path, Int(decoder.address))

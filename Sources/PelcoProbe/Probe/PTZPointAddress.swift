@@ -10,54 +10,54 @@
 /// send-1:     {command: go-to-preset, preset: 1, active: true}     # Pelco-P manual steps
 /// ```
 /// Exactly one of `query`, `test`, `command`. See Sources/PelcoProbe/README.md.
-public struct PTZPointAddress: Sendable, Hashable, Decodable {
-    public enum Query: String, Sendable, Hashable, Decodable, CaseIterable {
+package struct PTZPointAddress: Sendable, Hashable, Decodable {
+    package enum Query: String, Sendable, Hashable, Decodable, CaseIterable {
         case pan, tilt, zoom, magnification
         case partNumber = "part-number"
         case replyTime = "reply-time"
     }
 
-    public enum Test: String, Sendable, Hashable, Decodable, CaseIterable {
+    package enum Test: String, Sendable, Hashable, Decodable, CaseIterable {
         case motion, preset
     }
 
-    public enum Axis: String, Sendable, Hashable, Decodable, CaseIterable {
+    package enum Axis: String, Sendable, Hashable, Decodable, CaseIterable {
         case pan, tilt
     }
 
-    public enum Command: String, Sendable, Hashable, Decodable, CaseIterable {
+    package enum Command: String, Sendable, Hashable, Decodable, CaseIterable {
         case goToPreset = "go-to-preset"
         case panLeft = "pan-left", panRight = "pan-right", tiltUp = "tilt-up", tiltDown = "tilt-down"
         case zoomIn = "zoom-in", zoomOut = "zoom-out"
         case stop
     }
 
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case query(Query)
         case test(Test)
         case command(Command)
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// Preset id for `test: preset` and `command: go-to-preset` (1–255 but 33 and 34, which mean flip and zero pan).
-    public var preset: Int?
+    package var preset: Int?
     /// Motion test axis (default pan).
-    public var axis: Axis
+    package var axis: Axis
     /// Motion test step in degrees, signed (default +5).
-    public var step: Double
+    package var step: Double
     /// Allowed position error in degrees (default 1).
-    public var tolerance: Double
+    package var tolerance: Double
     /// Expected preset position, degrees.
-    public var pan: Double?
-    public var tilt: Double?
+    package var pan: Double?
+    package var tilt: Double?
     /// Seconds to wait for the head to settle (default 10).
-    public var settle: Double
+    package var settle: Double
     /// Speed 0–63 for manual motion commands (default 32).
-    public var speed: Int
+    package var speed: Int
     /// Seconds a manual motion command runs before the stop (default 0.5).
-    public var duration: Double
+    package var duration: Double
 
-    public init(kind: Kind, preset: Int? = nil, axis: Axis = .pan, step: Double = 5, tolerance: Double = 1,
+    package init(kind: Kind, preset: Int? = nil, axis: Axis = .pan, step: Double = 5, tolerance: Double = 1,
                 pan: Double? = nil, tilt: Double? = nil, settle: Double = 10, speed: Int = 32, duration: Double = 0.5) {
         self.kind = kind
         self.preset = preset
@@ -82,7 +82,7 @@ public struct PTZPointAddress: Sendable, Hashable, Decodable {
         init?(intValue: Int) { nil }
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let all = try decoder.container(keyedBy: AnyKey.self)
         let known = Set(Key.allCases.map(\.rawValue))
         if let unknown = all.allKeys.first(where: { !known.contains($0.stringValue) }) {
@@ -112,7 +112,7 @@ public struct PTZPointAddress: Sendable, Hashable, Decodable {
     }
 
     /// What is wrong beyond decoding (ranges, missing preset), for the profile author.
-    public var problem: String? {
+    package var problem: String? {
         switch kind {
         case .test(.preset), .command(.goToPreset):
             guard let preset else { return "'preset' (1–255) is required here" }
@@ -144,7 +144,7 @@ public struct PTZPointAddress: Sendable, Hashable, Decodable {
     }
 
     /// True for points that change what the head does (tests and commands).
-    public var changesDevice: Bool {
+    package var changesDevice: Bool {
         if case .query = kind { return false }
         return true
     }

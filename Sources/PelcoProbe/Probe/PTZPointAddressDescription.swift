@@ -2,7 +2,7 @@
 /// `query pan`, `test motion pan 5° ±1`, `test preset 1 at pan 120°, tilt 10° ±1`,
 /// `command pan-left speed 32 for 0.5 s`.
 extension PTZPointAddress: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         let presetText = preset.map { " \($0)" } ?? ""
         switch kind {
         case .query(let q):

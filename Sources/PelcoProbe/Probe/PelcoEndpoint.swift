@@ -1,28 +1,28 @@
-public import CheckupCore
+package import CheckupCore
 
 /// The Pelco URL schemes, the one place their keys, ranges and defaults are decided, and the
 /// decoder an endpoint names (its line, its address, its dialect).
-public struct PelcoEndpoint: Sendable, Hashable {
+package struct PelcoEndpoint: Sendable, Hashable {
     /// Pelco-D addresses start at 1; Pelco-P's at 0 (the protocols' own ranges).
-    public static let d = EndpointScheme("pelco-d", .serial,
+    package static let d = EndpointScheme("pelco-d", .serial,
                                          keys: EndpointScheme.serialLineKeys(bauds: SerialSettings.supportedBauds)
                                              .merging(["address": .integer(1...255)]) { a, _ in a },
                                          defaults: ["baud": "2400", "address": "1"],
                                          usage: "pelco-d:///dev/ttyS0?baud=2400&address=N")
-    public static let p = EndpointScheme("pelco-p", .serial,
+    package static let p = EndpointScheme("pelco-p", .serial,
                                          keys: EndpointScheme.serialLineKeys(bauds: SerialSettings.supportedBauds)
                                              .merging(["address": .integer(0...255)]) { a, _ in a },
                                          defaults: ["baud": "4800", "address": "1"],
                                          usage: "pelco-p:///dev/ttyS0?baud=4800&address=N")
 
-    public var path: String
-    public var settings: SerialSettings
-    public var address: UInt8
-    public var isPelcoP: Bool
+    package var path: String
+    package var settings: SerialSettings
+    package var address: UInt8
+    package var isPelcoP: Bool
 
     /// The decoder `given` names, by the rules above (the ones the inventory was parsed by; an
     /// endpoint built in code is held to them too).
-    public init(_ given: Endpoint) throws(EndpointError) {
+    package init(_ given: Endpoint) throws(EndpointError) {
         let endpoint = try PTZDecoderProbe.checked(given)
         // The rules checked every number and filled in baud and address.
         let parity: SerialSettings.Parity = switch endpoint.query["parity", default: "N"].uppercased() {

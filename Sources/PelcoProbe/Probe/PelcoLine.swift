@@ -1,4 +1,4 @@
-public import CheckupCore
+package import CheckupCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,11 +11,11 @@ import Glibc
 /// `BlockingIO` threads while the line's own FIFO turn is held, so the port is used by one
 /// thread at a time. The turn is the line's, not the run's `BusRegistry`: the pipeline already
 /// holds that one around each device, and a second acquire of it would deadlock.
-public final class PelcoLine: Sendable {
-    public let path: String
-    public let settings: SerialSettings
+package final class PelcoLine: Sendable {
+    package let path: String
+    package let settings: SerialSettings
     /// Quiet time kept between the end of one frame on the wire and the next request.
-    public let gap: Duration
+    package let gap: Duration
     let port: SerialPort
     private let turns = BusRegistry()
     private let lastActivity = Locked<ContinuousClock.Instant?>(nil)
@@ -32,7 +32,7 @@ public final class PelcoLine: Sendable {
     /// both frames plus `replyTimeout` for the first byte; once a candidate was rejected and the
     /// line falls quiet for a few character times, it gives up early (a bad checksum does not
     /// cost a whole timeout).
-    public func exchange(_ request: [UInt8], expecting kind: PelcoDReplyKind?, requestChecksum: UInt8,
+    package func exchange(_ request: [UInt8], expecting kind: PelcoDReplyKind?, requestChecksum: UInt8,
                          replyTimeout: Duration, io: BlockingIO) async -> Result<LineExchange, SerialPortError> {
         await turns.withBus(path) {
             await io.run { () -> Result<LineExchange, SerialPortError> in

@@ -1,4 +1,4 @@
-public import CheckupCore
+package import CheckupCore
 
 /// The lines a probe has open in this run, and the decoders found dead on them.
 ///
@@ -6,15 +6,15 @@ public import CheckupCore
 /// one, so the decoders of one bus, read one after another by the pipeline, share one open.
 /// A decoder that stayed silent is remembered (by port and address) and skipped for the rest
 /// of the run: it costs one timeout, once.
-public final class PelcoLines: Sendable {
+package final class PelcoLines: Sendable {
     struct Entry {
         var line: PelcoLine
         var users: Int
         var generation: Int
     }
 
-    public let linger: Duration
-    public let gapCharacters: Double
+    package let linger: Duration
+    package let gapCharacters: Double
     private let entries = Locked<[String: Entry]>([:])
     private let dead = Locked<Set<String>>([])
     private let opening = BusRegistry()
@@ -22,13 +22,13 @@ public final class PelcoLines: Sendable {
     /// - Parameters:
     ///   - linger: how long an idle port stays open for the next decoder on it.
     ///   - gapCharacters: inter-frame quiet time, in character times at the line's baud rate.
-    public init(linger: Duration = .seconds(1), gapCharacters: Double = 1) {
+    package init(linger: Duration = .seconds(1), gapCharacters: Double = 1) {
         self.linger = linger
         self.gapCharacters = gapCharacters
     }
 
     /// The shared line for `path`, opened on first use. Release it with `release(_:)`.
-    public func acquire(path: String, settings: SerialSettings, io: BlockingIO) async -> Result<PelcoLine, SerialPortError> {
+    package func acquire(path: String, settings: SerialSettings, io: BlockingIO) async -> Result<PelcoLine, SerialPortError> {
         await opening.withBus(path) {
             let existing = entries.withLock { entries -> PelcoLine? in
                 guard var entry = entries[path], entry.line.settings == settings else { return nil }
@@ -60,7 +60,7 @@ public final class PelcoLines: Sendable {
     }
 
     /// Gives the line back; the port closes after `linger` unless someone takes it again.
-    public func release(_ line: PelcoLine, io: BlockingIO) {
+    package func release(_ line: PelcoLine, io: BlockingIO) {
         let generation = entries.withLock { entries -> Int? in
             guard var entry = entries[line.path], entry.line === line else { return nil }
             entry.users -= 1
@@ -82,7 +82,7 @@ public final class PelcoLines: Sendable {
     }
 
     /// Closes every idle port now (end of a run, tests).
-    public func closeIdle(io: BlockingIO = .shared) async {
+    package func closeIdle(io: BlockingIO = .shared) async {
         let idle = entries.withLock { entries -> [PelcoLine] in
             let lines = entries.values.filter { $0.users == 0 }.map(\.line)
             for line in lines { entries.removeValue(forKey: line.path) }
@@ -94,7 +94,7 @@ public final class PelcoLines: Sendable {
     static func unitKey(path: String, address: Int) -> String { "\(path)#\(address)" }
 
     /// True when this decoder stayed silent earlier in the run.
-    public func isDead(path: String, address: Int) -> Bool {
+    package func isDead(path: String, address: Int) -> Bool {
         dead.withLock { $0.contains(Self.unitKey(path: path, address: address)) }
     }
 
@@ -103,5 +103,5 @@ public final class PelcoLines: Sendable {
     }
 
     /// Forgets the dead decoders (a new run with the same probe).
-    public func forgetDead() { dead.withLock { $0.removeAll() } }
+    package func forgetDead() { dead.withLock { $0.removeAll() } }
 }

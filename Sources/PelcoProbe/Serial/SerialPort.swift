@@ -12,13 +12,13 @@ import Darwin
 ///
 /// Exclusive: `TIOCEXCL` refuses further opens by other users, and an `flock` refuses a second
 /// open by anyone (root included, other runs of checkup included), so two runs never share a line.
-public final class SerialPort: @unchecked Sendable {
-    public let path: String
-    public let settings: SerialSettings
+package final class SerialPort: @unchecked Sendable {
+    package let path: String
+    package let settings: SerialSettings
     private var fd: Int32
 
     /// Opens `path` in raw mode with `settings`; throws a typed error naming the device.
-    public init(path: String, settings: SerialSettings) throws(SerialPortError) {
+    package init(path: String, settings: SerialSettings) throws(SerialPortError) {
         self.path = path
         self.settings = settings
         guard let speed = Self.speed(settings.baud), [7, 8].contains(settings.dataBits),
@@ -69,10 +69,10 @@ public final class SerialPort: @unchecked Sendable {
     deinit { close() }
 
     /// True until `close()`.
-    public var isOpen: Bool { fd >= 0 }
+    package var isOpen: Bool { fd >= 0 }
 
     /// Releases the port (the lock goes with the descriptor).
-    public func close() {
+    package func close() {
         guard fd >= 0 else { return }
         _ = ioctl(fd, UInt(TIOCNXCL))
         _ = Glibc.close(fd)
@@ -80,7 +80,7 @@ public final class SerialPort: @unchecked Sendable {
     }
 
     /// Writes every byte, waiting for room in the output buffer.
-    public func write(_ bytes: [UInt8]) throws(SerialPortError) {
+    package func write(_ bytes: [UInt8]) throws(SerialPortError) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
@@ -96,17 +96,17 @@ public final class SerialPort: @unchecked Sendable {
     }
 
     /// Waits until every written byte has left the UART (half duplex: send, drain, then read).
-    public func drain() throws(SerialPortError) {
+    package func drain() throws(SerialPortError) {
         while tcdrain(fd) != 0 {
             let e = errno
             if e != EINTR { throw Self.systemError(path, "tcdrain", e) }
         }
     }
 
-    public enum Queue: Sendable { case input, output, both }
+    package enum Queue: Sendable { case input, output, both }
 
     /// Discards bytes not yet read (stale replies, noise) and/or not yet sent.
-    public func flush(_ queue: Queue = .input) {
+    package func flush(_ queue: Queue = .input) {
         let which: Int32
         switch queue {
         case .input: which = TCIFLUSH
@@ -117,7 +117,7 @@ public final class SerialPort: @unchecked Sendable {
     }
 
     /// Reads what is available, waiting at most until `deadline`; returns `[]` on timeout.
-    public func read(upTo maxCount: Int = 256, until deadline: ContinuousClock.Instant) throws(SerialPortError) -> [UInt8] {
+    package func read(upTo maxCount: Int = 256, until deadline: ContinuousClock.Instant) throws(SerialPortError) -> [UInt8] {
         while true {
             let remaining = ContinuousClock.now.duration(to: deadline)
             let ms = max(0, Int32(clamping: Self.milliseconds(remaining)))

@@ -1,7 +1,7 @@
-public import CheckupCore
+import CheckupCore
 
 /// Why a serial port could not be opened or used; each case names the device.
-public enum SerialPortError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
+package enum SerialPortError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
     /// No such device node (unplugged adapter, wrong path, simulator not running).
     case noSuchDevice(String)
     /// Another process (or another run) holds the port.
@@ -17,7 +17,7 @@ public enum SerialPortError: UserFacingError, Sendable, Hashable, CustomStringCo
     /// Any other system call failure: the call and the system's message.
     case system(String, call: String, message: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noSuchDevice(let p): return "\(p): no such serial device"
         case .busy(let p): return "\(p): port busy (held by another process or run)"

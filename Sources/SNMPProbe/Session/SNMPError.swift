@@ -1,7 +1,7 @@
-public import CheckupCore
+import CheckupCore
 
 /// Why an SNMP exchange failed. Messages name the agent and the request, never a secret.
-public enum SNMPError: UserFacingError, Sendable, CustomStringConvertible, Equatable {
+package enum SNMPError: UserFacingError, Sendable, CustomStringConvertible, Equatable {
     /// No reply within timeout × (retries + 1): a dead host, a wrong port, or (v1/v2c) a wrong
     /// community, which agents drop silently.
     case timeout(peer: String, request: String, waitedMilliseconds: Int)
@@ -20,14 +20,14 @@ public enum SNMPError: UserFacingError, Sendable, CustomStringConvertible, Equat
     case malformedReply(peer: String, request: String, detail: String)
 
     /// True when the device should be reported as unreachable rather than as a bad answer.
-    public var meansUnreachable: Bool {
+    package var meansUnreachable: Bool {
         switch self {
         case .timeout, .authenticationFailure, .unknownUser, .configuration, .library: return true
         case .agentError, .malformedReply: return false
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .timeout(peer, request, ms):
             return "no reply from \(peer) to \(request) after \(ms) ms (host down, wrong port, or, for v1/v2c, a community the agent does not accept: agents drop those silently, so the two cannot be told apart)"

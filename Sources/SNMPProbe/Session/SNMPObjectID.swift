@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Parsed without net-snmp (`read_objid` consults the MIB tree, which we never load), so it
 /// is pure and usable anywhere; the leading dot is optional.
-public struct SNMPObjectID: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var arcs: [UInt]
+package struct SNMPObjectID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var arcs: [UInt]
 
-    public init(_ arcs: [UInt]) { self.arcs = arcs }
+    package init(_ arcs: [UInt]) { self.arcs = arcs }
 
     /// Parses dotted numeric text; nil for names, empty text, or arcs that are not numbers.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var body = Substring(text.trimmingCharacters(in: .whitespaces))
         if body.hasPrefix(".") { body = body.dropFirst() }
         guard !body.isEmpty else { return nil }
@@ -23,22 +23,22 @@ public struct SNMPObjectID: Sendable, Hashable, Comparable, CustomStringConverti
         self.arcs = arcs
     }
 
-    public var description: String { arcs.map(String.init).joined(separator: ".") }
+    package var description: String { arcs.map(String.init).joined(separator: ".") }
 
     /// True when `self` lies strictly inside the subtree rooted at `root`.
-    public func isInside(_ root: SNMPObjectID) -> Bool {
+    package func isInside(_ root: SNMPObjectID) -> Bool {
         arcs.count > root.arcs.count && arcs.starts(with: root.arcs)
     }
 
     /// The arcs after `root` (a table row index), or nil when `self` is not under `root`.
-    public func suffix(after root: SNMPObjectID) -> [UInt]? {
+    package func suffix(after root: SNMPObjectID) -> [UInt]? {
         isInside(root) ? Array(arcs.dropFirst(root.arcs.count)) : nil
     }
 
     /// `self` with more arcs appended.
-    public func appending(_ more: UInt...) -> SNMPObjectID { SNMPObjectID(arcs + more) }
+    package func appending(_ more: UInt...) -> SNMPObjectID { SNMPObjectID(arcs + more) }
 
-    public static func < (a: SNMPObjectID, b: SNMPObjectID) -> Bool {
+    package static func < (a: SNMPObjectID, b: SNMPObjectID) -> Bool {
         for (x, y) in zip(a.arcs, b.arcs) where x != y { return x < y }
         return a.arcs.count < b.arcs.count
     }
@@ -46,15 +46,15 @@ public struct SNMPObjectID: Sendable, Hashable, Comparable, CustomStringConverti
 
 extension SNMPObjectID: ExpressibleByStringLiteral {
     /// For constants in code only: a malformed literal is a programming error caught by tests.
-    public init(stringLiteral value: String) {
+    package init(stringLiteral value: String) {
         self = SNMPObjectID(value) ?? SNMPObjectID([0, 0])
     }
 }
 
 /// Well-known MIB-II objects the probe reads for identification.
-public enum MIB2: Sendable {
-    public static let sysDescr: SNMPObjectID = "1.3.6.1.2.1.1.1.0"
-    public static let sysObjectID: SNMPObjectID = "1.3.6.1.2.1.1.2.0"
-    public static let sysUpTime: SNMPObjectID = "1.3.6.1.2.1.1.3.0"
-    public static let sysName: SNMPObjectID = "1.3.6.1.2.1.1.5.0"
+package enum MIB2: Sendable {
+    package static let sysDescr: SNMPObjectID = "1.3.6.1.2.1.1.1.0"
+    package static let sysObjectID: SNMPObjectID = "1.3.6.1.2.1.1.2.0"
+    package static let sysUpTime: SNMPObjectID = "1.3.6.1.2.1.1.3.0"
+    package static let sysName: SNMPObjectID = "1.3.6.1.2.1.1.5.0"
 }

@@ -252,8 +252,8 @@ enum SNMPReplyDiagnosis {
 
 /// The diagnostic classifier as a public, pure entry: what is wrong with a datagram as the
 /// v1/v2c response to request `requestID`, or nil when it is a well-formed answer.
-public enum SNMPReplyInspection: Sendable {
-    public static func problem(in datagram: [UInt8], version: Int, community: [UInt8], requestID: Int) -> String? {
+package enum SNMPReplyInspection: Sendable {
+    package static func problem(in datagram: [UInt8], version: Int, community: [UInt8], requestID: Int) -> String? {
         // A well-formed reply with an error status, or answered, is not a problem here.
         if case .malformed(let why) = SNMPReplyDiagnosis.classify(datagram, version: version, community: community, requestID: requestID) {
             return why

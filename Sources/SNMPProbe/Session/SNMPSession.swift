@@ -1,18 +1,18 @@
-public import CheckupCore
+package import CheckupCore
 
 /// One agent, one net-snmp single-session handle (`snmp_sess_*`, the thread-safe API).
 ///
 /// Every method blocks until the agent answers or timeout × (retries + 1) has passed, so call
 /// them from `context.io.run { … }`, never from the cooperative pool. A session serialises its
 /// own requests; different sessions run in parallel on different threads.
-public final class SNMPSession: @unchecked Sendable {
-    public let configuration: SNMPSessionConfiguration
+package final class SNMPSession: @unchecked Sendable {
+    package let configuration: SNMPSessionConfiguration
     /// The handle from `snmp_sess_open`; only used under `lock`.
     private let handle: UnsafeMutableRawPointer
     private let lock = Locked<Void>(())
     private let log = Locked<[Exchange]>([])
     /// Full varbind lists in the transcript (`--trace`); else the first six and a count.
-    public let detailedTranscript: Bool
+    package let detailedTranscript: Bool
 
     /// SNMPv3 session opening discovers the engine ID and adds the user to net-snmp's one
     /// global USM user list, which has no lock of its own: openings take turns here. The count
@@ -26,7 +26,7 @@ public final class SNMPSession: @unchecked Sendable {
 
     /// Opens the session. For v3 this first discovers the agent's engine ID (one exchange, see
     /// `SNMPEngineDiscovery`), so a dead v3 device fails here with a timeout.
-    public init(_ configuration: SNMPSessionConfiguration, detailedTranscript: Bool = false) throws(SNMPError) {
+    package init(_ configuration: SNMPSessionConfiguration, detailedTranscript: Bool = false) throws(SNMPError) {
         SNMPLibrary.start()
         self.detailedTranscript = detailedTranscript
         let secrets = SNMPRevealedSecrets(configuration)
@@ -96,16 +96,16 @@ public final class SNMPSession: @unchecked Sendable {
     }
 
     /// The engine ID net-snmp holds for this session (empty before a v3 agent has answered).
-    public var engineID: [UInt8] { lock.withLock { _ in SNMPLibrary.engineID(handle) } }
+    package var engineID: [UInt8] { lock.withLock { _ in SNMPLibrary.engineID(handle) } }
 
     /// True when net-snmp's USM list already holds this session's user for `engineID` (tests).
-    public var userIsCached: Bool {
+    package var userIsCached: Bool {
         guard let user = configuration.security?.user else { return false }
         return SNMPLibrary.hasUser(engineID: engineID, name: user)
     }
 
     /// The requests and replies so far (no secrets: communities and passphrases never enter it).
-    public var transcript: [Exchange] { log.withLock { $0 } }
+    package var transcript: [Exchange] { log.withLock { $0 } }
 
     // MARK: Requests
 
@@ -113,7 +113,7 @@ public final class SNMPSession: @unchecked Sendable {
     /// requested OID, in request order, matched by OID (see `SNMPReplyMatching`): missing
     /// objects come back as `.noSuchObject`/`.noSuchInstance` (v1's noSuchName is turned into
     /// that too), a varbind the reply lacks as `.unusable` naming what came instead.
-    public func get(_ oids: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
+    package func get(_ oids: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
         var result: [SNMPVarBind] = []
         var start = 0
         let chunk = max(1, configuration.maxVarBindsPerRequest)
@@ -128,7 +128,7 @@ public final class SNMPSession: @unchecked Sendable {
     }
 
     /// GETNEXT: the object after each of `oids`.
-    public func getNext(_ oids: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
+    package func getNext(_ oids: [SNMPObjectID]) throws(SNMPError) -> [SNMPVarBind] {
         try request(.getNext, oids)
     }
 
@@ -139,7 +139,7 @@ public final class SNMPSession: @unchecked Sendable {
 
     /// GETBULK (v2c/v3 only): `nonRepeaters` single objects, then up to `maxRepetitions`
     /// successors of each remaining object, interleaved row by row.
-    public func getBulk(_ oids: [SNMPObjectID], nonRepeaters: Int = 0, maxRepetitions: Int) throws(SNMPError) -> [SNMPVarBind] {
+    package func getBulk(_ oids: [SNMPObjectID], nonRepeaters: Int = 0, maxRepetitions: Int) throws(SNMPError) -> [SNMPVarBind] {
         guard configuration.version != .v1 else {
             throw .configuration("GETBULK does not exist in SNMPv1; use getNext or walk")
         }
@@ -154,7 +154,7 @@ public final class SNMPSession: @unchecked Sendable {
 
     /// Every object under `root`, in order: GETBULK for v2c/v3, GETNEXT for v1. Stops at the end
     /// of the subtree, at endOfMibView, at an agent that does not advance, or after `limit`.
-    public func walk(_ root: SNMPObjectID, limit: Int = 10_000) throws(SNMPError) -> [SNMPVarBind] {
+    package func walk(_ root: SNMPObjectID, limit: Int = 10_000) throws(SNMPError) -> [SNMPVarBind] {
         var result: [SNMPVarBind] = []
         var cursor = root
         while result.count < limit {
@@ -181,13 +181,13 @@ public final class SNMPSession: @unchecked Sendable {
     /// A table: all `columns` under `entry` walked side by side, one GETBULK (v2c/v3) or GETNEXT
     /// (v1) carrying a cursor per column that has not ended yet; cells are joined by row index
     /// (the OID arcs after the column) and rows come back in index order.
-    public func table(_ entry: SNMPObjectID, columns: [UInt], limit: Int = 10_000) throws(SNMPError) -> [SNMPTableRow] {
+    package func table(_ entry: SNMPObjectID, columns: [UInt], limit: Int = 10_000) throws(SNMPError) -> [SNMPTableRow] {
         try tableWalk(entry, columns: columns, limit: limit).rows
     }
 
     /// The table as `table` reads it, and whether the walk stopped at `limit` objects with
     /// columns not yet ended (then the agent may hold more rows than the result shows).
-    public func tableWalk(_ entry: SNMPObjectID, columns: [UInt], limit: Int = 10_000) throws(SNMPError) -> SNMPTable {
+    package func tableWalk(_ entry: SNMPObjectID, columns: [UInt], limit: Int = 10_000) throws(SNMPError) -> SNMPTable {
         struct Cursor { var column: UInt; var root: SNMPObjectID; var at: SNMPObjectID }
         var rows: [[UInt]: [UInt: SNMPValue]] = [:]
         var cursors = columns.map { Cursor(column: $0, root: entry.appending($0), at: entry.appending($0)) }
@@ -321,15 +321,15 @@ public final class SNMPSession: @unchecked Sendable {
 }
 
 /// A walked table: its rows, and the object limit when the walk stopped there unfinished.
-public struct SNMPTable: Sendable, Hashable {
-    public var rows: [SNMPTableRow]
+package struct SNMPTable: Sendable, Hashable {
+    package var rows: [SNMPTableRow]
     /// Set when the walk stopped at this many objects with columns not yet ended.
-    public var limit: Int?
+    package var limit: Int?
 }
 
 /// One row of an SNMP table: the index arcs and the cells by column number.
-public struct SNMPTableRow: Sendable, Hashable {
-    public var index: [UInt]
-    public var cells: [UInt: SNMPValue]
-    public var indexText: String { index.map(String.init).joined(separator: ".") }
+package struct SNMPTableRow: Sendable, Hashable {
+    package var index: [UInt]
+    package var cells: [UInt: SNMPValue]
+    package var indexText: String { index.map(String.init).joined(separator: ".") }
 }

@@ -1,27 +1,27 @@
-public import CheckupCore
+package import CheckupCore
 import Foundation
 
 /// Everything needed to open a session to one agent. Secrets stay `Secret`s until the
 /// C session struct is filled, and the struct's `description` never shows them.
-public struct SNMPSessionConfiguration: Sendable, CustomStringConvertible {
-    public enum Version: String, Sendable { case v1 = "1", v2c = "2c", v3 = "3" }
+package struct SNMPSessionConfiguration: Sendable, CustomStringConvertible {
+    package enum Version: String, Sendable { case v1 = "1", v2c = "2c", v3 = "3" }
 
-    public var host: String
-    public var port: Int
-    public var version: Version
+    package var host: String
+    package var port: Int
+    package var version: Version
     /// v1/v2c community.
-    public var community: Secret
+    package var community: Secret
     /// v3 user-based security; required when `version == .v3`.
-    public var security: SNMPv3Security?
+    package var security: SNMPv3Security?
     /// Reply timeout of one request (net-snmp retries on its own `retries` times).
-    public var timeout: Duration
-    public var retries: Int
+    package var timeout: Duration
+    package var retries: Int
     /// Repetitions per GETBULK while walking (v2c/v3).
-    public var maxRepetitions: Int = 25
+    package var maxRepetitions: Int = 25
     /// Varbinds per GET PDU; larger requests are split (and halved again on tooBig).
-    public var maxVarBindsPerRequest: Int = 32
+    package var maxVarBindsPerRequest: Int = 32
 
-    public init(host: String, port: Int = 161, version: Version = .v2c, community: Secret = Secret("public"),
+    package init(host: String, port: Int = 161, version: Version = .v2c, community: Secret = Secret("public"),
                 security: SNMPv3Security? = nil, timeout: Duration = .seconds(1), retries: Int = 1) {
         self.host = host
         self.port = port
@@ -33,12 +33,12 @@ public struct SNMPSessionConfiguration: Sendable, CustomStringConvertible {
     }
 
     /// `udp:HOST:PORT`, with IPv6 hosts bracketed, as net-snmp's transport parser expects.
-    public var peerName: String {
+    package var peerName: String {
         host.contains(":") ? "udp6:[\(host)]:\(port)" : "udp:\(host):\(port)"
     }
 
     /// `HOST:PORT` for messages, `[::1]:161` for an IPv6 host.
-    public var hostPort: String {
+    package var hostPort: String {
         host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 
@@ -57,7 +57,7 @@ public struct SNMPSessionConfiguration: Sendable, CustomStringConvertible {
     /// What a dead agent costs: timeout × (retries + 1), in milliseconds.
     var totalWaitMilliseconds: Int { timeoutMicroseconds / 1000 * (boundedRetries + 1) }
 
-    public var description: String {
+    package var description: String {
         var s = "SNMP v\(version.rawValue) \(hostPort)"
         if let security { s += " \(security)" }
         return s
@@ -65,14 +65,14 @@ public struct SNMPSessionConfiguration: Sendable, CustomStringConvertible {
 }
 
 /// SNMPv3 user-based security parameters.
-public struct SNMPv3Security: Sendable, CustomStringConvertible {
-    public enum Level: String, Sendable, CaseIterable {
+package struct SNMPv3Security: Sendable, CustomStringConvertible {
+    package enum Level: String, Sendable, CaseIterable {
         case noAuthNoPriv, authNoPriv, authPriv
     }
-    public enum AuthProtocol: String, Sendable, CaseIterable {
+    package enum AuthProtocol: String, Sendable, CaseIterable {
         case md5 = "MD5", sha = "SHA", sha224 = "SHA-224", sha256 = "SHA-256", sha384 = "SHA-384", sha512 = "SHA-512"
         /// Accepts the URL spellings (`SHA`, `SHA-256`, `sha256`, `SHA1`).
-        public init?(name: String) {
+        package init?(name: String) {
             let key = name.uppercased().replacingOccurrences(of: "-", with: "")
             switch key {
             case "MD5": self = .md5
@@ -85,10 +85,10 @@ public struct SNMPv3Security: Sendable, CustomStringConvertible {
             }
         }
     }
-    public enum PrivProtocol: String, Sendable, CaseIterable {
+    package enum PrivProtocol: String, Sendable, CaseIterable {
         case des = "DES", aes = "AES", aes192 = "AES-192", aes256 = "AES-256"
         /// Accepts `DES`, `AES`, `AES-128`, `AES128`, `AES-192`, `AES-256`.
-        public init?(name: String) {
+        package init?(name: String) {
             let key = name.uppercased().replacingOccurrences(of: "-", with: "")
             switch key {
             case "DES": self = .des
@@ -100,18 +100,18 @@ public struct SNMPv3Security: Sendable, CustomStringConvertible {
         }
     }
 
-    public var user: String
-    public var level: Level
-    public var auth: AuthProtocol
-    public var priv: PrivProtocol
-    public var authPassphrase: Secret?
-    public var privPassphrase: Secret?
-    public var context: String?
+    package var user: String
+    package var level: Level
+    package var auth: AuthProtocol
+    package var priv: PrivProtocol
+    package var authPassphrase: Secret?
+    package var privPassphrase: Secret?
+    package var context: String?
     /// The agent's engine ID when known (discovered before, or configured); nil lets net-snmp
     /// discover it on the first request.
-    public var engineID: [UInt8]?
+    package var engineID: [UInt8]?
 
-    public init(user: String, level: Level = .authPriv, auth: AuthProtocol = .sha, priv: PrivProtocol = .aes,
+    package init(user: String, level: Level = .authPriv, auth: AuthProtocol = .sha, priv: PrivProtocol = .aes,
                 authPassphrase: Secret? = nil, privPassphrase: Secret? = nil, context: String? = nil) {
         self.user = user
         self.level = level
@@ -122,7 +122,7 @@ public struct SNMPv3Security: Sendable, CustomStringConvertible {
         self.context = context
     }
 
-    public var description: String {
+    package var description: String {
         switch level {
         case .noAuthNoPriv: return "user \(user) noAuthNoPriv"
         case .authNoPriv: return "user \(user) authNoPriv auth \(auth.rawValue)"

@@ -1,5 +1,5 @@
 /// A value as it came off the wire, before any profile hint turns it into a `CheckupCore.Value`.
-public enum SNMPValue: Sendable, Hashable, CustomStringConvertible {
+package enum SNMPValue: Sendable, Hashable, CustomStringConvertible {
     case integer(Int64)
     case gauge(UInt64)
     case counter32(UInt64)
@@ -21,7 +21,7 @@ public enum SNMPValue: Sendable, Hashable, CustomStringConvertible {
     case unusable(String)
 
     /// True for the three "not there" exceptions.
-    public var isException: Bool {
+    package var isException: Bool {
         switch self {
         case .noSuchObject, .noSuchInstance, .endOfMibView: return true
         default: return false
@@ -29,7 +29,7 @@ public enum SNMPValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Trace form, in the style of `snmpget` output: `INTEGER 5`, `STRING "x"`, `Timeticks 1234`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .integer(let v): return "INTEGER \(v)"
         case .gauge(let v): return "Gauge32 \(v)"
@@ -52,7 +52,7 @@ public enum SNMPValue: Sendable, Hashable, CustomStringConvertible {
 
     /// The bytes as text when they are valid UTF-8 made of printable characters (tabs and
     /// line breaks allowed; trailing NULs, which some firmware pads with, dropped); else nil.
-    public static func printableText(_ bytes: [UInt8]) -> String? {
+    package static func printableText(_ bytes: [UInt8]) -> String? {
         var trimmed = bytes[...]
         while trimmed.last == 0 { trimmed = trimmed.dropLast() }
         guard let text = String(validating: trimmed, as: UTF8.self) else { return nil }
@@ -71,12 +71,12 @@ func hexByte(_ b: UInt8) -> String {
 }
 
 /// One variable binding of a response: which object, and its value.
-public struct SNMPVarBind: Sendable, Hashable, CustomStringConvertible {
-    public var oid: SNMPObjectID
-    public var value: SNMPValue
-    public init(_ oid: SNMPObjectID, _ value: SNMPValue) {
+package struct SNMPVarBind: Sendable, Hashable, CustomStringConvertible {
+    package var oid: SNMPObjectID
+    package var value: SNMPValue
+    package init(_ oid: SNMPObjectID, _ value: SNMPValue) {
         self.oid = oid
         self.value = value
     }
-    public var description: String { "\(oid) = \(value)" }
+    package var description: String { "\(oid) = \(value)" }
 }

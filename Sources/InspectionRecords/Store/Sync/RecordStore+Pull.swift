@@ -6,7 +6,7 @@ import Foundation
 extension RecordStore {
     /// Copies `office`'s sites this store lacks or holds an older copy of (one transaction), and
     /// returns the office's profiles for the caller to write into the user's profile directory.
-    public func pull(from office: RecordStore) throws(RecordError) -> (report: SyncReport, profiles: [SyncedProfile]) {
+    package func pull(from office: RecordStore) throws(RecordError) -> (report: SyncReport, profiles: [SyncedProfile]) {
         guard office.path != path else { throw RecordError("sync: \(path) is this store itself") }
         let sites = try office.read { db in try db.query("SELECT * FROM sites ORDER BY id", []) }
         let profiles = try office.read { db in

@@ -1,5 +1,5 @@
 import CheckupCore
-public import Foundation
+package import Foundation
 
 /// `checkup sync --to`: this store's rows pushed to another (the office's), one transaction per
 /// batch — the sites, each site-month, each site's call-outs, the feedback forms — so a push cut
@@ -11,7 +11,7 @@ extension RecordStore {
     /// brought inspections or answers, `office` composes that month's current record from its
     /// own merged visits (`storeNewVersion`'s path) when its content differs from the latest version.
     /// `afterBatch` runs inside each batch's transaction, before it commits (progress; tests cut a push there).
-    public func push(to office: RecordStore, profiles: [SyncedProfile] = [], filler: RecordFiller = RecordFiller(),
+    package func push(to office: RecordStore, profiles: [SyncedProfile] = [], filler: RecordFiller = RecordFiller(),
                      at date: Date = Date(),
                      afterBatch: (String) throws -> Void = { _ in }) throws(RecordError) -> SyncReport {
         guard office.path != path else { throw RecordError("sync: \(path) is this store itself") }
@@ -319,12 +319,12 @@ struct MonthRows: Sendable {
 }
 
 /// A profile file the office keeps for every laptop: its path below the profile directory, its text.
-public struct SyncedProfile: Sendable, Hashable {
-    public var path: String
-    public var yaml: String
-    public var sha256: String { RecordDigest.hex(Data(yaml.utf8)) }
+package struct SyncedProfile: Sendable, Hashable {
+    package var path: String
+    package var yaml: String
+    package var sha256: String { RecordDigest.hex(Data(yaml.utf8)) }
 
-    public init(path: String, yaml: String) {
+    package init(path: String, yaml: String) {
         self.path = path
         self.yaml = yaml
     }

@@ -1,6 +1,6 @@
 /// What a sync sent, updated and found already there, per kind of row.
-public struct SyncReport: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+package struct SyncReport: Sendable, Equatable {
+    package enum Kind: String, Sendable, CaseIterable {
         case sites, profiles, runs, inspections, answers
         case versions = "record versions"
         case signatures
@@ -9,28 +9,28 @@ public struct SyncReport: Sendable, Equatable {
         case feedback
     }
 
-    public struct Tally: Sendable, Equatable {
+    package struct Tally: Sendable, Equatable {
         /// New in the receiving store.
-        public var sent = 0
+        package var sent = 0
         /// There before, brought up to date (a run finished, a call-out closed, a newer site).
-        public var updated = 0
+        package var updated = 0
         /// There already, the same.
-        public var unchanged = 0
+        package var unchanged = 0
 
-        public init() {}
+        package init() {}
     }
 
-    public private(set) var tallies: [Kind: Tally] = [:]
+    package private(set) var tallies: [Kind: Tally] = [:]
     /// Versions the receiving store composed from its merged inspections and answers (`site month vN`).
-    public var composed: [String] = []
+    package var composed: [String] = []
     /// Batches committed (one transaction each).
-    public var batches = 0
+    package var batches = 0
 
-    public init() {}
+    package init() {}
 
-    public var changedNothing: Bool { composed.isEmpty && tallies.values.allSatisfy { $0.sent == 0 && $0.updated == 0 } }
+    package var changedNothing: Bool { composed.isEmpty && tallies.values.allSatisfy { $0.sent == 0 && $0.updated == 0 } }
 
-    public subscript(kind: Kind) -> Tally { tallies[kind] ?? Tally() }
+    package subscript(kind: Kind) -> Tally { tallies[kind] ?? Tally() }
 
     mutating func count(_ kind: Kind, _ change: Change) {
         var t = tallies[kind] ?? Tally()
