@@ -26,18 +26,15 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Language of the record: zh or en.")
     var lang: Language = .zh
 
-    @Option(help: ArgumentHelp("Record formats, comma-separated: \(RecordFormat.names).", valueName: "LIST"))
-    var format: String = "html,md,pdf"
+    @Option(help: ArgumentHelp("Record formats, comma-separated: \(RecordFormat.names) (default: html,md,pdf).", valueName: "LIST"),
+            transform: RecordFormats.parse)
+    var format = RecordFormats([.html, .markdown, .pdf])
 
     @Option(help: "Evidence (values read, exchanges): appendix after the form, separate file, or none.")
     var evidence: EvidencePlacement = .appendix
 
-    func validate() throws {
-        do { _ = try RecordFormat.list(format) } catch { throw ValidationError("--format: \(error.message)") }
-    }
-
     func run() async throws {
-        try FormatAvailability.check(format)  // before any simulator starts
+        try FormatAvailability.check(format.formats)  // before any simulator starts
         let outDir = URL(fileURLWithPath: out).standardizedFileURL.path
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         let work = NSTemporaryDirectory() + "checkup-demo-\(getpid())"
@@ -69,7 +66,7 @@ struct DemoCommand: AsyncParsableCommand {
         let jobs = try inventory.devices.map(planner.job)
         let inspection = MonthlyInspection(
             site: inventory, month: RunCommand.currentMonth, inspectedOn: Period.day(of: Date()), technicians: ["demo"],
-            storePath: store ?? outDir + "/checkup.sqlite", out: outDir, formats: try RecordFormat.list(format),
+            storePath: store ?? outDir + "/checkup.sqlite", out: outDir, formats: format.formats,
             lang: lang, template: nil, evidence: evidence,
             options: PipelineOptions(concurrency: 64, timeout: .milliseconds(500), retries: 1, deadline: .seconds(30)))
         let (store, renderer) = try inspection.prepare()

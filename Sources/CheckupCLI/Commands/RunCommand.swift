@@ -34,8 +34,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Directory for the record files (default: ./checkup-records/SITE/MONTH).", valueName: "DIR"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Record formats, comma-separated: \(RecordFormat.names).", valueName: "LIST"))
-    var format: String = "html,md"
+    @Option(help: ArgumentHelp("Record formats, comma-separated: \(RecordFormat.names) (default: html,md).", valueName: "LIST"),
+            transform: RecordFormats.parse)
+    var format = RecordFormats([.html, .markdown])
 
     @Option(help: "Evidence (values read, exchanges): appendix after the form, separate file, or none.")
     var evidence: EvidencePlacement = .appendix
@@ -68,7 +69,6 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency must be 1…1024") }
-        _ = try RecordFormat.list(format)
         if resume && !only.isEmpty { throw ValidationError("--resume and --only cannot be combined") }
     }
 
@@ -84,7 +84,7 @@ struct RunCommand: AsyncParsableCommand {
         let inspection = MonthlyInspection(
             site: inventory, month: month, inspectedOn: inspectedOn, technicians: technician,
             storePath: store ?? RecordStore.defaultPath(), out: out ?? "checkup-records/\(inventory.id)/\(month)",
-            formats: try RecordFormat.list(format), lang: lang, template: template,
+            formats: format.formats, lang: lang, template: template,
             evidence: evidence, options: options.pipelineOptions(concurrency: concurrency), showProgress: !json, keepsResults: json,
             credentials: options.credentials)
         let (recordStore, renderer) = try inspection.prepare()

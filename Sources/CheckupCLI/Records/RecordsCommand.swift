@@ -132,8 +132,9 @@ struct RecordsExport: AsyncParsableCommand {
     @OptionGroup var store: StoreOption
     @OptionGroup var selection: RecordSelection
 
-    @Option(help: ArgumentHelp("Formats, comma-separated: \(RecordFormat.names).", valueName: "LIST"))
-    var format: String = "html,md,csv,json"
+    @Option(help: ArgumentHelp("Formats, comma-separated: \(RecordFormat.names) (default: html,md,csv,json).", valueName: "LIST"),
+            transform: RecordFormats.parse)
+    var format = RecordFormats([.html, .markdown, .csv, .json])
 
     @Option(help: "Evidence (values read, exchanges): appendix after the form, separate file, or none.")
     var evidence: EvidencePlacement = .appendix
@@ -148,11 +149,11 @@ struct RecordsExport: AsyncParsableCommand {
     var template: String?
 
     func run() async throws {
-        try FormatAvailability.check(format)
+        try FormatAvailability.check(format.formats)
         let record = try selection.load(from: try store.open())
         let files = try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [],
                            options: RecordRenderer.Options(evidence: evidence))
-            .write(record, formats: try RecordFormat.list(format), lang: lang, to: URL(fileURLWithPath: out))
+            .write(record, formats: format.formats, lang: lang, to: URL(fileURLWithPath: out))
         for f in files { print("wrote \(f.path)") }
     }
 }

@@ -36,8 +36,9 @@ struct QuarterlyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Quarter, e.g. 2026Q4.", valueName: "YYYYQn"))
     var quarter: Quarter
 
-    @Option(help: "Formats, comma-separated: html, md, json, pdf. With --out absent and one format, printed.")
-    var format: String = "html,md"
+    @Option(help: "Formats, comma-separated: html, md, json, pdf (default: html,md). With --out absent and one format, printed.",
+            transform: RecordFormats.parse)
+    var format = RecordFormats([.html, .markdown])
 
     @Option(help: "Language: zh or en.")
     var lang: Language = .zh
@@ -53,7 +54,7 @@ struct QuarterlyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if try RecordFormat.list(format).contains(.pdf) { try PDFRenderer.checkAvailable() }
+        if format.formats.contains(.pdf) { try PDFRenderer.checkAvailable() }
         let s = try store.open()
         let ids = try client.map { name in try s.siteIds(ofKnownClient: name) }
             ?? site.map { try SiteReference.resolve($0, store: s).id }
@@ -61,7 +62,7 @@ struct QuarterlyCommand: AsyncParsableCommand {
         var templates = try TemplateSet.bundled()
         if let template { try templates.override(with: URL(fileURLWithPath: template), kind: "quarterly") }
         let renderer = RecordRenderer(templates: templates)
-        let formats = try RecordFormat.list(format)
+        let formats = format.formats
         if out == nil, formats.count == 1 {
             FileHandle.standardOutput.write(try data(of: report, format: formats[0], renderer: renderer))
             return

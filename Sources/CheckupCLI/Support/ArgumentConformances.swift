@@ -12,3 +12,20 @@ extension EvidencePlacement: ExpressibleByArgument {}
 extension Month: ExpressibleByArgument {}
 
 extension Quarter: ExpressibleByArgument {}
+
+/// `--format html,md,pdf`: the record formats, parsed once (as the option is read), in the
+/// order given, without repeats; a bad entry is refused with the list of the known ones.
+struct RecordFormats: Sendable, CustomStringConvertible {
+    var formats: [RecordFormat]
+
+    init(_ formats: [RecordFormat]) { self.formats = formats }
+
+    /// The option's `transform:`.
+    static func parse(_ text: String) throws -> RecordFormats {
+        RecordFormats(try RecordFormat.list(text))
+    }
+
+    var description: String {
+        formats.map { $0 == .markdown ? "md" : $0.rawValue }.joined(separator: ",")
+    }
+}

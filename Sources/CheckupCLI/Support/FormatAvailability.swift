@@ -6,8 +6,4 @@ enum FormatAvailability {
     static func check(_ formats: [RecordFormat]) throws {
         if formats.contains(.pdf) { try PDFRenderer.checkAvailable() }
     }
-
-    static func check(_ formats: String) throws {
-        try check(try RecordFormat.list(formats))
-    }
 }
