@@ -93,8 +93,9 @@ let package = Package(
         .executableTarget(name: "bench-pipeline", dependencies: ["CheckupCore", "CheckupTestKit"], path: "bench/pipeline"),
         .executableTarget(name: "bench-modbus", dependencies: ["CheckupCore", "ModbusProbe", "DeviceSimulators"], path: "bench/modbus"),
         .executableTarget(name: "bench-snmp", dependencies: ["CheckupCore", "SNMPProbe", "DeviceSimulators"], path: "bench/snmp"),
-        .executableTarget(name: "bench-scale", dependencies: ["CheckupCore", "DeviceSimulators", "SNMPProbe"], path: "bench/scale"),
-        .executableTarget(name: "bench-office", dependencies: ["CheckupCore", "InspectionRecords", "CheckupTestKit"], path: "bench/office"),
+        .target(name: "BenchSupport", path: "bench/support"),
+        .executableTarget(name: "bench-scale", dependencies: ["BenchSupport", "CheckupCore", "DeviceSimulators", "SNMPProbe"], path: "bench/scale"),
+        .executableTarget(name: "bench-office", dependencies: ["BenchSupport", "CheckupCore", "InspectionRecords", "CheckupTestKit"], path: "bench/office"),
 
         // Fuzzing: the harnesses (replayed as seeded corpora in `make test`) and the libFuzzer
         // binary `make fuzz` builds with -sanitize=fuzzer into .build-fuzz (a replayer otherwise).

@@ -1,3 +1,4 @@
+import BenchSupport
 import CheckupCore
 import CheckupTestKit
 import Foundation
@@ -12,17 +13,10 @@ import InspectionRecords
 //     second sync (nothing to send) against the first (goal: the second ≤ 10 % of the first).
 // Lines starting with `FIGURE` are collected into bench/results/latest.md by bench/run.
 
-let binary = ProcessInfo.processInfo.environment["CHECKUP_BIN"] ?? ".build/release/checkup"
-let work = NSTemporaryDirectory() + "checkup-bench-office-\(getpid())"
-try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+let (binary, clock) = (Bench.binary, Bench.clock)
+let work = try Bench.workDirectory("office")
 defer { try? FileManager.default.removeItem(atPath: work) }
-let clock = ContinuousClock()
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-
-func figure(_ name: String, _ measured: String, goal: String, met: Bool) {
-    print("FIGURE | \(name) | \(measured) | \(goal) | \(met ? "met" : "NOT met")")
-    fflush(nil)
-}
+let seconds = Bench.seconds
 
 /// Runs the checkup binary; returns its wall time (the best of `repeats`) and its output.
 func timed(_ args: [String], environment: [String: String] = [:], repeats: Int = 3) throws -> (Double, String) {
@@ -111,9 +105,9 @@ let postgres = try server.createDatabase("office")
 let (syncTime, syncOutput) = try timed(["sync", "--to", postgres, "--store", sqlitePath], environment: pgEnv, repeats: 1)
 print(syncOutput.split(separator: "\n").filter { !$0.hasPrefix("  committed ") }.joined(separator: "\n"))
 let (again, _) = try timed(["sync", "--to", postgres, "--store", sqlitePath], environment: pgEnv, repeats: 1)
-figure("sync --to PostgreSQL, 7,200 site-months (28,800 inspections) into an empty store", String(format: "%.1f s", syncTime),
+Bench.figure("sync --to PostgreSQL, 7,200 site-months (28,800 inspections) into an empty store", String(format: "%.1f s", syncTime),
        goal: "(for scale)", met: true)
-figure("sync --to again, nothing to send, vs the first", String(format: "%.1f s: %.0f %%", again, again / syncTime * 100),
+Bench.figure("sync --to again, nothing to send, vs the first", String(format: "%.1f s: %.0f %%", again, again / syncTime * 100),
        goal: "≤ 10 %", met: again / syncTime <= 0.10)
 
 let month = months[20], quarter = "2026Q3"
@@ -121,10 +115,10 @@ for (name, store, env) in [("SQLite", sqlitePath, ["HOME": work]), ("PostgreSQL"
     let (schedule, out) = try timed(["schedule", "--month", month, "--today", month + "-28", "--format", "csv", "--store", store],
                                     environment: env)
     let rows = out.split(separator: "\r\n").count - 1
-    figure("schedule --month, 300 sites × 24 months, \(name)", String(format: "%.0f ms (%d rows)", schedule * 1000, rows),
+    Bench.figure("schedule --month, 300 sites × 24 months, \(name)", String(format: "%.0f ms (%d rows)", schedule * 1000, rows),
            goal: "< 1 s", met: schedule < 1)
     let (report, text) = try timed(["report", "quarterly", "--client", "客户 7", "--quarter", quarter, "--format", "md",
                                     "--store", store], environment: env)
-    figure("report quarterly --client (15 sites × 3 months), \(name)",
+    Bench.figure("report quarterly --client (15 sites × 3 months), \(name)",
            String(format: "%.0f ms (%d lines)", report * 1000, text.split(separator: "\n").count), goal: "< 1 s", met: report < 1)
 }

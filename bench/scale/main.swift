@@ -1,3 +1,4 @@
+import BenchSupport
 import CheckupCore
 import DeviceSimulators
 import Foundation
@@ -13,17 +14,10 @@ import SNMPProbe
 //  4. `checkup probe` start-up (goal ≤ 50 ms) and loading a 10,000-device inventory.
 // Lines starting with `FIGURE` are collected into bench/results/latest.md by bench/run.
 
-let binary = ProcessInfo.processInfo.environment["CHECKUP_BIN"] ?? ".build/release/checkup"
-let work = NSTemporaryDirectory() + "checkup-bench-scale-\(getpid())"
-try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+let (binary, clock) = (Bench.binary, Bench.clock)
+let work = try Bench.workDirectory("scale")
 defer { try? FileManager.default.removeItem(atPath: work) }
-let clock = ContinuousClock()
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-
-func figure(_ name: String, _ measured: String, goal: String, met: Bool) {
-    print("FIGURE | \(name) | \(measured) | \(goal) | \(met ? "met" : "NOT met")")
-    fflush(nil)
-}
+let seconds = Bench.seconds
 
 /// Runs a command, returns its wall time and its standard error.
 @discardableResult
@@ -104,27 +98,27 @@ _ = try run(live: 40, dead: 0)  // warm-up: page cache, agents
 let small = try run(live: 1000, dead: 0)
 let rss1k = maxRSSOfChildrenMB()
 let baseline1k = try snmpgetFanOut(live: 1000)
-figure("SNMP: 1,000 cameras, checkup run vs snmpget × xargs -P 64",
+Bench.figure("SNMP: 1,000 cameras, checkup run vs snmpget × xargs -P 64",
        String(format: "%.2f s vs %.2f s: %.1f× faster", small.wall, baseline1k, baseline1k / small.wall),
        goal: "≥ 5×", met: baseline1k / small.wall >= 5)
 let live400 = try run(live: 400, dead: 0)
 let baseline400 = try snmpgetFanOut(live: 400)
-figure("SNMP: 400 cameras, checkup run vs snmpget × xargs -P 64",
+Bench.figure("SNMP: 400 cameras, checkup run vs snmpget × xargs -P 64",
        String(format: "%.2f s vs %.2f s: %.1f× faster", live400.wall, baseline400, baseline400 / live400.wall),
        goal: "≥ 4×", met: baseline400 / live400.wall >= 4)
 let withDead = try run(live: 950, dead: 50)
-figure("SNMP: 1,000 cameras, 5 % dead (timeout 1 s, 1 retry; floor 2 s)",
+Bench.figure("SNMP: 1,000 cameras, 5 % dead (timeout 1 s, 1 retry; floor 2 s)",
        String(format: "%.2f s: %.2f× the floor", withDead.wall, withDead.wall / 2), goal: "≤ 1.3×", met: withDead.wall / 2 <= 1.3)
 let dead20 = try run(live: 400, dead: 20)
-figure("SNMP: 400 live + 20 dead cameras", String(format: "%.2f s", dead20.wall), goal: "≤ 2.6 s", met: dead20.wall <= 2.6)
-figure("peak RSS of checkup run, 1,000 devices", String(format: "%.0f MB", rss1k), goal: "≤ 60 MB", met: rss1k <= 60)
+Bench.figure("SNMP: 400 live + 20 dead cameras", String(format: "%.2f s", dead20.wall), goal: "≤ 2.6 s", met: dead20.wall <= 2.6)
+Bench.figure("peak RSS of checkup run, 1,000 devices", String(format: "%.0f MB", rss1k), goal: "≤ 60 MB", met: rss1k <= 60)
 
 let large = try run(live: 10_000, dead: 0)
 let rss10k = maxRSSOfChildrenMB()
-figure("records phase after the last reply, 10,000 devices",
+Bench.figure("records phase after the last reply, 10,000 devices",
        String(format: "%.2f s vs %.2f s of network: %.0f %%", large.records, large.network, large.records / large.network * 100),
        goal: "< 10 %", met: large.records / large.network < 0.10)
-figure("peak RSS of checkup run, 10,000 devices", String(format: "%.0f MB", rss10k), goal: "≤ 250 MB", met: rss10k <= 250)
+Bench.figure("peak RSS of checkup run, 10,000 devices", String(format: "%.0f MB", rss10k), goal: "≤ 250 MB", met: rss10k <= 250)
 
 var startups: [Double] = []
 for _ in 0..<7 {
@@ -133,14 +127,14 @@ for _ in 0..<7 {
                               environment: ["CHECKUP_SNMP_COMMUNITY": "public"]).0)
 }
 let startup = startups.sorted()[3]
-figure("checkup probe start-up (whole process, a 1 ms timeout)", String(format: "%.0f ms", startup * 1000),
+Bench.figure("checkup probe start-up (whole process, a 1 ms timeout)", String(format: "%.0f ms", startup * 1000),
        goal: "≤ 50 ms", met: startup <= 0.050)
 
 let inventoryPath = try inventory(live: 10_000, dead: 0)
 let loadStart = clock.now
 let site = try InventoryLoader.load(path: inventoryPath, probes: ProbeRegistry { $0.register(SNMPProbe()) })
 let load = seconds(clock.now - loadStart)
-figure("inventory load, 10,000 devices", String(format: "%.2f s (%d devices)", load, site.devices.count),
+Bench.figure("inventory load, 10,000 devices", String(format: "%.2f s (%d devices)", load, site.devices.count),
        goal: "linear (1,000: ≈ a tenth)", met: load < 5)
 
 for agent in agents { await BlockingIO.shared.run { agent.stop() } }
