@@ -27,7 +27,7 @@ import Testing
 
     @Test func hashSurvivesAJSONRoundTrip() throws {
         let r = FixtureRun.record()
-        let data = try RecordCoding.encoder().encode(r)
+        let data = try RecordCoding.encode(r)
         let back = try RecordCoding.decoder().decode(MonthlyRecord.self, from: data)
         #expect(back == r)
         #expect(back.contentHash == r.contentHash)

@@ -51,7 +51,7 @@ struct HistoryCommand: AsyncParsableCommand {
         let bytes: Data = switch format {
         case "html": Data(try RecordRenderer(templates: try TemplateSet.bundled()).historyHTML(history, lang: lang).utf8)
         case "pdf": try PDFRenderer().render(html: try RecordRenderer(templates: try TemplateSet.bundled()).historyHTML(history, lang: lang))
-        case "json": Data((try RecordCoding.encoder().encode(HistoryJSON(history)) + Data("\n".utf8)))
+        case "json": Data((try RecordCoding.encode(HistoryJSON(history)) + Data("\n".utf8)))
         default: Data(Self.text(history, lang: lang).utf8)
         }
         try CommandOutput.deliver(bytes, to: out)

@@ -40,7 +40,7 @@ struct RecordsList: AsyncParsableCommand {
         switch format {
         case "json":
             let entries = list.map { SignedVersion(info: $0, signature: signed["\($0.siteId) \($0.month) \($0.version)"]) }
-            print(String(decoding: try RecordCoding.encoder().encode(entries), as: UTF8.self))
+            print(String(decoding: try RecordCoding.encode(entries), as: UTF8.self))
         case "text":
             if list.isEmpty {
                 print("no records in \(store.path)")

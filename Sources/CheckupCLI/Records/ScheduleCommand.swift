@@ -61,7 +61,7 @@ struct ScheduleCommand: AsyncParsableCommand {
             case "html": Data(try renderer.scheduleHTML(schedule, lang: lang).utf8)
             case "pdf": try PDFRenderer().render(html: try renderer.scheduleHTML(schedule, lang: lang))
             case "csv": Data(RecordRenderer.scheduleCSV(schedule, lang: lang).utf8)
-            case "json": try RecordCoding.encoder().encode(schedule.entries.map(ScheduleJSON.init)) + Data("\n".utf8)
+            case "json": try RecordCoding.encode(schedule.entries.map(ScheduleJSON.init)) + Data("\n".utf8)
             default: Data(Self.text(schedule, lang: lang).utf8)
             }
             if let out, f != "text" {

@@ -17,7 +17,7 @@ extension RecordRenderer {
             return try templates.render("maintenance.md", MaintenanceFormView.context(form, lang: lang, timeZone: timeZone))
         }
         guard format == .json else { throw RecordError("the maintenance form comes as html, md or json") }
-        do { return String(decoding: try RecordCoding.encoder().encode(form), as: UTF8.self) + "\n" } catch {
+        do { return String(decoding: try RecordCoding.encode(form), as: UTF8.self) + "\n" } catch {
             throw RecordError("maintenance form JSON: \(error)")
         }
     }

@@ -10,8 +10,7 @@ struct RecordDocument {
     private var content: [(key: String, json: Data)] = []
 
     init(_ record: MonthlyRecord) {
-        let encoder = RecordCoding.encoder(pretty: false)
-        func one(_ value: some Encodable) -> Data { (try? encoder.encode(value)) ?? Data() }
+        func one(_ value: some Encodable) -> Data { RecordCoding.canonicalData(value) }
         func array<T: Encodable>(_ values: [T], _ each: (T) -> Data) -> Data {
             var out = Data("[".utf8)
             for (i, value) in values.enumerated() {
@@ -38,10 +37,7 @@ struct RecordDocument {
         ]
         // Synthesised Encodable leaves a nil optional out: the hashed content has no edited_by then.
         if let editedBy = record.editedBy { content.append(("edited_by", one(editedBy))) }
-        self.encoder = encoder
     }
-
-    private let encoder: JSONEncoder
 
     /// The bytes the content hash is computed over.
     var hashedBytes: Data { Self.object(content).reduce(Data(), +) }
@@ -52,7 +48,7 @@ struct RecordDocument {
     /// The document the store keeps and `records export` reads back: the content plus the hash,
     /// the version and the signature (`MonthlyRecord.encode(to:)`'s members).
     func storedBytes(contentHash: String, version: Int?, signature: ClientSignature?) -> Data {
-        func one(_ value: some Encodable) -> Data { (try? encoder.encode(value)) ?? Data() }
+        func one(_ value: some Encodable) -> Data { RecordCoding.canonicalData(value) }
         var members = content.filter { $0.key != "edited_by" }
         members.append(("edited_by", content.first { $0.key == "edited_by" }?.json ?? Data("null".utf8)))
         members.append(("content_hash", one(contentHash)))

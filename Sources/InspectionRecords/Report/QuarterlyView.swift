@@ -89,7 +89,7 @@ extension RecordRenderer {
         case .html: return try quarterlyHTML(report, lang: lang, timeZone: timeZone)
         case .markdown: return try templates.render("quarterly.md", QuarterlyView.context(report, lang: lang, timeZone: timeZone))
         case .json:
-            do { return String(decoding: try RecordCoding.encoder().encode(report), as: UTF8.self) + "\n" } catch {
+            do { return String(decoding: try RecordCoding.encode(report), as: UTF8.self) + "\n" } catch {
                 throw RecordError("quarterly JSON: \(error)")
             }
         case .csv, .pdf: throw RecordError("the quarterly report comes as html, md or json")

@@ -6,10 +6,9 @@ import Foundation
 /// (`RecordCoding`, the export format its content hash is computed over).
 enum StoreJSON {
     static func encode(_ value: some Encodable) -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
+        // Foundation's default layout (camelCase, sorted, escaped slashes), written fast: a result per check.
         // Our plain Codable values always encode; an empty string would fail loudly on reading.
-        return String(decoding: (try? e.encode(value)) ?? Data(), as: UTF8.self)
+        String(decoding: (try? FastJSONEncoder().encode(value)) ?? Data(), as: UTF8.self)
     }
 
     /// Decodes a stored row; one that cannot be read is an error naming it, never dropped.
