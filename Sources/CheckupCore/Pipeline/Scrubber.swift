@@ -27,7 +27,21 @@ public struct Scrubber: Sendable {
     public func scrub(_ text: String) -> String {
         // A byte search first: nearly every text holds no secret, and replacing goes through NSString.
         secrets.reduce(text) { text, secret in
-            text.utf8.firstRange(of: secret.utf8) == nil ? text : text.replacingOccurrences(of: secret, with: "***")
+            Self.contains(text, secret) ? text.replacingOccurrences(of: secret, with: "***") : text
+        }
+    }
+
+    /// A search over the UTF-8 bytes (a secret is valid UTF-8, so a match starts on a character).
+    private static func contains(_ text: String, _ secret: String) -> Bool {
+        var text = text, secret = secret
+        return text.withUTF8 { t in
+            secret.withUTF8 { s in
+                guard let first = s.first, t.count >= s.count else { return false }
+                for i in 0...(t.count - s.count) where t[i] == first {
+                    if memcmp(t.baseAddress! + i, s.baseAddress!, s.count) == 0 { return true }
+                }
+                return false
+            }
         }
     }
 
