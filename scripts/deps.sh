@@ -17,6 +17,7 @@ pkg-config --exists libpq 2>/dev/null || apt_missing+=(libpq-dev)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_missing+=(postgresql)
 { command -v snmpd >/dev/null || [ -x /usr/sbin/snmpd ]; } || apt_missing+=(snmpd)
 command -v snmpget >/dev/null || apt_missing+=(snmp)
+[ -x /usr/bin/time ] || apt_missing+=(time)  # bench-scale: peak RSS of one run
 command -v pkg-config >/dev/null || apt_missing+=(pkg-config)
 command -v weasyprint >/dev/null || apt_missing+=(weasyprint)
 fc-list 2>/dev/null | grep -q "WenQuanYi Micro Hei" || apt_missing+=(fonts-wqy-microhei)
