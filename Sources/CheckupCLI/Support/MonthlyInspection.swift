@@ -73,19 +73,25 @@ struct MonthlyInspection {
                                                devices: ready.map(\.device.id), startedAt: Date()))
         let commitErrors = Locked<[(device: String, error: String)]>([])
         // Commits block (a round trip on PostgreSQL): they run in order on this queue, never on
-        // the cooperative threads the probes share.
+        // the cooperative threads the probes share. The devices that finish while a commit runs
+        // go in the next one together: one transaction per batch, not per device, and a crash
+        // loses at most the batch in flight.
         let storeWriter = DispatchQueue(label: "checkup.store-writer")
+        let arrived = Locked<[DeviceInspection]>([])
         let networkStart = ContinuousClock.now
         let progress = ProgressDisplay(enabled: showProgress)
         var report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
             progress.handle(event)
             guard case .finished(let outcome, let results, _, _) = event else { return }
             let inspection = DeviceInspection(outcome: outcome, results: results, inspectedAt: Date())
+            let startsBatch = arrived.withLock { $0.append(inspection); return $0.count == 1 }
+            guard startsBatch else { return }
             storeWriter.async {
+                let batch = arrived.withLock { batch in defer { batch = [] }; return batch }
                 do {
-                    try store.commit(inspection, run: runId, scrubber: scrubber)
+                    try store.commit(batch, run: runId, scrubber: scrubber)
                 } catch {
-                    commitErrors.withLock { $0.append((outcome.device, "\(error)")) }
+                    commitErrors.withLock { $0 += batch.map { ($0.outcome.device, "\(error)") } }
                 }
             }
         }, beforeForcedExit: beforeForcedExit)

@@ -22,26 +22,33 @@ extension RecordStore {
     /// Commits one device's outcome and results to a run that `beginRun` opened, scrubbed with
     /// `scrubber` (built from the inventory, whose URL communities the store never sees).
     package func commit(_ inspection: DeviceInspection, run: Int64, scrubber scrub: Scrubber) throws(RecordError) {
+        try commit([inspection], run: run, scrubber: scrub)
+    }
+
+    /// Commits the devices that arrived together in one transaction: all of them or none.
+    package func commit(_ inspections: [DeviceInspection], run: Int64, scrubber scrub: Scrubber) throws(RecordError) {
         try write { db in
             guard let row = try db.queryOne("SELECT site_id, month, inspected_on FROM runs WHERE id = ?", [run]) else {
                 throw RecordError("no run \(run)")
             }
             let inspectedOn: String? = try row["inspected_on"]
-            // Each result scrubbed and encoded once: its row, and the inspection's array joined from the same text.
-            let results = inspection.results.map(scrub.scrub)
-            let encoded = results.map(StoreJSON.encode)
-            try db.execute("""
-                INSERT INTO inspections (run_id, site_id, month, device_id, inspected_on, inspected_at, outcome_json, results_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [run, try row["site_id"] as String, try row["month"] as String, inspection.outcome.device,
-                      inspectedOn ?? Period.day(of: inspection.inspectedAt),
-                      inspection.inspectedAt, StoreJSON.encode(scrub.scrub(inspection.outcome)),
-                      "[" + encoded.joined(separator: ",") + "]"])
-            for (r, json) in zip(results, encoded) {
+            let (site, month): (String, String) = (try row["site_id"], try row["month"])
+            for inspection in inspections {
+                // Each result scrubbed and encoded once: its row, and the inspection's array joined from the same text.
+                let results = inspection.results.map(scrub.scrub)
+                let encoded = results.map(StoreJSON.encode)
                 try db.execute("""
-                    INSERT INTO results (run_id, device, check_id, status, observed, expected, duration_ms, result_json)
+                    INSERT INTO inspections (run_id, site_id, month, device_id, inspected_on, inspected_at, outcome_json, results_json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [run, r.device, r.check, r.status.rawValue, r.observed, r.expected, r.durationMs, json])
+                    """, [run, site, month, inspection.outcome.device, inspectedOn ?? Period.day(of: inspection.inspectedAt),
+                          inspection.inspectedAt, StoreJSON.encode(scrub.scrub(inspection.outcome)),
+                          "[" + encoded.joined(separator: ",") + "]"])
+                for (r, json) in zip(results, encoded) {
+                    try db.execute("""
+                        INSERT INTO results (run_id, device, check_id, status, observed, expected, duration_ms, result_json)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """, [run, r.device, r.check, r.status.rawValue, r.observed, r.expected, r.durationMs, json])
+                }
             }
         }
     }
