@@ -156,3 +156,14 @@ import FoundationXML
         #expect(throws: RecordError.self) { try RecordRenderer.render(record, format: .pdf, lang: .zh) }
     }
 }
+
+/// The JSON file is the stored document byte for byte: what the store keeps, what the hash covers.
+@Suite struct RecordJSONFileTests {
+    @Test func theJSONFileIsTheStoredDocument() throws {
+        var record = FixtureRun.record()
+        let stored = record.seal()
+        let file = try RecordRenderer.render(record, format: .json, lang: .zh)
+        #expect(file == String(decoding: stored, as: UTF8.self) + "\n")
+        #expect(try RecordCoding.decoder().decode(MonthlyRecord.self, from: Data(file.utf8)) == record)
+    }
+}

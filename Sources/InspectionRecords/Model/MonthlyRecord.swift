@@ -73,6 +73,12 @@ package struct MonthlyRecord: Sendable, Hashable {
         return document.storedBytes(contentHash: contentHash, version: version, signature: signature)
     }
 
+    /// The canonical document of the record as it is: what the store keeps, and the JSON file
+    /// byte for byte (so a file's hash can be checked against its `content_hash`).
+    package var document: Data {
+        RecordDocument(self).storedBytes(contentHash: contentHash, version: version, signature: signature)
+    }
+
     /// First 12 hex digits of the hash, short enough to print on every page.
     package var shortHash: String { String(contentHash.prefix(12)) }
 

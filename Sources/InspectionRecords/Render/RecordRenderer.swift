@@ -5,7 +5,7 @@ package import Foundation
 ///
 /// HTML and Markdown come from Mustache templates (`TemplateSet`), so a company can print its
 /// own form; PDF is that HTML laid out by weasyprint (`PDFRenderer`); CSV and JSON are data
-/// formats with a fixed layout (JSON: see `MonthlyRecord`).
+/// formats with a fixed layout (JSON: the stored canonical document, see `MonthlyRecord.document`).
 package struct RecordRenderer: Sendable {
     /// How the printed forms (HTML, PDF, Markdown) are put together.
     package struct Options: Sendable, Equatable {
@@ -57,15 +57,18 @@ package struct RecordRenderer: Sendable {
         case .html: return try templates.render("record.html", RecordView.context(record, lang: lang, part: part))
         case .markdown: return try templates.render("record.md", RecordView.context(record, lang: lang, part: part))
         case .csv: return CSVTable.render(record, lang: lang)
-        case .json:
-            do {
-                return String(decoding: try RecordCoding.encode(record), as: UTF8.self) + "\n"
-            } catch {
-                throw RecordError("record JSON: \(error)")
-            }
+        case .json: return String(decoding: Self.json(record), as: UTF8.self)
         case .pdf:
             throw RecordError("PDF is a binary file: write it to a folder (--format pdf --out DIR)")
         }
+    }
+
+    /// The JSON file: the stored canonical document and a line break, written part by part
+    /// (a 10,000-device record never exists as one tree of JSON values).
+    static func json(_ record: MonthlyRecord) -> Data {
+        var data = record.document
+        data.append(UInt8(ascii: "\n"))
+        return data
     }
 
     static func mainPart(_ placement: EvidencePlacement) -> RecordDocumentPart {
@@ -105,9 +108,10 @@ package struct RecordRenderer: Sendable {
                 if file.format == .pdf, let pdf {
                     try pdf.write(html: try render(record, format: .html, lang: lang, part: file.part), to: file.url)
                 } else {
-                    let text = try render(record, format: file.format, lang: lang, part: file.part)
+                    let bytes = file.format == .json ? Self.json(record)
+                                                     : Data(try render(record, format: file.format, lang: lang, part: file.part).utf8)
                     do {
-                        try Data(text.utf8).write(to: file.url, options: .atomic)
+                        try bytes.write(to: file.url, options: .atomic)
                     } catch {
                         throw RecordError("cannot write \(file.url.path): \(error.localizedDescription)")
                     }
