@@ -24,6 +24,16 @@ import Testing
         return try store.storeNewVersion(site: site.id, month: "2026-11", run: run, filler: filler)
     }
 
+    /// The version's JSON file is what the store keeps for it, byte for byte.
+    @Test func theComposedDocumentIsTheStoredOne() throws {
+        let tmp = try TemporaryStore(.sqlite)
+        let composed = try visit(tmp.store, devices: Set(FixtureRun.site.devices.map(\.id)), on: "2026-11-20")
+        let stored = try #require(try tmp.store.record(site: "acme-hq", month: "2026-11", version: 1))
+        #expect(!composed.document.isEmpty)
+        #expect(composed.document == stored.document)
+        #expect(composed.document == composed.record.document)
+    }
+
     @Test(arguments: StoreKind.allCases) func onlyOneDeviceKeepsEveryoneElsesRowsAndAnswers(_ kind: StoreKind) throws {
         let tmp = try TemporaryStore(kind)
         let all = Set(FixtureRun.site.devices.map(\.id))

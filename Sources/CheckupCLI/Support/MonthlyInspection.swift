@@ -112,7 +112,8 @@ struct MonthlyInspection {
                             exitStatus: runStatus, notInspected: missing)
         let composed = try store.storeNewVersion(site: site.id, month: month, run: runId,
                                                  filler: RecordFiller(secrets: scrubber.secrets))
-        let files = try renderer.write(composed.record, formats: formats, lang: lang, to: URL(fileURLWithPath: out))
+        let files = try renderer.write(composed.record, formats: formats, lang: lang, to: URL(fileURLWithPath: out),
+                                       document: composed.document)
         return Outcome(report: report, runStatus: runStatus, record: composed.record, files: files,
                        orphanedAnswers: composed.orphanedAnswers, notInspected: missing)
     }

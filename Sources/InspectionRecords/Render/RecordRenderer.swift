@@ -65,8 +65,8 @@ package struct RecordRenderer: Sendable {
 
     /// The JSON file: the stored canonical document and a line break, written part by part
     /// (a 10,000-device record never exists as one tree of JSON values).
-    static func json(_ record: MonthlyRecord) -> Data {
-        var data = record.document
+    static func json(_ record: MonthlyRecord, document: Data? = nil) -> Data {
+        var data = document ?? record.document
         data.append(UInt8(ascii: "\n"))
         return data
     }
@@ -88,7 +88,9 @@ package struct RecordRenderer: Sendable {
     /// Writes the record in each format into `dir` (created if needed); returns the files written.
     /// With `evidence: .separate`, each printed form has a second file, `….evidence.LANG.EXT`.
     @discardableResult
-    package func write(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, to dir: URL) throws(RecordError) -> [URL] {
+    /// `document`: the record's canonical document when the caller has it (the store just kept it).
+    package func write(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, to dir: URL,
+                       document: Data? = nil) throws(RecordError) -> [URL] {
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         } catch {
@@ -108,7 +110,7 @@ package struct RecordRenderer: Sendable {
                 if file.format == .pdf, let pdf {
                     try pdf.write(html: try render(record, format: .html, lang: lang, part: file.part), to: file.url)
                 } else {
-                    let bytes = file.format == .json ? Self.json(record)
+                    let bytes = file.format == .json ? Self.json(record, document: document)
                                                      : Data(try render(record, format: file.format, lang: lang, part: file.part).utf8)
                     do {
                         try bytes.write(to: file.url, options: .atomic)

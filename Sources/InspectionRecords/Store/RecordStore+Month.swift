@@ -120,7 +120,7 @@ extension RecordStore {
             composed.record.seal()
             if composed.record.contentHash == unlessHash { return nil }
         }
-        try insertVersion(&composed.record, runId: run ?? state.latestRun, editedBy: editedBy, at: date, in: db)
+        composed.document = try insertVersion(&composed.record, runId: run ?? state.latestRun, editedBy: editedBy, at: date, in: db).document
         return composed
     }
 
@@ -288,6 +288,8 @@ package struct ComposedVersion: Sendable {
     package var record: MonthlyRecord
     /// Keys of answers kept in the history whose row this version no longer has (a device back online).
     package var orphanedAnswers: [String]
+    /// The version's canonical document as stored (its JSON file), once the store kept it.
+    package var document = Data()
 }
 
 /// The client's signature of one version (who, which day, an optional scan of the paper).

@@ -97,7 +97,7 @@ package final class RecordStore: Sendable {
         }
         try finishRun(runId, finishedAt: run.finishedAt, incomplete: run.incomplete, exitStatus: run.exitStatus, notInspected: [])
         var record = record
-        return try write { db in try Self.insertVersion(&record, runId: runId, editedBy: record.editedBy, at: savedAt, in: db) }
+        return try write { db in try Self.insertVersion(&record, runId: runId, editedBy: record.editedBy, at: savedAt, in: db).version }
     }
 
     /// Stores a version a person completed or corrected; it keeps the run of the version it came from.
@@ -109,7 +109,7 @@ package final class RecordStore: Sendable {
             let runId: Int64? = try db.scalar("""
                 SELECT run_id FROM record_versions WHERE site_id = ? AND month = ? ORDER BY version DESC LIMIT 1
                 """, [record.header.siteId, record.header.period])
-            return try Self.insertVersion(&record, runId: runId, editedBy: editedBy, at: savedAt, in: db)
+            return try Self.insertVersion(&record, runId: runId, editedBy: editedBy, at: savedAt, in: db).version
         }
     }
 
@@ -219,11 +219,12 @@ package final class RecordStore: Sendable {
     /// The one place a version is made: the record is sealed (its hash computed once) and numbered.
     @discardableResult
     static func insertVersion(_ record: inout MonthlyRecord, runId: Int64?, editedBy: String?, at date: Date,
-                              in db: any SQLConnection) throws -> Int {
+                              in db: any SQLConnection) throws -> (version: Int, document: Data) {
         let last: Int = try db.scalar("SELECT MAX(version) FROM record_versions WHERE site_id = ? AND month = ?",
                                       [record.header.siteId, record.header.period]) ?? 0
         record.version = last + 1
-        let document = String(decoding: record.seal(), as: UTF8.self)
+        let stored = record.seal()
+        let document = String(decoding: stored, as: UTF8.self)
         try db.execute("""
             INSERT INTO record_versions (site_id, month, version, run_id, content_hash, edited_by, saved_at,
               faults_found, to_check, incomplete, record_json)
@@ -239,7 +240,7 @@ package final class RecordStore: Sendable {
                            + Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ") + " ON CONFLICT DO NOTHING",
                            chunk.flatMap { [record.header.siteId, record.header.period, $0] })
         }
-        return last + 1
+        return (last + 1, stored)
     }
 
     private static func infos(_ db: any SQLConnection, where clause: String, _ args: [String]) throws -> [RecordVersionInfo] {

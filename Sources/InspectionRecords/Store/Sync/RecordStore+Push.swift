@@ -189,7 +189,7 @@ extension RecordStore {
             }
             let run = try (row["run_id"] as Int64?).flatMap { runs[$0]?.id }
             let saved: Date = try row["saved_at"]
-            let number = try insertVersion(&record, runId: run, editedBy: try row["edited_by"], at: saved, in: db)
+            let number = try insertVersion(&record, runId: run, editedBy: try row["edited_by"], at: saved, in: db).version
             try db.execute("UPDATE record_versions SET sync_key = ? WHERE site_id = ? AND month = ? AND version = ?",
                            [key, m.site, m.month, number])
             versions[local] = number
