@@ -24,6 +24,35 @@ import Testing
         return try store.storeNewVersion(site: site.id, month: "2026-11", run: run, filler: filler)
     }
 
+    /// A run composes its version from what it committed, kept in memory: the same record as
+    /// reading the inspections back from the store (the community in a URL scrubbed alike).
+    @Test func theRunsOwnInspectionsComposeAsTheStoredOnes() throws {
+        let tmp = try TemporaryStore(.sqlite)
+        let (site, report, scrubber) = (FixtureRun.site, FixtureRun.report(), Scrubber(site: FixtureRun.site))
+        let run = try tmp.store.beginRun(RunPlan(site: site, month: "2026-11", inspectedOn: "2026-11-20", technicians: ["张伟"],
+                                                 devices: site.devices.map(\.id), startedAt: report.startedAt))
+        let results = Dictionary(grouping: report.results, by: \.device)
+        var current: [String: DeviceInspection] = [:]
+        for outcome in report.devices {
+            let inspection = DeviceInspection(outcome: scrubber.scrub(outcome), results: (results[outcome.device] ?? []).map(scrubber.scrub),
+                                              inspectedAt: report.startedAt)
+            try tmp.store.commit(inspection, run: run, scrubber: scrubber)
+            current[outcome.device] = inspection
+        }
+        try tmp.store.finishRun(run, finishedAt: report.finishedAt, incomplete: false, exitStatus: report.exitStatus, notInspected: [])
+        let read = try tmp.store.storeNewVersion(site: site.id, month: "2026-11", run: run, filler: filler)
+        let kept = try tmp.store.storeNewVersion(site: site.id, month: "2026-11", run: run, filler: filler, current: current)
+        #expect(kept.record.contentHash == read.record.contentHash)
+        #expect(kept.record.sections == read.record.sections)
+        #expect(!String(decoding: kept.document, as: UTF8.self).contains(FixtureRun.community))
+        // And it is what the version is made of: a kept inspection is not read back.
+        var changed = current
+        let nvrResults: [CheckResult] = (current["nvr-1"]?.results ?? []).map { r in var r = r; r.observed = "read from memory"; return r }
+        changed["nvr-1"]?.results = nvrResults
+        let fromMemory = try tmp.store.storeNewVersion(site: site.id, month: "2026-11", run: run, filler: filler, current: changed)
+        #expect(fromMemory.record.rows.contains { $0.observed.hasPrefix("read from memory") })
+    }
+
     /// The version's JSON file is what the store keeps for it, byte for byte.
     @Test func theComposedDocumentIsTheStoredOne() throws {
         let tmp = try TemporaryStore(.sqlite)

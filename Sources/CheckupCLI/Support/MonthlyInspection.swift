@@ -78,18 +78,21 @@ struct MonthlyInspection {
         // loses at most the batch in flight.
         let storeWriter = DispatchQueue(label: "checkup.store-writer")
         let arrived = Locked<[DeviceInspection]>([])
+        // What was committed, kept for composing the version (the pipeline held these results anyway).
+        let committed = Locked<[String: DeviceInspection]>([:])
         let networkStart = ContinuousClock.now
         let progress = ProgressDisplay(enabled: showProgress)
         var report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
             progress.handle(event)
             guard case .finished(let outcome, let results, _, _) = event else { return }
-            let inspection = DeviceInspection(outcome: outcome, results: results, inspectedAt: Date())
+            let inspection = DeviceInspection(outcome: scrubber.scrub(outcome), results: results.map(scrubber.scrub), inspectedAt: Date())
             let startsBatch = arrived.withLock { $0.append(inspection); return $0.count == 1 }
             guard startsBatch else { return }
             storeWriter.async {
                 let batch = arrived.withLock { batch in defer { batch = [] }; return batch }
                 do {
                     try store.commit(batch, run: runId, scrubber: scrubber)
+                    committed.withLock { kept in for inspection in batch { kept[inspection.outcome.device] = inspection } }
                 } catch {
                     commitErrors.withLock { $0 += batch.map { ($0.outcome.device, "\(error)") } }
                 }
@@ -111,7 +114,8 @@ struct MonthlyInspection {
         try store.finishRun(runId, finishedAt: report.finishedAt, incomplete: report.incomplete,
                             exitStatus: runStatus, notInspected: missing)
         let composed = try store.storeNewVersion(site: site.id, month: month, run: runId,
-                                                 filler: RecordFiller(secrets: scrubber.secrets))
+                                                 filler: RecordFiller(secrets: scrubber.secrets),
+                                                 current: committed.withLock { $0 })
         let files = try renderer.write(composed.record, formats: formats, lang: lang, to: URL(fileURLWithPath: out),
                                        document: composed.document)
         return Outcome(report: report, runStatus: runStatus, record: composed.record, files: files,

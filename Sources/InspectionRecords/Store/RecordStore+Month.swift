@@ -96,12 +96,13 @@ extension RecordStore {
 
     /// Composes the month's current record from the latest inspection of every device and every
     /// answer given, and stores it as a new version: one transaction, one version per call.
+    /// `current`: what this run committed, by device, so it is not decoded back (scrubbed as `commit` scrubs).
     package func storeNewVersion(site siteId: String, month: String, run: Int64?, editedBy: String? = nil,
-                                filler: RecordFiller = RecordFiller(),
+                                filler: RecordFiller = RecordFiller(), current: [String: DeviceInspection] = [:],
                                 at date: Date = Date()) throws(RecordError) -> ComposedVersion {
         try write { db in
             guard let composed = try Self.composeVersion(site: siteId, month: month, run: run, editedBy: editedBy,
-                                                         filler: filler, at: date, unlessHash: nil, in: db) else {
+                                                         filler: filler, current: current, at: date, unlessHash: nil, in: db) else {
                 throw RecordError("\(siteId) \(month): no version composed")  // only with unlessHash
             }
             return composed
@@ -111,9 +112,10 @@ extension RecordStore {
     /// `storeNewVersion` inside a caller's transaction (sync's batch too); with `unlessHash`,
     /// nothing is stored (nil) when the composed record has that content hash.
     static func composeVersion(site siteId: String, month: String, run: Int64?, editedBy: String?, filler: RecordFiller,
-                               at date: Date, unlessHash: String?, in db: any SQLConnection) throws -> ComposedVersion? {
+                               current: [String: DeviceInspection] = [:], at date: Date, unlessHash: String?,
+                               in db: any SQLConnection) throws -> ComposedVersion? {
         guard let site = try storedSite(siteId, in: db) else { throw RecordError("no site '\(siteId)'") }
-        let state = try monthState(site: site, month: month, currentRun: run, in: db)
+        let state = try monthState(site: site, month: month, currentRun: run, current: current, in: db)
         var composed = try filler.compose(state)
         composed.record.editedBy = editedBy
         if let unlessHash {  // a sync composes only when the month changed
@@ -162,7 +164,10 @@ extension RecordStore {
 
     // MARK: - Internals
 
-    static func monthState(site: Site, month: String, currentRun: Int64?, in db: any SQLConnection) throws -> MonthState {
+    /// `current`: the current run's inspections as committed, by device: not decoded back from the store.
+    static func monthState(site: Site, month: String, currentRun: Int64?, current: [String: DeviceInspection] = [:],
+                           in db: any SQLConnection) throws -> MonthState {
+        var techniciansOfRun: [Int64: [String]] = [:]
         let inspections = try db.query("""
             SELECT i.*, r.technicians_json FROM inspections i JOIN runs r ON r.id = i.run_id
             WHERE i.site_id = ? AND i.month = ? AND NOT EXISTS (
@@ -171,6 +176,15 @@ extension RecordStore {
             ORDER BY i.inspected_at, i.id
             """, [site.id, month]).map { row in
             let id: Int64 = try row["id"]
+            let run: Int64 = try row["run_id"]
+            if run == currentRun, var known = current[try row["device_id"]] {
+                if techniciansOfRun[run] == nil {
+                    techniciansOfRun[run] = try StoreJSON.decode([String].self, try row["technicians_json"], what: "run \(run)")
+                }
+                (known.inspectedAt, known.inspectedOn) = (try row["inspected_at"], try row["inspected_on"])
+                known.technicians = techniciansOfRun[run] ?? []
+                return known
+            }
             return DeviceInspection(
                 outcome: try StoreJSON.decode(DeviceOutcome.self, try row["outcome_json"], what: "inspection \(id)"),
                 results: try StoreJSON.decode([CheckResult].self, try row["results_json"], what: "inspection \(id)"),
