@@ -39,9 +39,10 @@ struct RunSummary {
 
     static func counts(_ rows: [RecordRow]) -> String {
         let order: [RowResult] = [.normal, .attention, .abnormal, .toCheck, .notInspected, .notSupported]
+        var count: [RowResult: Int] = [:]
+        for row in rows { count[row.result, default: 0] += 1 }
         let parts = order.compactMap { result -> String? in
-            let n = rows.filter { $0.result == result }.count
-            return n == 0 ? nil : "\(n) \(result.rawValue)"
+            count[result].map { "\($0) \(result.rawValue)" }
         }
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }

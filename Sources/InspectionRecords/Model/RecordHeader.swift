@@ -104,21 +104,36 @@ package struct RecordSummary: Sendable, Codable, Hashable {
     package var measuredRows: Int
     package var manualRows: Int
 
+    /// Counted in one pass, copying no row: it is recounted at every renumbering of 50,000 rows.
     package init(sections: [RecordSectionTable], devices: [RecordDevice]) {
-        let rows = sections.flatMap(\.rows)
-        devicesChecked = devices.filter { $0.state != .notInspected }.count
-        devicesOffline = devices.filter { $0.state == .unreachable }.count
-        devicesNotInspected = devices.filter { $0.state == .notInspected }.count
-        self.rows = rows.count
-        normal = rows.filter { $0.result == .normal }.count
-        attention = rows.filter { $0.result == .attention }.count
-        faultsFound = rows.filter { $0.result == .abnormal }.count
-        clearedOnSite = rows.filter { $0.result == .abnormal && $0.clearedOnSite }.count
+        (devicesChecked, devicesOffline, devicesNotInspected) = (0, 0, 0)
+        for device in devices {
+            switch device.state {
+            case .notInspected: devicesNotInspected += 1
+            case .unreachable: devicesOffline += 1; devicesChecked += 1
+            case .inspected: devicesChecked += 1
+            }
+        }
+        (rows, normal, attention, faultsFound, clearedOnSite, toCheck, notSupported) = (0, 0, 0, 0, 0, 0, 0)
+        (measuredRows, manualRows) = (0, 0)
+        for section in sections {
+            for row in section.rows {
+                rows += 1
+                switch row.result {
+                case .normal: normal += 1
+                case .attention: attention += 1
+                case .abnormal: faultsFound += 1; if row.clearedOnSite { clearedOnSite += 1 }
+                case .toCheck: toCheck += 1
+                case .notSupported: notSupported += 1
+                case .notInspected: break
+                }
+                switch row.source {
+                case .automatic: measuredRows += 1
+                case .manual: manualRows += 1
+                }
+            }
+        }
         pending = faultsFound - clearedOnSite
-        toCheck = rows.filter { $0.result == .toCheck }.count
-        notSupported = rows.filter { $0.result == .notSupported }.count
-        measuredRows = rows.filter { $0.source == .automatic }.count
-        manualRows = rows.filter { $0.source == .manual }.count
     }
 }
 
