@@ -122,20 +122,12 @@ final class NodeEncoder: Encoder {
         return child.result ?? .object(JSONObject())
     }
 
-    static func number(_ double: Double) throws -> JSONNode {
-        guard double.isFinite else {
-            throw EncodingError.invalidValue(double, .init(codingPath: [], debugDescription: "\(double) is not valid JSON"))
+    /// Foundation's numbers: the shortest text that reads back the same, without a trailing `.0`.
+    static func number<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) throws -> JSONNode {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) is not valid JSON"))
         }
-        var text = double.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return .leaf(text)
-    }
-
-    static func number(_ float: Float) throws -> JSONNode {
-        guard float.isFinite else {
-            throw EncodingError.invalidValue(float, .init(codingPath: [], debugDescription: "\(float) is not valid JSON"))
-        }
-        var text = float.description
+        var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         return .leaf(text)
     }
