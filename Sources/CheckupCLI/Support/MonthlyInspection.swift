@@ -102,8 +102,8 @@ struct MonthlyInspection {
         let runStatus = report.exitStatus
         if !keepsResults { report.results = [] }
         let lastReply = ContinuousClock.now
-        Self.logger.info("network phase \(Self.seconds(lastReply - networkStart)) s, \(ready.count) devices")
-        defer { Self.logger.info("records phase \(Self.seconds(ContinuousClock.now - lastReply)) s") }
+        Self.logger.info("network phase \(Self.seconds(lastReply - networkStart)) s, \(ready.count) devices, peak RSS \(Self.peakRSS)")
+        defer { Self.logger.info("records phase \(Self.seconds(ContinuousClock.now - lastReply)) s, peak RSS \(Self.peakRSS)") }
         let failed = commitErrors.withLock { $0 }
         if let first = failed.first {
             // What was committed stays in the store; `run --resume` inspects the devices named here.
@@ -124,6 +124,14 @@ struct MonthlyInspection {
 }
 
 extension MonthlyInspection {
+    /// The process's peak resident memory so far (Linux's VmHWM), for the phase log lines.
+    static var peakRSS: String {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        let kB = line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        return "\(kB / 1024) MB"
+    }
+
     static func seconds(_ d: Duration) -> String {
         String(format: "%.3f", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
     }
