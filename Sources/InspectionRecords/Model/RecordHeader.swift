@@ -157,13 +157,19 @@ package struct EvidenceEntry: Sendable, Codable, Hashable {
     package var device: String
     package var check: LocalizedText
     package var status: CheckStatus
+    /// The English lines of the result (`CheckResult.observed`, `.expected`), as the terminal showed them.
     package var observed: String
     package var expected: String
     package var lines: [String]
     package var durationMs: Double
+    /// What was seen and what was expected, as data: the appendix words them in the record's
+    /// language. Nil in versions stored before they were kept (then the English lines stand).
+    package var finding: Finding?
+    package var expectation: Expectation?
 
     package init(ref: String, deviceId: String, device: String, check: LocalizedText, status: CheckStatus,
-                observed: String, expected: String, lines: [String], durationMs: Double) {
+                observed: String, expected: String, lines: [String], durationMs: Double,
+                finding: Finding? = nil, expectation: Expectation? = nil) {
         self.ref = ref
         self.deviceId = deviceId
         self.device = device
@@ -173,5 +179,7 @@ package struct EvidenceEntry: Sendable, Codable, Hashable {
         self.expected = expected
         self.lines = lines
         self.durationMs = durationMs
+        self.finding = finding
+        self.expectation = expectation
     }
 }

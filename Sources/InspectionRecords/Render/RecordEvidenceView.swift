@@ -13,7 +13,10 @@ struct RecordEvidenceView {
     var devices: [[String: Any]]
 
     init(_ record: MonthlyRecord, lang: Language, labels: [String: String]) {
-        let entries = record.evidence.map { Self.entry($0, lang: lang) }
+        // Versions stored before entries kept their finding still have their row's.
+        var rowFindings: [String: Finding] = [:]
+        for row in record.rows { if let ref = row.evidenceRef, let f = row.finding { rowFindings[ref] = f } }
+        let entries = record.evidence.map { Self.entry($0, lang: lang, rowFinding: rowFindings[$0.ref]) }
         self.entries = entries
         // Grouped once, not filtered per device: linear at 10,000 devices.
         var byDevice: [String: [[String: Any]]] = [:]
@@ -21,25 +24,38 @@ struct RecordEvidenceView {
         devices = record.devices.compactMap { d in
             let own = byDevice[d.id] ?? []
             guard !own.isEmpty || d.reason != nil else { return nil }
+            // The probe's reason is English; a zh page says it with the device's note (设备离线：…).
+            let reason = lang == .zh ? d.note?.zh ?? "" : d.reason ?? ""
             return [
                 "id": d.id, "name": d.name, "location": d.location ?? "", "endpoint": d.endpoint,
                 "state": d.state.title.text(lang), "offline": d.state == .unreachable,
-                "reason": d.reason ?? "", "hasReason": d.reason != nil, "entries": own,
+                "reason": reason, "hasReason": !reason.isEmpty, "entries": own,
             ]
         }
     }
 
-    static func entry(_ e: EvidenceEntry, lang: Language) -> [String: Any] {
+    static func entry(_ e: EvidenceEntry, lang: Language, rowFinding: Finding? = nil) -> [String: Any] {
         let shown = e.lines.prefix(maxLines).map(shortened)
         let more = e.lines.count - shown.count
+        let observed = observed(e, lang: lang, rowFinding: rowFinding)
+        let expected = e.expectation.map { ExpectationPhrases.words($0, lang: lang) } ?? e.expected
         return [
             "ref": e.ref, "deviceId": e.deviceId, "device": e.device, "check": e.check.text(lang),
             "status": e.status.recordTitle.text(lang), "statusId": e.status.rawValue, "abnormal": e.status.isAbnormal,
-            "observed": e.observed, "expected": e.expected, "hasExpected": !e.expected.isEmpty,
+            "observed": observed, "expected": expected, "hasExpected": !expected.isEmpty,
             "lines": Array(shown), "hasLines": !shown.isEmpty,
             "moreLines": more > 0 ? moreExchanges(more, lang: lang) : "", "hasMoreLines": more > 0,
             "duration": String(format: "%.0f ms", e.durationMs),
         ]
+    }
+
+    /// What was read: the evaluator's English line on an en page (it keeps the raw value,
+    /// `NVR (2)`), the finding in words on a zh page.
+    static func observed(_ e: EvidenceEntry, lang: Language, rowFinding: Finding?) -> String {
+        guard lang == .zh, let finding = e.finding ?? rowFinding else { return e.observed }
+        // The appendix is where an unjudged answer is shown: no "see the appendix" here.
+        if case .unreadable = finding { return "应答无法判读" }
+        return RecordPhrases.words(finding, lang: .zh)
     }
 
     static func moreExchanges(_ count: Int, lang: Language) -> String {
