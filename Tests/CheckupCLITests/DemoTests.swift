@@ -39,11 +39,11 @@ struct DemoTests {
 extension DemoTests {
     /// Runs of three or more ASCII letters with a lowercase one in the zh appendix, once the
     /// client's data (device names, locations, the profiles' check titles, text the devices
-    /// gave), the raw exchange lines (`<pre>`) and the device address (`<code>`) are taken out.
+    /// gave), the content hash and the raw exchange lines (the frames, `<pre>`) are taken out.
     static func englishWordsInAppendix(html: String, record: Data) throws -> [String] {
         guard let start = html.range(of: "<section class=\"appendix") else { return ["(no appendix)"] }
         var text = String(html[start.lowerBound...])
-        for pattern in ["<pre>[\\s\\S]*?</pre>", "<code>[\\s\\S]*?</code>", "<[^>]*>", "&#?[a-z0-9]+;"] {
+        for pattern in ["<pre>[\\s\\S]*?</pre>", "<[^>]*>", "&#?[a-z0-9]+;", "[0-9a-f]{12,64}"] {
             text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
         let json = try #require(try JSONSerialization.jsonObject(with: record) as? [String: Any])

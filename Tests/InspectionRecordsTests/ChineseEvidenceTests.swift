@@ -151,18 +151,15 @@ enum EnglishWords {
     }
 
     /// A run of three or more ASCII letters with a lowercase one in the appendix, after the
-    /// data, the raw exchange lines and the device address (both machine text, `<pre>` and
-    /// `<code>`) are taken out. Capitals (CPU, SMART, NVR) are how a zh page writes those.
+    /// data, the content hash and the raw exchange lines (the frames as they went over the wire,
+    /// `<pre>`) are taken out. Capitals (CPU, SMART, NVR) are how a zh page writes those.
     static func inAppendix(_ page: String, format: RecordFormat, data: [String]) -> [String] {
         let marker = format == .html ? "<section class=\"appendix" : "## 附录"
         guard let start = page.range(of: marker) else { return ["(no appendix)"] }
         var text = String(page[start.lowerBound...])
-        if format == .html {
-            for pattern in ["<pre>[\\s\\S]*?</pre>", "<code>[\\s\\S]*?</code>", "<[^>]*>", "&#?[a-z0-9]+;"] {
-                text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
-            }
-        } else {
-            text = text.replacingOccurrences(of: "`[^`]*`", with: " ", options: .regularExpression)
+        let machineText = format == .html ? ["<pre>[\\s\\S]*?</pre>", "<[^>]*>", "&#?[a-z0-9]+;"] : ["(?m)^  - `.*$"]
+        for pattern in machineText + ["[0-9a-f]{12,64}"] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
         for d in data.sorted(by: { $0.count > $1.count }) { text = text.replacingOccurrences(of: d, with: " ") }
         return text.split { !($0.isASCII && $0.isLetter) }.map(String.init)

@@ -27,7 +27,7 @@ struct RecordEvidenceView {
             // The probe's reason is English; a zh page says it with the device's note (设备离线：…).
             let reason = lang == .zh ? d.note?.zh ?? "" : d.reason ?? ""
             return [
-                "id": d.id, "name": d.name, "location": d.location ?? "", "endpoint": d.endpoint,
+                "id": d.id, "name": d.name, "location": d.location ?? "", "endpoint": Self.address(d.endpoint, lang: lang),
                 "state": d.state.title.text(lang), "offline": d.state == .unreachable,
                 "reason": reason, "hasReason": !reason.isEmpty, "entries": own,
             ]
@@ -56,6 +56,16 @@ struct RecordEvidenceView {
         // The appendix is where an unjudged answer is shown: no "see the appendix" here.
         if case .unreadable = finding { return "应答无法判读" }
         return RecordPhrases.words(finding, lang: .zh)
+    }
+
+    /// Where the device was reached. An en page prints the endpoint URL; a zh page only what
+    /// the client's own network knows (`10.0.0.5:161`), or 串口 for a serial line: the scheme,
+    /// the laptop's device path and the options are the tool's words, not the client's.
+    static func address(_ endpoint: String, lang: Language) -> String {
+        guard lang == .zh, let parsed = try? Endpoint(splitting: endpoint) else { return endpoint }
+        guard let host = parsed.host, !host.isEmpty else { return "串口" }
+        let shown = host.contains(":") ? "[\(host)]" : host
+        return parsed.port.map { "\(shown):\($0)" } ?? shown
     }
 
     static func moreExchanges(_ count: Int, lang: Language) -> String {
