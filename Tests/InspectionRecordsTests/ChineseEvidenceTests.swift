@@ -118,6 +118,14 @@ struct ChineseEvidenceTests {
         }
     }
 
+    /// A zh CSV export words its 要求 column the same way; an en one keeps the terminal's lines.
+    @Test func theCSVExpectedColumnSpeaksTheFilesLanguage() throws {
+        let record = try Self.record()
+        let zh = CSVTable.render(record, lang: .zh), en = CSVTable.render(record, lang: .en)
+        #expect(zh.contains("≤ 95，> 80 为注意") && !zh.contains("warn unless"))
+        #expect(en.contains("≤ 95, warn unless ≤ 80"))
+    }
+
     /// The en record keeps the evaluator's own lines, the ones the terminal shows.
     @Test func theEnAppendixKeepsTheTerminalsLines() throws {
         let text = try RecordRenderer().render(try Self.record(), format: .html, lang: .en)
@@ -127,10 +135,14 @@ struct ChineseEvidenceTests {
         }
     }
 
-    /// A version stored before entries kept their expectation still renders (with its stored lines).
+    /// A version stored before entries and rows kept their expectation still decodes and renders
+    /// (with its stored lines).
     @Test func aVersionStoredWithoutExpectationsStillRenders() throws {
         var record = try Self.record()
         for i in record.evidence.indices { record.evidence[i].expectation = nil; record.evidence[i].finding = nil }
+        for s in record.sections.indices {
+            for r in record.sections[s].rows.indices { record.sections[s].rows[r].expectation = nil }
+        }
         let data = try RecordCoding.encoder().encode(record)
         #expect(!String(decoding: data, as: UTF8.self).contains("\"expectation\""))
         let back = try RecordCoding.decoder().decode(MonthlyRecord.self, from: data)

@@ -133,7 +133,7 @@ package struct RecordFiller: Sendable {
                               status: isManual ? nil : result.status, observed: scrub(observed),
                               expected: scrub(result.expected), source: isManual ? .manual : .automatic,
                               evidenceRef: ref, instruction: isManual ? manualInstruction(result).map(scrubbed) : nil,
-                              finding: result.finding.map(scrub.scrub)))
+                              finding: result.finding.map(scrub.scrub), expectation: result.expectation.map(scrub.scrub)))
             }
         }
 

@@ -5,6 +5,11 @@ import CheckupCore
 /// (`Expectation.description`), the one the terminal shows. A zh page names no column and no
 /// English state: states go through `RecordPhrases.state`, as findings do.
 enum ExpectationPhrases {
+    /// A row's 要求: its expectation in words, else (rows stored before it was kept) its line.
+    static func expected(_ row: RecordRow, lang: Language) -> String {
+        row.expectation.map { words($0, lang: lang) } ?? row.expected
+    }
+
     static func words(_ expectation: Expectation, lang: Language) -> String {
         guard lang == .zh else { return expectation.description }
         let state = { (name: LocalizedText) in RecordPhrases.state(name, .zh) }

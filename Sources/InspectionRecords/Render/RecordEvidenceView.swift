@@ -24,11 +24,13 @@ struct RecordEvidenceView {
         devices = record.devices.compactMap { d in
             let own = byDevice[d.id] ?? []
             guard !own.isEmpty || d.reason != nil else { return nil }
-            // The probe's reason is English; a zh page says it with the device's note (设备离线：…).
-            let reason = lang == .zh ? d.note?.zh ?? "" : d.reason ?? ""
+            // The probe's reason is English: a zh page gives the device's note (设备离线：30 秒内无应答)
+            // in place of its state word instead.
+            let state = lang == .zh ? d.note?.zh ?? d.state.title.zh : d.state.title.en
+            let reason = lang == .zh ? "" : d.reason ?? ""
             return [
                 "id": d.id, "name": d.name, "location": d.location ?? "", "endpoint": Self.address(d.endpoint, lang: lang),
-                "state": d.state.title.text(lang), "offline": d.state == .unreachable,
+                "state": state, "offline": d.state == .unreachable,
                 "reason": reason, "hasReason": !reason.isEmpty, "entries": own,
             ]
         }
