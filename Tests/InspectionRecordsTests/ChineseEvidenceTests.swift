@@ -135,11 +135,23 @@ struct ChineseEvidenceTests {
         }
     }
 
-    /// A version stored before entries and rows kept their expectation still decodes and renders
-    /// (with its stored lines).
+    /// A person's answer replaces a row's words, never the machine's reading in the appendix.
+    @Test func anAnsweredRowKeepsItsEvidenceInChinese() throws {
+        var record = try Self.record()
+        let s = try #require(record.sections.firstIndex { $0.rows.contains { $0.key == "panel-1/disks" } })
+        let r = try #require(record.sections[s].rows.firstIndex { $0.key == "panel-1/disks" })
+        record.sections[s].rows[r].observed = "已更换 2 号硬盘"
+        record.sections[s].rows[r].finding = nil
+        let text = try RecordRenderer().render(record, format: .html, lang: .zh)
+        let appendix = try #require(text.range(of: "<section class=\"appendix").map { String(text[$0.lowerBound...]) })
+        #expect(appendix.contains("2 号硬盘：SMART 故障") && appendix.contains("每个硬盘：空闲或正常"), "\(appendix)")
+    }
+
+    /// A version stored before entries kept their finding and rows their expectation still decodes
+    /// and renders (with its stored lines).
     @Test func aVersionStoredWithoutExpectationsStillRenders() throws {
         var record = try Self.record()
-        for i in record.evidence.indices { record.evidence[i].expectation = nil; record.evidence[i].finding = nil }
+        for i in record.evidence.indices { record.evidence[i].finding = nil }
         for s in record.sections.indices {
             for r in record.sections[s].rows.indices { record.sections[s].rows[r].expectation = nil }
         }

@@ -70,12 +70,12 @@ package struct RecordFiller: Sendable {
 
         func addEvidence(device: String, name: String, check: LocalizedText, status: CheckStatus,
                          observed: String, expected: String, lines: [String], durationMs: Double,
-                         finding: Finding?, expectation: Expectation? = nil) -> String {
+                         finding: Finding?) -> String {
             let ref = "E\(evidence.count + 1)"
             evidence.append(EvidenceEntry(ref: ref, deviceId: device, device: name, check: check, status: status,
                                           observed: scrub(observed), expected: scrub(expected),
                                           lines: lines.map { scrub($0) }, durationMs: durationMs,
-                                          finding: finding.map(scrub.scrub), expectation: expectation.map(scrub.scrub)))
+                                          finding: finding.map(scrub.scrub)))
             return ref
         }
 
@@ -120,7 +120,7 @@ package struct RecordFiller: Sendable {
                     // The rows at fault are in the finding, in both languages: the lines stay the exchange.
                     ref = addEvidence(device: id, name: name, check: result.title, status: result.status,
                                       observed: result.observed, expected: result.expected, lines: result.evidence,
-                                      durationMs: result.durationMs, finding: result.finding, expectation: result.expectation)
+                                      durationMs: result.durationMs, finding: result.finding)
                 }
                 var observed = result.observed
                 if !result.offending.isEmpty, !observed.contains(result.offending[0]) {

@@ -162,14 +162,14 @@ package struct EvidenceEntry: Sendable, Codable, Hashable {
     package var expected: String
     package var lines: [String]
     package var durationMs: Double
-    /// What was seen and what was expected, as data: the appendix words them in the record's
-    /// language. Nil in versions stored before they were kept (then the English lines stand).
+    /// What was seen, as data: the appendix words it in the record's language. Its own copy, as
+    /// a person's answer replaces the row's; nil in versions stored before it was kept. (What was
+    /// expected is the row's `expectation`, which no answer changes: kept once, on the row.)
     package var finding: Finding?
-    package var expectation: Expectation?
 
     package init(ref: String, deviceId: String, device: String, check: LocalizedText, status: CheckStatus,
                 observed: String, expected: String, lines: [String], durationMs: Double,
-                finding: Finding? = nil, expectation: Expectation? = nil) {
+                finding: Finding? = nil) {
         self.ref = ref
         self.deviceId = deviceId
         self.device = device
@@ -180,6 +180,5 @@ package struct EvidenceEntry: Sendable, Codable, Hashable {
         self.lines = lines
         self.durationMs = durationMs
         self.finding = finding
-        self.expectation = expectation
     }
 }

@@ -13,10 +13,10 @@ struct RecordEvidenceView {
     var devices: [[String: Any]]
 
     init(_ record: MonthlyRecord, lang: Language, labels: [String: String]) {
-        // Versions stored before entries kept their finding still have their row's.
-        var rowFindings: [String: Finding] = [:]
-        for row in record.rows { if let ref = row.evidenceRef, let f = row.finding { rowFindings[ref] = f } }
-        let entries = record.evidence.map { Self.entry($0, lang: lang, rowFinding: rowFindings[$0.ref]) }
+        // An entry's expectation is its row's; so is its finding in versions stored before entries kept one.
+        var rows: [String: RecordRow] = [:]
+        for row in record.rows { if let ref = row.evidenceRef { rows[ref] = row } }
+        let entries = record.evidence.map { Self.entry($0, lang: lang, row: rows[$0.ref]) }
         self.entries = entries
         // Grouped once, not filtered per device: linear at 10,000 devices.
         var byDevice: [String: [[String: Any]]] = [:]
@@ -36,11 +36,11 @@ struct RecordEvidenceView {
         }
     }
 
-    static func entry(_ e: EvidenceEntry, lang: Language, rowFinding: Finding? = nil) -> [String: Any] {
+    static func entry(_ e: EvidenceEntry, lang: Language, row: RecordRow? = nil) -> [String: Any] {
         let shown = e.lines.prefix(maxLines).map(shortened)
         let more = e.lines.count - shown.count
-        let observed = observed(e, lang: lang, rowFinding: rowFinding)
-        let expected = e.expectation.map { ExpectationPhrases.words($0, lang: lang) } ?? e.expected
+        let observed = observed(e, lang: lang, rowFinding: row?.finding)
+        let expected = row?.expectation.map { ExpectationPhrases.words($0, lang: lang) } ?? e.expected
         return [
             "ref": e.ref, "deviceId": e.deviceId, "device": e.device, "check": e.check.text(lang),
             "status": e.status.recordTitle.text(lang), "statusId": e.status.rawValue, "abnormal": e.status.isAbnormal,
