@@ -12,12 +12,16 @@ struct DemoTests {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         let html = try #require(files.first { $0.hasSuffix(".html") }, "no HTML record in \(files)")
         let text = try String(contentsOfFile: dir + "/" + html, encoding: .utf8)
-        #expect(text.contains("SmartFailed"), "the NVR's failed disk is on the record")
-        #expect(text.contains("zone 5") || text.contains("防区 5"), "zone 5 in fault is on the record")
+        #expect(text.contains("SMART 检测失败"), "the NVR's failed disk is on the record, in the profile's words")
+        #expect(text.contains("5 号防区"), "zone 5 in fault is on the record, in the profile's words")
         #expect(text.contains("ptz-yard") || text.contains("后院云台"), "the silent decoder is on the record")
         #expect(text.contains("正常"), "passing rows are on the record too")
         #expect(text.contains("异常"))
         #expect(!text.contains("public"), "no community in the record")
+        let json = try #require(files.first { $0.hasSuffix(".json") }, "no JSON record in \(files)")
+        let words = try Self.englishWordsInAppendix(html: text, record: Data(contentsOf: URL(fileURLWithPath: dir + "/" + json)))
+        #expect(words.isEmpty, "English words in the zh evidence appendix: \(words)")
+        #expect(text.contains("每个输出负载：≤ 100，&gt; 80 为注意"), "the UPS load check says what it expects in Chinese")
         // Every simulator stopped: no snmpd left on the demo's ports (its inventory names them).
         let site = try String(contentsOfFile: dir + "/site.yaml", encoding: .utf8)
         let ports = site.split(separator: "\n").compactMap { line -> String? in
@@ -29,6 +33,32 @@ struct DemoTests {
             let ps = try CLI.shell("ps -eo args | grep -c '[c]heckup-snmpd-.*-\(port)-' || true")
             #expect(ps.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "snmpd on port \(port) still running after the demo")
         }
+    }
+}
+
+extension DemoTests {
+    /// Runs of three or more ASCII letters with a lowercase one in the zh appendix, once the
+    /// client's data (device names, locations, the profiles' check titles, text the devices
+    /// gave), the content hash and the raw exchange lines (the frames, `<pre>`) are taken out.
+    static func englishWordsInAppendix(html: String, record: Data) throws -> [String] {
+        guard let start = html.range(of: "<section class=\"appendix") else { return ["(no appendix)"] }
+        var text = String(html[start.lowerBound...])
+        for pattern in ["<pre>[\\s\\S]*?</pre>", "<[^>]*>", "&#?[a-z0-9]+;", "[0-9a-f]{12,64}"] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        let json = try #require(try JSONSerialization.jsonObject(with: record) as? [String: Any])
+        var data: [String] = []
+        for device in json["devices"] as? [[String: Any]] ?? [] {
+            data += ["id", "name", "location"].compactMap { device[$0] as? String }
+        }
+        for entry in json["evidence"] as? [[String: Any]] ?? [] {
+            if let check = entry["check"] as? [String: Any], let zh = check["zh"] as? String { data.append(zh) }
+            let finding = entry["finding"] as? [String: Any]
+            if let text = finding?["text"] as? [String: Any], let value = text["value"] as? String { data.append(value) }
+        }
+        for d in data.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) { text = text.replacingOccurrences(of: d, with: " ") }
+        return text.split { !($0.isASCII && $0.isLetter) }.map(String.init)
+            .filter { $0.count >= 3 && $0.contains(where: \.isLowercase) }
     }
 }
 

@@ -48,7 +48,8 @@ struct RunRecordTests {
         #expect(html.contains("正常") && html.contains("异常"))
         #expect(html.contains("管线"), "the cabling section")
         #expect(html.contains("签字") || html.contains("签名"), "the signature block")
-        #expect(html.contains("SmartFailed"))
+        #expect(html.contains("SMART 检测失败"), "the failed disk, in the profile's Chinese")
+        #expect(json.contains("SmartFailed"), "and as the device named it, in the data")
         #expect(html.contains("设备离线"), "the dead device is an offline row")
 
         // No credential in any output: terminal, record files, run file, the store.

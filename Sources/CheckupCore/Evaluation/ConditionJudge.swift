@@ -7,21 +7,20 @@ struct ConditionJudge {
     func judge(_ condition: Condition, _ value: Value, severity: CheckStatus, unit: String?) -> Judgement {
         switch condition {
         case .equals(let expected):
-            return Judgement(status: expected.matches(value) ? .pass : severity, expected: "= \(expected)")
+            return Judgement(status: expected.matches(value) ? .pass : severity, expected: .equals(expected.words))
         case .notEquals(let expected):
-            return Judgement(status: expected.matches(value) ? severity : .pass, expected: "≠ \(expected)")
+            return Judgement(status: expected.matches(value) ? severity : .pass, expected: .notEquals(expected.words))
         case .oneOf(let list):
             return Judgement(status: list.contains { $0.matches(value) } ? .pass : severity,
-                             expected: "one of \(list.map(\.description).joined(separator: ", "))")
+                             expected: .oneOf(list.map(\.words)))
         case .range(let range):
-            guard let n = value.numeric else { return notANumber(value, expected: range.expectation) }
-            var j = Judgement(status: range.alerts(n) ? severity : .pass, expected: range.expectation)
+            guard let n = value.numeric else { return notANumber(value, expected: .within(.init(range))) }
+            var j = Judgement(status: range.alerts(n) ? severity : .pass, expected: .within(.init(range)))
             j.numericReading = true
             if severity == .warn { j.warning = range.text } else { j.critical = range.text }
             return j
         case .thresholds(let warning, let critical):
-            let expected = [critical.map { $0.expectation }, warning.map { "warn unless \($0.expectation)" }]
-                .compactMap { $0 }.joined(separator: ", ")
+            let expected = Expectation.thresholds(critical: critical.map(Expectation.Span.init), warning: warning.map(Expectation.Span.init))
             guard let n = value.numeric else { return notANumber(value, expected: expected) }
             let status: CheckStatus = critical?.alerts(n) == true ? .fail : warning?.alerts(n) == true ? .warn : .pass
             var j = Judgement(status: status, expected: expected)
@@ -31,10 +30,10 @@ struct ConditionJudge {
             return j
         case .regex(let pattern):
             let matches = value.text.range(of: pattern, options: .regularExpression) != nil
-            return Judgement(status: matches ? .pass : severity, expected: "matches /\(pattern)/")
+            return Judgement(status: matches ? .pass : severity, expected: .matches(pattern: pattern))
         case .map(let map):
-            let passing = map.entries.values.filter { $0.status == .pass }.map(\.name).sorted()
-            let expected = passing.isEmpty ? "" : passing.joined(separator: " or ")
+            let passing = map.entries.values.filter { $0.status == .pass }.sorted { $0.name < $1.name }
+            let expected: Expectation? = passing.isEmpty ? nil : .state(anyOf: passing.map(\.words))
             guard let entry = map.entry(for: value) else {
                 return Judgement(status: .error, expected: expected, observedOverride: "\(value.text) (not a known state)")
             }
@@ -42,7 +41,7 @@ struct ConditionJudge {
             j.finding = .state(name: entry.words)
             return j
         case .bits(let map, let activeLow):
-            guard let n = value.numeric, let bits = UInt64(exactly: n) else { return notANumber(value, expected: "bit field") }
+            guard let n = value.numeric, let bits = UInt64(exactly: n) else { return notANumber(value, expected: .bitField) }
             var raised: [EnumMap.Entry] = []
             for (key, entry) in map.entries {
                 guard let bit = Int(key), (0..<64).contains(bit) else { continue }
@@ -51,13 +50,13 @@ struct ConditionJudge {
             }
             raised.sort { $0.name < $1.name }
             let status = raised.map(\.status).max() ?? .pass
-            let watched = map.entries.values.filter { $0.status != .pass }.map(\.name).sorted()
+            let watched = map.entries.values.filter { $0.status != .pass }.sorted { $0.name < $1.name }
             let observed = raised.isEmpty ? "none set (\(value.text))" : raised.map(\.name).joined(separator: ", ")
-            var j = Judgement(status: status, expected: watched.isEmpty ? "" : "none of: \(watched.joined(separator: ", "))", observedOverride: observed)
+            var j = Judgement(status: status, expected: watched.isEmpty ? nil : .noFlags(of: watched.map(\.words)), observedOverride: observed)
             j.finding = .flags(raised: raised.map(\.words))
             return j
         case .clock(let warning, let critical):
-            let expected = "within \(Value.number(warning ?? critical ?? 0).text) s of this machine's clock"
+            let expected = Expectation.clock(withinSeconds: warning ?? critical ?? 0)
             guard let date = ConditionJudge.date(from: value) else {
                 return Judgement(status: .error, expected: expected, observedOverride: "'\(value.text)' is not a date and time")
             }
@@ -72,7 +71,7 @@ struct ConditionJudge {
         }
     }
 
-    private func notANumber(_ value: Value, expected: String) -> Judgement {
+    private func notANumber(_ value: Value, expected: Expectation) -> Judgement {
         Judgement(status: .error, expected: expected, observedOverride: "'\(value.text)' is not a number")
     }
 

@@ -25,7 +25,7 @@ public struct Evaluator: Sendable {
             result.status = .manual
             result.finding = .manual(instruction: instruction)
             result.note = instruction.en
-            result.expected = instruction.zh == instruction.en ? instruction.en : "\(instruction.zh) / \(instruction.en)"
+            result.expect(.instruction(instruction))
             if let reading { result.observed = reading.value.text; result.evidence = reading.evidence.map { [$0] } ?? [] }
             return result
         }
@@ -39,7 +39,7 @@ public struct Evaluator: Sendable {
             result.status = .unreachable
             result.finding = .unreachable(waitedSeconds: 0)
             result.observed = "no answer: \(reason)"
-            result.expected = "device answers"
+            result.expect(.answers)
             return result
         }
         guard let reading else {
@@ -73,7 +73,7 @@ public struct Evaluator: Sendable {
             result.status = table.status
             result.note = table.note
             result.observed = table.observed + (reading.caveat.map { " (\($0))" } ?? "")
-            result.expected = table.expected
+            result.expect(table.expected)
             result.offending = table.offending
             result.finding = table.finding
             Evaluator.showInstruction(&result)
@@ -82,7 +82,7 @@ public struct Evaluator: Sendable {
             let judgement = judge(value, conditions: check.conditions, severity: check.severity, unit: unit)
             result.status = judgement.status
             result.observed = judgement.observed
-            result.expected = judgement.expected
+            result.expect(judgement.expected)
             result.finding = judgement.finding
             if judgement.numericReading, let number = value.numeric {
                 result.perf = PerfData(label: check.id, value: number, unit: Evaluator.perfUnit(unit),
@@ -95,7 +95,7 @@ public struct Evaluator: Sendable {
     /// A row for a person (`absent: manual`) shows what to look at where a check shows what it expects.
     static func showInstruction(_ result: inout CheckResult) {
         guard result.status == .manual, case .manual(let instruction?) = result.finding else { return }
-        result.expected = instruction.zh == instruction.en ? instruction.en : "\(instruction.zh) / \(instruction.en)"
+        result.expect(.instruction(instruction))
     }
 
     /// Applies the point's `invalid` markers, then its `scale` and `offset`, to numbers.
@@ -121,8 +121,8 @@ public struct Evaluator: Sendable {
 
     /// The combined verdict of all conditions on one value: the worst of them.
     func judge(_ value: Value, conditions: [Condition], severity: CheckStatus, unit: String?) -> Judgement {
-        var combined = Judgement(status: .pass, observed: Evaluator.display(value, unit: unit), expected: "")
-        var expectations: [String] = []
+        var combined = Judgement(status: .pass, observed: Evaluator.display(value, unit: unit), expected: nil)
+        var expectations: [Expectation] = []
         for condition in conditions {
             let j = ConditionJudge(now: now).judge(condition, value, severity: severity, unit: unit)
             if j.status > combined.status || (j.status == combined.status && j.observedOverride != nil) {
@@ -130,12 +130,12 @@ public struct Evaluator: Sendable {
                 if let f = j.finding { combined.finding = f }
             }
             combined.status = max(combined.status, j.status)
-            expectations.append(j.expected)
+            if let e = j.expected { expectations.append(e) }
             combined.numericReading = combined.numericReading || j.numericReading
             combined.warning = combined.warning ?? j.warning
             combined.critical = combined.critical ?? j.critical
         }
-        combined.expected = expectations.filter { !$0.isEmpty }.joined(separator: "; ")
+        combined.expected = expectations.count > 1 ? .all(expectations) : expectations.first
         if combined.finding == nil { combined.finding = Evaluator.finding(value, unit: unit, numeric: combined.numericReading) }
         return combined
     }
@@ -168,7 +168,8 @@ public struct Evaluator: Sendable {
 struct Judgement {
     var status: CheckStatus
     var observed: String
-    var expected: String
+    /// Nil when the condition names nothing to expect (a map without a passing state).
+    var expected: Expectation?
     var observedOverride: String?
     var numericReading = false
     var warning: String?
@@ -176,7 +177,7 @@ struct Judgement {
     /// What was seen, as data, when a condition knows better than the plain value (a state name).
     var finding: Finding?
 
-    init(status: CheckStatus, observed: String = "", expected: String, observedOverride: String? = nil) {
+    init(status: CheckStatus, observed: String = "", expected: Expectation?, observedOverride: String? = nil) {
         self.status = status
         self.observed = observed
         self.expected = expected

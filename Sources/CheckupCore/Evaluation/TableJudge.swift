@@ -10,7 +10,7 @@ struct TableJudge {
     struct Outcome {
         var status: CheckStatus
         var observed: String
-        var expected: String
+        var expected: Expectation
         var offending: [String]
         var finding: Finding
         var note: String?
@@ -22,7 +22,7 @@ struct TableJudge {
         let rule = check.table ?? TableRule(rows: .every)
         let rows = allRows.filter { !rule.skips($0) }
         if let min = rule.minRows, rows.count < min {
-            return Outcome(status: check.severity, observed: "\(rows.count) rows", expected: "at least \(min) rows", offending: [],
+            return Outcome(status: check.severity, observed: "\(rows.count) rows", expected: .rows(.atLeast(min), noun: noun, column: nil, cell: nil), offending: [],
                            finding: .rows(total: rows.count, noun: noun, offending: []))
         }
         // Rows that lack the judged cell are not supported: never judged, never counted healthy.
@@ -36,13 +36,15 @@ struct TableJudge {
             case .absent(let why)?:
                 unanswered.append((label, why))
             case .error(let why)?:
-                judged.append((row, label, Judgement(status: .error, expected: "", observedOverride: why)))
+                judged.append((row, label, Judgement(status: .error, expected: nil, observedOverride: why)))
             case let cell?:
                 judged.append((row, label, judge.judge(cell, conditions: check.conditions, severity: check.severity, unit: nil)))
             }
         }
         let skipped = allRows.count - rows.count
-        let expectedCell = [rule.column, judged.first?.judgement.expected].compactMap { $0 }.joined(separator: " ")
+        let expected = { (rows: Expectation.Rows) in
+            Expectation.rows(rows, noun: noun, column: rule.column, cell: judged.first?.judgement.expected)
+        }
         let describe: (Judged) -> String = { "\($0.label.en): \($0.judgement.observed)" }
         let found: ([Judged]) -> Finding = { rowsAtFault in
             .rows(total: judged.count, noun: noun, offending: rowsAtFault.map { j in
@@ -58,7 +60,7 @@ struct TableJudge {
         let remarks = [notReported, leftOut].compactMap { $0 }
         let note = remarks.isEmpty ? nil : remarks.joined(separator: "; ")
         /// No row could be judged: the check's absent policy decides, as for a missing object.
-        func unsupported(expected: String) -> Outcome {
+        func unsupported(expected: Expectation) -> Outcome {
             let outcome = AbsentOutcome(check, what: notReported ?? "no rows")
             let labels = unanswered.map(\.label.en).joined(separator: ", ")
             return Outcome(status: outcome.status, observed: "no row reports \(rule.column ?? "the judged cell") (\(labels))",
@@ -68,37 +70,37 @@ struct TableJudge {
         let judgedRows = judged.count == rows.count ? "\(rows.count)" : "\(judged.count) of \(rows.count)"
 
         if let count = rule.count {
-            if judged.isEmpty, !unanswered.isEmpty { return unsupported(expected: "\(count.expectation) rows with \(expectedCell)") }
+            if judged.isEmpty, !unanswered.isEmpty { return unsupported(expected: expected(.count(.init(count)))) }
             let matching = judged.filter { $0.judgement.status == .pass }
             let status = count.alerts(Double(matching.count)) ? check.severity : .pass
             return Outcome(status: status, observed: "\(matching.count) of \(judged.count) rows match",
-                           expected: "\(count.expectation) rows with \(expectedCell)", offending: [],
+                           expected: expected(.count(.init(count))), offending: [],
                            finding: .count(matching: matching.count, total: judged.count, noun: noun), note: note)
         }
         switch rule.rows ?? .every {
         case .every:
             let bad = judged.filter { $0.judgement.status != .pass }
-            if bad.isEmpty, judged.isEmpty, !unanswered.isEmpty { return unsupported(expected: "every row: \(expectedCell)") }
+            if bad.isEmpty, judged.isEmpty, !unanswered.isEmpty { return unsupported(expected: expected(.every)) }
             let status = bad.map(\.judgement.status).max() ?? .pass
             let observed = !bad.isEmpty ? bad.map(describe).joined(separator: "; ")
                 : judged.count == rows.count ? "all \(rows.count) rows ok" : "\(judgedRows) rows ok, the others not reported"
-            return Outcome(status: status, observed: observed, expected: "every row: \(expectedCell)",
+            return Outcome(status: status, observed: observed, expected: expected(.every),
                            offending: bad.map(\.label.en), finding: found(bad), note: note)
         case .none:
             let hits = judged.filter { $0.judgement.status == .pass }
             let errors = judged.filter { $0.judgement.status == .error }
-            if hits.isEmpty, errors.isEmpty, judged.isEmpty, !unanswered.isEmpty { return unsupported(expected: "no row with \(expectedCell)") }
+            if hits.isEmpty, errors.isEmpty, judged.isEmpty, !unanswered.isEmpty { return unsupported(expected: expected(.none)) }
             let status: CheckStatus = !hits.isEmpty ? check.severity : errors.isEmpty ? .pass : .error
             let observed = hits.isEmpty ? (errors.isEmpty ? "none of \(judgedRows) rows" : errors.map(describe).joined(separator: "; "))
                 : hits.map(\.label.en).joined(separator: ", ")
-            return Outcome(status: status, observed: observed, expected: "no row with \(expectedCell)",
+            return Outcome(status: status, observed: observed, expected: expected(.none),
                            offending: hits.map(\.label.en), finding: found(hits.isEmpty ? errors : hits), note: note)
         case .any:
             let hits = judged.filter { $0.judgement.status == .pass }
-            if hits.isEmpty, !unanswered.isEmpty { return unsupported(expected: "a row with \(expectedCell)") }
+            if hits.isEmpty, !unanswered.isEmpty { return unsupported(expected: expected(.any)) }
             return Outcome(status: hits.isEmpty ? check.severity : .pass,
                            observed: hits.isEmpty ? "no row matches" : hits.map(\.label.en).joined(separator: ", "),
-                           expected: "a row with \(expectedCell)", offending: [],
+                           expected: expected(.any), offending: [],
                            finding: .count(matching: hits.count, total: judged.count, noun: noun), note: note)
         }
     }

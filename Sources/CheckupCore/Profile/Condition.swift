@@ -41,6 +41,12 @@ public enum ExpectedValue: Sendable, Hashable, CustomStringConvertible {
         case .text(let t): t
         }
     }
+
+    /// The literal in both languages: a boolean reads 是 or 否 on a zh record.
+    public var words: LocalizedText {
+        guard case .bool(let b) = self else { return LocalizedText(description) }
+        return LocalizedText(zh: b ? "是" : "否", en: description)
+    }
 }
 
 /// Value → name and status, for enum maps and bit fields.

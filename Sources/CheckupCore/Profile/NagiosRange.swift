@@ -36,16 +36,8 @@ public struct NagiosRange: Sendable, Hashable, CustomStringConvertible {
         return inverted ? inside : !inside
     }
 
-    /// What a passing value looks like, for the record: "≤ 80", "10…20", "≥ 60", "outside 10…20".
-    public var expectation: String {
-        let s = NagiosRange.format(start), e = NagiosRange.format(end)
-        let span: String
-        if start == -.infinity { span = "≤ \(e)" }
-        else if end == .infinity { span = "≥ \(s)" }
-        else if start == end { span = "= \(s)" }
-        else { span = "\(s)…\(e)" }
-        return inverted ? "outside \(span)" : span
-    }
+    /// What a passing value looks like: "≤ 80", "10…20", "≥ 60", "outside 10…20".
+    public var expectation: String { Expectation.Span(self).description }
 
     public var description: String { text }
 

@@ -8,8 +8,10 @@ public struct CheckResult: Sendable, Codable, Hashable {
     public var status: CheckStatus
     /// What was read, as a person would say it ("27 %", "disk 2 SmartFailed").
     public var observed: String
-    /// What the check expects ("≤ 80", "Normal", "every disk Normal").
+    /// What the check expects ("≤ 80", "Normal", "every disk Normal"): `expectation`'s English line.
     public var expected: String
+    /// What the check expects, as data: records word it in their own language.
+    public var expectation: Expectation?
     /// Raw evidence: the exchange lines that produced the value.
     public var evidence: [String]
     public var durationMs: Double
@@ -27,7 +29,7 @@ public struct CheckResult: Sendable, Codable, Hashable {
     public init(device: String, check: String, title: LocalizedText, status: CheckStatus,
                 observed: String = "", expected: String = "", evidence: [String] = [],
                 durationMs: Double = 0, offending: [String] = [], record: RecordMapping? = nil,
-                perf: PerfData? = nil, note: String? = nil, finding: Finding? = nil) {
+                perf: PerfData? = nil, note: String? = nil, finding: Finding? = nil, expectation: Expectation? = nil) {
         self.device = device
         self.check = check
         self.title = title
@@ -41,12 +43,19 @@ public struct CheckResult: Sendable, Codable, Hashable {
         self.perf = perf
         self.note = note
         self.finding = finding
+        self.expectation = expectation
+    }
+
+    /// Sets what the check expects, as data and as its English line.
+    public mutating func expect(_ expectation: Expectation?) {
+        self.expectation = expectation
+        expected = expectation?.description ?? ""
     }
 
     enum CodingKeys: String, CodingKey {
         case device, check, title, status, observed, expected, evidence
         case durationMs = "duration_ms"
-        case offending, record, perf, note, finding
+        case offending, record, perf, note, finding, expectation
     }
 }
 

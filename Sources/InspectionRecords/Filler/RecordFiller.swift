@@ -69,11 +69,13 @@ package struct RecordFiller: Sendable {
         var devices: [RecordDevice] = []
 
         func addEvidence(device: String, name: String, check: LocalizedText, status: CheckStatus,
-                         observed: String, expected: String, lines: [String], durationMs: Double) -> String {
+                         observed: String, expected: String, lines: [String], durationMs: Double,
+                         finding: Finding?) -> String {
             let ref = "E\(evidence.count + 1)"
             evidence.append(EvidenceEntry(ref: ref, deviceId: device, device: name, check: check, status: status,
                                           observed: scrub(observed), expected: scrub(expected),
-                                          lines: lines.map { scrub($0) }, durationMs: durationMs))
+                                          lines: lines.map { scrub($0) }, durationMs: durationMs,
+                                          finding: finding.map(scrub.scrub)))
             return ref
         }
 
@@ -100,13 +102,13 @@ package struct RecordFiller: Sendable {
                 let title = LocalizedText(zh: "设备离线", en: "Device offline")
                 let lines = (outcome?.exchanges ?? []).suffix(maxOfflineEvidenceLines).map { "\($0.direction.rawValue): \($0.text)" }
                 let observed = reason ?? "no answer"
+                let finding = Finding.unreachable(waitedSeconds: (outcome?.durationMs ?? results.map(\.durationMs).max() ?? 0) / 1000)
                 let ref = addEvidence(device: id, name: name, check: title, status: .unreachable, observed: observed,
-                                      expected: "", lines: lines, durationMs: outcome?.durationMs ?? 0)
+                                      expected: "", lines: lines, durationMs: outcome?.durationMs ?? 0, finding: finding)
                 sections[mapping.section, default: []].append(
                     RecordRow(key: "\(id)/offline", deviceId: id, device: name, location: location, item: mapping.item,
                               check: title, result: .abnormal, status: .unreachable,
-                              observed: scrub(observed), source: .automatic, evidenceRef: ref,
-                              finding: .unreachable(waitedSeconds: (outcome?.durationMs ?? results.map(\.durationMs).max() ?? 0) / 1000)))
+                              observed: scrub(observed), source: .automatic, evidenceRef: ref, finding: finding))
                 continue
             }
 
@@ -115,11 +117,10 @@ package struct RecordFiller: Sendable {
                 let isManual = result.status == .manual
                 var ref: String?
                 if !isManual && result.status != .skipped {
-                    var lines = result.evidence
-                    if !result.offending.isEmpty { lines.append("offending: " + result.offending.joined(separator: ", ")) }
+                    // The rows at fault are in the finding, in both languages: the lines stay the exchange.
                     ref = addEvidence(device: id, name: name, check: result.title, status: result.status,
-                                      observed: result.observed, expected: result.expected, lines: lines,
-                                      durationMs: result.durationMs)
+                                      observed: result.observed, expected: result.expected, lines: result.evidence,
+                                      durationMs: result.durationMs, finding: result.finding)
                 }
                 var observed = result.observed
                 if !result.offending.isEmpty, !observed.contains(result.offending[0]) {
@@ -132,7 +133,7 @@ package struct RecordFiller: Sendable {
                               status: isManual ? nil : result.status, observed: scrub(observed),
                               expected: scrub(result.expected), source: isManual ? .manual : .automatic,
                               evidenceRef: ref, instruction: isManual ? manualInstruction(result).map(scrubbed) : nil,
-                              finding: result.finding.map(scrub.scrub)))
+                              finding: result.finding.map(scrub.scrub), expectation: result.expectation.map(scrub.scrub)))
             }
         }
 

@@ -157,13 +157,19 @@ package struct EvidenceEntry: Sendable, Codable, Hashable {
     package var device: String
     package var check: LocalizedText
     package var status: CheckStatus
+    /// The English lines of the result (`CheckResult.observed`, `.expected`), as the terminal showed them.
     package var observed: String
     package var expected: String
     package var lines: [String]
     package var durationMs: Double
+    /// What was seen, as data: the appendix words it in the record's language. Its own copy, as
+    /// a person's answer replaces the row's; nil in versions stored before it was kept. (What was
+    /// expected is the row's `expectation`, which no answer changes: kept once, on the row.)
+    package var finding: Finding?
 
     package init(ref: String, deviceId: String, device: String, check: LocalizedText, status: CheckStatus,
-                observed: String, expected: String, lines: [String], durationMs: Double) {
+                observed: String, expected: String, lines: [String], durationMs: Double,
+                finding: Finding? = nil) {
         self.ref = ref
         self.deviceId = deviceId
         self.device = device
@@ -173,5 +179,6 @@ package struct EvidenceEntry: Sendable, Codable, Hashable {
         self.expected = expected
         self.lines = lines
         self.durationMs = durationMs
+        self.finding = finding
     }
 }

@@ -35,6 +35,8 @@ package struct RecordRow: Sendable, Codable, Hashable {
     /// What the check saw, as data: the renderer words it in the record's language. Nil for
     /// rows a person described (then `observed` is their text).
     package var finding: Finding?
+    /// What the check expected, as data: the renderer words it (`expected` is its English line).
+    package var expectation: Expectation?
     /// Day the row's device was inspected, `YYYY-MM-DD`.
     package var inspectedOn: String?
 
@@ -42,7 +44,8 @@ package struct RecordRow: Sendable, Codable, Hashable {
                 item: LocalizedText, check: LocalizedText? = nil, result: RowResult, status: CheckStatus? = nil,
                 observed: String = "", expected: String = "", handling: String = "", clearedOnSite: Bool = false,
                 source: RowSource, filledBy: String? = nil, evidenceRef: String? = nil,
-                instruction: LocalizedText? = nil, finding: Finding? = nil, inspectedOn: String? = nil) {
+                instruction: LocalizedText? = nil, finding: Finding? = nil, expectation: Expectation? = nil,
+                inspectedOn: String? = nil) {
         self.number = number
         self.key = key
         self.deviceId = deviceId
@@ -61,6 +64,7 @@ package struct RecordRow: Sendable, Codable, Hashable {
         self.evidenceRef = evidenceRef
         self.instruction = instruction
         self.finding = finding
+        self.expectation = expectation
         self.inspectedOn = inspectedOn
     }
 }

@@ -35,7 +35,8 @@ package enum CSVTable: Sendable {
                 let fields = [
                     record.header.siteId, record.header.period, record.version.map(String.init) ?? "",
                     table.title.text(lang), "\(r.number)", r.device, r.location, r.item.text(lang),
-                    r.check?.text(lang) ?? "", r.result.title.text(lang), RecordPhrases.observed(r, lang: lang), r.expected, r.handling,
+                    r.check?.text(lang) ?? "", r.result.title.text(lang), RecordPhrases.observed(r, lang: lang),
+                    ExpectationPhrases.expected(r, lang: lang), r.handling,
                     r.clearedOnSite ? "1" : "0", r.source.title.text(lang), r.evidenceRef ?? "", hash,
                 ]
                 lines.append(fields.map(escape).joined(separator: ","))

@@ -15,7 +15,8 @@ enum RecordPhrases {
         let zh = lang == .zh
         switch finding {
         case .quantity(let value, let unit):
-            return number(value) + (unit.map { $0 == "°" ? $0 : " \($0)" } ?? "")
+            let symbol = zh ? unit.map { zhUnits[$0] ?? $0 } : unit
+            return number(value) + (symbol.map { $0 == "°" ? $0 : " \($0)" } ?? "")
         case .state(let name):
             return state(name, lang)
         case .flags(let raised):
@@ -74,7 +75,7 @@ enum RecordPhrases {
         "closed": "闭合", "open": "打开", "armed": "已布防", "disarmed": "已撤防", "armable": "可布防",
         "not armable": "不能布防", "bypassed": "已旁路", "alarm": "报警", "tamper": "防拆报警", "fault": "故障",
         "failure": "故障", "failed": "故障", "error": "错误", "offline": "离线", "absent": "不在位", "unknown": "未知",
-        "mains failure": "主电故障", "battery fault": "电池故障", "battery low": "电池欠压", "low battery": "电池欠压",
+        "mains failure": "主电故障", "mains fault": "主电故障", "battery fault": "电池故障", "battery low": "电池欠压", "low battery": "电池欠压",
         "smartfailed": "SMART 故障", "unformatted": "未格式化", "abnormal": "异常", "mismatch": "不匹配",
         "idle": "空闲", "notonline": "不在线", "repairing": "修复中", "formatting": "格式化中",
         "yes": "是", "no": "否", "true": "是", "false": "否", "on": "开", "off": "关",
@@ -82,6 +83,9 @@ enum RecordPhrases {
         "onbattery": "电池供电", "on battery": "电池供电", "battery normal": "电池正常", "battery depleted": "电池耗尽",
         "dvr": "DVR", "nvr": "NVR", "ipc": "IPC",
     ]
+
+    /// Units of time in Chinese; symbols (%, °C, V, GB, ms) read the same in both languages.
+    static let zhUnits: [String: String] = ["s": "秒", "min": "分钟", "h": "小时"]
 
     /// Numbers as a person writes them: no trailing ".0", at most two decimals.
     static func number(_ value: Double) -> String {
