@@ -109,6 +109,10 @@ struct CredentialsTests {
         let clean = scrubber.scrub(result)
         #expect(!clean.observed.contains("c0mmunity"))
         #expect(clean.evidence == ["***"])
+        var expecting = result
+        expecting.expectation = .equals(LocalizedText(zh: "共同体 c0mmunity", en: "c0mmunity"))
+        #expect(scrubber.scrub(expecting).expectation == .equals(LocalizedText(zh: "共同体 ***", en: "***")),
+                "the expectation the record words per language is scrubbed with the result")
     }
 }
 

@@ -118,12 +118,38 @@ public struct Scrubber: Sendable {
         r.note = r.note.map(scrub)
         r.offending = r.offending.map(scrub)
         r.finding = r.finding.map(scrub)
+        r.expectation = r.expectation.map(scrub)
         return r
+    }
+
+    /// Both languages of a text.
+    public func scrub(_ text: LocalizedText) -> LocalizedText {
+        LocalizedText(zh: scrub(text.zh), en: scrub(text.en))
+    }
+
+    /// The profile's words inside an expectation, scrubbed as its English line is
+    /// (a profile literal that happens to equal a community must not print it).
+    public func scrub(_ expectation: Expectation) -> Expectation {
+        guard !isEmpty else { return expectation }
+        let both: (LocalizedText) -> LocalizedText = scrub
+        switch expectation {
+        case .equals(let v): return .equals(both(v))
+        case .notEquals(let v): return .notEquals(both(v))
+        case .oneOf(let list): return .oneOf(list.map(both))
+        case .matches(let pattern): return .matches(pattern: scrub(pattern))
+        case .state(let names): return .state(anyOf: names.map(both))
+        case .noFlags(let names): return .noFlags(of: names.map(both))
+        case .all(let parts): return .all(parts.map(scrub))
+        case .rows(let rows, let noun, let column, let cell):
+            return .rows(rows, noun: noun.map(both), column: column.map(scrub), cell: cell.map(scrub))
+        case .instruction(let text): return .instruction(both(text))
+        case .within, .thresholds, .bitField, .clock, .answers: return expectation
+        }
     }
 
     /// Device-given text inside a finding (a model string, a row's name).
     public func scrub(_ finding: Finding) -> Finding {
-        let both = { (t: LocalizedText) in LocalizedText(zh: scrub(t.zh), en: scrub(t.en)) }
+        let both: (LocalizedText) -> LocalizedText = scrub
         switch finding {
         case .text(let value): return .text(value: scrub(value))
         case .rows(let total, let noun, let offending):

@@ -50,7 +50,7 @@ package struct RecordFiller: Sendable {
                   checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
         try Period.validateMonth(month)
         let scrub = Scrubber(site: report.site, extra: secrets)
-        let scrubbed = { (t: LocalizedText) in LocalizedText(zh: scrub(t.zh), en: scrub(t.en)) }
+        let scrubbed: (LocalizedText) -> LocalizedText = scrub.scrub
         let site = report.site
         let inventory = site?.devices(expectedIn: month) ?? []
         let byId = Dictionary(inventory.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
