@@ -67,8 +67,7 @@ extension ProfileCommand {
             if FileManager.default.fileExists(atPath: path) && !force { throw CheckupError("\(path) exists; use --force to overwrite") }
             let text: String
             if let fromWalk {
-                let recording: SNMPRecording
-                do { recording = try SNMPRecording.load(path: fromWalk) } catch { throw CheckupError(error.description) }
+                let recording = try SNMPRecording.load(path: fromWalk)
                 text = ProfileScaffold(id: id, vendor: vendor, family: family, kind: deviceKind,
                                        recording: recording, recordingPath: fromWalk).yaml
             } else {
