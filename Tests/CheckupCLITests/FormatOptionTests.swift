@@ -36,4 +36,16 @@ struct FormatOptionTests {
         let help = out.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(help.contains("(values: text, html, pdf, json; default: text)"), "\(out.stdout)")
     }
+
+    /// A day the calendar lacks is refused as the option is read, before the store is made.
+    @Test(arguments: [["feedback", "add", "--client", "c", "--by", "b", "--on", "2026-02-30"],
+                      ["schedule", "--today", "2026-13-01"],
+                      ["records", "sign", "--site", "s", "--month", "2026-11", "--by", "b", "--on", "21.11.2026"]])
+    func aBadDayIsRefusedWithExit3BeforeTheStoreIsOpened(arguments: [String]) throws {
+        let store = CLI.temporaryDirectory() + "/s.sqlite"
+        let out = try CLI.run(arguments + ["--store", store])
+        #expect(out.status == 3, "\(out.all)")
+        #expect(out.stderr.contains("is invalid for '--") && out.stderr.contains("<YYYY-MM-DD>"), "\(out.all)")
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
 }

@@ -31,8 +31,8 @@ struct FeedbackAdd: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The site the form is about, if one (inventory file or site id).", valueName: "FILE|ID"))
     var site: String?
 
-    @Option(help: ArgumentHelp("Day the client answered, YYYY-MM-DD (default: today).", valueName: "DAY"))
-    var on: String?
+    @Option(help: ArgumentHelp("Day the client answered (default: today).", valueName: "YYYY-MM-DD"))
+    var on: Day?
 
     @Option(help: "Who answered for the client.")
     var by: String
@@ -50,9 +50,10 @@ struct FeedbackAdd: AsyncParsableCommand {
             guard parts.count == 2, let value = Int(parts[1]) else { throw CheckupError("--score '\(item)': expected QUESTION=1…5") }
             scores[parts[0]] = value
         }
-        let day = on ?? Period.day(of: Date())
-        guard day <= Period.day(of: Date()) else { throw CheckupError("--on \(day) is in the future") }
-        let form = try ClientFeedback(client: client, givenOn: day, respondent: by, scores: scores, comments: comment).validated()
+        let today = Day.today
+        let day = on ?? today
+        guard day <= today else { throw CheckupError("--on \(day) is in the future (today is \(today))") }
+        let form = try ClientFeedback(client: client, givenOn: day.description, respondent: by, scores: scores, comments: comment).validated()
         let s = try store.openCreating()
         var withSite = form
         withSite.siteId = try site.map { try SiteReference.resolve($0, store: s).id }

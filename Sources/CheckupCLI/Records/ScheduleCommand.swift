@@ -56,17 +56,14 @@ struct ScheduleCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Output folder for html, pdf, csv, json.", valueName: "DIR"))
     var out: String?
 
-    @Option(help: ArgumentHelp("The day the table is judged on, YYYY-MM-DD (default: today).", valueName: "DAY"))
-    var today: String?
+    @Option(help: ArgumentHelp("The day the table is judged on (default: today).", valueName: "YYYY-MM-DD"))
+    var today: Day?
 
     func run() async throws {
         let formats = format ?? [.text]
         if month != nil && quarter != nil { throw CheckupError("give --month or --quarter, not both") }
         let months = (quarter?.months ?? [month ?? Month(containing: Date())]).map(\.description)
-        let day = today ?? Period.day(of: Date())
-        guard day.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil else {
-            throw CheckupError("--today '\(day)': expected a day YYYY-MM-DD")
-        }
+        let day = (today ?? .today).description
         if formats.contains(.pdf) { try PDFRenderer.checkAvailable() }
         let s = try store.open()
         var schedule = try MaintenanceSchedule.build(store: s, months: months, today: day)

@@ -15,6 +15,8 @@ extension Month: ExpressibleByArgument {}
 
 extension Quarter: ExpressibleByArgument {}
 
+extension Day: ExpressibleByArgument {}
+
 /// `--format html,md,pdf`: the record formats, parsed once (as the option is read), in the
 /// order given, without repeats; a bad entry is refused with the list of the known ones.
 struct RecordFormats: Sendable, CustomStringConvertible {
