@@ -68,17 +68,10 @@ struct QuarterlyCommand: AsyncParsableCommand {
             return
         }
         let dir = URL(fileURLWithPath: out ?? ".")
-        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-            throw RecordError("output folder \(dir.path): \(error.localizedDescription)")
-        }
         let base = ids.count == 1 ? ids[0] : Self.fileSafe(report.client)
         for f in formats {
             let url = dir.appendingPathComponent("\(base)-\(report.quarter)-quarterly.\(lang.rawValue).\(f.fileExtension)")
-            let bytes = try data(of: report, format: f, renderer: renderer)
-            do { try bytes.write(to: url, options: .atomic) } catch {
-                throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
-            }
-            print("wrote \(url.path)")
+            try CommandOutput.deliver(try data(of: report, format: f, renderer: renderer), to: url.path)
         }
         for site in report.sites {
             print("\(report.quarter) \(site.siteId): \(site.months.count) of 3 months recorded, faults \(site.faultsFound), "
