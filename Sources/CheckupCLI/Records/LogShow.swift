@@ -35,12 +35,7 @@ struct LogShow: AsyncParsableCommand {
         if let template { try templates.override(with: URL(fileURLWithPath: template), kind: "maintenance") }
         let renderer = RecordRenderer(templates: templates)
         let lang = output.lang
-        let bytes: Data
-        switch format {
-        case .html: bytes = Data(try renderer.maintenanceFormHTML(form, lang: lang).utf8)
-        case .pdf: bytes = try PDFRenderer().render(html: try renderer.maintenanceFormHTML(form, lang: lang))
-        default: bytes = Data(try renderer.render(form, format: format, lang: lang).utf8)
-        }
+        let bytes = try renderer.data(form, format: format, lang: lang)
         try output.deliver(bytes)
     }
 }

@@ -82,11 +82,7 @@ struct QuarterlyCommand: AsyncParsableCommand {
 
     /// The report in one format; the PDF is the HTML printed by the PDF engine.
     func data(of report: QuarterlyReport, format: RecordFormat, renderer: RecordRenderer) throws(RecordError) -> Data {
-        switch format {
-        case .html: return Data(try renderer.quarterlyHTML(report, lang: lang).utf8)
-        case .pdf: return try PDFRenderer().render(html: try renderer.quarterlyHTML(report, lang: lang))
-        default: return Data(try renderer.render(report, format: format, lang: lang).utf8)
-        }
+        try renderer.data(report, format: format, lang: lang)
     }
 
     /// A client's name as a file name: letters (any script), digits, `-` and `_`.
