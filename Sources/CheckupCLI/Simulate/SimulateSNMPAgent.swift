@@ -68,9 +68,7 @@ package struct SimulateSNMPAgent: Sendable, AsyncParsableCommand {
     /// The recorded fixture: from `--profiles` when given, else the copy embedded in the binary,
     /// else device-profiles/ on disk.
     static func dataset(_ id: String, profilesRoot: URL?) throws(SNMPAgentError) -> SNMPDataset {
-        if profilesRoot == nil, let embedded = EmbeddedProfiles.files.first(where: { $0.path.hasSuffix("fixtures/\(id).yaml") }) {
-            return try SNMPDataset(yaml: embedded.text, source: "embedded:\(embedded.path)")
-        }
+        if profilesRoot == nil, let embedded = try Workspace.embeddedSNMPDataset(id) { return embedded }
         return try SNMPDataset.load(profile: id, profilesRoot: profilesRoot)
     }
 
