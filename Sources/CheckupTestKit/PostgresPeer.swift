@@ -107,32 +107,18 @@ public final class PostgresPeer: @unchecked Sendable {
         try Self.execute(bin + "/" + tool, arguments, environment: ["PGPASSWORD": password])
     }
 
-    /// posix_spawn and waitpid, not Foundation's Process: its child reaping is not reliable for
+    /// A `SpawnedProcess`, not Foundation's Process: its child reaping is not reliable for
     /// `runuser`, and the server pg_ctl starts must not inherit a pipe. Output goes to a file.
     private static func execute(_ path: String, _ arguments: [String], environment: [String: String]) throws {
         let outputPath = NSTemporaryDirectory() + "checkup-pg-command-\(UUID().uuidString).log"
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
         env.merge(environment) { $1 }
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw PeerError("cannot run \(path): \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        // WIFEXITED && WEXITSTATUS == 0, spelled out: the macros do not import.
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+        let process = try SpawnedProcess(executable: path, arguments: arguments, environment: env, logPath: outputPath)
+        guard process.waitUntilExit() else {
+            let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
             throw PeerError("\(URL(fileURLWithPath: path).lastPathComponent) \(arguments.prefix(4).joined(separator: " ")) "
-                            + "failed (status \(status)): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+                            + "failed: \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
     }
 }

@@ -98,4 +98,15 @@ struct ProfileCommandTests {
             #expect(check.status == 0, "\(check.all)")
         }
     }
+
+    /// A file the CLI cannot write is named with the system's reason, exit 3, as every writer
+    /// of the CLI reports it (CommandOutput).
+    @Test func anUnwritableOutputFolderIsNamedWithTheReason() throws {
+        let dir = CLI.temporaryDirectory()
+        try "not a folder".write(toFile: dir + "/file", atomically: true, encoding: .utf8)
+        let out = try CLI.run(["profile", "new", "--vendor", "acme", "--family", "x1", "--kind", "camera", "--protocol", "snmp",
+                               "--out", dir + "/file/profiles"])
+        #expect(out.status == 3, "\(out.all)")
+        #expect(out.stderr == "checkup: cannot write \(dir)/file/profiles/acme-x1.yaml: Not a directory\n", "\(out.all)")
+    }
 }

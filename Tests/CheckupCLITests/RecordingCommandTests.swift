@@ -39,7 +39,8 @@ import Testing
                      ["profile", "new", "--vendor", "acme", "--family", "x1", "--kind", "camera", "--from-walk", walk, "--out", dir]] {
             let out = try CLI.run(args)
             #expect(out.status == 3, "\(args.joined(separator: " ")): \(out.all)")
-            #expect(out.stderr.contains("\(walk):2:33: 'soon' is not Timeticks"), "\(args.joined(separator: " ")): \(out.all)")
+            // The loader's own located error, as editors read it: not re-wrapped as "checkup: …".
+            #expect(out.stderr.hasPrefix("\(walk):2:33: 'soon' is not Timeticks"), "\(args.joined(separator: " ")): \(out.all)")
             #expect(!out.all.contains("Usage:") && !out.all.contains("USAGE"), "\(out.all)")
         }
         #expect(!FileManager.default.fileExists(atPath: dir + "/acme-x1.yaml"), "nothing written from a broken walk")

@@ -19,6 +19,26 @@ import Testing
         #expect(throws: RecordError.self) { try RecordAnswers.parse(yaml) }
     }
 
+    /// The answers file is read as every YAML file of checkup: a missing file, a syntax error and
+    /// an empty file are each named at their place.
+    @Test func aMissingBrokenOrEmptyAnswersFileIsNamedAtItsPlace() throws {
+        let dir = NSTemporaryDirectory() + "answers-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let cases = [("missing.yaml", nil, "missing.yaml:1:1: the answers file does not exist"),
+                     ("broken.yaml", "rows:\n  a: [normal\n", "broken.yaml:3:1: YAML syntax:"),
+                     ("empty.yaml", "", "empty.yaml:1:1: the answers file is empty; expected `technician:` and `rows:`")]
+        for (name, text, expected) in cases {
+            let path = dir + "/" + name
+            if let text { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+            do {
+                _ = try RecordAnswers.load(URL(fileURLWithPath: path))
+                Issue.record("\(name) was accepted")
+            } catch {
+                #expect(error.report.hasPrefix(dir + "/" + expected), "\(error.report)")
+            }
+        }
+    }
+
     @Test func bothLanguagesAreAccepted() throws {
         let a = try RecordAnswers.parse("rows:\n  a: 正常\n  b: abnormal\n  c: {result: 待检}\n")
         #expect(a.rows["a"]?.result == .normal)

@@ -37,6 +37,19 @@ import Testing
         #expect(evidence.more == 0)
     }
 
+    /// One renderer for the office's documents: the form's JSON is its Codable form, and a table
+    /// format is refused naming the document.
+    @Test func theFormComesAsJSONAndNotAsCSV() throws {
+        let (tmp, id) = try storeWithCallOut(arrivedAfter: 1)
+        let form = try MaintenanceForm.load(store: tmp.store, entry: id)
+        let json = try RecordRenderer().data(form, format: .json, lang: .zh)
+        let object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+        #expect(object?["reported"] as? String == "录像机报警", "\(String(decoding: json, as: UTF8.self))")
+        #expect(throws: RecordError("the maintenance form comes as html, md, pdf or json")) {
+            try RecordRenderer().data(form, format: .csv, lang: .zh)
+        }
+    }
+
     @Test(arguments: Language.allCases, [RecordFormat.html, .markdown])
     func theFormShowsTheVerdictAndTheEvidenceSummary(lang: Language, format: RecordFormat) throws {
         let (tmp, id) = try storeWithCallOut(arrivedAfter: 4)

@@ -6,11 +6,11 @@ let everyPelcoDCommand: [PelcoDCommand] = [
     .standard(.stop),
     .standard(.pan(right: true, speed: 0x20)), .standard(.pan(right: false, speed: 0x3F)),
     .standard(.tilt(up: true, speed: 0x10)), .standard(.tilt(up: false, speed: 0x00)),
-    .standard(PelcoDMotion(zoomTele: true)), .standard(PelcoDMotion(zoomWide: true)),
-    .standard(PelcoDMotion(focusNear: true)), .standard(PelcoDMotion(focusFar: true)),
-    .standard(PelcoDMotion(irisClose: true)), .standard(PelcoDMotion(irisOpen: true)),
-    .standard(PelcoDMotion(sense: true, cameraOnOff: true)), .standard(PelcoDMotion(sense: true, scan: true)),
-    .standard(PelcoDMotion(up: true, right: true, panSpeed: 0x40, tiltSpeed: 0x3F)),
+    .standard(PelcoMotion(zoomTele: true)), .standard(PelcoMotion(zoomWide: true)),
+    .standard(PelcoMotion(focusNear: true)), .standard(PelcoMotion(focusFar: true)),
+    .standard(PelcoMotion(irisClose: true)), .standard(PelcoMotion(irisOpen: true)),
+    .standard(PelcoMotion(sense: true, cameraOnOff: true)), .standard(PelcoMotion(sense: true, scan: true)),
+    .standard(PelcoMotion(up: true, right: true, panSpeed: 0x40, tiltSpeed: 0x3F)),
     .setPreset(1), .clearPreset(2), .goToPreset(3), .goToPreset(200), .flip, .goToZeroPan,
     .setAuxiliary(1), .clearAuxiliary(8), .remoteReset, .zoneStart(1), .zoneEnd(2),
     .writeCharacter(column: 5, character: 0x41), .clearScreen, .alarmAcknowledge(3),
@@ -105,12 +105,12 @@ struct CodecTests {
     }
 
     static let everyPelcoPCommand: [PelcoPCommand] = [
-        .standard(.stop), .standard(PelcoPMotion(right: true, panSpeed: 0x20)), .standard(PelcoPMotion(left: true, panSpeed: 0x3F)),
-        .standard(PelcoPMotion(up: true, tiltSpeed: 0x10)), .standard(PelcoPMotion(down: true, tiltSpeed: 1)),
-        .standard(PelcoPMotion(zoomTele: true)), .standard(PelcoPMotion(zoomWide: true)),
-        .standard(PelcoPMotion(focusFar: true)), .standard(PelcoPMotion(focusNear: true)),
-        .standard(PelcoPMotion(irisOpen: true)), .standard(PelcoPMotion(irisClose: true)),
-        .standard(PelcoPMotion(cameraOnOff: true, cameraOn: true)), .standard(PelcoPMotion(autoScan: true)),
+        .standard(.stop), .standard(PelcoMotion(right: true, panSpeed: 0x20)), .standard(PelcoMotion(left: true, panSpeed: 0x3F)),
+        .standard(PelcoMotion(up: true, tiltSpeed: 0x10)), .standard(PelcoMotion(down: true, tiltSpeed: 1)),
+        .standard(PelcoMotion(zoomTele: true)), .standard(PelcoMotion(zoomWide: true)),
+        .standard(PelcoMotion(focusFar: true)), .standard(PelcoMotion(focusNear: true)),
+        .standard(PelcoMotion(irisOpen: true)), .standard(PelcoMotion(irisClose: true)),
+        .standard(PelcoMotion(cameraOnOff: true, cameraOn: true)), .standard(PelcoMotion(scan: true)),
         .setPreset(1), .clearPreset(2), .goToPreset(3),
     ]
 

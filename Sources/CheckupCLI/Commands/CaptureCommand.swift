@@ -53,7 +53,7 @@ struct CaptureCommand: AsyncParsableCommand {
             let results = Evaluator().evaluate(job.profile, readings: readings, device: "capture")
             capture.expect = Dictionary(uniqueKeysWithValues: results.map { ($0.check, $0.status) })
         }
-        try capture.encoded().write(to: URL(fileURLWithPath: out))
+        try CommandOutput.write(try capture.encoded(), to: out)
         let wire = readings.wire
         let held = [(wire.snmpObjects.count, "SNMP objects"), (wire.modbusBlocks.count, "Modbus blocks"), (wire.pelcoFrames.count, "Pelco frames")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")

@@ -57,7 +57,7 @@ struct DemoCommand: AsyncParsableCommand {
         startup.cancel()
         defer { site.stop() }
         let inventoryPath = outDir + "/site.yaml"
-        try inventoryText.write(toFile: inventoryPath, atomically: true, encoding: .utf8)
+        try CommandOutput.write(Data(inventoryText.utf8), to: inventoryPath)
 
         let workspace = Workspace()
         let inventory = try InventoryLoader.load(path: inventoryPath, probes: workspace.registry, knownProfiles: workspace.catalog.ids)

@@ -67,8 +67,7 @@ extension ProfileCommand {
             if FileManager.default.fileExists(atPath: path) && !force { throw CheckupError("\(path) exists; use --force to overwrite") }
             let text: String
             if let fromWalk {
-                let recording: SNMPRecording
-                do { recording = try SNMPRecording.load(path: fromWalk) } catch { throw CheckupError(error.description) }
+                let recording = try SNMPRecording.load(path: fromWalk)
                 text = ProfileScaffold(id: id, vendor: vendor, family: family, kind: deviceKind,
                                        recording: recording, recordingPath: fromWalk).yaml
             } else {
@@ -78,8 +77,7 @@ extension ProfileCommand {
             do { _ = try ProfileLoader(registry: registry).load(text: text, origin: path, expectedID: id) } catch {
                 throw CheckupError("the new profile \(id) does not validate (a bug in `profile new`):\n\(error)")
             }
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try CommandOutput.write(Data(text.utf8), to: path)
             if let fromWalk {
                 print("wrote \(path) from \(fromWalk); edit the points and checks, then: checkup profile validate \(path)")
                 print("try it live: checkup simulate snmp-agent --from \(fromWalk), then checkup probe URL --profile \(id) --profiles \(directory)")

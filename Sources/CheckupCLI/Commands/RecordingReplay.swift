@@ -16,10 +16,8 @@ struct RecordingReplay {
         guard profile.protocolName == "snmp" else {
             throw CheckupError("\(path) is an SNMP recording; profile '\(profile.id)' speaks \(profile.protocolName): replay a capture of it instead")
         }
-        let recording: SNMPRecording
-        do { recording = try SNMPRecording.load(path: path) } catch { throw CheckupError(error.description) }
-        let agent: SNMPRecordingAgent
-        do { agent = try await SNMPRecordingAgent.start(recording: recording) } catch { throw CheckupError("\(error)") }
+        let recording = try SNMPRecording.load(path: path)
+        let agent = try await SNMPRecordingAgent.start(recording: recording)
         let report: RunReport
         do {
             let endpoint = try workspace.registry.endpoint(parsing: agent.snmpURL)

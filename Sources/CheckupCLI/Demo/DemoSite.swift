@@ -89,10 +89,10 @@ final class DemoSite: @unchecked Sendable {
 
     /// A profile's recorded SNMP fixture, from the copy embedded at build time.
     static func dataset(_ profile: String) throws -> SNMPDataset {
-        guard let file = EmbeddedProfiles.files.first(where: { $0.path.hasSuffix("fixtures/\(profile).yaml") }) else {
+        guard let dataset = try Workspace.embeddedSNMPDataset(profile) else {
             throw CheckupError("no recorded fixture for \(profile) in this build")
         }
-        return try SNMPDataset(yaml: file.text, source: "embedded:\(file.path)")
+        return dataset
     }
 
     // MARK: inventory

@@ -25,11 +25,10 @@ struct CallOutsCommand: AsyncParsableCommand {
     @Option(help: "Only this client (repeat for several).")
     var client: [String] = []
 
-    @Option(help: "text or json.")
-    var format: String = "text"
+    @Option(help: "A table for a person, or json for scripts.")
+    var format: ListFormat = .text
 
     func run() async throws {
-        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
         var quarters = quarter.map(\.description)
         if let year {
             guard Month.years.contains(year) else { throw ValidationError("--year must be \(Month.years.lowerBound)…\(Month.years.upperBound)") }
@@ -38,7 +37,7 @@ struct CallOutsCommand: AsyncParsableCommand {
         if quarters.isEmpty { quarters = [CallOutStatistics.currentQuarter] }
         let s = try store.open()
         let stats = try CallOutStatistics.build(store: s, quarters: quarters, clients: client.isEmpty ? nil : client)
-        if format == "json" {
+        if format == .json {
             let rows = stats.groups.map { g in
                 ["client": g.client, "zone": g.zone, "quarter": g.quarter, "call_outs": "\(g.callOuts)", "judged": "\(g.judged)",
                  "on_time": "\(g.onTime)", "open": "\(g.open)",

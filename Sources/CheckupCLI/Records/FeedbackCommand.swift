@@ -31,8 +31,8 @@ struct FeedbackAdd: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The site the form is about, if one (inventory file or site id).", valueName: "FILE|ID"))
     var site: String?
 
-    @Option(help: ArgumentHelp("Day the client answered, YYYY-MM-DD (default: today).", valueName: "DAY"))
-    var on: String?
+    @Option(help: ArgumentHelp("Day the client answered (default: today).", valueName: "YYYY-MM-DD"))
+    var on: Day?
 
     @Option(help: "Who answered for the client.")
     var by: String
@@ -50,9 +50,10 @@ struct FeedbackAdd: AsyncParsableCommand {
             guard parts.count == 2, let value = Int(parts[1]) else { throw CheckupError("--score '\(item)': expected QUESTION=1…5") }
             scores[parts[0]] = value
         }
-        let day = on ?? Period.day(of: Date())
-        guard day <= Period.day(of: Date()) else { throw CheckupError("--on \(day) is in the future") }
-        let form = try ClientFeedback(client: client, givenOn: day, respondent: by, scores: scores, comments: comment).validated()
+        let today = Day.today
+        let day = on ?? today
+        guard day <= today else { throw CheckupError("--on \(day) is in the future (today is \(today))") }
+        let form = try ClientFeedback(client: client, givenOn: day.description, respondent: by, scores: scores, comments: comment).validated()
         let s = try store.openCreating()
         var withSite = form
         withSite.siteId = try site.map { try SiteReference.resolve($0, store: s).id }
@@ -70,28 +71,28 @@ struct FeedbackAnalysis: AsyncParsableCommand {
     @Option(help: "The year.")
     var year: Int
 
-    @Option(help: "text, html or pdf.")
-    var format: String = "text"
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, html, pdf
+    }
 
-    @Option(help: "Language: zh or en.")
-    var lang: Language = .zh
+    @Option(help: "A table on the terminal, or html or pdf for the office.")
+    var format: Format = .text
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
-    var out: String?
+    @OptionGroup var output: DocumentOutput
 
     func run() async throws {
-        guard ["text", "html", "pdf"].contains(format) else { throw ValidationError("--format must be text, html or pdf") }
         guard Month.years.contains(year) else { throw ValidationError("--year must be \(Month.years.lowerBound)…\(Month.years.upperBound)") }
-        if format == "pdf" { try PDFRenderer.checkAvailable() }
+        if format == .pdf { try PDFRenderer.checkAvailable() }
         let s = try store.open()
         let analysis = try SatisfactionAnalysis.build(store: s, year: year)
         let renderer = RecordRenderer(templates: try TemplateSet.bundled())
+        let lang = output.lang
         let bytes: Data = switch format {
-        case "html": Data(try renderer.satisfactionHTML(analysis, lang: lang).utf8)
-        case "pdf": try PDFRenderer().render(html: try renderer.satisfactionHTML(analysis, lang: lang))
-        default: Data(Self.text(analysis, lang: lang).utf8)
+        case .html: Data(try renderer.satisfactionHTML(analysis, lang: lang).utf8)
+        case .pdf: try PDFRenderer().render(html: try renderer.satisfactionHTML(analysis, lang: lang))
+        case .text: Data(Self.text(analysis, lang: lang).utf8)
         }
-        try CommandOutput.deliver(bytes, to: out)
+        try output.deliver(bytes)
     }
 
     static func text(_ a: SatisfactionAnalysis, lang: Language) -> String {

@@ -28,33 +28,31 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Last month (default: the last the store has).", valueName: "YYYY-MM"))
     var to: Month?
 
-    @Option(help: "text, html, pdf or json.")
-    var format: String = "text"
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, html, pdf, json
+    }
 
-    @Option(help: "Language: zh or en.")
-    var lang: Language = .zh
+    @Option(help: "A table on the terminal, html or pdf for the office, json for scripts.")
+    var format: Format = .text
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
-    var out: String?
+    @OptionGroup var output: DocumentOutput
 
     func run() async throws {
-        guard ["text", "html", "pdf", "json"].contains(format) else {
-            throw ValidationError("--format must be text, html, pdf or json")
-        }
-        if format == "pdf" { try PDFRenderer.checkAvailable() }
+        if format == .pdf { try PDFRenderer.checkAvailable() }
         let s = try store.open()
         let id = try SiteReference.resolve(site, store: s).id
         var months = Set(try s.records(site: id).map(\.month)).sorted()
         if let from { months = months.filter { $0 >= from.description } }
         if let to { months = months.filter { $0 <= to.description } }
         let history = try DeviceHistory.build(store: s, site: id, device: device, months: months)
+        let lang = output.lang
         let bytes: Data = switch format {
-        case "html": Data(try RecordRenderer(templates: try TemplateSet.bundled()).historyHTML(history, lang: lang).utf8)
-        case "pdf": try PDFRenderer().render(html: try RecordRenderer(templates: try TemplateSet.bundled()).historyHTML(history, lang: lang))
-        case "json": Data((try RecordCoding.encode(HistoryJSON(history)) + Data("\n".utf8)))
-        default: Data(Self.text(history, lang: lang).utf8)
+        case .html: Data(try RecordRenderer(templates: try TemplateSet.bundled()).historyHTML(history, lang: lang).utf8)
+        case .pdf: try PDFRenderer().render(html: try RecordRenderer(templates: try TemplateSet.bundled()).historyHTML(history, lang: lang))
+        case .json: Data((try RecordCoding.encode(HistoryJSON(history)) + Data("\n".utf8)))
+        case .text: Data(Self.text(history, lang: lang).utf8)
         }
-        try CommandOutput.deliver(bytes, to: out)
+        try output.deliver(bytes)
     }
 
     static func text(_ h: DeviceHistory, lang: Language) -> String {

@@ -145,27 +145,25 @@ struct LogList: AsyncParsableCommand {
     @Flag(help: "Only entries not yet resolved.")
     var open = false
 
-    @Option(help: "text or json.")
-    var format: String = "text"
+    @Option(help: "A table for a person, or json for scripts.")
+    var format: ListFormat = .text
 
     func run() async throws {
         let s = try store.open()
         let id = try site.map { try SiteReference.resolve($0, store: s).id }
         let entries = try s.logEntries(site: id, openOnly: open)
         switch format {
-        case "json":
+        case .json:
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys]
             e.dateEncodingStrategy = .iso8601
             e.keyEncodingStrategy = .convertToSnakeCase
             print(String(decoding: try e.encode(entries), as: UTF8.self))
-        case "text":
+        case .text:
             if entries.isEmpty { print("no log entries"); return }
             for entry in entries { print(Self.line(entry)) }
             let overdue = entries.filter { $0.isOverdue() }.count
             if overdue > 0 { print("\(overdue) overdue") }
-        default:
-            throw ValidationError("--format must be text or json")
         }
     }
 

@@ -22,11 +22,7 @@ struct LogShow: AsyncParsableCommand {
     @Option(help: "html, pdf, md or json.")
     var format: RecordFormat = .html
 
-    @Option(help: "Language: zh or en.")
-    var lang: Language = .zh
-
-    @Option(help: ArgumentHelp("Write the form to this file instead of printing it.", valueName: "FILE"))
-    var out: String?
+    @OptionGroup var output: DocumentOutput
 
     @Option(help: ArgumentHelp("Mustache template replacing the built-in form (.md or .html).", valueName: "FILE"))
     var template: String?
@@ -38,23 +34,8 @@ struct LogShow: AsyncParsableCommand {
         var templates = try TemplateSet.bundled()
         if let template { try templates.override(with: URL(fileURLWithPath: template), kind: "maintenance") }
         let renderer = RecordRenderer(templates: templates)
-        let bytes: Data
-        switch format {
-        case .html: bytes = Data(try renderer.maintenanceFormHTML(form, lang: lang).utf8)
-        case .pdf: bytes = try PDFRenderer().render(html: try renderer.maintenanceFormHTML(form, lang: lang))
-        default: bytes = Data(try renderer.render(form, format: format, lang: lang).utf8)
-        }
-        guard let out else {
-            FileHandle.standardOutput.write(bytes)
-            return
-        }
-        let url = URL(fileURLWithPath: out)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try bytes.write(to: url, options: .atomic)
-        } catch {
-            throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
-        }
-        print("wrote \(url.path)")
+        let lang = output.lang
+        let bytes = try renderer.data(form, format: format, lang: lang)
+        try output.deliver(bytes)
     }
 }

@@ -25,8 +25,8 @@ struct RecordsList: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this month.", valueName: "YYYY-MM"))
     var month: Month?
 
-    @Option(help: "text or json.")
-    var format: String = "text"
+    @Option(help: "A table for a person, or json for scripts.")
+    var format: ListFormat = .text
 
     func run() async throws {
         let s = try store.open()
@@ -38,10 +38,10 @@ struct RecordsList: AsyncParsableCommand {
             for sig in try s.signatures(site: siteId) { signed["\(sig.siteId) \(sig.month) \(sig.version)"] = sig }
         }
         switch format {
-        case "json":
+        case .json:
             let entries = list.map { SignedVersion(info: $0, signature: signed["\($0.siteId) \($0.month) \($0.version)"]) }
             print(String(decoding: try RecordCoding.encode(entries), as: UTF8.self))
-        case "text":
+        case .text:
             if list.isEmpty {
                 print("no records in \(store.path)")
                 return
@@ -56,8 +56,6 @@ struct RecordsList: AsyncParsableCommand {
             }
             print(Table(header: ["SITE", "MONTH", "VERSION", "SAVED", "HASH", "FAULTS", "TO CHECK", "ORIGIN", "SIGNED"], rows: rows).render())
             print("(* current version)")
-        default:
-            throw ValidationError("--format must be text or json")
         }
     }
 }

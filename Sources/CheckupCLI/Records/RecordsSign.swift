@@ -22,8 +22,8 @@ struct RecordsSign: AsyncParsableCommand {
     @Option(help: "Who signed for the client, as on the paper.")
     var by: String
 
-    @Option(help: ArgumentHelp("Day of the signature, YYYY-MM-DD (default: today).", valueName: "DAY"))
-    var on: String?
+    @Option(help: ArgumentHelp("Day of the signature (default: today).", valueName: "YYYY-MM-DD"))
+    var on: Day?
 
     @Option(help: ArgumentHelp("Scan or photo of the signed paper, kept in the store.", valueName: "FILE"))
     var scan: String?
@@ -32,11 +32,9 @@ struct RecordsSign: AsyncParsableCommand {
     var hash: String?
 
     func run() async throws {
-        let today = Period.day(of: Date())
+        let today = Day.today
         let day = on ?? today
-        guard day.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil, day <= today else {
-            throw CheckupError("--on '\(day)': expected a day YYYY-MM-DD, not in the future")
-        }
+        guard day <= today else { throw CheckupError("--on \(day) is in the future (today is \(today))") }
         let name = by.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw CheckupError("--by: give the name of who signed") }
         var scanData: Data?
@@ -52,7 +50,7 @@ struct RecordsSign: AsyncParsableCommand {
                                + "(\(record.shortHash)): the paper is another version")
         }
         try s.sign(RecordSignature(siteId: record.header.siteId, month: record.header.period, version: version,
-                                   signedBy: name, signedOn: day, scanName: scan.map { URL(fileURLWithPath: $0).lastPathComponent },
+                                   signedBy: name, signedOn: day.description, scanName: scan.map { URL(fileURLWithPath: $0).lastPathComponent },
                                    scan: scanData))
         print("signed: \(record.header.siteId) \(record.header.period) v\(version) (hash \(record.shortHash)) by \(name) on \(day)")
     }

@@ -68,17 +68,10 @@ struct QuarterlyCommand: AsyncParsableCommand {
             return
         }
         let dir = URL(fileURLWithPath: out ?? ".")
-        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-            throw RecordError("output folder \(dir.path): \(error.localizedDescription)")
-        }
         let base = ids.count == 1 ? ids[0] : Self.fileSafe(report.client)
         for f in formats {
             let url = dir.appendingPathComponent("\(base)-\(report.quarter)-quarterly.\(lang.rawValue).\(f.fileExtension)")
-            let bytes = try data(of: report, format: f, renderer: renderer)
-            do { try bytes.write(to: url, options: .atomic) } catch {
-                throw RecordError("cannot write \(url.path): \(error.localizedDescription)")
-            }
-            print("wrote \(url.path)")
+            try CommandOutput.deliver(try data(of: report, format: f, renderer: renderer), to: url.path)
         }
         for site in report.sites {
             print("\(report.quarter) \(site.siteId): \(site.months.count) of 3 months recorded, faults \(site.faultsFound), "
@@ -89,11 +82,7 @@ struct QuarterlyCommand: AsyncParsableCommand {
 
     /// The report in one format; the PDF is the HTML printed by the PDF engine.
     func data(of report: QuarterlyReport, format: RecordFormat, renderer: RecordRenderer) throws(RecordError) -> Data {
-        switch format {
-        case .html: return Data(try renderer.quarterlyHTML(report, lang: lang).utf8)
-        case .pdf: return try PDFRenderer().render(html: try renderer.quarterlyHTML(report, lang: lang))
-        default: return Data(try renderer.render(report, format: format, lang: lang).utf8)
-        }
+        try renderer.data(report, format: format, lang: lang)
     }
 
     /// A client's name as a file name: letters (any script), digits, `-` and `_`.

@@ -28,8 +28,27 @@ struct ScheduleCommand: AsyncParsableCommand {
     @Flag(help: "List only overdue sites; exit 1 when there is any.")
     var overdue = false
 
-    @Option(help: "Formats, comma-separated: text, html, pdf, csv, json (files need --out, except one of text/csv/json).")
-    var format: String = "text"
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, html, pdf, csv, json
+
+        /// `--format html,csv`: in the order given, without repeats; a bad entry names the known ones.
+        static func list(_ text: String) throws -> [Format] {
+            var formats: [Format] = []
+            for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+                guard let format = Format(rawValue: name) else {
+                    throw ValidationError("unknown format '\(name)'; choose from \(allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                if !formats.contains(format) { formats.append(format) }
+            }
+            guard !formats.isEmpty else { throw ValidationError("no format given; choose from \(allCases.map(\.rawValue).joined(separator: ", "))") }
+            return formats
+        }
+    }
+
+    @Option(help: ArgumentHelp("Formats, comma-separated: text, html, pdf, csv, json (default: text; files need --out, except one of text/csv/json).",
+                               valueName: "FORMATS"),
+            transform: Format.list)
+    var format: [Format]?
 
     @Option(help: "Language: zh or en.")
     var lang: Language = .zh
@@ -37,46 +56,29 @@ struct ScheduleCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Output folder for html, pdf, csv, json.", valueName: "DIR"))
     var out: String?
 
-    @Option(help: ArgumentHelp("The day the table is judged on, YYYY-MM-DD (default: today).", valueName: "DAY"))
-    var today: String?
+    @Option(help: ArgumentHelp("The day the table is judged on (default: today).", valueName: "YYYY-MM-DD"))
+    var today: Day?
 
     func run() async throws {
-        let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        for f in formats where !["text", "html", "pdf", "csv", "json"].contains(f) {
-            throw ValidationError("unknown format '\(f)'; choose from text, html, pdf, csv, json")
-        }
+        let formats = format ?? [.text]
         if month != nil && quarter != nil { throw CheckupError("give --month or --quarter, not both") }
         let months = (quarter?.months ?? [month ?? Month(containing: Date())]).map(\.description)
-        let day = today ?? Period.day(of: Date())
-        guard day.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil else {
-            throw CheckupError("--today '\(day)': expected a day YYYY-MM-DD")
-        }
-        if formats.contains("pdf") { try PDFRenderer.checkAvailable() }
+        let day = (today ?? .today).description
+        if formats.contains(.pdf) { try PDFRenderer.checkAvailable() }
         let s = try store.open()
         var schedule = try MaintenanceSchedule.build(store: s, months: months, today: day)
         if overdue { schedule.entries = schedule.overdue }
         let renderer = RecordRenderer(templates: try TemplateSet.bundled())
         for f in formats {
             let bytes: Data = switch f {
-            case "html": Data(try renderer.scheduleHTML(schedule, lang: lang).utf8)
-            case "pdf": try PDFRenderer().render(html: try renderer.scheduleHTML(schedule, lang: lang))
-            case "csv": Data(RecordRenderer.scheduleCSV(schedule, lang: lang).utf8)
-            case "json": try RecordCoding.encode(schedule.entries.map(ScheduleJSON.init)) + Data("\n".utf8)
-            default: Data(Self.text(schedule, lang: lang).utf8)
+            case .html: Data(try renderer.scheduleHTML(schedule, lang: lang).utf8)
+            case .pdf: try PDFRenderer().render(html: try renderer.scheduleHTML(schedule, lang: lang))
+            case .csv: Data(RecordRenderer.scheduleCSV(schedule, lang: lang).utf8)
+            case .json: try RecordCoding.encode(schedule.entries.map(ScheduleJSON.init)) + Data("\n".utf8)
+            case .text: Data(Self.text(schedule, lang: lang).utf8)
             }
-            if let out, f != "text" {
-                let name = "schedule-\(months.count == 1 ? months[0] : quarter?.description ?? "")\(overdue ? "-overdue" : "").\(lang.rawValue).\(f)"
-                let url = URL(fileURLWithPath: out).appendingPathComponent(name)
-                do {
-                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                    try bytes.write(to: url, options: .atomic)
-                } catch {
-                    throw CheckupError("cannot write \(url.path): \(error.localizedDescription)")
-                }
-                print("wrote \(url.path)")
-            } else {
-                FileHandle.standardOutput.write(bytes)
-            }
+            let name = "schedule-\(months.count == 1 ? months[0] : quarter?.description ?? "")\(overdue ? "-overdue" : "").\(lang.rawValue).\(f)"
+            try CommandOutput.deliver(bytes, to: f == .text ? nil : out.map { URL(fileURLWithPath: $0).appendingPathComponent(name).path })
         }
         if overdue && !schedule.entries.isEmpty { throw ExitCode(1) }
     }

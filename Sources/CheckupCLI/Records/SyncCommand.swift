@@ -64,12 +64,7 @@ struct SyncCommand: AsyncParsableCommand {
                     continue
                 }
                 let existed = FileManager.default.fileExists(atPath: file.path)
-                do {
-                    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(profile.yaml.utf8).write(to: file, options: .atomic)
-                } catch {
-                    throw CheckupError("cannot write \(file.path): \(error.localizedDescription)")
-                }
+                try CommandOutput.write(Data(profile.yaml.utf8), to: file.path)
                 if existed { written.updated += 1 } else { written.sent += 1 }
             }
             var lines = Self.summary(report, verb: "sync --from \(office.path) into \(local.path)")

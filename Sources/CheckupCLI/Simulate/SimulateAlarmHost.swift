@@ -88,23 +88,18 @@ package struct SimulateAlarmHost: Sendable, AsyncParsableCommand {
     }
 
     package func run() async throws {
-        let panel: AlarmHostSimulator
-        do { panel = try simulator() } catch { throw CheckupError("\(error)") }
+        let panel = try simulator()
         let chosen = mapValue ?? .elmo
         let urls: [String]
-        do {
-            if link != nil || rtu {
-                let slave = try panel.startRTU(link: link)
-                let path = link ?? slave
-                print("Alarm-host simulator: Modbus RTU, \(chosen.rawValue) map, on \(slave)\(link.map { " (linked at \($0))" } ?? "")")
-                urls = units.sorted().map { "modbus-rtu://\(path)?baud=\(baud)&unit=\($0)" }
-            } else {
-                let bound = try panel.start(tcpPort: port ?? 0, host: host)
-                print("Alarm-host simulator: Modbus TCP, \(chosen.rawValue) map, on \(host):\(bound)")
-                urls = units.sorted().map { "modbus-tcp://\(host):\(bound)?unit=\($0)" }
-            }
-        } catch {
-            throw CheckupError(error.description)   // a runtime failure: no usage text
+        if link != nil || rtu {
+            let slave = try panel.startRTU(link: link)
+            let path = link ?? slave
+            print("Alarm-host simulator: Modbus RTU, \(chosen.rawValue) map, on \(slave)\(link.map { " (linked at \($0))" } ?? "")")
+            urls = units.sorted().map { "modbus-rtu://\(path)?baud=\(baud)&unit=\($0)" }
+        } else {
+            let bound = try panel.start(tcpPort: port ?? 0, host: host)
+            print("Alarm-host simulator: Modbus TCP, \(chosen.rawValue) map, on \(host):\(bound)")
+            urls = units.sorted().map { "modbus-tcp://\(host):\(bound)?unit=\($0)" }
         }
         for (unit, url) in zip(units.sorted(), urls) {
             print("  \(url)  --profile \(chosen.profileID)\(silentUnits.contains(unit) ? "  [silent]" : "")")

@@ -64,8 +64,7 @@ package struct SimulatePTZDecoder: Sendable, AsyncParsableCommand {
         }
         let simulator = PTZDecoderSimulator(protocol: d, baud: baud, decoders: decoders,
                                             turnaround: .milliseconds(turnaround))
-        let slave: String
-        do { slave = try simulator.start(link: link) } catch { throw CheckupError(error.description) }
+        let slave = try simulator.start(link: link)
         let scheme = d == .d ? "pelco-d" : "pelco-p"
         let path = link ?? slave
         print("PTZ decoder simulator: Pelco-\(d.rawValue.uppercased()) at \(baud) baud on \(slave)\(link.map { " (linked at \($0))" } ?? "")")

@@ -67,16 +67,9 @@ package struct SimulateSNMPAgent: Sendable, AsyncParsableCommand {
 
     /// The recorded fixture: from `--profiles` when given, else the copy embedded in the binary,
     /// else device-profiles/ on disk.
-    static func dataset(_ id: String, profilesRoot: URL?) throws -> SNMPDataset {
-        do {
-            if profilesRoot == nil, let embedded = EmbeddedProfiles.files.first(where: { $0.path.hasSuffix("fixtures/\(id).yaml") }) {
-                return try SNMPDataset(yaml: embedded.text, source: "embedded:\(embedded.path)")
-            }
-            return try SNMPDataset.load(profile: id, profilesRoot: profilesRoot)
-        } catch {
-            // A runtime failure, not a usage mistake: no usage text with it (exit 3).
-            throw CheckupError(error.description)
-        }
+    static func dataset(_ id: String, profilesRoot: URL?) throws(SNMPAgentError) -> SNMPDataset {
+        if profilesRoot == nil, let embedded = try Workspace.embeddedSNMPDataset(id) { return embedded }
+        return try SNMPDataset.load(profile: id, profilesRoot: profilesRoot)
     }
 
     static func parseSet(_ text: String) throws -> (String, SNMPAgentValue) {
@@ -116,13 +109,8 @@ package struct SimulateSNMPAgent: Sendable, AsyncParsableCommand {
             }
             user = SNMPFixtureUser(name: v3User, authPassphrase: auth, privPassphrase: priv)
         }
-        let agent: SNMPAgentFixture
-        do {
-            agent = try await SNMPAgentFixture.start(dataset: dataset, variant: variant, community: community,
+        let agent = try await SNMPAgentFixture.start(dataset: dataset, variant: variant, community: community,
                                                      v3User: user, overrides: overrides, port: port)
-        } catch {
-            throw CheckupError("\(error)")
-        }
         await serve(agent, banner: [
             "SNMP agent (snmpd) serving \(dataset.profile) \(variant ?? "healthy") on udp 127.0.0.1:\(agent.port)",
             "  \(agent.snmpURL)   (community as given with --community)",
@@ -143,14 +131,8 @@ package struct SimulateSNMPAgent: Sendable, AsyncParsableCommand {
 extension SimulateSNMPAgent {
     /// `--from FILE`: snmpsim serving the recording until SIGINT or SIGTERM.
     func serveRecording(_ path: String) async throws {
-        let recording: SNMPRecording
-        do { recording = try SNMPRecording.load(path: path) } catch { throw CheckupError(error.description) }
-        let agent: SNMPRecordingAgent
-        do {
-            agent = try await SNMPRecordingAgent.start(recording: recording, community: community, port: port)
-        } catch {
-            throw CheckupError("\(error)")
-        }
+        let recording = try SNMPRecording.load(path: path)
+        let agent = try await SNMPRecordingAgent.start(recording: recording, community: community, port: port)
         let identity = [recording.sysObjectID.map { "sysObjectID \($0)" }, recording.sysDescr.map { "'\($0.prefix(60))'" }]
             .compactMap { $0 }.joined(separator: ", ")
         await serve(agent, banner: [

@@ -1,3 +1,5 @@
+// `public import`: a conformance of a public type (`Language`, CheckupCore's) is public
+// whatever this module's access; it declares no public symbol of its own.
 public import ArgumentParser
 import CheckupCore
 import InspectionRecords
@@ -12,6 +14,8 @@ extension EvidencePlacement: ExpressibleByArgument {}
 extension Month: ExpressibleByArgument {}
 
 extension Quarter: ExpressibleByArgument {}
+
+extension Day: ExpressibleByArgument {}
 
 /// `--format html,md,pdf`: the record formats, parsed once (as the option is read), in the
 /// order given, without repeats; a bad entry is refused with the list of the known ones.

@@ -1,4 +1,5 @@
 import CheckupCore
+import DeviceSimulators
 import Foundation
 
 /// What most commands need: the probes, the profiles (embedded plus `--profiles` overrides),
@@ -33,6 +34,13 @@ struct Workspace {
     /// Embedded fixture files by relative path (`cameras/fixtures/hikvision-camera.yaml`).
     static func embeddedFile(_ relativePath: String) -> String? {
         EmbeddedProfiles.files.first { $0.path == relativePath }?.text
+    }
+
+    /// The recorded SNMP fixture of `profile` embedded at build time (`*/fixtures/ID.yaml`), nil
+    /// when this build has none.
+    static func embeddedSNMPDataset(_ profile: String) throws(SNMPAgentError) -> SNMPDataset? {
+        guard let file = EmbeddedProfiles.files.first(where: { $0.path.hasSuffix("fixtures/\(profile).yaml") }) else { return nil }
+        return try SNMPDataset(yaml: file.text, source: "embedded:\(file.path)")
     }
 
     func profile(_ id: String) throws -> Profile {

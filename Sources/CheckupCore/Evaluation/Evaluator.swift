@@ -1,22 +1,22 @@
-public import Foundation
+package import Foundation
 
 /// Judges a profile's checks over one device's readings. Pure: the same for every protocol,
 /// and testable with no device at all.
-public struct Evaluator: Sendable {
-    public var allowActive: Bool
-    public var now: Date
+package struct Evaluator: Sendable {
+    package var allowActive: Bool
+    package var now: Date
 
-    public init(allowActive: Bool = false, now: Date = Date()) {
+    package init(allowActive: Bool = false, now: Date = Date()) {
         self.allowActive = allowActive
         self.now = now
     }
 
     /// One result per check of `profile`, in profile order.
-    public func evaluate(_ profile: Profile, readings: Readings, device: String) -> [CheckResult] {
+    package func evaluate(_ profile: Profile, readings: Readings, device: String) -> [CheckResult] {
         profile.checks.map { evaluate($0, profile: profile, readings: readings, device: device) }
     }
 
-    public func evaluate(_ check: CheckSpec, profile: Profile, readings: Readings, device: String) -> CheckResult {
+    package func evaluate(_ check: CheckSpec, profile: Profile, readings: Readings, device: String) -> CheckResult {
         var result = CheckResult(device: device, check: check.id, title: check.title, status: .pass, record: check.record)
         let point = check.point.flatMap(profile.point)
         let reading = check.point.flatMap { readings.values[$0] }

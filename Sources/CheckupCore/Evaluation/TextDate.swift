@@ -1,19 +1,19 @@
-public import Foundation
+package import Foundation
 
 /// Dates written as text, as firmware does (HIK-DEVICE-MIB sysTime, `clock` conditions), read
 /// and written in one place. The common shapes are scanned by hand: one formatter per value
 /// costs more than the whole SNMP exchange at a thousand cameras.
-public enum TextDate: Sendable {
+package enum TextDate: Sendable {
     /// ISO 8601 with or without a zone, `yyyy-MM-dd HH:mm:ss`, `yyyy/MM/dd HH:mm:ss`,
     /// `yyyy-MM-dd,HH:mm:ss.S`, `MM/dd/yyyy HH:mm:ss`; without a zone the text is read in `timeZone`.
-    public static func parse(_ text: String, timeZone: TimeZone) -> Date? {
+    package static func parse(_ text: String, timeZone: TimeZone) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let date = scan(Array(trimmed.utf8), timeZone: timeZone) { return date }
         return lenient(trimmed, timeZone: timeZone)
     }
 
     /// `2026-11-05T08:00:00Z`: the form evidence and observed values use.
-    public static func iso8601(_ date: Date) -> String {
+    package static func iso8601(_ date: Date) -> String {
         date.formatted(.iso8601)
     }
 

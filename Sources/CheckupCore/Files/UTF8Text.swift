@@ -4,10 +4,10 @@ import Foundation
 ///
 /// Foundation's own error for such a file says only "not in the correct format"; a technician
 /// who saved an inventory as GBK from a Windows editor needs the line to look at.
-public enum UTF8Text: Sendable {
+package enum UTF8Text: Sendable {
     /// The file's text; the error names the file, and for bad encoding the line, the column
     /// and the byte offset of the first invalid byte. `what` says what the file is for.
-    public static func read(path: String, what: String) throws(FileErrors) -> String {
+    package static func read(path: String, what: String) throws(FileErrors) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the \(what) (permissions, or a directory?)"
                                                                        : "the \(what) does not exist"
@@ -17,7 +17,7 @@ public enum UTF8Text: Sendable {
     }
 
     /// `bytes` as text, or a located error at the first byte that breaks UTF-8.
-    public static func decode(_ bytes: [UInt8], file: String, what: String) throws(FileErrors) -> String {
+    package static func decode(_ bytes: [UInt8], file: String, what: String) throws(FileErrors) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         let bad = firstInvalidOffset(bytes) ?? 0
         var line = 1, lineStart = 0

@@ -1,23 +1,24 @@
 import Foundation
-import Yams
+package import Yams
 
-/// Collects located errors while reading one YAML file.
-final class Diagnostics {
-    let file: String
-    private(set) var errors: [LocatedError] = []
+/// Collects located errors while reading one YAML file (inventories, profiles, answers files).
+package final class Diagnostics {
+    package let file: String
+    package private(set) var errors: [LocatedError] = []
 
-    init(file: String) { self.file = file }
+    package init(file: String) { self.file = file }
 
-    func report(_ message: String, at node: Node?, hint: String? = nil) {
+    package func report(_ message: String, at node: Node?, hint: String? = nil) {
         let mark = node?.mark
         errors.append(LocatedError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message, hint: hint))
     }
 
-    /// Parses YAML text into a node tree, turning syntax errors into located errors.
-    func compose(_ text: String) -> Node? {
+    /// Parses YAML text into a node tree, turning syntax errors into located errors; `empty`
+    /// is the message for a file with no content.
+    package func compose(_ text: String, empty: String = "the file is empty") -> Node? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                report("the file is empty", at: nil)
+                report(empty, at: nil)
                 return nil
             }
             return node

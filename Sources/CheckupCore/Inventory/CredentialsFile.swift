@@ -13,19 +13,19 @@ import Yams
 ///   password: …
 /// ```
 /// Errors name the file, the line and the key, never a value.
-public struct CredentialsFile: Sendable {
-    public var entries: [String: Credentials]
+package struct CredentialsFile: Sendable {
+    package var entries: [String: Credentials]
 
-    public init(entries: [String: Credentials] = [:]) { self.entries = entries }
+    package init(entries: [String: Credentials] = [:]) { self.entries = entries }
 
     /// The default location: `$CHECKUP_CREDENTIALS` or `~/.config/checkup/credentials.yaml`.
-    public static var defaultPath: String {
+    package static var defaultPath: String {
         if let path = ProcessInfo.processInfo.environment["CHECKUP_CREDENTIALS"] { return path }
         return NSHomeDirectory() + "/.config/checkup/credentials.yaml"
     }
 
     /// Loads `path`; a missing file at the default path is an empty set of credentials.
-    public static func load(path: String, required: Bool) throws(FileErrors) -> CredentialsFile {
+    package static func load(path: String, required: Bool) throws(FileErrors) -> CredentialsFile {
         guard FileManager.default.fileExists(atPath: path) else {
             if required { throw FileErrors([LocatedError(file: path, line: 1, column: 1, message: "credentials file not found")]) }
             return CredentialsFile()
@@ -56,7 +56,7 @@ public struct CredentialsFile: Sendable {
     }
 
     /// The secrets of a device: its named entry, then the URL, then the environment.
-    public func credentials(for device: Device, environment: Credentials = .fromEnvironment()) throws(EndpointError) -> Credentials {
+    package func credentials(for device: Device, environment: Credentials = .fromEnvironment()) throws(EndpointError) -> Credentials {
         var result = Credentials(community: device.endpoint.community)
         if let name = device.credentials {
             guard let entry = entries[name] else {

@@ -7,16 +7,16 @@ import Yams
 /// (`probes`), so a bad URL is a `file:line:col` error before any device is contacted.
 /// Profile ids are checked against `knownProfiles` when given, so a typo is caught before a
 /// run starts. Credentials never belong here: a device names an entry of the credentials file.
-public enum InventoryLoader: Sendable {
+package enum InventoryLoader: Sendable {
     static let siteKeys = ["id", "client", "name", "address", "contract", "response-zone", "manual-checklist", "visits", "technician"]
     static let deviceKeys = ["id", "name", "location", "kind", "profile", "endpoint", "credentials", "retired", "replaces"]
 
-    public static func load(path: String, probes: ProbeRegistry, knownProfiles: [String]? = nil) throws(FileErrors) -> Site {
+    package static func load(path: String, probes: ProbeRegistry, knownProfiles: [String]? = nil) throws(FileErrors) -> Site {
         let text = try UTF8Text.read(path: path, what: "inventory")
         return try load(text: text, origin: path, probes: probes, knownProfiles: knownProfiles)
     }
 
-    public static func load(text: String, origin: String, probes: ProbeRegistry, knownProfiles: [String]? = nil) throws(FileErrors) -> Site {
+    package static func load(text: String, origin: String, probes: ProbeRegistry, knownProfiles: [String]? = nil) throws(FileErrors) -> Site {
         let d = Diagnostics(file: origin)
         guard let root = d.compose(text), let top = MappingReader(root, d, what: "a site inventory") else { throw FileErrors(d.errors) }
         var site = Site(id: "", client: "", name: "")

@@ -1,7 +1,7 @@
 /// Did-you-mean suggestions for misspelt keys, schemes and ids.
-public enum Suggest: Sendable {
+package enum Suggest: Sendable {
     /// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let lower = word.lowercased()
         let scored = candidates.map { ($0, distance(lower, $0.lowercased())) }.min { $0.1 < $1.1 }
         guard let (best, d) = scored, d <= max(2, word.count / 3) else { return nil }

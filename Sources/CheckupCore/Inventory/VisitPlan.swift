@@ -30,30 +30,14 @@ public struct VisitPlan: Sendable, Codable, Hashable {
     /// The day the visit of `month` is due, `YYYY-MM-DD`; nil when the month has no visit.
     public func dueDate(in month: String) -> String? {
         if !dates.isEmpty { return dates.filter { $0.hasPrefix(month + "-") }.max() }
-        guard let (y, m) = Self.parts(month) else { return nil }
-        if let from, let (fy, fm) = Self.parts(from) {
-            let offset = (y - fy) * 12 + (m - fm)
+        guard let month = Month(month) else { return nil }
+        if let from, let start = Month(from) {
+            let offset = (month.year - start.year) * 12 + (month.number - start.number)
             guard offset >= 0, offset % max(1, everyMonths) == 0 else { return nil }
-        } else if (m - 1) % max(1, everyMonths) != 0 {
+        } else if (month.number - 1) % max(1, everyMonths) != 0 {
             return nil
         }
-        let last = Self.daysIn(year: y, month: m)
-        return String(format: "%04d-%02d-%02d", y, m, min(dueDay ?? last, last))
-    }
-
-    static func parts(_ month: String) -> (Int, Int)? {
-        let p = month.split(separator: "-")
-        guard p.count == 2, let y = Int(p[0]), let m = Int(p[1]), (1...12).contains(m) else { return nil }
-        return (y, m)
-    }
-
-    static func daysIn(year: Int, month: Int) -> Int {
-        var c = DateComponents()
-        c.year = year
-        c.month = month
-        let cal = Calendar(identifier: .gregorian)
-        guard let date = cal.date(from: c), let range = cal.range(of: .day, in: .month, for: date) else { return 28 }
-        return range.count
+        return Day(month: month, number: min(dueDay ?? month.days, month.days))?.description
     }
 }
 

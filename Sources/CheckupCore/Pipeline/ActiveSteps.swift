@@ -2,17 +2,17 @@
 /// the profile marks `active` runs only when the user passed `--allow-active`. The pipeline
 /// (and so `run`, `probe`, `capture`) and the replays ask it; the probes' `WritePermit` and
 /// `ActivePermission` stay the proof that reaches the wire.
-public struct ActiveSteps: Sendable, Hashable {
-    public var allowed: Bool
+package struct ActiveSteps: Sendable, Hashable {
+    package var allowed: Bool
 
-    public init(allowed: Bool) { self.allowed = allowed }
+    package init(allowed: Bool) { self.allowed = allowed }
 
     /// Read-only: what `capture` and replays use.
-    public static let refused = ActiveSteps(allowed: false)
+    package static let refused = ActiveSteps(allowed: false)
 
-    public func runs(_ point: PointSpec) -> Bool { !point.active || allowed }
-    public func runs(_ check: CheckSpec) -> Bool { !check.active || allowed }
+    package func runs(_ point: PointSpec) -> Bool { !point.active || allowed }
+    package func runs(_ check: CheckSpec) -> Bool { !check.active || allowed }
 
     /// The profile's points to read, in profile order.
-    public func points(of profile: Profile) -> [PointSpec] { profile.points.filter(runs) }
+    package func points(of profile: Profile) -> [PointSpec] { profile.points.filter(runs) }
 }

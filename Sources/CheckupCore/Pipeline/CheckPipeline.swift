@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import Logging
 
 /// Inspects many devices: bounded fan-out, one transaction at a time per bus, a deadline per
@@ -7,16 +7,16 @@ import Logging
 /// Cancelling the task that calls `run` stops new devices from starting; devices already in
 /// flight finish (their blocking calls cannot be interrupted anyway), and the report is marked
 /// incomplete with the devices left unchecked.
-public struct CheckPipeline: Sendable {
-    public var options: PipelineOptions
-    public var io: BlockingIO
-    public var buses: BusRegistry
-    public var now: @Sendable () -> Date
+package struct CheckPipeline: Sendable {
+    package var options: PipelineOptions
+    package var io: BlockingIO
+    package var buses: BusRegistry
+    package var now: @Sendable () -> Date
 
     /// Per-device debug lines (`CHECKUP_LOG_LEVEL=debug`); endpoints are printed redacted.
     static let logger = Logger(label: "checkup.pipeline")
 
-    public init(options: PipelineOptions = PipelineOptions(), io: BlockingIO = .shared,
+    package init(options: PipelineOptions = PipelineOptions(), io: BlockingIO = .shared,
                 buses: BusRegistry = BusRegistry(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.options = options
         self.io = io
@@ -24,7 +24,7 @@ public struct CheckPipeline: Sendable {
         self.now = now
     }
 
-    public func run(_ jobs: [Job], site: Site? = nil,
+    package func run(_ jobs: [Job], site: Site? = nil,
                     progress: @escaping @Sendable (ProgressEvent) -> Void = { _ in }) async -> RunReport {
         let startedAt = now()
         var outcomes: [Int: (DeviceOutcome, [CheckResult])] = [:]
@@ -91,7 +91,7 @@ public struct CheckPipeline: Sendable {
     /// `options` allow (`ActiveSteps`): the one way from a job to the wire, for `run`, `probe`
     /// and `capture`. Not scrubbed: whoever keeps or prints the readings scrubs them. Nil when
     /// the run stopped while the device was still waiting for its bus.
-    public func read(_ job: Job, stopping: Locked<Bool> = Locked(false)) async -> Readings? {
+    package func read(_ job: Job, stopping: Locked<Bool> = Locked(false)) async -> Readings? {
         let context = ProbeContext(timeout: options.timeout, retries: options.retries, credentials: job.credentials,
                                    allowActive: options.allowActive, trace: options.trace, io: io, buses: buses, now: now)
         let points = ActiveSteps(allowed: options.allowActive).points(of: job.profile)

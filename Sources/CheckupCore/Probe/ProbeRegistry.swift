@@ -91,7 +91,7 @@ public struct AnyProbe: Sendable {
 
     /// Reads the points; a point the unit lacks is read again at each of its `alternatives`,
     /// in order, until one answers (see `AlternativeAddresses`).
-    public func read(_ points: [PointSpec], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
+    package func read(_ points: [PointSpec], from endpoint: Endpoint, context: ProbeContext) async -> Readings {
         await AlternativeAddresses.read(points) { await readPoints($0, endpoint, context) }
     }
 

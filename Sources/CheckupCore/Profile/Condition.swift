@@ -1,7 +1,7 @@
 import Foundation
 
 /// A condition a check puts on a value. Several conditions on one check must all hold.
-public enum Condition: Sendable {
+package enum Condition: Sendable {
     case equals(ExpectedValue)
     case notEquals(ExpectedValue)
     case oneOf([ExpectedValue])
@@ -19,12 +19,12 @@ public enum Condition: Sendable {
 }
 
 /// A literal a profile compares against: numbers as numbers, booleans as bits, else text.
-public enum ExpectedValue: Sendable, Hashable, CustomStringConvertible {
+package enum ExpectedValue: Sendable, Hashable, CustomStringConvertible {
     case number(Double)
     case bool(Bool)
     case text(String)
 
-    public func matches(_ value: Value) -> Bool {
+    package func matches(_ value: Value) -> Bool {
         switch self {
         case .number(let n): return value.numeric.map { $0 == n } ?? false
         case .bool(let b):
@@ -34,7 +34,7 @@ public enum ExpectedValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .number(let n): Value.number(n).text
         case .bool(let b): b ? "true" : "false"
@@ -50,28 +50,28 @@ public enum ExpectedValue: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Value → name and status, for enum maps and bit fields.
-public struct EnumMap: Sendable {
-    public struct Entry: Sendable {
+package struct EnumMap: Sendable {
+    package struct Entry: Sendable {
         /// The state's name as the profile writes it (English by convention; matched and printed).
-        public var name: String
-        public var status: CheckStatus
+        package var name: String
+        package var status: CheckStatus
         /// The state in Chinese for zh records (`zh:` in the profile); nil leaves it to the
         /// record's phrase table.
-        public var zh: String?
+        package var zh: String?
 
-        public init(name: String, status: CheckStatus, zh: String? = nil) {
+        package init(name: String, status: CheckStatus, zh: String? = nil) {
             self.name = name
             self.status = status
             self.zh = zh
         }
 
-        public var words: LocalizedText { LocalizedText(zh: zh ?? name, en: name) }
+        package var words: LocalizedText { LocalizedText(zh: zh ?? name, en: name) }
     }
     /// Keys as written (numbers normalised: "1", "3").
-    public var entries: [String: Entry]
-    public var fallback: Entry?
+    package var entries: [String: Entry]
+    package var fallback: Entry?
 
-    public func entry(for value: Value) -> Entry? {
+    package func entry(for value: Value) -> Entry? {
         let key = value.numeric.map { Value.number($0).text } ?? value.text
         return entries[key] ?? entries[value.text] ?? fallback
     }

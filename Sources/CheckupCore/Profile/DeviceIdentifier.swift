@@ -4,44 +4,44 @@ import Foundation
 /// (sysObjectID, sysDescr), reads the objects the profiles' `identify:` sections test, and
 /// scores every profile of the protocol. The protocol's `generic-<protocol>` profile catches
 /// what no vendor profile claims.
-public struct DeviceIdentifier: Sendable {
-    public var catalog: ProfileCatalog
-    public var probe: AnyProbe
+package struct DeviceIdentifier: Sendable {
+    package var catalog: ProfileCatalog
+    package var probe: AnyProbe
 
-    public init(catalog: ProfileCatalog, probe: AnyProbe) {
+    package init(catalog: ProfileCatalog, probe: AnyProbe) {
         self.catalog = catalog
         self.probe = probe
     }
 
     /// One profile's verdict on the unit.
-    public struct Candidate: Sendable {
-        public var profile: Profile
+    package struct Candidate: Sendable {
+        package var profile: Profile
         /// Nil for a profile without `identify:` (it is only ever a fallback).
-        public var verdict: IdentifyVerdict?
+        package var verdict: IdentifyVerdict?
     }
 
     /// What the unit said, every candidate, and the choice.
-    public struct Outcome: Sendable {
-        public var identity: DeviceIdentity
+    package struct Outcome: Sendable {
+        package var identity: DeviceIdentity
         /// Best first; profiles that did not match after those that did.
-        public var candidates: [Candidate]
-        public var chosen: Profile?
+        package var candidates: [Candidate]
+        package var chosen: Profile?
         /// True when no vendor profile matched and the generic one was taken.
-        public var fellBack: Bool
+        package var fellBack: Bool
     }
 
     /// The profiles this identifier scores.
-    public var profiles: [Profile] { catalog.sorted.filter { $0.protocolName == probe.protocolName } }
+    package var profiles: [Profile] { catalog.sorted.filter { $0.protocolName == probe.protocolName } }
 
     /// Nil when the unit does not answer the identification request.
-    public func identify(_ endpoint: Endpoint, context: ProbeContext) async -> Outcome? {
+    package func identify(_ endpoint: Endpoint, context: ProbeContext) async -> Outcome? {
         guard var identity = await probe.identify(endpoint, context: context) else { return nil }
         identity.objects = await readObjects(endpoint, context: context)
         return choose(for: identity)
     }
 
     /// Scores `identity` against every profile (also for a unit described by a recording).
-    public func choose(for identity: DeviceIdentity) -> Outcome {
+    package func choose(for identity: DeviceIdentity) -> Outcome {
         let candidates = profiles.map { Candidate(profile: $0, verdict: $0.identify?.explain(identity)) }
             .sorted { a, b in
                 let x = a.verdict?.score ?? -1, y = b.verdict?.score ?? -1
@@ -55,7 +55,7 @@ public struct DeviceIdentifier: Sendable {
 
     /// The identity a recording of a unit describes (`.snmprec`, `snmpwalk -On`, by OID):
     /// sysObjectID, sysDescr, and the answer to every object the profiles ask about.
-    public func identity(recorded objects: [String: Value]) -> DeviceIdentity {
+    package func identity(recorded objects: [String: Value]) -> DeviceIdentity {
         var identity = DeviceIdentity()
         if case .oid(let oid)? = objects["1.3.6.1.2.1.1.2.0"] { identity.objectID = Identification.normalise(oid) }
         if let descr = objects["1.3.6.1.2.1.1.1.0"], !descr.isAbsent { identity.description = descr.text }
@@ -64,7 +64,7 @@ public struct DeviceIdentifier: Sendable {
     }
 
     /// The addresses of every profile's `identify: object:` entries, once each.
-    public var objectsToRead: [IdentifyingObject] {
+    package var objectsToRead: [IdentifyingObject] {
         var seen = Set<String>()
         return profiles.flatMap { $0.identify?.objects ?? [] }.filter { seen.insert($0.key).inserted }
     }

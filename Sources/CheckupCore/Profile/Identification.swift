@@ -6,17 +6,17 @@ import Foundation
 /// pattern. When a profile has any, one must match (as LibreNMS detection rules do). *Objects*
 /// tell apart units that share an enterprise number, or have no sysObjectID at all: each must
 /// hold (`{oid: 1.3.6.1.4.1.50001.1.100.0, equals: 2}` for a Hikvision NVR).
-public struct Identification: Sendable {
+package struct Identification: Sendable {
     /// sysObjectID prefixes (numeric, no leading dot).
-    public var objectIDPrefixes: [String]
+    package var objectIDPrefixes: [String]
     /// Regex on sysDescr.
-    public var descriptionPattern: String?
+    package var descriptionPattern: String?
     /// Regex on the model string a probe reports.
-    public var modelPattern: String?
+    package var modelPattern: String?
     /// Objects read from the unit, each with a test.
-    public var objects: [IdentifyingObject] = []
+    package var objects: [IdentifyingObject] = []
 
-    public init(objectIDPrefixes: [String] = [], descriptionPattern: String? = nil, modelPattern: String? = nil,
+    package init(objectIDPrefixes: [String] = [], descriptionPattern: String? = nil, modelPattern: String? = nil,
                 objects: [IdentifyingObject] = []) {
         self.objectIDPrefixes = objectIDPrefixes
         self.descriptionPattern = descriptionPattern
@@ -25,10 +25,10 @@ public struct Identification: Sendable {
     }
 
     /// How well `identity` matches: nil for no match, higher is more specific.
-    public func score(_ identity: DeviceIdentity) -> Int? { explain(identity).score }
+    package func score(_ identity: DeviceIdentity) -> Int? { explain(identity).score }
 
     /// Every rule with its outcome, and the score (nil: not this profile).
-    public func explain(_ identity: DeviceIdentity) -> IdentifyVerdict {
+    package func explain(_ identity: DeviceIdentity) -> IdentifyVerdict {
         var rules: [IdentifyVerdict.Rule] = []
         if !objectIDPrefixes.isEmpty {
             let rule = "sys-object-id \(objectIDPrefixes.joined(separator: " | "))"
@@ -73,8 +73,8 @@ public struct Identification: Sendable {
 }
 
 /// One `identify: object:` entry: an address the probe reads, and what its answer must be.
-public struct IdentifyingObject: Sendable {
-    public enum Test: Sendable, CustomStringConvertible {
+package struct IdentifyingObject: Sendable {
+    package enum Test: Sendable, CustomStringConvertible {
         case equals(ExpectedValue)
         case matches(String)
         /// `present: true` — the unit answers it; `present: false` — it does not.
@@ -93,7 +93,7 @@ public struct IdentifyingObject: Sendable {
             }
         }
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .equals(let v): "= \(v)"
             case .matches(let p): "matches /\(p)/"
@@ -103,12 +103,12 @@ public struct IdentifyingObject: Sendable {
     }
 
     /// The probe's address, decoded when the profile was loaded.
-    public var address: any Sendable
+    package var address: any Sendable
     /// The address as text (an OID): the key of its answer in `DeviceIdentity.objects`.
-    public var key: String
-    public var test: Test
+    package var key: String
+    package var test: Test
 
-    public init(address: any Sendable, key: String, test: Test) {
+    package init(address: any Sendable, key: String, test: Test) {
         self.address = address
         self.key = key
         self.test = test
@@ -116,18 +116,18 @@ public struct IdentifyingObject: Sendable {
 }
 
 /// Why a profile was, or was not, chosen for a unit (`checkup profile identify`).
-public struct IdentifyVerdict: Sendable {
-    public struct Rule: Sendable {
-        public enum Kind: String, Sendable { case recogniser, requirement }
+package struct IdentifyVerdict: Sendable {
+    package struct Rule: Sendable {
+        package enum Kind: String, Sendable { case recogniser, requirement }
         /// The rule as the profile writes it: `sys-object-id 1.3.6.1.4.1.50001`.
-        public var rule: String
-        public var kind: Kind
+        package var rule: String
+        package var kind: Kind
         /// What the rule adds to the score; nil when it did not match.
-        public var points: Int?
+        package var points: Int?
         /// What the unit said.
-        public var detail: String
-        public var matched: Bool { points != nil }
+        package var detail: String
+        package var matched: Bool { points != nil }
     }
-    public var score: Int?
-    public var rules: [Rule]
+    package var score: Int?
+    package var rules: [Rule]
 }

@@ -2,13 +2,13 @@ import Foundation
 
 /// A Monitoring-Plugins range (`10`, `10:`, `~:10`, `10:20`, `@10:20`): the check alerts when
 /// the value is outside start…end, or inside it with a leading `@`.
-public struct NagiosRange: Sendable, Hashable, CustomStringConvertible {
-    public var start: Double
-    public var end: Double
-    public var inverted: Bool
-    public let text: String
+package struct NagiosRange: Sendable, Hashable, CustomStringConvertible {
+    package var start: Double
+    package var end: Double
+    package var inverted: Bool
+    package let text: String
 
-    public init(parsing text: String) throws(RangeError) {
+    package init(parsing text: String) throws(RangeError) {
         var body = Substring(text.trimmingCharacters(in: .whitespaces))
         self.text = String(body)
         inverted = body.hasPrefix("@")
@@ -31,21 +31,21 @@ public struct NagiosRange: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True when `value` should raise an alert.
-    public func alerts(_ value: Double) -> Bool {
+    package func alerts(_ value: Double) -> Bool {
         let inside = value >= start && value <= end
         return inverted ? inside : !inside
     }
 
     /// What a passing value looks like: "≤ 80", "10…20", "≥ 60", "outside 10…20".
-    public var expectation: String { Expectation.Span(self).description }
+    package var expectation: String { Expectation.Span(self).description }
 
-    public var description: String { text }
+    package var description: String { text }
 
     static func format(_ v: Double) -> String { Value.number(v).text }
 }
 
-public struct RangeError: UserFacingError, Sendable, CustomStringConvertible {
-    public var text: String
-    public var reason: String = "expected N, N:, ~:N, N:M or @N:M"
-    public var description: String { "invalid range '\(text)': \(reason)" }
+package struct RangeError: UserFacingError, Sendable, CustomStringConvertible {
+    package var text: String
+    package var reason: String = "expected N, N:, ~:N, N:M or @N:M"
+    package var description: String { "invalid range '\(text)': \(reason)" }
 }

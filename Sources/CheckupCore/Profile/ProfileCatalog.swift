@@ -7,7 +7,7 @@ import Foundation
 /// A profile is parsed the first time it is asked for: `checkup probe` needs one profile, and
 /// parsing every embedded one took half of its start-up. `profiles`, `sorted` and `errors`
 /// parse them all (`profile list`, `profile validate`, identification).
-public final class ProfileCatalog: Sendable {
+package final class ProfileCatalog: Sendable {
     /// One file that defines a profile id (its file name); later sources override earlier ones.
     private struct Source: Sendable {
         var origin: String
@@ -23,13 +23,13 @@ public final class ProfileCatalog: Sendable {
     private let sources: [String: [Source]]
     private let loaded = Locked<[String: Loaded]>([:])
 
-    public init() {
+    package init() {
         loader = nil
         sources = [:]
     }
 
     /// Finds embedded profile texts (`(relative path, YAML)`) and every directory's files, in order.
-    public init(registry: ProbeRegistry, embedded: [(path: String, text: String)], directories: [String] = []) {
+    package init(registry: ProbeRegistry, embedded: [(path: String, text: String)], directories: [String] = []) {
         var sources: [String: [Source]] = [:]
         for (path, text) in embedded {
             sources[Self.stem(path), default: []].append(Source(origin: "embedded:\(path)", text: text))
@@ -71,20 +71,20 @@ public final class ProfileCatalog: Sendable {
         }
     }
 
-    public subscript(id: String) -> Profile? { load(id).profile }
+    package subscript(id: String) -> Profile? { load(id).profile }
     /// Why `id` did not load (or why an override of it did not), as `file:line:col` errors.
-    public func problems(of id: String) -> [LocatedError] { load(id).errors }
+    package func problems(of id: String) -> [LocatedError] { load(id).errors }
     /// Every profile id a file defines, loaded or not.
-    public var ids: [String] { sources.keys.sorted() }
-    public var profiles: [String: Profile] {
+    package var ids: [String] { sources.keys.sorted() }
+    package var profiles: [String: Profile] {
         Dictionary(uniqueKeysWithValues: ids.compactMap { id in self[id].map { (id, $0) } })
     }
-    public var sorted: [Profile] { ids.compactMap { self[$0] } }
+    package var sorted: [Profile] { ids.compactMap { self[$0] } }
     /// Problems found in any file; a catalog with errors still serves the good profiles.
-    public var errors: [LocatedError] { ids.flatMap(problems(of:)) }
+    package var errors: [LocatedError] { ids.flatMap(problems(of:)) }
 
     /// Profile YAML files below `directory`, skipping `schema/` and `fixtures/` folders.
-    public static func profileFiles(in directory: String) -> [String] {
+    package static func profileFiles(in directory: String) -> [String] {
         let root = URL(fileURLWithPath: directory)
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else { return [] }
         var files: [String] = []
@@ -97,7 +97,7 @@ public final class ProfileCatalog: Sendable {
     }
 
     /// The best profile for an identified device among those of one protocol.
-    public func match(_ identity: DeviceIdentity, protocolName: String) -> Profile? {
+    package func match(_ identity: DeviceIdentity, protocolName: String) -> Profile? {
         sorted.filter { $0.protocolName == protocolName }
             .compactMap { p in p.identify?.score(identity).map { (p, $0) } }
             .max { $0.1 < $1.1 }?.0

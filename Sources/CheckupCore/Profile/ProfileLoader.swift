@@ -2,22 +2,22 @@ import Foundation
 import Yams
 
 /// Reads profile YAML into `Profile`s, reporting every problem of a file as `path:line:col`.
-public struct ProfileLoader: Sendable {
-    public let registry: ProbeRegistry
+package struct ProfileLoader: Sendable {
+    package let registry: ProbeRegistry
 
-    public init(registry: ProbeRegistry) { self.registry = registry }
+    package init(registry: ProbeRegistry) { self.registry = registry }
 
     static let sharedPointKeys: Set<String> = ["title", "unit", "scale", "offset", "active", "alternatives", "invalid"]
     static let profileKeys = ["schema", "id", "protocol", "kind", "title", "vendor", "source", "identify", "record", "points", "checks", "notes"]
 
     /// Loads one profile file. `expectedID` (the file name) must match the profile's `id`.
-    public func load(path: String) throws(FileErrors) -> Profile {
+    package func load(path: String) throws(FileErrors) -> Profile {
         let text = try UTF8Text.read(path: path, what: "profile")
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return try load(text: text, origin: path, expectedID: stem)
     }
 
-    public func load(text: String, origin: String, expectedID: String? = nil) throws(FileErrors) -> Profile {
+    package func load(text: String, origin: String, expectedID: String? = nil) throws(FileErrors) -> Profile {
         let diagnostics = Diagnostics(file: origin)
         let profile = diagnostics.compose(text).flatMap { read($0, diagnostics, origin: origin, expectedID: expectedID) }
         if let profile, diagnostics.errors.isEmpty { return profile }

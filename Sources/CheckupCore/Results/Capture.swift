@@ -1,29 +1,29 @@
-public import Foundation
+package import Foundation
 
 /// A recorded device, by address: every SNMP object, Modbus block or Pelco frame a profile's
 /// read exchanged with it, at one moment (`checkup capture`). `checkup profile test --replay`
 /// serves it again through the real protocol path and probes it live, so a wrong OID or
 /// register fails replay as it fails on the device. Format: docs/capture-format.md.
-public struct Capture: Sendable, Codable {
-    public static let format = "checkup.capture"
+package struct Capture: Sendable, Codable {
+    package static let format = "checkup.capture"
     /// 2: exchanges by address. 1 (readings by point name, no `format` key) is refused.
-    public static let formatVersion = 2
+    package static let formatVersion = 2
 
-    public var profile: String
+    package var profile: String
     /// The profile's protocol: `snmp`, `modbus` or `pelco`.
-    public var protocolName: String
+    package var protocolName: String
     /// Redacted endpoint URL (no community), kept for its query (unit, address, baud).
-    public var endpoint: String
-    public var capturedAt: Date
-    public var durationMilliseconds: Int
+    package var endpoint: String
+    package var capturedAt: Date
+    package var durationMilliseconds: Int
     /// What the device said about itself (sysObjectID, sysDescr, model), when it could.
-    public var identity: DeviceIdentity?
-    public var unreachable: String?
-    public var wire: WireLog
+    package var identity: DeviceIdentity?
+    package var unreachable: String?
+    package var wire: WireLog
     /// Expected status per check id: makes the capture a regression test of the profile.
-    public var expect: [String: CheckStatus]?
+    package var expect: [String: CheckStatus]?
 
-    public init(profile: String, protocolName: String, endpoint: String, capturedAt: Date, duration: Duration,
+    package init(profile: String, protocolName: String, endpoint: String, capturedAt: Date, duration: Duration,
                 identity: DeviceIdentity?, readings: Readings, expect: [String: CheckStatus]? = nil) {
         self.profile = profile
         self.protocolName = protocolName
@@ -52,7 +52,7 @@ public struct Capture: Sendable, Codable {
         case objectID = "sys_object_id", description = "sys_descr", model, vendor
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let format = try c.decodeIfPresent(String.self, forKey: .format)
         let version = try c.decodeIfPresent(Int.self, forKey: .formatVersion)
@@ -81,7 +81,7 @@ public struct Capture: Sendable, Codable {
         expect = try c.decodeIfPresent([String: CheckStatus].self, forKey: .expect)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.format, forKey: .format)
         try c.encode(Self.formatVersion, forKey: .formatVersion)
@@ -103,13 +103,13 @@ public struct Capture: Sendable, Codable {
     }
 
     /// Reads a capture; a file of another format or version says which it is.
-    public static func decode(_ data: Data) throws -> Capture {
+    package static func decode(_ data: Data) throws -> Capture {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(Capture.self, from: data)
     }
 
-    public func encoded() throws -> Data {
+    package func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -131,7 +131,7 @@ public struct Capture: Sendable, Codable {
 }
 
 /// A capture file of another format or version than this checkup reads.
-public struct CaptureFormatError: UserFacingError, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct CaptureFormatError: UserFacingError, Sendable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

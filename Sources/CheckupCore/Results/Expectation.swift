@@ -51,7 +51,7 @@ public indirect enum Expectation: Sendable, Codable, Hashable, CustomStringConve
             self.outside = outside
         }
 
-        public init(_ range: NagiosRange) {
+        package init(_ range: NagiosRange) {
             self.init(lower: range.start.isFinite ? range.start : nil, upper: range.end.isFinite ? range.end : nil,
                       outside: range.inverted)
         }

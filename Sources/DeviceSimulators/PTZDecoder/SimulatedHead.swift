@@ -116,7 +116,7 @@ struct SimulatedHead {
     }
 
     /// A standard motion frame, the same in both dialects: the head turns until the next frame.
-    private mutating func drive(_ m: some StandardMotion) {
+    private mutating func drive(_ m: PelcoMotion) {
         panTarget = nil; tiltTarget = nil; zoomTarget = nil
         panRate = m.right ? degreesPerSecond(m.panSpeed) : m.left ? -degreesPerSecond(m.panSpeed) : 0
         tiltRate = m.down ? degreesPerSecond(m.tiltSpeed) : m.up ? -degreesPerSecond(m.tiltSpeed) : 0
@@ -153,18 +153,3 @@ struct SimulatedHead {
                         repliesSent: repliesSent)
     }
 }
-
-/// What a Pelco-D and a Pelco-P standard frame both say: directions, zoom and speeds.
-protocol StandardMotion {
-    var right: Bool { get }
-    var left: Bool { get }
-    var down: Bool { get }
-    var up: Bool { get }
-    var zoomTele: Bool { get }
-    var zoomWide: Bool { get }
-    var panSpeed: UInt8 { get }
-    var tiltSpeed: UInt8 { get }
-}
-
-extension PelcoDMotion: StandardMotion {}
-extension PelcoPMotion: StandardMotion {}

@@ -1,4 +1,5 @@
 package import SNMPProbe
+import Foundation
 
 /// An SNMPv3 user the fixture agent creates (`createUser`) and grants read access (`rouser`).
 package struct SNMPFixtureUser: Sendable, Hashable {
@@ -22,22 +23,9 @@ package struct SNMPFixtureUser: Sendable, Hashable {
 
     /// `createUser` line: protocol names as snmpd spells them.
     var createUserLine: String {
-        let authName: String
-        switch auth {
-        case .md5: authName = "MD5"
-        case .sha: authName = "SHA"
-        case .sha224: authName = "SHA-224"
-        case .sha256: authName = "SHA-256"
-        case .sha384: authName = "SHA-384"
-        case .sha512: authName = "SHA-512"
-        }
-        let privName: String
-        switch priv {
-        case .des: privName = "DES"
-        case .aes: privName = "AES"
-        case .aes192: privName = "AES192"
-        case .aes256: privName = "AES256"
-        }
+        // The auth names are the probe's own (`SHA-256`); snmpd writes the AES key sizes unhyphenated.
+        let authName = auth.rawValue
+        let privName = priv.rawValue.replacingOccurrences(of: "-", with: "")
         switch level {
         case .noAuthNoPriv: return "createUser \(name)"
         case .authNoPriv: return "createUser \(name) \(authName) \(quoted(authPassphrase))"

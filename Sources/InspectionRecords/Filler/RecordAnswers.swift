@@ -58,11 +58,8 @@ package struct RecordAnswers: Sendable, Hashable {
     }
 
     package static func load(_ file: URL) throws(RecordError) -> RecordAnswers {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw RecordError("answers \(file.path): cannot read the file")
-        }
         let text: String
-        do { text = try UTF8Text.decode([UInt8](data), file: file.path, what: "answers file") } catch {
+        do { text = try UTF8Text.read(path: file.path, what: "answers file") } catch {
             throw RecordError(located: error.errors)
         }
         return try parse(text, source: file.path)
@@ -79,17 +76,18 @@ package struct RecordAnswers: Sendable, Hashable {
 
 /// Reads the answers YAML from Yams' node tree, which keeps each node's line and column.
 struct AnswersReader {
-    let source: String
-    var errors: [LocatedError] = []
+    /// The file's problems, as every YAML reader of checkup reports them.
+    let diagnostics: Diagnostics
+    var source: String { diagnostics.file }
+    var errors: [LocatedError] { diagnostics.errors }
 
     static let topKeys = ["technician", "rows"]
     static let rowKeys = ["result", "observed", "handling", "cleared"]
 
-    init(source: String) { self.source = source }
+    init(source: String) { diagnostics = Diagnostics(file: source) }
 
-    mutating func report(_ message: String, at node: Node?, hint: String? = nil) {
-        let mark = node?.mark
-        errors.append(LocatedError(file: source, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message, hint: hint))
+    func report(_ message: String, at node: Node?, hint: String? = nil) {
+        diagnostics.report(message, at: node, hint: hint)
     }
 
     func location(_ node: Node) -> RecordAnswers.SourceLocation {
@@ -97,26 +95,7 @@ struct AnswersReader {
     }
 
     mutating func read(_ yaml: String) -> RecordAnswers? {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                report("the answers file is empty; expected `technician:` and `rows:`", at: nil)
-                return nil
-            }
-            root = node
-        } catch let error as YamlError {
-            switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                errors.append(LocatedError(file: source, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)"))
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                errors.append(LocatedError(file: source, line: context.mark.line, column: context.mark.column,
-                                           message: "duplicate key \(duplicates.joined(separator: ", "))"))
-            default:
-                report("not valid YAML: \(error)", at: nil)
-            }
-            return nil
-        } catch {
-            report("not valid YAML: \(error)", at: nil)
+        guard let root = diagnostics.compose(yaml, empty: "the answers file is empty; expected `technician:` and `rows:`") else {
             return nil
         }
         guard let top = root.mapping else {

@@ -27,11 +27,8 @@ package struct ResponseZones: Sendable, Codable, Hashable {
 
     /// Reads a `zone: hours` YAML map; the defaults stay for zones the file does not name.
     package static func load(_ file: URL) throws(RecordError) -> ResponseZones {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw RecordError("response zones \(file.path): cannot read the file")
-        }
         let text: String
-        do { text = try UTF8Text.decode([UInt8](data), file: file.path, what: "response zones file") } catch {
+        do { text = try UTF8Text.read(path: file.path, what: "response zones file") } catch {
             throw RecordError(located: error.errors)
         }
         let table: [String: Double]

@@ -37,8 +37,7 @@ package enum Period: Sendable {
             }
             return today
         }
-        guard given.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) != nil,
-              let parsed = Self.parseDay(given, in: timeZone), day(of: parsed, in: timeZone) == given else {
+        guard Day(given) != nil else {
             throw RecordError("--date '\(given)': expected a day YYYY-MM-DD, e.g. \(today)")
         }
         guard given.hasPrefix(month + "-") else {
@@ -48,14 +47,6 @@ package enum Period: Sendable {
         return given
     }
 
-    static func parseDay(_ text: String, in timeZone: TimeZone) -> Date? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = timeZone
-        f.dateFormat = "yyyy-MM-dd"
-        return f.date(from: text)
-    }
-
     /// The month a date falls in, in a time zone.
     package static func month(of date: Date, in timeZone: TimeZone = .current) -> String {
         Month(containing: date, in: timeZone).description
@@ -63,9 +54,6 @@ package enum Period: Sendable {
 
     /// `YYYY-MM-DD` of a date in a time zone.
     package static func day(of date: Date, in timeZone: TimeZone = .current) -> String {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = timeZone
-        let c = cal.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        Day(containing: date, in: timeZone).description
     }
 }

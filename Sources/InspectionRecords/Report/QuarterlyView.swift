@@ -1,5 +1,5 @@
-package import CheckupCore
-package import Foundation
+import CheckupCore
+import Foundation
 
 /// The context of the quarterly templates (keys in Templates/README.md). Every word on the
 /// page comes from the labels in the page's language: no ids, flags or paths.
@@ -72,27 +72,5 @@ enum QuarterlyView {
                 "arrivedAt": e.arrivedAt.map(words.time) ?? words.notArrived,
                 "resolvedAt": words.time(e.resolvedAt), "verdict": c.verdict.title.text(words.lang),
                 "late": c.verdict == .late, "handling": e.handling ?? ""]
-    }
-}
-
-extension RecordRenderer {
-    /// The quarterly report as one HTML page: the input of the printed (PDF) report too.
-    package func quarterlyHTML(_ report: QuarterlyReport, lang: Language,
-                              timeZone: TimeZone = .current) throws(RecordError) -> String {
-        try templates.render("quarterly.html", QuarterlyView.context(report, lang: lang, timeZone: timeZone))
-    }
-
-    /// Renders a quarterly report as HTML, Markdown or JSON.
-    package func render(_ report: QuarterlyReport, format: RecordFormat, lang: Language,
-                       timeZone: TimeZone = .current) throws(RecordError) -> String {
-        switch format {
-        case .html: return try quarterlyHTML(report, lang: lang, timeZone: timeZone)
-        case .markdown: return try templates.render("quarterly.md", QuarterlyView.context(report, lang: lang, timeZone: timeZone))
-        case .json:
-            do { return String(decoding: try RecordCoding.encode(report), as: UTF8.self) + "\n" } catch {
-                throw RecordError("quarterly JSON: \(error)")
-            }
-        case .csv, .pdf: throw RecordError("the quarterly report comes as html, md or json")
-        }
     }
 }

@@ -5,7 +5,7 @@
 /// Preset ids 0x21 and 0x22 of "go to preset" are the flip and zero-pan commands.
 package enum PelcoDCommand: Sendable, Hashable {
     /// Pan/tilt/zoom/focus/iris bits and speeds; `.standard(.stop)` stops the head.
-    case standard(PelcoDMotion)
+    case standard(PelcoMotion)
     case setPreset(UInt8)
     case clearPreset(UInt8)
     case goToPreset(UInt8)
@@ -97,7 +97,9 @@ package enum PelcoDCommand: Sendable, Hashable {
         func ext(_ op: UInt8, _ d2: UInt8 = 0, d1: UInt8 = 0) -> (UInt8, UInt8, UInt8, UInt8) { (0, op, d1, d2) }
         func word(_ op: UInt8, _ v: UInt16) -> (UInt8, UInt8, UInt8, UInt8) { (0, op, UInt8(v >> 8), UInt8(v & 0xFF)) }
         switch self {
-        case .standard(let m): return (m.command1, m.command2, m.panSpeed, m.tiltSpeed)
+        case .standard(let m):
+            let (c1, c2) = m.bits(in: .pelcoD)
+            return (c1, c2, m.panSpeed, m.tiltSpeed)
         case .setPreset(let id): return ext(O.setPreset, id)
         case .clearPreset(let id): return ext(O.clearPreset, id)
         case .goToPreset(let id): return ext(O.goToPreset, id)
@@ -143,7 +145,7 @@ package enum PelcoDCommand: Sendable, Hashable {
         if c2 & 0x01 == 0 {
             // Standard command: b6–5 of cmd1 must be clear.
             guard c1 & 0x60 == 0 else { return other }
-            return .standard(PelcoDMotion(command1: c1, command2: c2, data1: d1, data2: d2))
+            return .standard(PelcoMotion(.pelcoD, bits: c1, c2, panSpeed: d1, tiltSpeed: d2))
         }
         guard c1 == 0 else { return other }
         typealias O = Opcode

@@ -2,9 +2,9 @@
 ///
 /// The checksum is the low 8 bits of the sum of bytes 2–6, the sync byte excluded
 /// (docs/reference.md §2.1). This type only frames bytes; `PelcoDCommand` gives them meaning.
-package struct PelcoDFrame: Sendable, Hashable, CustomStringConvertible {
+package struct PelcoDFrame: PelcoFrame {
     /// The sync byte every Pelco-D frame starts with.
-    package static let sync: UInt8 = 0xFF
+    package static let start: UInt8 = 0xFF
     package static let length = 7
 
     package var address: UInt8
@@ -28,13 +28,13 @@ package struct PelcoDFrame: Sendable, Hashable, CustomStringConvertible {
 
     /// The frame as sent, checksum included.
     package var bytes: [UInt8] {
-        [Self.sync, address, command1, command2, data1, data2, checksum]
+        [Self.start, address, command1, command2, data1, data2, checksum]
     }
 
     /// Parses exactly 7 bytes; nil when the sync byte or the checksum is wrong.
     package init?(bytes: some Collection<UInt8>) {
         let b = Array(bytes)
-        guard b.count == Self.length, b[0] == Self.sync,
+        guard b.count == Self.length, b[0] == Self.start,
               Self.checksum(b[1...5]) == b[6] else { return nil }
         self.init(address: b[1], command1: b[2], command2: b[3], data1: b[4], data2: b[5])
     }
@@ -43,7 +43,5 @@ package struct PelcoDFrame: Sendable, Hashable, CustomStringConvertible {
     package static func checksum(_ bytes: some Sequence<UInt8>) -> UInt8 {
         bytes.reduce(UInt8(0)) { $0 &+ $1 }
     }
-
-    package var description: String { HexBytes.format(bytes) }
 }
 

@@ -14,7 +14,7 @@ package struct PelcoDReplyDecoder: Sendable {
     package init(kind: PelcoDReplyKind, requestChecksum: UInt8) {
         self.kind = kind
         self.requestChecksum = requestChecksum
-        scanner = FrameScanner(sync: PelcoDFrame.sync, length: kind.length) { bytes in
+        scanner = FrameScanner(sync: PelcoDFrame.start, length: kind.length) { bytes in
             PelcoDResponse.parse(bytes, kind: kind, requestChecksum: requestChecksum).map { _ in () }
         }
     }

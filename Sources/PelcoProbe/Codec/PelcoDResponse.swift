@@ -38,21 +38,21 @@ package enum PelcoDResponse: Sendable, Hashable {
     package func bytes(requestChecksum: UInt8) -> [UInt8] {
         switch self {
         case .general(let address, let alarms):
-            return [PelcoDFrame.sync, address, alarms, requestChecksum &+ alarms]
+            return [PelcoDFrame.start, address, alarms, requestChecksum &+ alarms]
         case .extended(let address, let opcode, let value):
             let body: [UInt8] = [address, 0, opcode, UInt8(value >> 8), UInt8(value & 0xFF)]
-            return [PelcoDFrame.sync] + body + [PelcoDFrame.checksum(body)]
+            return [PelcoDFrame.start] + body + [PelcoDFrame.checksum(body)]
         case .partNumber(let address, let text):
             var part = Array(text.utf8.prefix(15))
             part += Array(repeating: 0x20, count: 15 - part.count)
             let ck = PelcoDFrame.checksum([requestChecksum, address] + part)
-            return [PelcoDFrame.sync, address] + part + [ck]
+            return [PelcoDFrame.start, address] + part + [ck]
         }
     }
 
     /// Parses a complete reply of `kind`; the error says what is wrong with it.
     package static func parse(_ bytes: [UInt8], kind: PelcoDReplyKind, requestChecksum: UInt8) -> Result<PelcoDResponse, PelcoDReplyError> {
-        guard bytes.count == kind.length, bytes.first == PelcoDFrame.sync else {
+        guard bytes.count == kind.length, bytes.first == PelcoDFrame.start else {
             return .failure(.malformed(bytes))
         }
         let address = bytes[1]

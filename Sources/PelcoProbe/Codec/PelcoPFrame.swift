@@ -2,7 +2,7 @@
 ///
 /// The checksum is the XOR of bytes 1–7, STX (0xA0) and ETX (0xAF) included
 /// (docs/reference.md §2.1, §2.5). Pelco-P has no query: decoders never answer.
-package struct PelcoPFrame: Sendable, Hashable, CustomStringConvertible {
+package struct PelcoPFrame: PelcoFrame {
     package static let start: UInt8 = 0xA0
     package static let end: UInt8 = 0xAF
     package static let length = 8
@@ -41,6 +41,4 @@ package struct PelcoPFrame: Sendable, Hashable, CustomStringConvertible {
     package static func checksum(_ bytes: some Sequence<UInt8>) -> UInt8 {
         bytes.reduce(UInt8(0)) { $0 ^ $1 }
     }
-
-    package var description: String { HexBytes.format(bytes) }
 }

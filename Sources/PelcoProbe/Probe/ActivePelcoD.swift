@@ -183,7 +183,7 @@ struct ActivePelcoD {
     /// Sends a manual command (a motion runs `duration` seconds, then stops); a person confirms.
     func manualCommand(_ a: PTZPointAddress, _ c: PTZPointAddress.Command) async -> Outcome {
         let speed = UInt8(clamping: a.speed)
-        let motion: PelcoDMotion?
+        let motion: PelcoMotion?
         switch c {
         case .goToPreset:
             let preset = UInt8(clamping: a.preset ?? 1)
@@ -194,8 +194,8 @@ struct ActivePelcoD {
         case .panRight: motion = .pan(right: true, speed: speed)
         case .tiltUp: motion = .tilt(up: true, speed: speed)
         case .tiltDown: motion = .tilt(up: false, speed: speed)
-        case .zoomIn: motion = PelcoDMotion(zoomTele: true)
-        case .zoomOut: motion = PelcoDMotion(zoomWide: true)
+        case .zoomIn: motion = PelcoMotion(zoomTele: true)
+        case .zoomOut: motion = PelcoMotion(zoomWide: true)
         }
         if let motion {
             await command(.standard(motion), label: c.rawValue)

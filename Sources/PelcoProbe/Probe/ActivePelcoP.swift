@@ -28,7 +28,7 @@ struct ActivePelcoP {
     /// Sends the command (a motion runs `duration` seconds, then stop) and says a person must confirm.
     mutating func manualCommand(_ a: PTZPointAddress, _ c: PTZPointAddress.Command) async -> ActivePelcoD.Outcome {
         let speed = UInt8(clamping: a.speed)
-        var motion: PelcoPMotion?
+        var motion: PelcoMotion?
         switch c {
         case .goToPreset:
             let preset = UInt8(clamping: a.preset ?? 1)
@@ -37,12 +37,12 @@ struct ActivePelcoP {
             }
             return .init(value: .text(ManualStep.sent), evidence: "go to preset \(preset) sent: \(HexBytes.format(PelcoPCommand.goToPreset(preset).bytes(to: address)))")
         case .stop: motion = nil
-        case .panLeft: motion = PelcoPMotion(left: true, panSpeed: speed)
-        case .panRight: motion = PelcoPMotion(right: true, panSpeed: speed)
-        case .tiltUp: motion = PelcoPMotion(up: true, tiltSpeed: speed)
-        case .tiltDown: motion = PelcoPMotion(down: true, tiltSpeed: speed)
-        case .zoomIn: motion = PelcoPMotion(zoomTele: true)
-        case .zoomOut: motion = PelcoPMotion(zoomWide: true)
+        case .panLeft: motion = PelcoMotion(left: true, panSpeed: speed)
+        case .panRight: motion = PelcoMotion(right: true, panSpeed: speed)
+        case .tiltUp: motion = PelcoMotion(up: true, tiltSpeed: speed)
+        case .tiltDown: motion = PelcoMotion(down: true, tiltSpeed: speed)
+        case .zoomIn: motion = PelcoMotion(zoomTele: true)
+        case .zoomOut: motion = PelcoMotion(zoomWide: true)
         }
         if let motion {
             if let error = await send(.standard(motion), label: c.rawValue) { return .init(value: .error("\(error)"), evidence: "") }

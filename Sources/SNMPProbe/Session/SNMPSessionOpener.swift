@@ -68,14 +68,10 @@ enum SNMPSessionOpener {
                 let (proto, protoLength) = try authProtocol(security.auth)
                 session.securityAuthProto = proto
                 session.securityAuthProtoLen = protoLength
-                let key: [UInt8]
-                if let given = keys?.auth { key = given } else {
-                    key = try localisableKey(proto, protoLength, passphrase, what: "auth", user: security.user)
+                let key = if let given = keys?.auth { given } else {
+                    try localisableKey(proto, protoLength, passphrase, what: "auth", user: security.user)
                 }
-                withUnsafeMutableBytes(of: &session.securityAuthKey) { buffer in
-                    buffer.copyBytes(from: key.prefix(buffer.count))
-                }
-                session.securityAuthKeyLen = min(key.count, Int(USM_AUTH_KU_LEN))
+                session.securityAuthKeyLen = copy(key, into: &session.securityAuthKey, capacity: USM_AUTH_KU_LEN)
 
                 if security.level == .authPriv {
                     guard let privPassphrase = secrets.privPassphrase, !privPassphrase.isEmpty else {
@@ -85,18 +81,20 @@ enum SNMPSessionOpener {
                     session.securityPrivProto = privProto
                     session.securityPrivProtoLen = privLength
                     // The privacy key is derived with the *auth* hash (RFC 3414 / net-snmp).
-                    let privKey: [UInt8]
-                    if let given = keys?.priv { privKey = given } else {
-                        privKey = try localisableKey(proto, protoLength, privPassphrase, what: "privacy", user: security.user)
+                    let privKey = if let given = keys?.priv { given } else {
+                        try localisableKey(proto, protoLength, privPassphrase, what: "privacy", user: security.user)
                     }
-                    withUnsafeMutableBytes(of: &session.securityPrivKey) { buffer in
-                        buffer.copyBytes(from: privKey.prefix(buffer.count))
-                    }
-                    session.securityPrivKeyLen = min(privKey.count, Int(USM_PRIV_KU_LEN))
+                    session.securityPrivKeyLen = copy(privKey, into: &session.securityPrivKey, capacity: USM_PRIV_KU_LEN)
                 }
             }
             return try openHandle(&session, configuration)
         }
+    }
+
+    /// Copies a key into one of the session's fixed-size key fields; returns the length to set.
+    private static func copy<Field>(_ key: [UInt8], into field: inout Field, capacity: some BinaryInteger) -> Int {
+        withUnsafeMutableBytes(of: &field) { buffer in buffer.copyBytes(from: key.prefix(buffer.count)) }
+        return min(key.count, Int(capacity))
     }
 
     private static func openHandle(_ session: inout netsnmp_session,
@@ -114,33 +112,33 @@ enum SNMPSessionOpener {
     }
 
     private static func authProtocol(_ proto: SNMPv3Security.AuthProtocol) throws(SNMPError) -> (UnsafeMutablePointer<CNetSNMP.oid>, Int) {
-        var length = 0
-        let pointer: UnsafeMutablePointer<CNetSNMP.oid>?
-        switch proto {
-        case .md5: pointer = CNetSNMP_authMD5(&length)
-        case .sha: pointer = CNetSNMP_authSHA1(&length)
-        case .sha224: pointer = CNetSNMP_authSHA224(&length)
-        case .sha256: pointer = CNetSNMP_authSHA256(&length)
-        case .sha384: pointer = CNetSNMP_authSHA384(&length)
-        case .sha512: pointer = CNetSNMP_authSHA512(&length)
+        let lookup: (inout Int) -> UnsafeMutablePointer<CNetSNMP.oid>? = switch proto {
+        case .md5: { CNetSNMP_authMD5(&$0) }
+        case .sha: { CNetSNMP_authSHA1(&$0) }
+        case .sha224: { CNetSNMP_authSHA224(&$0) }
+        case .sha256: { CNetSNMP_authSHA256(&$0) }
+        case .sha384: { CNetSNMP_authSHA384(&$0) }
+        case .sha512: { CNetSNMP_authSHA512(&$0) }
         }
-        guard let pointer, length > 0 else {
-            throw .configuration("auth protocol \(proto.rawValue) is not supported by this net-snmp build")
-        }
-        return (pointer, length)
+        return try protocolOID(lookup, "auth protocol \(proto.rawValue)")
     }
 
     private static func privProtocol(_ proto: SNMPv3Security.PrivProtocol) throws(SNMPError) -> (UnsafeMutablePointer<CNetSNMP.oid>, Int) {
-        var length = 0
-        let pointer: UnsafeMutablePointer<CNetSNMP.oid>?
-        switch proto {
-        case .des: pointer = CNetSNMP_privDES(&length)
-        case .aes: pointer = CNetSNMP_privAES(&length)
-        case .aes192: pointer = CNetSNMP_privAES192(&length)
-        case .aes256: pointer = CNetSNMP_privAES256(&length)
+        let lookup: (inout Int) -> UnsafeMutablePointer<CNetSNMP.oid>? = switch proto {
+        case .des: { CNetSNMP_privDES(&$0) }
+        case .aes: { CNetSNMP_privAES(&$0) }
+        case .aes192: { CNetSNMP_privAES192(&$0) }
+        case .aes256: { CNetSNMP_privAES256(&$0) }
         }
-        guard let pointer, length > 0 else {
-            throw .configuration("privacy protocol \(proto.rawValue) is not supported by this net-snmp build")
+        return try protocolOID(lookup, "privacy protocol \(proto.rawValue)")
+    }
+
+    /// net-snmp's OID of a protocol, or an error when this build of the library lacks it.
+    private static func protocolOID(_ lookup: (inout Int) -> UnsafeMutablePointer<CNetSNMP.oid>?,
+                                    _ name: String) throws(SNMPError) -> (UnsafeMutablePointer<CNetSNMP.oid>, Int) {
+        var length = 0
+        guard let pointer = lookup(&length), length > 0 else {
+            throw .configuration("\(name) is not supported by this net-snmp build")
         }
         return (pointer, length)
     }

@@ -11,15 +11,18 @@ import Darwin
 /// signals (Swift's worker threads block SIGTERM). Here the child gets an empty signal mask and
 /// default handlers, stdin from /dev/null and stdout + stderr into a log file. With
 /// `ownProcessGroup` it leads a process group of its own and signals go to the whole group:
-/// for programs started through wrappers (a pyenv shim, a Python entry point).
-final class SpawnedProcess: @unchecked Sendable {
+/// for programs started through wrappers (a pyenv shim, a Python entry point). The simulators'
+/// agents and the test kit's PostgreSQL commands all start this way.
+package final class SpawnedProcess: @unchecked Sendable {
     let pid: pid_t
     private let signalsGroup: Bool
-    private var reaped = false
+    /// The `waitpid` status once the child is reaped.
+    private var exitStatus: Int32?
+    private var reaped: Bool { exitStatus != nil }
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
-    init(executable: String, arguments: [String], environment: [String: String], logPath: String,
-         ownProcessGroup: Bool = false) throws(SNMPAgentError) {
+    package init(executable: String, arguments: [String], environment: [String: String], logPath: String,
+                 ownProcessGroup: Bool = false) throws(SNMPAgentError) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -71,7 +74,7 @@ final class SpawnedProcess: @unchecked Sendable {
         if reaped { return false }
         var status: Int32 = 0
         let r = waitpid(pid, &status, WNOHANG)
-        if r == pid || r < 0 { reaped = true; return false }
+        if r == pid || r < 0 { exitStatus = status; return false }
         return true
     }
 
@@ -85,22 +88,27 @@ final class SpawnedProcess: @unchecked Sendable {
         var status: Int32 = 0
         while waited < grace {
             let r = waitpid(pid, &status, WNOHANG)
-            if r == pid || r < 0 { reaped = true; return }
+            if r == pid || r < 0 { exitStatus = status; return }
             usleep(10_000)
             waited += 0.01
         }
         kill(target, SIGKILL)
         _ = waitpid(pid, &status, 0)
-        reaped = true
+        exitStatus = status
     }
 
-    /// Blocks until the child exits by itself.
-    func waitUntilExit() {
+    /// Blocks until the child exits by itself; true when it exited with status 0.
+    @discardableResult
+    package func waitUntilExit() -> Bool {
         pthread_mutex_lock(lock)
-        if reaped { pthread_mutex_unlock(lock); return }
+        if let exitStatus { pthread_mutex_unlock(lock); return Self.succeeded(exitStatus) }
         pthread_mutex_unlock(lock)
         var status: Int32 = 0
-        _ = waitpid(pid, &status, 0)
-        pthread_mutex_lock(lock); reaped = true; pthread_mutex_unlock(lock)
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        pthread_mutex_lock(lock); exitStatus = status; pthread_mutex_unlock(lock)
+        return Self.succeeded(status)
     }
+
+    /// WIFEXITED && WEXITSTATUS == 0, spelled out: the macros do not import.
+    private static func succeeded(_ status: Int32) -> Bool { status & 0x7f == 0 && (status >> 8) & 0xff == 0 }
 }
