@@ -4,27 +4,27 @@ import Foundation
 /// or a library put into a message with `***`, wherever text leaves checkup — readings,
 /// results, exchanges, reports, captures, records. Probes never put a secret there on purpose;
 /// this makes sure nothing else can. One type for every module, so the rules cannot drift.
-public struct Scrubber: Sendable {
+package struct Scrubber: Sendable {
     /// Unique, non-empty, longest first (a secret containing another is removed whole).
-    public let secrets: [String]
+    package let secrets: [String]
 
-    public init(secrets: [String]) {
+    package init(secrets: [String]) {
         self.secrets = Array(Set(secrets.filter { !$0.isEmpty && $0 != "***" })).sorted { $0.count > $1.count }
     }
 
     /// The secrets of one device: its credentials and a community written in its URL.
-    public init(_ credentials: Credentials, endpoint: Endpoint? = nil) {
+    package init(_ credentials: Credentials, endpoint: Endpoint? = nil) {
         self.init(secrets: credentials.secretValues + [endpoint?.community?.reveal()].compactMap { $0 })
     }
 
     /// The communities written in a site's endpoint URLs, plus `extra` values.
-    public init(site: Site?, extra: [String] = []) {
+    package init(site: Site?, extra: [String] = []) {
         self.init(secrets: (site?.devices.compactMap { $0.endpoint.community?.reveal() } ?? []) + extra)
     }
 
-    public var isEmpty: Bool { secrets.isEmpty }
+    package var isEmpty: Bool { secrets.isEmpty }
 
-    public func scrub(_ text: String) -> String {
+    package func scrub(_ text: String) -> String {
         // A byte search first: nearly every text holds no secret, and replacing goes through NSString.
         secrets.reduce(text) { text, secret in
             Self.contains(text, secret) ? text.replacingOccurrences(of: secret, with: "***") : text
@@ -45,9 +45,9 @@ public struct Scrubber: Sendable {
         }
     }
 
-    public func callAsFunction(_ text: String) -> String { scrub(text) }
+    package func callAsFunction(_ text: String) -> String { scrub(text) }
 
-    public func scrub(_ value: Value) -> Value {
+    package func scrub(_ value: Value) -> Value {
         guard !isEmpty else { return value }
         switch value {
         case .text(let t): return .text(scrub(t))
@@ -63,21 +63,21 @@ public struct Scrubber: Sendable {
         }
     }
 
-    public func scrub(_ reading: Reading) -> Reading {
+    package func scrub(_ reading: Reading) -> Reading {
         var r = reading
         r.value = scrub(reading.value)
         r.evidence = reading.evidence.map(scrub)
         return r
     }
 
-    public func scrub(_ readings: Readings) -> Readings {
+    package func scrub(_ readings: Readings) -> Readings {
         guard !isEmpty else { return readings }
         return Readings(values: readings.values.mapValues(scrub), unreachable: readings.unreachable.map(scrub),
                         exchanges: readings.exchanges.map(scrub), wire: scrub(readings.wire))
     }
 
     /// Device-given text in a wire log: SNMP values (a community echoed in sysContact…) and errors.
-    public func scrub(_ wire: WireLog) -> WireLog {
+    package func scrub(_ wire: WireLog) -> WireLog {
         guard !isEmpty else { return wire }
         var w = wire
         w.snmpObjects = wire.snmpObjects.map { object in
@@ -103,13 +103,13 @@ public struct Scrubber: Sendable {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    public func scrub(_ exchange: Exchange) -> Exchange {
+    package func scrub(_ exchange: Exchange) -> Exchange {
         var e = exchange
         e.text = scrub(exchange.text)
         return e
     }
 
-    public func scrub(_ result: CheckResult) -> CheckResult {
+    package func scrub(_ result: CheckResult) -> CheckResult {
         guard !isEmpty else { return result }
         var r = result
         r.observed = scrub(r.observed)
@@ -123,13 +123,13 @@ public struct Scrubber: Sendable {
     }
 
     /// Both languages of a text.
-    public func scrub(_ text: LocalizedText) -> LocalizedText {
+    package func scrub(_ text: LocalizedText) -> LocalizedText {
         LocalizedText(zh: scrub(text.zh), en: scrub(text.en))
     }
 
     /// The profile's words inside an expectation, scrubbed as its English line is
     /// (a profile literal that happens to equal a community must not print it).
-    public func scrub(_ expectation: Expectation) -> Expectation {
+    package func scrub(_ expectation: Expectation) -> Expectation {
         guard !isEmpty else { return expectation }
         let both: (LocalizedText) -> LocalizedText = scrub
         switch expectation {
@@ -148,7 +148,7 @@ public struct Scrubber: Sendable {
     }
 
     /// Device-given text inside a finding (a model string, a row's name).
-    public func scrub(_ finding: Finding) -> Finding {
+    package func scrub(_ finding: Finding) -> Finding {
         let both: (LocalizedText) -> LocalizedText = scrub
         switch finding {
         case .text(let value): return .text(value: scrub(value))
@@ -159,7 +159,7 @@ public struct Scrubber: Sendable {
         }
     }
 
-    public func scrub(_ outcome: DeviceOutcome) -> DeviceOutcome {
+    package func scrub(_ outcome: DeviceOutcome) -> DeviceOutcome {
         guard !isEmpty else { return outcome }
         var d = outcome
         d.endpoint = scrub(d.endpoint)
@@ -168,7 +168,7 @@ public struct Scrubber: Sendable {
         return d
     }
 
-    public func scrub(_ report: RunReport) -> RunReport {
+    package func scrub(_ report: RunReport) -> RunReport {
         guard !isEmpty else { return report }
         var r = report
         r.results = r.results.map(scrub)
