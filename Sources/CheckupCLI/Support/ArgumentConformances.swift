@@ -1,6 +1,4 @@
-// `public import`: a conformance of a public type (`Language`, CheckupCore's) is public
-// whatever this module's access; it declares no public symbol of its own.
-public import ArgumentParser
+import ArgumentParser
 import CheckupCore
 import InspectionRecords
 

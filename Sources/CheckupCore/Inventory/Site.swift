@@ -1,25 +1,25 @@
 import Foundation
 
 /// A client's site: who, where, under which contract, and its devices (the site inventory YAML).
-public struct Site: Sendable, Codable, Hashable {
-    public var id: String
-    public var client: String
-    public var name: String
-    public var address: String?
-    public var contract: String?
+package struct Site: Sendable, Codable, Hashable {
+    package var id: String
+    package var client: String
+    package var name: String
+    package var address: String?
+    package var contract: String?
     /// Response-deadline zone of the maintenance contract (`ring-2`, `city`, `neighbouring`…).
-    public var responseZone: String?
+    package var responseZone: String?
     /// Extra rows for a person, replacing the default checklist when given (see InspectionRecords).
-    public var manualChecklist: [ManualItem]?
+    package var manualChecklist: [ManualItem]?
     /// When the site is due (the contract's visit cycle); nil = monthly.
-    public var visits: VisitPlan?
+    package var visits: VisitPlan?
     /// Who is assigned to the site.
-    public var technician: Technician?
+    package var technician: Technician?
     /// Which inventory file the store's copy came from (`checkup sites import`).
-    public var origin: SiteOrigin?
-    public var devices: [Device]
+    package var origin: SiteOrigin?
+    package var devices: [Device]
 
-    public init(id: String, client: String, name: String, address: String? = nil, contract: String? = nil,
+    package init(id: String, client: String, name: String, address: String? = nil, contract: String? = nil,
                 responseZone: String? = nil, manualChecklist: [ManualItem]? = nil, devices: [Device] = []) {
         self.id = id
         self.client = client
@@ -39,29 +39,29 @@ public struct Site: Sendable, Codable, Hashable {
     }
 
     /// The devices still expected in `month`: a device retired from a month on is not 未检 after it.
-    public func devices(expectedIn month: String) -> [Device] {
+    package func devices(expectedIn month: String) -> [Device] {
         devices.filter { device in device.retiredFrom.map { month < $0 } ?? true }
     }
 }
 
 /// One device of a site inventory.
-public struct Device: Sendable, Codable, Hashable {
-    public var id: String
-    public var name: String
-    public var location: String?
-    public var kind: DeviceKind
+package struct Device: Sendable, Codable, Hashable {
+    package var id: String
+    package var name: String
+    package var location: String?
+    package var kind: DeviceKind
     /// Profile id (`hikvision-nvr`).
-    public var profile: String
+    package var profile: String
     /// Endpoint URL as written, secrets redacted when printed (see `Endpoint.description`).
-    public var endpoint: Endpoint
+    package var endpoint: Endpoint
     /// Name of the credentials-file entry holding this device's secrets.
-    public var credentials: String?
+    package var credentials: String?
     /// First month (`YYYY-MM`) the device is no longer there: retired or replaced.
-    public var retiredFrom: String?
+    package var retiredFrom: String?
     /// Id of the device this one replaces, for the device's history.
-    public var replaces: String?
+    package var replaces: String?
 
-    public init(id: String, name: String, location: String? = nil, kind: DeviceKind, profile: String,
+    package init(id: String, name: String, location: String? = nil, kind: DeviceKind, profile: String,
                 endpoint: Endpoint, credentials: String? = nil) {
         self.id = id
         self.name = name
@@ -74,7 +74,7 @@ public struct Device: Sendable, Codable, Hashable {
 }
 
 /// What a device is, as the monthly form groups them.
-public enum DeviceKind: String, Sendable, Codable, CaseIterable {
+package enum DeviceKind: String, Sendable, Codable, CaseIterable {
     case alarmHost = "alarm-host"
     case detector
     case camera
@@ -84,7 +84,7 @@ public enum DeviceKind: String, Sendable, Codable, CaseIterable {
     case monitor
     case power
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .alarmHost: LocalizedText(zh: "报警主机", en: "Alarm host")
         case .detector: LocalizedText(zh: "入侵探测器", en: "Intrusion detector")
@@ -99,12 +99,12 @@ public enum DeviceKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// A row of the record only a person can fill (cabling, grounding, lens cleanliness…).
-public struct ManualItem: Sendable, Codable, Hashable {
-    public var id: String
-    public var section: RecordSection
-    public var item: LocalizedText
-    public var instruction: LocalizedText?
-    public init(id: String, section: RecordSection, item: LocalizedText, instruction: LocalizedText? = nil) {
+package struct ManualItem: Sendable, Codable, Hashable {
+    package var id: String
+    package var section: RecordSection
+    package var item: LocalizedText
+    package var instruction: LocalizedText?
+    package init(id: String, section: RecordSection, item: LocalizedText, instruction: LocalizedText? = nil) {
         self.id = id
         self.section = section
         self.item = item

@@ -1,21 +1,21 @@
-public import Foundation
+package import Foundation
 
 /// When a site is due for its inspection, from its maintenance contract (the 维护工作周期表):
 /// every N months from a first month, by a day of the month; a key site may have its own
 /// plan of dates, and holiday-duty days.
-public struct VisitPlan: Sendable, Codable, Hashable {
+package struct VisitPlan: Sendable, Codable, Hashable {
     /// Months between visits: 1 = monthly (the default), 3 = quarterly.
-    public var everyMonths: Int
+    package var everyMonths: Int
     /// The first month of the cycle, `YYYY-MM` (nil: every month counts from January).
-    public var from: String?
+    package var from: String?
     /// Day of the month by which the visit is due (nil: the month's last day).
-    public var dueDay: Int?
+    package var dueDay: Int?
     /// A key site's own plan: the visit days, `YYYY-MM-DD`, replacing the cycle.
-    public var dates: [String]
+    package var dates: [String]
     /// Holiday duty days, `YYYY-MM-DD`.
-    public var holidayDuty: [String]
+    package var holidayDuty: [String]
 
-    public init(everyMonths: Int = 1, from: String? = nil, dueDay: Int? = nil, dates: [String] = [], holidayDuty: [String] = []) {
+    package init(everyMonths: Int = 1, from: String? = nil, dueDay: Int? = nil, dates: [String] = [], holidayDuty: [String] = []) {
         self.everyMonths = everyMonths
         self.from = from
         self.dueDay = dueDay
@@ -28,7 +28,7 @@ public struct VisitPlan: Sendable, Codable, Hashable {
     }
 
     /// The day the visit of `month` is due, `YYYY-MM-DD`; nil when the month has no visit.
-    public func dueDate(in month: String) -> String? {
+    package func dueDate(in month: String) -> String? {
         if !dates.isEmpty { return dates.filter { $0.hasPrefix(month + "-") }.max() }
         guard let month = Month(month) else { return nil }
         if let from, let start = Month(from) {
@@ -42,12 +42,12 @@ public struct VisitPlan: Sendable, Codable, Hashable {
 }
 
 /// The inventory file a stored site came from, and its SHA-256.
-public struct SiteOrigin: Sendable, Codable, Hashable {
-    public var file: String
-    public var sha256: String
-    public var importedAt: Date
+package struct SiteOrigin: Sendable, Codable, Hashable {
+    package var file: String
+    package var sha256: String
+    package var importedAt: Date
 
-    public init(file: String, sha256: String, importedAt: Date) {
+    package init(file: String, sha256: String, importedAt: Date) {
         self.file = file
         self.sha256 = sha256
         self.importedAt = importedAt
@@ -55,11 +55,11 @@ public struct SiteOrigin: Sendable, Codable, Hashable {
 }
 
 /// The technician assigned to a site: a stable id (for the office's statistics) and a display name.
-public struct Technician: Sendable, Codable, Hashable {
-    public var id: String
-    public var name: String
+package struct Technician: Sendable, Codable, Hashable {
+    package var id: String
+    package var name: String
 
-    public init(id: String, name: String) {
+    package init(id: String, name: String) {
         self.id = id
         self.name = name
     }

@@ -1,32 +1,32 @@
 import Foundation
 
 /// The verdict of one check on one device, with what was seen and what was expected.
-public struct CheckResult: Sendable, Codable, Hashable {
-    public var device: String
-    public var check: String
-    public var title: LocalizedText
-    public var status: CheckStatus
+package struct CheckResult: Sendable, Codable, Hashable {
+    package var device: String
+    package var check: String
+    package var title: LocalizedText
+    package var status: CheckStatus
     /// What was read, as a person would say it ("27 %", "disk 2 SmartFailed").
-    public var observed: String
+    package var observed: String
     /// What the check expects ("≤ 80", "Normal", "every disk Normal"): `expectation`'s English line.
-    public var expected: String
+    package var expected: String
     /// What the check expects, as data: records word it in their own language.
-    public var expectation: Expectation?
+    package var expectation: Expectation?
     /// Raw evidence: the exchange lines that produced the value.
-    public var evidence: [String]
-    public var durationMs: Double
+    package var evidence: [String]
+    package var durationMs: Double
     /// Rows of a table that broke the check ("disk 2", "zone 5").
-    public var offending: [String]
+    package var offending: [String]
     /// Where the result goes on the monthly form.
-    public var record: RecordMapping?
+    package var record: RecordMapping?
     /// Numeric reading for perfdata, with its thresholds.
-    public var perf: PerfData?
+    package var perf: PerfData?
     /// A line for a person (manual rows, hints on errors).
-    public var note: String?
+    package var note: String?
     /// What was seen, as data: records word it in their own language.
-    public var finding: Finding?
+    package var finding: Finding?
 
-    public init(device: String, check: String, title: LocalizedText, status: CheckStatus,
+    package init(device: String, check: String, title: LocalizedText, status: CheckStatus,
                 observed: String = "", expected: String = "", evidence: [String] = [],
                 durationMs: Double = 0, offending: [String] = [], record: RecordMapping? = nil,
                 perf: PerfData? = nil, note: String? = nil, finding: Finding? = nil, expectation: Expectation? = nil) {
@@ -47,7 +47,7 @@ public struct CheckResult: Sendable, Codable, Hashable {
     }
 
     /// Sets what the check expects, as data and as its English line.
-    public mutating func expect(_ expectation: Expectation?) {
+    package mutating func expect(_ expectation: Expectation?) {
         self.expectation = expectation
         expected = expectation?.description ?? ""
     }
@@ -60,16 +60,16 @@ public struct CheckResult: Sendable, Codable, Hashable {
 }
 
 /// A numeric reading in Monitoring-Plugins perfdata form: `'label'=value[UOM];warn;crit;min;max`.
-public struct PerfData: Sendable, Codable, Hashable {
-    public var label: String
-    public var value: Double
-    public var unit: String?
-    public var warning: String?
-    public var critical: String?
-    public var min: Double?
-    public var max: Double?
+package struct PerfData: Sendable, Codable, Hashable {
+    package var label: String
+    package var value: Double
+    package var unit: String?
+    package var warning: String?
+    package var critical: String?
+    package var min: Double?
+    package var max: Double?
 
-    public init(label: String, value: Double, unit: String? = nil, warning: String? = nil,
+    package init(label: String, value: Double, unit: String? = nil, warning: String? = nil,
                 critical: String? = nil, min: Double? = nil, max: Double? = nil) {
         self.label = label
         self.value = value
@@ -82,30 +82,30 @@ public struct PerfData: Sendable, Codable, Hashable {
 }
 
 /// A text in Chinese and English; the record and the CLI pick one with `--lang`.
-public struct LocalizedText: Sendable, Codable, Hashable, CustomStringConvertible {
-    public var zh: String
-    public var en: String
-    public init(zh: String, en: String) {
+package struct LocalizedText: Sendable, Codable, Hashable, CustomStringConvertible {
+    package var zh: String
+    package var en: String
+    package init(zh: String, en: String) {
         self.zh = zh
         self.en = en
     }
-    public init(_ both: String) { self.init(zh: both, en: both) }
-    public func text(_ lang: Language) -> String { lang == .zh ? zh : en }
-    public var description: String { en }
+    package init(_ both: String) { self.init(zh: both, en: both) }
+    package func text(_ lang: Language) -> String { lang == .zh ? zh : en }
+    package var description: String { en }
 }
 
-public enum Language: String, Sendable, Codable, CaseIterable {
+package enum Language: String, Sendable, Codable, CaseIterable {
     case zh, en
 }
 
 /// The four sections of the monthly form (docs/reference.md §1).
-public enum RecordSection: String, Sendable, Codable, CaseIterable {
+package enum RecordSection: String, Sendable, Codable, CaseIterable {
     case frontEnd = "front-end"
     case cabling
     case centralControl = "central-control"
     case systemFunctions = "system-functions"
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .frontEnd: LocalizedText(zh: "前端设备", en: "Front-end devices")
         case .cabling: LocalizedText(zh: "管线", en: "Cabling")
@@ -116,10 +116,10 @@ public enum RecordSection: String, Sendable, Codable, CaseIterable {
 }
 
 /// Which line of the monthly form a check fills: a section and an item ("alarm host", "cameras").
-public struct RecordMapping: Sendable, Codable, Hashable {
-    public var section: RecordSection
-    public var item: LocalizedText
-    public init(section: RecordSection, item: LocalizedText) {
+package struct RecordMapping: Sendable, Codable, Hashable {
+    package var section: RecordSection
+    package var item: LocalizedText
+    package init(section: RecordSection, item: LocalizedText) {
         self.section = section
         self.item = item
     }

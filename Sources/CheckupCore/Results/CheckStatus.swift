@@ -1,5 +1,5 @@
 /// The outcome of one check. Ordered by how much it matters for the exit code.
-public enum CheckStatus: String, Sendable, Codable, CaseIterable, Comparable {
+package enum CheckStatus: String, Sendable, Codable, CaseIterable, Comparable {
     /// The check's condition holds.
     case pass
     /// The condition failed at warning severity.
@@ -19,7 +19,7 @@ public enum CheckStatus: String, Sendable, Codable, CaseIterable, Comparable {
     case unsupported
 
     /// Monitoring-Plugins weight: 0 OK, 1 WARNING, 2 CRITICAL.
-    public var exitWeight: Int32 {
+    package var exitWeight: Int32 {
         switch self {
         case .pass, .skipped, .manual, .unsupported: return 0
         case .warn: return 1
@@ -28,22 +28,22 @@ public enum CheckStatus: String, Sendable, Codable, CaseIterable, Comparable {
     }
 
     /// True for outcomes that make a device abnormal (异常) on the record.
-    public var isAbnormal: Bool { exitWeight > 0 }
+    package var isAbnormal: Bool { exitWeight > 0 }
 
     private var rank: Int { Self.allCases.firstIndex(of: self)! }
-    public static func < (a: CheckStatus, b: CheckStatus) -> Bool { a.rank < b.rank }
+    package static func < (a: CheckStatus, b: CheckStatus) -> Bool { a.rank < b.rank }
 }
 
 /// Exit codes of every command (Monitoring Plugins convention).
-public enum ExitStatus: Int32, Sendable {
+package enum ExitStatus: Int32, Sendable {
     case ok = 0, warning = 1, critical = 2, unknown = 3
 
     /// The exit status for a set of results: the worst weight among them.
-    public static func of(_ statuses: some Sequence<CheckStatus>) -> ExitStatus {
+    package static func of(_ statuses: some Sequence<CheckStatus>) -> ExitStatus {
         ExitStatus(rawValue: statuses.map(\.exitWeight).max() ?? 0) ?? .unknown
     }
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .ok: "OK"
         case .warning: "WARNING"

@@ -1,7 +1,7 @@
 /// What a check expects, as data rather than words, so each record can say it in its own
 /// language (`≤ 100，> 80 为注意`, `每个防区：正常`). `description` is the English line that
 /// `CheckResult.expected` and the terminal show (`≤ 100, warn unless ≤ 80`, `every row: status Normal`).
-public indirect enum Expectation: Sendable, Codable, Hashable, CustomStringConvertible {
+package indirect enum Expectation: Sendable, Codable, Hashable, CustomStringConvertible {
     /// The value equals this one (`= 1`, `= true`).
     case equals(LocalizedText)
     case notEquals(LocalizedText)
@@ -30,7 +30,7 @@ public indirect enum Expectation: Sendable, Codable, Hashable, CustomStringConve
     case instruction(LocalizedText)
 
     /// How many rows of a table a check asks for.
-    public enum Rows: Sendable, Codable, Hashable {
+    package enum Rows: Sendable, Codable, Hashable {
         case every, none, any
         /// The number of matching rows lies in the span.
         case count(Span)
@@ -40,12 +40,12 @@ public indirect enum Expectation: Sendable, Codable, Hashable, CustomStringConve
 
     /// A Monitoring-Plugins range as a passing value sees it: `≤ 80`, `10…20`, `outside 10…20`.
     /// Open ends are nil (JSON has no infinity).
-    public struct Span: Sendable, Codable, Hashable, CustomStringConvertible {
-        public var lower: Double?
-        public var upper: Double?
-        public var outside: Bool
+    package struct Span: Sendable, Codable, Hashable, CustomStringConvertible {
+        package var lower: Double?
+        package var upper: Double?
+        package var outside: Bool
 
-        public init(lower: Double?, upper: Double?, outside: Bool = false) {
+        package init(lower: Double?, upper: Double?, outside: Bool = false) {
             self.lower = lower
             self.upper = upper
             self.outside = outside
@@ -57,7 +57,7 @@ public indirect enum Expectation: Sendable, Codable, Hashable, CustomStringConve
         }
 
         /// The span in symbols, the same in every language: `≤ 80`, `≥ 60`, `= 5`, `10…20`.
-        public var symbols: String {
+        package var symbols: String {
             let text = { (v: Double) in Value.number(v).text }
             switch (lower, upper) {
             case (nil, let e?): return "≤ \(text(e))"
@@ -67,11 +67,11 @@ public indirect enum Expectation: Sendable, Codable, Hashable, CustomStringConve
             }
         }
 
-        public var description: String { outside ? "outside \(symbols)" : symbols }
+        package var description: String { outside ? "outside \(symbols)" : symbols }
     }
 
     /// The English line: what `CheckResult.expected` holds.
-    public var description: String {
+    package var description: String {
         switch self {
         case .equals(let v): return "= \(v.en)"
         case .notEquals(let v): return "≠ \(v.en)"

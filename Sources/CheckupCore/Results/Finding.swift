@@ -3,7 +3,7 @@ import Foundation
 /// What a check saw, as data rather than words, so each record can say it in its own language
 /// (`主电源：正常`, `5 号防区`, `CPU 27 %`). The `observed` text of a result stays the English
 /// line for terminals and logs; records word the finding from a phrase table.
-public enum Finding: Sendable, Codable, Hashable {
+package enum Finding: Sendable, Codable, Hashable {
     /// A number with its unit symbol (%, °C, V, GB, s).
     case quantity(value: Double, unit: String?)
     /// A named state of a map (`present`, `SmartFailed`), with the profile's words for it.
@@ -33,11 +33,11 @@ public enum Finding: Sendable, Codable, Hashable {
 }
 
 /// One row of a table that broke a check: its name and, where known, its state.
-public struct RowFinding: Sendable, Codable, Hashable {
-    public var label: LocalizedText
-    public var state: LocalizedText?
+package struct RowFinding: Sendable, Codable, Hashable {
+    package var label: LocalizedText
+    package var state: LocalizedText?
 
-    public init(label: LocalizedText, state: LocalizedText? = nil) {
+    package init(label: LocalizedText, state: LocalizedText? = nil) {
         self.label = label
         self.state = state
     }

@@ -1,18 +1,18 @@
-public import Foundation
+package import Foundation
 
 /// Everything one inspection run produced: per-device outcomes and every check result.
-public struct RunReport: Sendable, Codable {
-    public var site: Site?
-    public var startedAt: Date
-    public var finishedAt: Date
+package struct RunReport: Sendable, Codable {
+    package var site: Site?
+    package var startedAt: Date
+    package var finishedAt: Date
     /// True when the run was interrupted (Ctrl-C) or devices were left out: the record says so.
-    public var incomplete: Bool
-    public var devices: [DeviceOutcome]
-    public var results: [CheckResult]
+    package var incomplete: Bool
+    package var devices: [DeviceOutcome]
+    package var results: [CheckResult]
     /// Devices not inspected because the run was interrupted.
-    public var unchecked: [String] = []
+    package var unchecked: [String] = []
 
-    public init(site: Site?, startedAt: Date, finishedAt: Date, incomplete: Bool,
+    package init(site: Site?, startedAt: Date, finishedAt: Date, incomplete: Bool,
                 devices: [DeviceOutcome], results: [CheckResult]) {
         self.site = site
         self.startedAt = startedAt
@@ -23,26 +23,26 @@ public struct RunReport: Sendable, Codable {
     }
 
     /// Count of results per status (`summary` of the JSON output).
-    public var summary: [CheckStatus: Int] {
+    package var summary: [CheckStatus: Int] {
         Dictionary(grouping: results, by: \.status).mapValues(\.count)
     }
 
-    public var exitStatus: ExitStatus { ExitStatus.of(results.map(\.status)) }
+    package var exitStatus: ExitStatus { ExitStatus.of(results.map(\.status)) }
 }
 
 /// How one device went: reached or not, how long, with which profile.
-public struct DeviceOutcome: Sendable, Codable, Hashable {
-    public var device: String
-    public var profile: String
+package struct DeviceOutcome: Sendable, Codable, Hashable {
+    package var device: String
+    package var profile: String
     /// Redacted endpoint URL.
-    public var endpoint: String
+    package var endpoint: String
     /// Why the device could not be read, when it could not.
-    public var unreachable: String?
-    public var durationMs: Double
+    package var unreachable: String?
+    package var durationMs: Double
     /// The raw exchange, kept for the evidence appendix and `--trace`.
-    public var exchanges: [Exchange]
+    package var exchanges: [Exchange]
 
-    public init(device: String, profile: String, endpoint: String, unreachable: String? = nil,
+    package init(device: String, profile: String, endpoint: String, unreachable: String? = nil,
                 durationMs: Double = 0, exchanges: [Exchange] = []) {
         self.device = device
         self.profile = profile
