@@ -33,6 +33,9 @@ struct CaptureReplayTests {
         let replayed = try CLI.run(["profile", "test", profile, "--replay", file])
         #expect(replayed.status == 0, "\(replayed.all)")
         #expect(replayed.stdout.contains("expectations met"), "\(replayed.all)")
+        let nagios = try CLI.run(["profile", "test", profile, "--replay", file, "--format", "nagios"])
+        #expect(nagios.status == 0, "\(nagios.all)")
+        #expect(nagios.stdout.hasPrefix("CHECKUP "), "a capture's replay speaks Nagios as a recording's does: \(nagios.all)")
 
         let broken = try CLI.run(["profile", "test", profile, "--replay", file, "--profiles", changedProfiles])
         #expect(broken.status == 2, "\(broken.all)")

@@ -30,6 +30,14 @@ struct FormatOptionTests {
         #expect(!FileManager.default.fileExists(atPath: store))
     }
 
+    @Test func theMaintenanceFormAsCSVIsRefusedBeforeTheStoreIsOpened() throws {
+        let store = CLI.temporaryDirectory() + "/s.sqlite"
+        let out = try CLI.run(["log", "show", "1", "--format", "csv", "--store", store])
+        #expect(out.status == 3, "\(out.all)")
+        #expect(out.stderr.contains("the maintenance form comes as html, md, pdf or json, not csv"), "\(out.all)")
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
     @Test func helpListsTheValues() throws {
         let out = try CLI.run(["history", "--help"])
         #expect(out.status == 0, "\(out.all)")

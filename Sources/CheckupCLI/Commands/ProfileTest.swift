@@ -20,7 +20,7 @@ extension ProfileCommand {
         var replay: String
         @Option(name: .customLong("profiles"), help: ArgumentHelp("Extra profile directory.", valueName: "DIR"))
         var directories: [String] = []
-        @Option(help: "Output: text or json.") var format: OutputFormat = .text
+        @Option(help: "Output: text, json or nagios (one line and perf data, as `probe --format nagios`).") var format: OutputFormat = .text
 
         func run() async throws {
             let workspace = Workspace(profileDirectories: directories)
@@ -40,8 +40,10 @@ extension ProfileCommand {
                                    devices: [DeviceOutcome(device: "replay", profile: id, endpoint: replayed.endpoint,
                                                            unreachable: replayed.unreachable)],
                                    results: replayed.results)
-            if format == .json { print(try JSONReport(report, includeExchanges: false).encoded()) } else {
-                print(TextReport(terminal: .standardOutput).render(report, showDevice: false))
+            switch format {
+            case .json: print(try JSONReport(report, includeExchanges: false).encoded())
+            case .nagios: print(NagiosReport().render(report))
+            case .text: print(TextReport(terminal: .standardOutput).render(report, showDevice: false))
             }
             for note in replayed.notes { print("note: \(note)") }
             guard let expect = replayed.expect else { throw ExitCode(report.exitStatus.rawValue) }

@@ -27,6 +27,11 @@ struct LogShow: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Mustache template replacing the built-in form (.md or .html).", valueName: "FILE"))
     var template: String?
 
+    func validate() throws {
+        // Refused before the store is opened: the form is a document, not a table.
+        if format == .csv { throw ValidationError("the maintenance form comes as html, md, pdf or json, not csv") }
+    }
+
     func run() async throws {
         if format == .pdf { try PDFRenderer.checkAvailable() }
         let s = try store.open()
