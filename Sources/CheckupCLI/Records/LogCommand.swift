@@ -99,8 +99,9 @@ struct LogArrive: AsyncParsableCommand {
     var at: String = "now"
 
     func run() async throws {
+        let arrival = try TypedTime.parse(at, option: "--at")  // a bad time is refused before the store is opened
         let s = try store.open()
-        try s.recordArrival(entry, at: try TypedTime.parse(at, option: "--at"))
+        try s.recordArrival(entry, at: arrival)
         if let e = try s.logEntry(entry) { print(LogList.line(e)) }
     }
 }
@@ -126,9 +127,9 @@ struct LogClose: AsyncParsableCommand {
     var technician: String?
 
     func run() async throws {
-        let s = try store.open()
         let arrival = try arrived.map { try TypedTime.parse($0, option: "--arrived") }
         let resolution = try TypedTime.parse(resolved, option: "--resolved")
+        let s = try store.open()
         let closed = try s.closeLogEntry(entry, arrivedAt: arrival, resolvedAt: resolution, handling: handling, technician: technician)
         print(LogList.line(closed))
     }
