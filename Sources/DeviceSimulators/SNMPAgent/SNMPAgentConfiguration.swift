@@ -1,10 +1,10 @@
 import Foundation
 
-/// Renders the `snmpd.conf` (and the `pass` scripts) that make the real net-snmp agent serve
+/// Renders the `snmpd.conf` (and the `pass_persist` scripts) that make the real net-snmp agent serve
 /// a dataset: scalars and table cells through `override`, TimeTicks / IpAddress / raw bytes /
-/// clock-relative dates through one `pass` script per object, a v3 user through `createUser`.
+/// clock-relative dates through one `pass_persist` script per object, a v3 user through `createUser`.
 ///
-/// `pass` scripts answer GET only: snmpd hands a GETNEXT the registration OID whether the
+/// These scripts answer GET only: snmpd hands a GETNEXT the registration OID whether the
 /// request was before it or on it, so a script cannot tell the two apart. Walks skip these
 /// objects; datasets keep them out of tables (our profiles read them as scalars).
 struct SNMPAgentConfiguration {
@@ -28,7 +28,7 @@ struct SNMPAgentConfiguration {
                                   "hr_device", "hr_disk", "hr_partition", "hr_proc", "hr_network", "hr_print",
                                   "hr_swrun", "hr_swinst", "interfaces", "ifTable", "ifXTable", "ucd_snmp"]
 
-    /// Writes `snmpd.conf` and the pass scripts into `directory`; returns the config path.
+    /// Writes `snmpd.conf` and the pass_persist scripts into `directory`; returns the config path.
     func write(to directory: URL) throws(SNMPAgentError) -> URL {
         // `sys-object-id: none`: a unit with no sysObjectID (a Hikvision camera), hidden by a view.
         let hidesObjectID = sysObjectID == Self.noObjectID
@@ -76,7 +76,7 @@ struct SNMPAgentConfiguration {
                 } catch {
                     throw SNMPAgentError("cannot write \(script.path): \(error)")
                 }
-                lines.append("pass .\(oid) \(script.path)")
+                lines.append("pass_persist .\(oid) \(script.path)")
             }
         }
         let config = directory.appendingPathComponent("snmpd.conf")
@@ -127,14 +127,25 @@ struct SNMPAgentConfiguration {
         case .gauge(let v): body = "echo gauge; echo \(v)"
         case .counter(let v): body = "echo counter; echo \(v)"
         case .oid(let o): body = "echo objectid; echo .\(o)"
-        case .absent: body = "exit 0"
+        case .absent: body = "echo NONE"  // answered as if the agent had no such object
         }
+        // pass_persist: one process for the agent's life, answering on its stdin. A `pass` script
+        // is forked per request, and under load snmpd gave up on it and answered noSuchInstance.
         return """
         #!/bin/sh
-        # GET only (see SNMPAgentConfiguration): answer -g .\(oid), nothing else.
-        [ "$1" = "-g" ] && [ "$2" = ".\(oid)" ] || exit 0
-        echo .\(oid)
-        \(body)
+        # GET only (see SNMPAgentConfiguration): answer get .\(oid), nothing else.
+        while read -r command; do
+          case "$command" in
+            PING) echo PONG ;;
+            get) read -r oid
+                 if [ "$oid" = ".\(oid)" ]; then
+        \(value == .absent ? "" : "           echo .\(oid)\n")\(body.split(separator: "\n").map { "           " + $0 }.joined(separator: "\n"))
+                 else echo NONE; fi ;;
+            getnext) read -r oid; echo NONE ;;
+            set) read -r oid; read -r value; echo not-writable ;;
+            *) exit 0 ;;
+          esac
+        done
 
         """
     }

@@ -5,7 +5,7 @@ import SNMPProbe
 /// The real net-snmp agent, `snmpd`, serving a recorded dataset on a free loopback UDP port.
 ///
 /// Used by the tests, by `checkup demo` and by `checkup simulate snmp-agent`. Each fixture
-/// has its own temporary directory (config, pass scripts, persistent state, log) and its own
+/// has its own temporary directory (config, pass_persist scripts, persistent state, log) and its own
 /// engine ID, so several run side by side. `stop()` (or deinit) kills snmpd and waits for it.
 ///
 /// ```swift

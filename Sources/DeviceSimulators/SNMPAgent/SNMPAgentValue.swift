@@ -11,11 +11,11 @@ import Foundation
 /// | `counter` | `counter:17` | `override … counter` |
 /// | `string` | `string:27 PERCENT` | `override … octet_str` |
 /// | `oid` | `oid:1.3.6.1.2.1.25.2.1.4` | `override … object_id` |
-/// | `hex` | `hex:00 1A 2B` | `pass` (octet) |
-/// | `timeticks` | `timeticks:8640000` | `pass` |
-/// | `ipaddress` | `ipaddress:10.0.0.20` | `pass` |
-/// | `datetime` | `datetime:now`, `datetime:now-3600` | `pass`: DateAndTime (UTC) of the agent's clock ± seconds, computed at each request |
-/// | `timetext` | `timetext:now+600` | `pass`: `yyyy-MM-dd HH:mm:ss` local time ± seconds, at each request |
+/// | `hex` | `hex:00 1A 2B` | `pass_persist` (octet) |
+/// | `timeticks` | `timeticks:8640000` | `pass_persist` |
+/// | `ipaddress` | `ipaddress:10.0.0.20` | `pass_persist` |
+/// | `datetime` | `datetime:now`, `datetime:now-3600` | `pass_persist`: DateAndTime (UTC) of the agent's clock ± seconds, computed at each request |
+/// | `timetext` | `timetext:now+600` | `pass_persist`: `yyyy-MM-dd HH:mm:ss` local time ± seconds, at each request |
 /// | `absent` | `absent:` | not served at all (noSuchObject) |
 package enum SNMPAgentValue: Sendable, Hashable, CustomStringConvertible {
     case integer(Int64)
