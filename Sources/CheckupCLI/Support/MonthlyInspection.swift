@@ -71,51 +71,25 @@ struct MonthlyInspection {
         let scrubber = Scrubber(site: site, extra: secrets)
         let runId = try store.beginRun(RunPlan(site: site, month: month, inspectedOn: inspectedOn, technicians: technicians,
                                                devices: ready.map(\.device.id), startedAt: Date()))
-        let commitErrors = Locked<[(device: String, error: String)]>([])
-        // Commits block (a round trip on PostgreSQL): they run in order on this queue, never on
-        // the cooperative threads the probes share. The devices that finish while a commit runs
-        // go in the next one together: one transaction per batch, not per device, and a crash
-        // loses at most the batch in flight.
-        let storeWriter = DispatchQueue(label: "checkup.store-writer")
-        let arrived = Locked<[DeviceInspection]>([])
-        // What was committed, kept for composing the version (the pipeline held these results anyway).
-        let committed = Locked<[String: DeviceInspection]>([:])
+        let committer = ArrivalCommitter(store: store, run: runId, scrubber: scrubber)
         let networkStart = ContinuousClock.now
         let progress = ProgressDisplay(enabled: showProgress)
         var report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
             progress.handle(event)
             guard case .finished(let outcome, let results, _, _) = event else { return }
-            let inspection = DeviceInspection(outcome: scrubber.scrub(outcome), results: results.map(scrubber.scrub), inspectedAt: Date())
-            let startsBatch = arrived.withLock { $0.append(inspection); return $0.count == 1 }
-            guard startsBatch else { return }
-            storeWriter.async {
-                let batch = arrived.withLock { batch in defer { batch = [] }; return batch }
-                do {
-                    try store.commit(batch, run: runId, scrubber: scrubber)
-                    committed.withLock { kept in for inspection in batch { kept[inspection.outcome.device] = inspection } }
-                } catch {
-                    commitErrors.withLock { $0 += batch.map { ($0.outcome.device, "\(error)") } }
-                }
-            }
+            committer.arrive(outcome, results: results)
         }, beforeForcedExit: beforeForcedExit)
-        storeWriter.sync {}
+        let committed = try committer.finish()
         let runStatus = report.exitStatus
         if !keepsResults { report.results = [] }
         let lastReply = ContinuousClock.now
         Self.logger.info("network phase \(Self.seconds(lastReply - networkStart)) s, \(ready.count) devices, peak RSS \(Self.peakRSS)")
         defer { Self.logger.info("records phase \(Self.seconds(ContinuousClock.now - lastReply)) s, peak RSS \(Self.peakRSS)") }
-        let failed = commitErrors.withLock { $0 }
-        if let first = failed.first {
-            // What was committed stays in the store; `run --resume` inspects the devices named here.
-            throw CheckupError("record store \(store.path): the results of \(failed.count) device(s) could not be stored "
-                               + "(\(failed.map(\.device).joined(separator: ", "))): \(first.error); "
-                               + "the devices committed before stay stored, `checkup run --resume` inspects the rest")
-        }
         try store.finishRun(runId, finishedAt: report.finishedAt, incomplete: report.incomplete,
                             exitStatus: runStatus, notInspected: missing)
         let composed = try store.storeNewVersion(site: site.id, month: month, run: runId,
                                                  filler: RecordFiller(secrets: scrubber.secrets),
-                                                 current: committed.withLock { $0 })
+                                                 current: committed)
         let files = try renderer.write(composed.record, formats: formats, lang: lang, to: URL(fileURLWithPath: out),
                                        document: composed.document)
         return Outcome(report: report, runStatus: runStatus, record: composed.record, files: files,

@@ -1,0 +1,52 @@
+import CheckupCore
+import Foundation
+import InspectionRecords
+
+/// Commits each device's results to the store as they arrive, scrubbed, so a crash loses at
+/// most the devices in flight. Commits block (a round trip on PostgreSQL): they run in order on
+/// one queue, never on the cooperative threads the probes share. The devices that finish while
+/// a commit runs go in the next one together: one transaction per batch, not per device.
+final class ArrivalCommitter: Sendable {
+    private let store: RecordStore
+    private let run: Int64
+    private let scrubber: Scrubber
+    private let queue = DispatchQueue(label: "checkup.store-writer")
+    private let arrived = Locked<[DeviceInspection]>([])
+    /// What was committed, by device: the version is composed from it (the pipeline held these results anyway).
+    private let committed = Locked<[String: DeviceInspection]>([:])
+    private let failed = Locked<[(device: String, error: String)]>([])
+
+    init(store: RecordStore, run: Int64, scrubber: Scrubber) {
+        self.store = store
+        self.run = run
+        self.scrubber = scrubber
+    }
+
+    func arrive(_ outcome: DeviceOutcome, results: [CheckResult]) {
+        let inspection = DeviceInspection(outcome: scrubber.scrub(outcome), results: results.map(scrubber.scrub), inspectedAt: Date())
+        let startsBatch = arrived.withLock { $0.append(inspection); return $0.count == 1 }
+        guard startsBatch else { return }
+        queue.async { [self] in
+            let batch = arrived.withLock { batch in defer { batch = [] }; return batch }
+            do {
+                try store.commit(batch, run: run, scrubber: scrubber)
+                committed.withLock { kept in for inspection in batch { kept[inspection.outcome.device] = inspection } }
+            } catch {
+                failed.withLock { $0 += batch.map { ($0.outcome.device, "\(error)") } }
+            }
+        }
+    }
+
+    /// Waits for the commits under way; throws naming the devices whose results could not be stored.
+    func finish() throws -> [String: DeviceInspection] {
+        queue.sync {}
+        let failures = failed.withLock { $0 }
+        if let first = failures.first {
+            // What was committed stays in the store; `run --resume` inspects the devices named here.
+            throw CheckupError("record store \(store.path): the results of \(failures.count) device(s) could not be stored "
+                               + "(\(failures.map(\.device).joined(separator: ", "))): \(first.error); "
+                               + "the devices committed before stay stored, `checkup run --resume` inspects the rest")
+        }
+        return committed.withLock { $0 }
+    }
+}
