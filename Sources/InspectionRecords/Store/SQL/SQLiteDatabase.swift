@@ -40,12 +40,18 @@ private struct SQLiteConnection: SQLConnection {
     let db: Database
     var dialect: SQLDialect { .sqlite }
 
+    // One statement is prepared once per connection and reused (GRDB's statement cache): a run
+    // inserts a row per check. Several statements in one text (migrations) are run as given.
     func execute(_ sql: String, _ arguments: [any SQLBindable]) throws {
-        try db.execute(sql: sql, arguments: Self.arguments(arguments))
+        if sql.contains(";") {
+            try db.execute(sql: sql, arguments: Self.arguments(arguments))
+        } else {
+            try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+        }
     }
 
     func query(_ sql: String, _ arguments: [any SQLBindable]) throws -> [SQLRow] {
-        try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments)).map { row in
+        try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map { row in
             SQLRow(columns: Array(row.columnNames), values: row.databaseValues.map(Self.value))
         }
     }
