@@ -1,4 +1,3 @@
-import CheckupCore
 import Foundation
 
 /// The canonical JSON of a record (`RecordCoding`: sorted snake_case keys, compact), written
@@ -10,49 +9,34 @@ struct RecordDocument {
     /// Top-level members of the hashed content, by JSON key (`HashedContent`'s fields).
     private var content: [(key: String, json: Data)] = []
 
-    private static func one(_ value: some Encodable) -> Data { RecordCoding.canonicalData(value) }
-
-    private static func array<T: Encodable>(_ values: [T], _ each: (T) -> Data = { one($0) }) -> Data {
-        var out = Data("[".utf8)
-        for (i, value) in values.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(each(value))
-        }
-        out.append(UInt8(ascii: "]"))
-        return out
-    }
-
     init(_ record: MonthlyRecord) {
-        // The three long arrays on both cores: they are nearly all of a large record's bytes.
-        let long = Locked<[String: Data]>([:])
-        let arrays: [(String, @Sendable () -> Data)] = [
-            ("devices", { Self.array(record.devices) }),
-            ("evidence", { Self.array(record.evidence) }),
-            ("sections", {
-                Self.array(record.sections) { table in
-                    Self.object([("rows", Self.array(table.rows)), ("section", Self.one(table.section)), ("title", Self.one(table.title))])
-                        .reduce(into: Data()) { $0.append($1) }
-                }
-            }),
-        ]
-        DispatchQueue.concurrentPerform(iterations: arrays.count) { i in
-            let json = arrays[i].1()
-            long.withLock { $0[arrays[i].0] = json }
+        func one(_ value: some Encodable) -> Data { RecordCoding.canonicalData(value) }
+        func array<T: Encodable>(_ values: [T], _ each: (T) -> Data) -> Data {
+            var out = Data("[".utf8)
+            for (i, value) in values.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(each(value))
+            }
+            out.append(UInt8(ascii: "]"))
+            return out
         }
-        let parts = long.withLock { $0 }
+        let sections = array(record.sections) { table in
+            Self.object([("rows", array(table.rows) { one($0) }), ("section", one(table.section)), ("title", one(table.title))])
+                .reduce(into: Data()) { $0.append($1) }
+        }
         content = [
-            ("devices", parts["devices"] ?? Data()),
-            ("evidence", parts["evidence"] ?? Data()),
-            ("format", Self.one(MonthlyRecord.format)),
-            ("format_version", Self.one(MonthlyRecord.formatVersion)),
-            ("header", Self.one(record.header)),
-            ("incomplete", Self.one(record.incomplete)),
-            ("sections", parts["sections"] ?? Data()),
-            ("sign_off", Self.one(record.signOff)),
-            ("summary", Self.one(record.summary)),
+            ("devices", array(record.devices) { one($0) }),
+            ("evidence", array(record.evidence) { one($0) }),
+            ("format", one(MonthlyRecord.format)),
+            ("format_version", one(MonthlyRecord.formatVersion)),
+            ("header", one(record.header)),
+            ("incomplete", one(record.incomplete)),
+            ("sections", sections),
+            ("sign_off", one(record.signOff)),
+            ("summary", one(record.summary)),
         ]
         // Synthesised Encodable leaves a nil optional out: the hashed content has no edited_by then.
-        if let editedBy = record.editedBy { content.append(("edited_by", Self.one(editedBy))) }
+        if let editedBy = record.editedBy { content.append(("edited_by", one(editedBy))) }
     }
 
     /// The bytes the content hash is computed over.
