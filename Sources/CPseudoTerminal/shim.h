@@ -15,6 +15,21 @@ extern int unlockpt(int fd);
 extern int ptsname_r(int fd, char *buf, size_t buflen);
 #endif
 
+/* The simulators' children (snmpd, snmpsim, PostgreSQL) get no descriptor of ours beyond 0–2:
+   glibc ≥ 2.34 closes them all in the child (hidden behind _GNU_SOURCE too). */
+#include <spawn.h>
+#ifdef __linux__
+extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
+#endif
+static inline int CPseudoTerminal_closeFrom(posix_spawn_file_actions_t *actions, int from) {
+#ifdef __linux__
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
+#else
+    (void)actions; (void)from;
+    return 0;
+#endif
+}
+
 /// Opens a pseudo-terminal master (O_RDWR | O_NOCTTY | O_CLOEXEC: no child process inherits
 /// it), grants and unlocks it, and writes the slave's path into `name`. Returns the master fd,
 /// or -1 with errno set.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CPseudoTerminal
 
 /// A child process started with `posix_spawn` and reaped with `waitpid`.
 ///
@@ -29,6 +30,9 @@ package final class SpawnedProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of ours: a long-lived agent that kept the write end of a pipe another
+        // thread had just made for a `checkup` child would keep that child's reader from EOF.
+        CPseudoTerminal_closeFrom(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
