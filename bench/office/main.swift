@@ -22,20 +22,9 @@ let seconds = Bench.seconds
 func timed(_ args: [String], environment: [String: String] = [:], repeats: Int = 3) throws -> (Double, String) {
     var best = Double.infinity, output = ""
     for _ in 0..<repeats {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, b in b }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        let start = clock.now
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        best = min(best, seconds(clock.now - start))
-        output = String(decoding: data, as: UTF8.self)
-        if p.terminationStatus > 1 { print("checkup \(args.joined(separator: " ")) exited \(p.terminationStatus): \(output)") }
+        let run = try Bench.run(binary, args, environment: environment)
+        (best, output) = (min(best, run.seconds), run.output)
+        if run.status > 1 { print("checkup \(args.joined(separator: " ")) exited \(run.status): \(output)") }
     }
     return (best, output)
 }

@@ -22,24 +22,8 @@ let seconds = Bench.seconds
 /// Runs a command, returns its wall time and its standard error.
 @discardableResult
 func timed(_ path: String, _ args: [String], environment: [String: String] = [:], input: String? = nil) throws -> (Double, String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = args
-    p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, b in b }
-    let err = Pipe()
-    p.standardError = err
-    p.standardOutput = FileHandle.nullDevice
-    let stdin = Pipe()
-    if input != nil { p.standardInput = stdin }
-    let start = clock.now
-    try p.run()
-    if let input {
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-    }
-    let errors = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (seconds(clock.now - start), String(decoding: errors, as: UTF8.self))
+    let run = try Bench.run(path, args, environment: environment, input: input, dropsOutput: true)
+    return (run.seconds, run.output)
 }
 
 /// Peak RSS of the last `checkup run`, as GNU time measured that one process (not all children so far).

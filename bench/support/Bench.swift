@@ -18,6 +18,30 @@ package enum Bench: Sendable {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
+    /// Runs a program once: its wall time and what it wrote to standard error, and to standard
+    /// output too unless `dropsOutput` (a fan-out of snmpget prints thousands of lines).
+    package static func run(_ path: String, _ args: [String], environment: [String: String] = [:], input: String? = nil,
+                            dropsOutput: Bool = false) throws -> (seconds: Double, output: String, status: Int32) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, b in b }
+        let out = Pipe()
+        p.standardError = out
+        p.standardOutput = dropsOutput ? FileHandle.nullDevice : out
+        let stdin = Pipe()
+        if input != nil { p.standardInput = stdin }
+        let start = clock.now
+        try p.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (seconds(clock.now - start), String(decoding: data, as: UTF8.self), p.terminationStatus)
+    }
+
     /// One figure against its goal, as a line bench/run collects.
     package static func figure(_ name: String, _ measured: String, goal: String, met: Bool) {
         print("FIGURE | \(name) | \(measured) | \(goal) | \(met ? "met" : "NOT met")")

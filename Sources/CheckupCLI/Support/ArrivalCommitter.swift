@@ -23,14 +23,14 @@ final class ArrivalCommitter: Sendable {
     }
 
     func arrive(_ outcome: DeviceOutcome, results: [CheckResult]) {
-        let inspection = DeviceInspection(outcome: scrubber.scrub(outcome), results: results.map(scrubber.scrub), inspectedAt: Date())
+        let inspection = DeviceInspection(outcome: outcome, results: results, inspectedAt: Date())
         let startsBatch = arrived.withLock { $0.append(inspection); return $0.count == 1 }
         guard startsBatch else { return }
         queue.async { [self] in
             let batch = arrived.withLock { batch in defer { batch = [] }; return batch }
             do {
-                try store.commit(batch, run: run, scrubber: scrubber)
-                committed.withLock { kept in for inspection in batch { kept[inspection.outcome.device] = inspection } }
+                let stored = try store.commit(batch, run: run, scrubber: scrubber)
+                committed.withLock { kept in for inspection in stored { kept[inspection.outcome.device] = inspection } }
             } catch {
                 failed.withLock { $0 += batch.map { ($0.outcome.device, "\(error)") } }
             }

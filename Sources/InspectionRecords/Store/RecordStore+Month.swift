@@ -22,26 +22,30 @@ extension RecordStore {
     /// Commits one device's outcome and results to a run that `beginRun` opened, scrubbed with
     /// `scrubber` (built from the inventory, whose URL communities the store never sees).
     package func commit(_ inspection: DeviceInspection, run: Int64, scrubber scrub: Scrubber) throws(RecordError) {
-        try commit([inspection], run: run, scrubber: scrub)
+        _ = try commit([inspection], run: run, scrubber: scrub)
     }
 
     /// Commits the devices that arrived together in one transaction: all of them or none.
-    package func commit(_ inspections: [DeviceInspection], run: Int64, scrubber scrub: Scrubber) throws(RecordError) {
+    /// Returns them as stored (scrubbed): what a run composes its version from.
+    @discardableResult
+    package func commit(_ inspections: [DeviceInspection], run: Int64, scrubber scrub: Scrubber) throws(RecordError) -> [DeviceInspection] {
         try write { db in
             guard let row = try db.queryOne("SELECT site_id, month, inspected_on FROM runs WHERE id = ?", [run]) else {
                 throw RecordError("no run \(run)")
             }
             let inspectedOn: String? = try row["inspected_on"]
             let (site, month): (String, String) = (try row["site_id"], try row["month"])
-            for inspection in inspections {
+            return try inspections.map { inspection in
                 // Each result scrubbed and encoded once: its row, and the inspection's array joined from the same text.
-                let results = inspection.results.map(scrub.scrub)
+                var stored = inspection
+                (stored.outcome, stored.results) = (scrub.scrub(inspection.outcome), inspection.results.map(scrub.scrub))
+                let results = stored.results
                 let encoded = results.map(StoreJSON.encode)
                 try db.execute("""
                     INSERT INTO inspections (run_id, site_id, month, device_id, inspected_on, inspected_at, outcome_json, results_json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, [run, site, month, inspection.outcome.device, inspectedOn ?? Period.day(of: inspection.inspectedAt),
-                          inspection.inspectedAt, StoreJSON.encode(scrub.scrub(inspection.outcome)),
+                          inspection.inspectedAt, StoreJSON.encode(stored.outcome),
                           "[" + encoded.joined(separator: ",") + "]"])
                 for (r, json) in zip(results, encoded) {
                     try db.execute("""
@@ -49,6 +53,7 @@ extension RecordStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """, [run, r.device, r.check, r.status.rawValue, r.observed, r.expected, r.durationMs, json])
                 }
+                return stored
             }
         }
     }
