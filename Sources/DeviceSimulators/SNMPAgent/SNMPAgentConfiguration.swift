@@ -103,7 +103,9 @@ struct SNMPAgentConfiguration {
         }
     }
 
-    /// A `/bin/sh` script answering `-g OID` with three lines: OID, type, value.
+    /// A bash script answering `get OID` with three lines: OID, type, value. Clock values use
+    /// bash's own `printf '%(…)T'`, not `date`: a fork per request made the agent, not the
+    /// client, the slowest part of a 1,000-camera run.
     private func passScript(_ oid: String, _ value: SNMPAgentValue) -> String {
         let body: String
         switch value {
@@ -114,14 +116,16 @@ struct SNMPAgentConfiguration {
         case .dateTime(let offset):
             body = """
             echo octet
-            t=$(( $(date +%s) + (\(offset)) ))
-            date -u -d "@$t" '+%Y %m %d %H %M %S' | awk '{printf "%02X %02X %02X %02X %02X %02X %02X 00 2B 00 00\\n", int($1/256), $1%256, $2, $3, $4, $5, $6}'
+            printf -v now '%(%s)T' -1
+            TZ=UTC0 printf -v parts '%(%Y %m %d %H %M %S)T' $(( now + (\(offset)) ))
+            read -r y mo d h mi s <<< "$parts"
+            printf '%02X %02X %02X %02X %02X %02X %02X 00 2B 00 00\\n' $(( 10#$y / 256 )) $(( 10#$y % 256 )) $(( 10#$mo )) $(( 10#$d )) $(( 10#$h )) $(( 10#$mi )) $(( 10#$s ))
             """
         case .timeText(let offset):
             body = """
             echo string
-            t=$(( $(date +%s) + (\(offset)) ))
-            date -d "@$t" '+%Y-%m-%d %H:%M:%S'
+            printf -v now '%(%s)T' -1
+            printf '%(%Y-%m-%d %H:%M:%S)T\\n' $(( now + (\(offset)) ))
             """
         case .integer(let v): body = "echo integer; echo \(v)"
         case .gauge(let v): body = "echo gauge; echo \(v)"
@@ -132,7 +136,7 @@ struct SNMPAgentConfiguration {
         // pass_persist: one process for the agent's life, answering on its stdin. A `pass` script
         // is forked per request, and under load snmpd gave up on it and answered noSuchInstance.
         return """
-        #!/bin/sh
+        #!/bin/bash
         # GET only (see SNMPAgentConfiguration): answer get .\(oid), nothing else.
         while read -r command; do
           case "$command" in
