@@ -29,7 +29,7 @@ struct ConditionJudge {
             j.critical = critical?.text
             return j
         case .regex(let pattern):
-            let matches = value.text.range(of: pattern, options: .regularExpression) != nil
+            let matches = PatternMatch.matches(pattern, in: value.text)
             return Judgement(status: matches ? .pass : severity, expected: .matches(pattern: pattern))
         case .map(let map):
             let passing = map.entries.values.filter { $0.status == .pass }.sorted { $0.name < $1.name }

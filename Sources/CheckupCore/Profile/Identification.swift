@@ -48,7 +48,7 @@ package struct Identification: Sendable {
                 rules.append(.init(rule: rule, kind: .recogniser, points: nil, detail: "the unit reports no \(name)"))
                 continue
             }
-            let matched = text.range(of: pattern, options: .regularExpression) != nil
+            let matched = PatternMatch.matches(pattern, in: text)
             rules.append(.init(rule: rule, kind: .recogniser, points: matched ? 50 : nil,
                                detail: "\(name) '\(text)'" + (matched ? "" : " does not match")))
         }
@@ -89,7 +89,7 @@ package struct IdentifyingObject: Sendable {
             switch self {
             case .present(let wanted): return wanted
             case .equals(let expected): return expected.matches(value)
-            case .matches(let pattern): return value.text.range(of: pattern, options: .regularExpression) != nil
+            case .matches(let pattern): return PatternMatch.matches(pattern, in: value.text)
             }
         }
 
