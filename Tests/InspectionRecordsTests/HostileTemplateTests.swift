@@ -30,6 +30,16 @@ struct HostileTemplateTests {
         #expect(try TemplateSet.trial(Array(Self.nested(64).utf8), origin: "t").isEmpty)
     }
 
+    /// The bundled HTML templates' `{{% CONTENT_TYPE: HTML}}` is checkup's byte-wise escaper:
+    /// it must escape exactly what swift-mustache's default does.
+    @Test func theBundledHTMLEscapingEscapesWhatTheDefaultDoes() throws {
+        let body = "{{site.name}}|{{#rows}}{{item}}{{html}}{{/rows}}"
+        let declared = try TemplateSet.trial(Array(("{{% CONTENT_TYPE: HTML}}" + body).utf8), origin: "t")
+        let plain = try TemplateSet.trial(Array(body.utf8), origin: "t")
+        #expect(declared == plain)
+        #expect(declared == "支行 &lt;b&gt;|a|b&lt;i&gt;c")
+    }
+
     @Test func changedDelimitersCannotHideTheNesting() {
         let text = "{{=<% %>=}}" + (0..<100).map { "<%#s\($0)%>" }.joined() + (0..<100).reversed().map { "<%/s\($0)%>" }.joined()
         #expect(throws: RecordError.self) { try TemplateSet.trial(Array(text.utf8), origin: "t") }

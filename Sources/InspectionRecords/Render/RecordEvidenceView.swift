@@ -1,4 +1,5 @@
 import CheckupCore
+import Mustache
 import Foundation
 
 /// The evidence appendix as a template sees it: entries grouped by device, each device with its
@@ -9,46 +10,93 @@ struct RecordEvidenceView {
     /// Longest exchange line printed; longer dumps are cut with an ellipsis.
     static let maxLineLength = 140
 
-    var entries: [[String: Any]]
-    var devices: [[String: Any]]
+    var entries: [EntryView]
+    var devices: [DeviceView]
 
     init(_ record: MonthlyRecord, lang: Language, labels: [String: String]) {
         // An entry's expectation is its row's; so is its finding in versions stored before entries kept one.
         var rows: [String: RecordRow] = [:]
         for row in record.rows { if let ref = row.evidenceRef { rows[ref] = row } }
-        let entries = record.evidence.map { Self.entry($0, lang: lang, row: rows[$0.ref]) }
+        let entries = record.evidence.map { EntryView($0, lang: lang, row: rows[$0.ref]) }
         self.entries = entries
         // Grouped once, not filtered per device: linear at 10,000 devices.
-        var byDevice: [String: [[String: Any]]] = [:]
+        var byDevice: [String: [EntryView]] = [:]
         for (e, entry) in zip(record.evidence, entries) { byDevice[e.deviceId, default: []].append(entry) }
         devices = record.devices.compactMap { d in
             let own = byDevice[d.id] ?? []
             guard !own.isEmpty || d.reason != nil else { return nil }
-            // The probe's reason is English: a zh page gives the device's note (设备离线：30 秒内无应答)
-            // in place of its state word instead.
-            let state = lang == .zh ? d.note?.zh ?? d.state.title.zh : d.state.title.en
-            let reason = lang == .zh ? "" : d.reason ?? ""
-            return [
-                "id": d.id, "name": d.name, "location": d.location ?? "", "endpoint": Self.address(d.endpoint, lang: lang),
-                "state": state, "offline": d.state == .unreachable,
-                "reason": reason, "hasReason": !reason.isEmpty, "entries": own,
-            ]
+            return DeviceView(d, lang: lang, entries: own)
         }
     }
 
-    static func entry(_ e: EvidenceEntry, lang: Language, row: RecordRow? = nil) -> [String: Any] {
-        let shown = e.lines.prefix(maxLines).map(shortened)
-        let more = e.lines.count - shown.count
-        let observed = observed(e, lang: lang, rowFinding: row?.finding)
-        let expected = row?.expectation.map { ExpectationPhrases.words($0, lang: lang) } ?? e.expected
-        return [
-            "ref": e.ref, "deviceId": e.deviceId, "device": e.device, "check": e.check.text(lang),
-            "status": e.status.recordTitle.text(lang), "statusId": e.status.rawValue, "abnormal": e.status.isAbnormal,
-            "observed": observed, "expected": expected, "hasExpected": !expected.isEmpty,
-            "lines": Array(shown), "hasLines": !shown.isEmpty,
-            "moreLines": more > 0 ? moreExchanges(more, lang: lang) : "", "hasMoreLines": more > 0,
-            "duration": String(format: "%.0f ms", e.durationMs),
-        ]
+    /// One device of the appendix (`evidenceDevices[]` in Templates/README.md).
+    final class DeviceView: MustacheParent {
+        private let device: RecordDevice
+        private let lang: Language
+        private let entries: [EntryView]
+
+        init(_ device: RecordDevice, lang: Language, entries: [EntryView]) {
+            self.device = device
+            self.lang = lang
+            self.entries = entries
+        }
+
+        func child(named name: String) -> Any? {
+            let d = device
+            // The probe's reason is English: a zh page gives the device's note (设备离线：30 秒内无应答)
+            // in place of its state word instead.
+            let reason = lang == .zh ? "" : d.reason ?? ""
+            switch name {
+            case "id": return d.id
+            case "name": return d.name
+            case "location": return d.location ?? ""
+            case "endpoint": return RecordEvidenceView.address(d.endpoint, lang: lang)
+            case "state": return lang == .zh ? d.note?.zh ?? d.state.title.zh : d.state.title.en
+            case "offline": return d.state == .unreachable
+            case "reason": return reason
+            case "hasReason": return !reason.isEmpty
+            case "entries": return entries
+            default: return nil
+            }
+        }
+    }
+
+    /// One entry (`evidence[]`, `entries[]` in Templates/README.md), worked out when asked for.
+    final class EntryView: MustacheParent {
+        private let entry: EvidenceEntry
+        private let lang: Language
+        private let row: RecordRow?
+
+        init(_ entry: EvidenceEntry, lang: Language, row: RecordRow?) {
+            self.entry = entry
+            self.lang = lang
+            self.row = row
+        }
+
+        func child(named name: String) -> Any? {
+            let e = entry
+            switch name {
+            case "ref": return e.ref
+            case "deviceId": return e.deviceId
+            case "device": return e.device
+            case "check": return e.check.text(lang)
+            case "status": return e.status.recordTitle.text(lang)
+            case "statusId": return e.status.rawValue
+            case "abnormal": return e.status.isAbnormal
+            case "observed": return RecordEvidenceView.observed(e, lang: lang, rowFinding: row?.finding)
+            case "expected": return expected
+            case "hasExpected": return !expected.isEmpty
+            case "lines": return e.lines.prefix(RecordEvidenceView.maxLines).map(RecordEvidenceView.shortened)
+            case "hasLines": return !e.lines.isEmpty
+            case "moreLines": return moreLines > 0 ? RecordEvidenceView.moreExchanges(moreLines, lang: lang) : ""
+            case "hasMoreLines": return moreLines > 0
+            case "duration": return String(format: "%.0f ms", e.durationMs)
+            default: return nil
+            }
+        }
+
+        private var expected: String { row?.expectation.map { ExpectationPhrases.words($0, lang: lang) } ?? entry.expected }
+        private var moreLines: Int { max(0, entry.lines.count - RecordEvidenceView.maxLines) }
     }
 
     /// What was read: the evaluator's English line on an en page (it keeps the raw value,

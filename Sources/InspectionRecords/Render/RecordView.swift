@@ -18,7 +18,7 @@ enum RecordView {
                 "number": lang == .zh ? sectionNumbers[index] : "\(index + 1)",
                 "title": table.title.text(lang),
                 "heading": lang == .zh ? "\(sectionNumbers[index])、\(table.title.zh)" : "\(index + 1). \(table.title.en)",
-                "rows": table.rows.map { row($0, lang: lang, labels: labels) },
+                "rows": table.rows.map { RecordRowView($0, lang: lang, labels: labels) },
                 "empty": table.rows.isEmpty,
             ]
         }
@@ -54,36 +54,6 @@ enum RecordView {
         ]
     }
 
-    static func row(_ r: RecordRow, lang: Language, labels: [String: String]) -> [String: Any] {
-        var item = r.item.text(lang)
-        if let check = r.check?.text(lang), check != item { item += " — " + check }
-        var handling = r.handling
-        if r.clearedOnSite { handling += (handling.isEmpty ? "" : "; ") + (labels["cleared"] ?? "") }
-        return [
-            "number": "\(r.number)", "key": r.key, "device": r.device, "location": r.location, "item": item,
-            "result": r.result.title.text(lang), "resultId": r.result.rawValue,
-            "mark": mark(r.result), "hasMark": !mark(r.result).isEmpty,
-            "normal": r.result == .normal, "attention": r.result == .attention, "abnormal": r.result == .abnormal,
-            "toCheck": r.result == .toCheck, "notInspected": r.result == .notInspected,
-            "notSupported": r.result == .notSupported,
-            "observed": RecordPhrases.observed(r, lang: lang), "expected": ExpectationPhrases.expected(r, lang: lang),
-            "handling": handling,
-            "source": r.source.title.text(lang), "manual": r.source == .manual, "filledBy": r.filledBy ?? "",
-            "evidenceRef": r.evidenceRef ?? "", "hasEvidenceRef": r.evidenceRef != nil,
-            "instruction": r.instruction?.text(lang) ?? "", "hasInstruction": r.instruction != nil,
-            "status": r.status?.rawValue ?? "",
-        ]
-    }
-
-    /// A mark beside the result word, so faults and warnings stand out in black-and-white print.
-    static func mark(_ result: RowResult) -> String {
-        switch result {
-        case .abnormal: "◆"
-        case .attention: "▲"
-        default: ""
-        }
-    }
-
     static func summary(_ s: RecordSummary, labels: [String: String]) -> [[String: Any]] {
         [
             ("devicesChecked", s.devicesChecked), ("devicesOffline", s.devicesOffline),
@@ -106,19 +76,10 @@ enum RecordView {
                 "date": date, "hasDate": !date.isEmpty]
     }
 
-    static func devices(_ record: MonthlyRecord, lang: Language) -> [[String: Any]] {
-        // With a one-day visit the day of every inspected device is known even when the filler left it out.
+    static func devices(_ record: MonthlyRecord, lang: Language) -> [RecordDeviceView] {
         let onlyDay = record.header.inspectionDates.count == 1 ? record.header.inspectionDates[0] : nil
         return record.devices.enumerated().map { index, d in
-            let day = d.inspectedOn ?? (d.state == .notInspected ? nil : onlyDay)
-            let note = d.note?.text(lang) ?? ""
-            return [
-                "number": "\(index + 1)", "id": d.id, "name": d.name, "location": d.location ?? "",
-                "kind": d.kind?.title.text(lang) ?? "", "profile": d.profile, "endpoint": d.endpoint,
-                "state": d.state.title.text(lang), "stateId": d.state.rawValue, "offline": d.state == .unreachable,
-                "notInspected": d.state == .notInspected, "inspectedOn": day ?? "", "note": note,
-                "hasNote": !note.isEmpty, "reason": d.reason ?? "", "hasReason": d.reason != nil,
-            ]
+            RecordDeviceView(d, number: index + 1, lang: lang, onlyDay: onlyDay)
         }
     }
 

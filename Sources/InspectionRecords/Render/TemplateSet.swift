@@ -27,6 +27,7 @@ package struct TemplateSet: Sendable {
     /// Replaces one template by a file; the error names the file and the parse problem.
     package mutating func replace(_ name: String, with file: URL) throws(RecordError) {
         _ = MarkdownContentType.registered
+        _ = HTMLBytesContentType.registered
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw RecordError("template \(file.path): cannot read the file")
         }
@@ -54,6 +55,7 @@ package struct TemplateSet: Sendable {
     /// file goes through, without a file (the fuzz targets' entry).
     package static func trial(_ bytes: [UInt8], origin: String) throws(RecordError) -> String {
         _ = MarkdownContentType.registered
+        _ = HTMLBytesContentType.registered
         let context: [String: Any] = ["site": ["name": "支行 <b>"], "rows": [["item": "a|b", "html": "<i>"], ["item": "c"]],
                                       "a": true, "b": [["c": [["d": "x"]]]]]
         return try parse(bytes, origin: origin).render(context)
@@ -112,6 +114,35 @@ struct MarkdownContentType: MustacheContentType {
 
     static let registered: Bool = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        return true
+    }()
+}
+
+/// HTML escaping of the same five characters as swift-mustache's default, byte by byte: its
+/// default looks each Character up in a dictionary, 9 % of writing a 1,000-camera record, and
+/// most values (numbers, ids, Chinese words) have nothing to escape. Templates select it with
+/// `{{% CONTENT_TYPE: HTML}}`, as the bundled HTML ones do.
+struct HTMLBytesContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let registered: Bool = {
+        MustacheContentTypes.register(HTMLBytesContentType(), named: "HTML")
         return true
     }()
 }
