@@ -30,7 +30,14 @@ final class ArrivalCommitter: Sendable {
             let batch = arrived.withLock { batch in defer { batch = [] }; return batch }
             do {
                 let stored = try store.commit(batch, run: run, scrubber: scrubber)
-                committed.withLock { kept in for inspection in stored { kept[inspection.outcome.device] = inspection } }
+                committed.withLock { kept in
+                    for var inspection in stored {
+                        // An answering device's raw exchanges are in the store, not in its record rows:
+                        // no need to hold 10,000 transcripts until the version is composed.
+                        if !RecordFiller.isOffline(inspection.outcome, inspection.results) { inspection.outcome.exchanges = [] }
+                        kept[inspection.outcome.device] = inspection
+                    }
+                }
             } catch {
                 failed.withLock { $0 += batch.map { ($0.outcome.device, "\(error)") } }
             }

@@ -24,6 +24,12 @@ package struct RecordFiller: Sendable {
         self.secrets = secrets
     }
 
+    /// A device is one "device offline" row when it did not answer, or every check says so;
+    /// only then are its raw exchanges (`DeviceOutcome.exchanges`) part of the record.
+    package static func isOffline(_ outcome: DeviceOutcome?, _ results: [CheckResult]) -> Bool {
+        outcome?.unreachable != nil || (!results.isEmpty && results.allSatisfy { $0.status == .unreachable })
+    }
+
     /// Fills with the default settings (local time zone).
     package static func fill(report: RunReport, month: String, technicians: [String],
                             checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
@@ -87,8 +93,7 @@ package struct RecordFiller: Sendable {
             let location = device?.location ?? ""
             let fallback = RecordMapping(section: device?.kind.defaultSection ?? .centralControl,
                                          item: device?.kind.title ?? LocalizedText(id))
-            let offline = outcome?.unreachable != nil
-                || (!results.isEmpty && results.allSatisfy { $0.status == .unreachable })
+            let offline = Self.isOffline(outcome, results)
             let state: DeviceState = outcome == nil && results.isEmpty ? .notInspected : (offline ? .unreachable : .inspected)
             let reason = outcome?.unreachable ?? results.first { $0.status == .unreachable }?.observed
             devices.append(RecordDevice(id: id, name: name, location: device?.location, kind: device?.kind,

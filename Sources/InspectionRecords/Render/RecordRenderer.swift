@@ -109,14 +109,10 @@ package struct RecordRenderer: Sendable {
             do throws(RecordError) {
                 if file.format == .pdf, let pdf {
                     try pdf.write(html: try render(record, format: .html, lang: lang, part: file.part), to: file.url)
+                } else if file.format == .json {
+                    try AtomicFile.write(document ?? record.document, thenNewline: true, to: file.url)
                 } else {
-                    let bytes = file.format == .json ? Self.json(record, document: document)
-                                                     : Data(try render(record, format: file.format, lang: lang, part: file.part).utf8)
-                    do {
-                        try bytes.write(to: file.url, options: .atomic)
-                    } catch {
-                        throw RecordError("cannot write \(file.url.path): \(error.localizedDescription)")
-                    }
+                    try AtomicFile.write(try render(record, format: file.format, lang: lang, part: file.part), to: file.url)
                 }
             } catch {
                 failures.withLock { $0[i] = error }
