@@ -74,7 +74,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["EmbedProfiles"]),
         .executableTarget(name: "checkup", dependencies: ["CheckupCLI"]),
-        .executableTarget(name: "bench-pelco", dependencies: ["CheckupCore", "PelcoProbe", "DeviceSimulators"], path: "bench/pelco"),
+        .executableTarget(name: "bench-pelco", dependencies: ["BenchSupport", "CheckupCore", "PelcoProbe", "DeviceSimulators"], path: "bench/pelco"),
 
         // Test kit shipped as a product: a scripted probe, peer launchers (the swift-log habit).
         .target(name: "CheckupTestKit", dependencies: ["CheckupCore", "DeviceSimulators", "ModbusProbe", "PelcoProbe", .product(name: "Yams", package: "Yams")],
@@ -91,7 +91,7 @@ let package = Package(
 
         // Benchmarks: `make bench` (ratios against a baseline measured in the same run).
         .executableTarget(name: "bench-pipeline", dependencies: ["CheckupCore", "CheckupTestKit"], path: "bench/pipeline"),
-        .executableTarget(name: "bench-modbus", dependencies: ["CheckupCore", "ModbusProbe", "DeviceSimulators"], path: "bench/modbus"),
+        .executableTarget(name: "bench-modbus", dependencies: ["BenchSupport", "CheckupCore", "CModbus", "ModbusProbe", "DeviceSimulators"], path: "bench/modbus"),
         .executableTarget(name: "bench-snmp", dependencies: ["CheckupCore", "SNMPProbe", "DeviceSimulators"], path: "bench/snmp"),
         .target(name: "BenchSupport", path: "bench/support"),
         .executableTarget(name: "bench-scale", dependencies: ["BenchSupport", "CheckupCore", "DeviceSimulators", "SNMPProbe"], path: "bench/scale"),

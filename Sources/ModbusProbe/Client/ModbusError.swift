@@ -93,5 +93,11 @@ package struct ModbusError: UserFacingError, Sendable, Hashable, CustomStringCon
         return "\(device): \(what)\(req)\(why)"
     }
 
-    static func hex(_ address: Int) -> String { String(format: "0x%04X", address) }
+    /// `0x0100`: at least four digits, as `%04X` writes them, without `String(format:)` (a
+    /// request's text is made for every read of every panel).
+    static func hex(_ address: Int) -> String {
+        guard address >= 0 else { return String(format: "0x%04X", address) }
+        let digits = String(address, radix: 16, uppercase: true)
+        return "0x" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
 }

@@ -1,3 +1,4 @@
+import CheckupCore
 import Foundation
 
 /// The Modbus function codes checkup sends. Reads are always allowed; writes only through
@@ -14,7 +15,7 @@ package enum ModbusFunction: UInt8, Sendable, Hashable, Codable, CustomStringCon
     case encapsulatedInterface = 0x2B
 
     /// `FC02`, the way Modbus people write it.
-    package var description: String { "FC" + String(format: "%02X", rawValue) }
+    package var description: String { "FC" + Exchange.hex([rawValue]) }
 
     /// True for the functions that change device state.
     package var isWrite: Bool {

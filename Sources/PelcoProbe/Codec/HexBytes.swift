@@ -1,9 +1,8 @@
-/// Hex formatting for frames (`FF 01 00 51 00 00 52`), kept here so the codecs need no other module.
-package enum HexBytes: Sendable {
-    private static let digits = Array("0123456789ABCDEF")
+import CheckupCore
 
+/// Hex formatting for frames (`FF 01 00 51 00 00 52`): the codecs' name for `Exchange.hex`, so
+/// a frame reads the same in a Pelco exchange as in a Modbus one.
+package enum HexBytes: Sendable {
     /// Formats bytes as upper-case hex pairs separated by spaces.
-    package static func format(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String([digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]]) }.joined(separator: " ")
-    }
+    package static func format(_ bytes: some Sequence<UInt8>) -> String { Exchange.hex(bytes) }
 }
