@@ -19,7 +19,7 @@ struct SNMPPointReader {
             session = try SNMPSession(configuration, detailedTranscript: context.trace)
         } catch {
             return .unreachable(error.description,
-                                exchanges: [Exchange(.note, "open \(configuration)"), Exchange(.note, error.description)])
+                                exchanges: [Exchange(.note, EvidencePhrase.snmpOpen.text("\(configuration)")), Exchange(.note, error.description)])
         }
         var readings = Readings()
         var answeredOnce = false
@@ -68,9 +68,10 @@ struct SNMPPointReader {
                 answeredOnce = true
                 readings.wire.snmpObjects += Self.captured(rows, entry: entry)
                 let cut = walked.limit.map { "walk stopped at the limit of \($0) objects: the table may have more rows" }
+                let shape = EvidencePhrase.snmpTable.text("\(entry)", "\(rows.count)", "\(columns.count)")
                 var reading = Reading(tableValue(rows, entry: entry, columns: columns, address: point.address), unit: point.unit,
                                       at: context.now(), duration: clock.now - started,
-                                      evidence: "\(entry): \(rows.count) rows × \(columns.count) columns" + (cut.map { " (\($0))" } ?? ""))
+                                      evidence: walked.limit.map { EvidencePhrase.snmpWalkCut.text(shape, "\($0)") } ?? shape)
                 reading.caveat = cut
                 readings[point.id] = reading
             } catch {

@@ -105,7 +105,7 @@ package struct RecordFiller: Sendable {
             if offline {
                 let mapping = results.compactMap(\.record).first ?? fallback
                 let title = LocalizedText(zh: "设备离线", en: "Device offline")
-                let lines = (outcome?.exchanges ?? []).suffix(maxOfflineEvidenceLines).map { "\($0.direction.rawValue): \($0.text)" }
+                let lines = (outcome?.exchanges ?? []).suffix(maxOfflineEvidenceLines).map { "\(EvidencePhrase.direction($0.direction).english): \($0.text)" }
                 let observed = reason ?? "no answer"
                 let finding = Finding.unreachable(waitedSeconds: (outcome?.durationMs ?? results.map(\.durationMs).max() ?? 0) / 1000)
                 let ref = addEvidence(device: id, name: name, check: title, status: .unreachable, observed: observed,

@@ -86,7 +86,10 @@ struct RecordEvidenceView {
             case "observed": return RecordEvidenceView.observed(e, lang: lang, rowFinding: row?.finding)
             case "expected": return expected
             case "hasExpected": return !expected.isEmpty
-            case "lines": return e.lines.prefix(RecordEvidenceView.maxLines).map(RecordEvidenceView.shortened)
+            case "lines":
+                // Worded before shortening, so a cut line still reads in the page's language.
+                let lines = e.lines.prefix(RecordEvidenceView.maxLines)
+                return (lang == .zh ? lines.map(EvidencePhrase.chinese) : Array(lines)).map(RecordEvidenceView.shortened)
             case "hasLines": return !e.lines.isEmpty
             case "moreLines": return moreLines > 0 ? RecordEvidenceView.moreExchanges(moreLines, lang: lang) : ""
             case "hasMoreLines": return moreLines > 0

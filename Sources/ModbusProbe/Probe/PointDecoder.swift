@@ -36,9 +36,10 @@ struct PointDecoder {
             }
             table.append(TableRow(index: address.rowIndex(row), cells: cells))
         }
-        let evidence = zip(columns, spans).map { column, span in
+        let reads = zip(columns, spans).map { column, span in
             "\(column.name): \(ModbusClient.requestText(span.table.readFunction, span.address, span.count))"
-        }.joined(separator: "; ") + " → \(rows) rows"
+        }.joined(separator: "; ")
+        let evidence = EvidencePhrase.modbusRows.text(reads, "\(rows)")
         return Reading(.table(table), unit: point.unit, at: at, duration: duration, evidence: evidence)
     }
 

@@ -83,7 +83,7 @@ package struct PTZDecoderProbe: DeviceProbe {
                 if let first = session.firstReply {
                     let ms = Double(first.elapsed.components.seconds) * 1000 + Double(first.elapsed.components.attoseconds) / 1e15
                     readings[point.id] = Reading(.number((ms * 10).rounded() / 10), unit: "ms", at: context.now(),
-                                                 duration: first.elapsed, evidence: "\(first.query): request → reply")
+                                                 duration: first.elapsed, evidence: EvidencePhrase.replyTime.text(first.query))
                 } else {
                     readings[point.id] = Reading(.error("no query was answered, so no reply time"), unit: "ms", at: context.now())
                 }

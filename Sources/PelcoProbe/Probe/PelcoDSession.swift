@@ -55,7 +55,7 @@ final class PelcoDSession {
     func ask(_ query: PositionQuery) async -> Answer {
         var attempt = 0
         while true {
-            let answer = await send(query.command, label: "query \(query.rawValue)")
+            let answer = await send(query.command, label: EvidencePhrase.query.text(query.rawValue))
             if case .bad = answer, attempt < context.retries {
                 attempt += 1
                 continue
@@ -71,7 +71,7 @@ final class PelcoDSession {
         let sentAt = context.now()
         let result = await line.exchange(frame.bytes, expecting: kind, requestChecksum: frame.checksum,
                                          replyTimeout: replyTimeout ?? context.timeout, io: context.io)
-        exchanges.append(Exchange(.sent, "\(label): \(HexBytes.format(frame.bytes))", at: sentAt))
+        exchanges.append(Exchange(.sent, EvidencePhrase.labelled.text(label, HexBytes.format(frame.bytes)), at: sentAt))
         switch result {
         case .failure(let error):
             exchanges.append(Exchange(.note, "\(label): \(error)"))
@@ -81,18 +81,19 @@ final class PelcoDSession {
             let ms = Self.milliseconds(ex.elapsed)
             frames.append(CapturedFrame(query: HexBytes.format(frame.bytes), reply: ex.received.isEmpty ? nil : HexBytes.format(ex.received),
                                         elapsedMilliseconds: Double(ms)))
-            let arrow = "\(label): \(HexBytes.format(frame.bytes)) → "
+            let request = HexBytes.format(frame.bytes)
+            let arrow = "\(label): \(request) → "
             guard let reply = ex.reply else {
                 if ex.received.isEmpty {
-                    exchanges.append(Exchange(.note, "\(label): no reply after \(ms) ms"))
-                    return .silent(evidence: arrow + "no reply in \(ms) ms")
+                    exchanges.append(Exchange(.note, EvidencePhrase.noReplyAfter.text(label, "\(ms)")))
+                    return .silent(evidence: EvidencePhrase.noReplyIn.text(label, request, "\(ms)"))
                 }
                 let why = ex.rejected.map(\.description) ?? "no valid reply in \(HexBytes.format(ex.received))"
                 exchanges.append(Exchange(.note, "\(label): \(why)"))
                 return .bad("\(label): \(why)", evidence: arrow + HexBytes.format(ex.received))
             }
             let replyBytes = reply.bytes(requestChecksum: frame.checksum)
-            let evidence = arrow + HexBytes.format(replyBytes) + " in \(ms) ms"
+            let evidence = EvidencePhrase.reply.text(label, request, HexBytes.format(replyBytes), "\(ms)")
             // 0x45 is point-to-point and answers whatever the address: accept its own address.
             if reply.address != address && command != .query {
                 return .bad("\(label): reply from address \(reply.address), expected \(address)", evidence: evidence)

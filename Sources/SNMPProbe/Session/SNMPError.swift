@@ -30,7 +30,7 @@ package enum SNMPError: UserFacingError, Sendable, CustomStringConvertible, Equa
     package var description: String {
         switch self {
         case let .timeout(peer, request, ms):
-            return "no reply from \(peer) to \(request) after \(ms) ms (host down, wrong port, or, for v1/v2c, a community the agent does not accept: agents drop those silently, so the two cannot be told apart)"
+            return EvidencePhrase.snmpTimeout.text("\(peer)", "\(request)", "\(ms)")
         case let .authenticationFailure(peer, user, detail):
             return "SNMPv3 authentication failure at \(peer) for user \(user): \(detail) (check the passphrases and the auth/priv protocols)"
         case let .unknownUser(peer, user):

@@ -41,7 +41,7 @@ enum SNMPReplyDiagnosis {
         let version = configuration.version == .v1 ? 0 : 1
         let mask = Array(community.utf8)
         let request = message(version: version, community: mask, kind: kind, requestID: requestID, oids: oids)
-        var exchanges = [Exchange(.sent, "diagnostic \(kind.name), own socket: \(masked(request, mask))")]
+        var exchanges = [Exchange(.sent, EvidencePhrase.diagnosticSent.text(kind.name, masked(request, mask)))]
         _ = request.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count, 0) }
         var sockets = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]
         if let librarySocket, librarySocket >= 0 { sockets.append(pollfd(fd: librarySocket, events: Int16(POLLIN), revents: 0)) }
@@ -67,7 +67,7 @@ enum SNMPReplyDiagnosis {
                     var size = socklen_t(MemoryLayout<Int32>.size)
                     _ = getsockopt(sockets[k].fd, SOL_SOCKET, SO_ERROR, &code, &size)
                 }
-                if failing.contains(0) { exchanges.append(Exchange(.note, "diagnostic: the host refused the datagram (port unreachable)")); break }
+                if failing.contains(0) { exchanges.append(Exchange(.note, EvidencePhrase.diagnosticRefused.text())); break }
                 let failedFDs = failing.map { sockets[$0].fd }  // only net-snmp's socket (index 1) gets here
                 sockets.removeAll { failedFDs.contains($0.fd) }
                 continue
@@ -78,7 +78,8 @@ enum SNMPReplyDiagnosis {
                 guard count > 0 else { continue }   // ICMP port unreachable surfaces as an error
                 let reply = Array(buffer.prefix(count))
                 let late = k == 1
-                exchanges.append(Exchange(.received, "\(late ? "late reply to net-snmp's request" : "diagnostic reply"), \(count) bytes: \(masked(reply, mask))"))
+                let phrase = late ? EvidencePhrase.diagnosticLateReply : .diagnosticReply
+                exchanges.append(Exchange(.received, phrase.text("\(count)", masked(reply, mask))))
                 let finding = classify(reply, version: version, community: mask, requestID: late ? libraryRequestID : requestID)
                 if case .malformed(let why) = finding {
                     exchanges.append(Exchange(.note, "diagnostic: \(why)"))
@@ -89,7 +90,7 @@ enum SNMPReplyDiagnosis {
             }
         }
         if let malformed { return (malformed, exchanges) }
-        exchanges.append(Exchange(.note, "diagnostic: no reply within \(wait) ms"))
+        exchanges.append(Exchange(.note, EvidencePhrase.diagnosticSilent.text("\(wait)")))
         return (.nothing, exchanges)
     }
 

@@ -1,4 +1,5 @@
 import CNetSNMP
+import CheckupCore
 
 /// The kinds of read request the session sends (no SET: checkup is read-only).
 enum SNMPRequestKind: Sendable {
@@ -20,7 +21,7 @@ enum SNMPRequestExchange {
     static func perform(_ handle: UnsafeMutableRawPointer, _ kind: SNMPRequestKind, _ oids: [SNMPObjectID],
                         _ configuration: SNMPSessionConfiguration, sentRequestID: inout Int) -> Result<[SNMPVarBind], SNMPError> {
         let peer = configuration.hostPort
-        let requestLabel = oids.count == 1 ? "\(kind.name) \(oids[0])" : "\(kind.name) of \(oids.count) objects"
+        let requestLabel = oids.count == 1 ? "\(kind.name) \(oids[0])" : EvidencePhrase.snmpRequest.text(kind.name, "\(oids.count)")
         let type: Int32
         switch kind {
         case .get: type = CNetSNMP_MSG_GET()

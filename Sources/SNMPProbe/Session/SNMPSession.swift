@@ -55,7 +55,7 @@ package final class SNMPSession: @unchecked Sendable {
         } else {
             handle = try open().get()
         }
-        record(.note, "open \(configuration)")
+        record(.note, EvidencePhrase.snmpOpen.text("\(configuration)"))
         if let engineID = configuration.security?.engineID {
             record(.note, "engine ID " + engineID.map { hexByte($0) }.joined())
         }

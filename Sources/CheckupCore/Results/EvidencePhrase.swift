@@ -1,0 +1,173 @@
+import Foundation
+
+/// The words the probes put around the wire data in an evidence line (`query pan: FF 01 … → FF 01 …
+/// in 58.8 ms`), each phrase written once here in English and in Chinese. A probe fills the
+/// English one; a zh record words the same line in Chinese (`EvidencePhrase.chinese`), so the
+/// appendix the client signs has the frames as they went over the wire and no English around them.
+/// A line no phrase matches (a rare diagnosis) is shown as the probe wrote it.
+package enum EvidencePhrase: CaseIterable, Sendable {
+    // Whole lines, tried in this order (the first match wins: the more specific first).
+    case noReplyIn, reply, noReplyAfter, replyTime, modbusRows, snmpTable, snmpWalkCut
+    case snmpOpen, snmpTimeout, diagnosticSent, diagnosticRefused, diagnosticSilent, diagnosticReply, diagnosticLateReply
+    case labelled
+    // What was sent (the `{label}` of the lines above).
+    case query, goToPreset, setAxis, stop, snmpRequest
+
+    var english: String {
+        switch self {
+        case .reply: "{label}: {request} → {reply} in {ms} ms"
+        case .noReplyIn: "{label}: {request} → no reply in {ms} ms"
+        case .noReplyAfter: "{label}: no reply after {ms} ms"
+        case .replyTime: "{label}: request → reply"
+        case .modbusRows: "{reads} → {rows} rows"
+        case .snmpTable: "{entry}: {rows} rows × {columns} columns"
+        case .snmpWalkCut: "{line} (walk stopped at the limit of {limit} objects: the table may have more rows)"
+        case .snmpOpen: "open {session}"
+        case .snmpTimeout: "no reply from {peer} to {request} after {ms} ms (host down, wrong port, or, for v1/v2c, a community the agent does not accept: agents drop those silently, so the two cannot be told apart)"
+        case .diagnosticSent: "diagnostic {pdu}, own socket: {frame}"
+        case .diagnosticRefused: "diagnostic: the host refused the datagram (port unreachable)"
+        case .diagnosticSilent: "diagnostic: no reply within {ms} ms"
+        case .diagnosticReply: "diagnostic reply, {count} bytes: {frame}"
+        case .diagnosticLateReply: "late reply to net-snmp's request, {count} bytes: {frame}"
+        case .labelled: "{label}: {frame}"
+        case .query: "query {point}"
+        case .goToPreset: "go to preset {preset}"
+        case .setAxis: "set {axis} {value}"
+        case .stop: "stop"
+        case .snmpRequest: "{pdu} of {count} objects"
+        }
+    }
+
+    var chinese: String {
+        switch self {
+        case .reply: "{label}：{request} → {reply}，{ms} ms"
+        case .noReplyIn: "{label}：{request} → {ms} ms 内无应答"
+        case .noReplyAfter: "{label}：{ms} ms 后仍无应答"
+        case .replyTime: "{label}：请求 → 应答"
+        case .modbusRows: "{reads} → {rows} 行"
+        case .snmpTable: "{entry}：{rows} 行 × {columns} 列"
+        case .snmpWalkCut: "{line}（读取到 {limit} 个对象的上限即停止：表中可能还有更多行）"
+        case .snmpOpen: "打开会话 {session}"
+        case .snmpTimeout: "{peer} 在 {ms} ms 内未应答 {request}（主机未开机、端口不对，或 v1/v2c 团体名不被接受：代理会直接丢弃这类请求，两者无法区分）"
+        case .diagnosticSent: "诊断 {pdu}（独立套接字）：{frame}"
+        case .diagnosticRefused: "诊断：主机拒收该数据报（端口不可达）"
+        case .diagnosticSilent: "诊断：{ms} ms 内无应答"
+        case .diagnosticReply: "诊断应答，{count} 字节：{frame}"
+        case .diagnosticLateReply: "net-snmp 请求的迟到应答，{count} 字节：{frame}"
+        case .labelled: "{label}：{frame}"
+        case .query: "查询 {point}"
+        case .goToPreset: "转到预置位 {preset}"
+        case .setAxis: "设置 {axis} {value}"
+        case .stop: "停止"
+        case .snmpRequest: "{pdu}（{count} 个对象）"
+        }
+    }
+
+    /// The English phrase with `values` in its placeholders, in order.
+    package func text(_ values: String...) -> String {
+        var out = ""
+        var values = values.makeIterator()
+        for piece in Self.pieces(english) {
+            switch piece {
+            case .literal(let text): out += text
+            case .slot: out += values.next() ?? ""
+            }
+        }
+        return out
+    }
+
+    /// The direction word a record puts before a raw exchange (`sent: …`), and its Chinese.
+    package static func direction(_ direction: Exchange.Direction) -> (english: String, chinese: String) {
+        switch direction {
+        case .sent: ("sent", "发送")
+        case .received: ("received", "接收")
+        case .note: ("note", "说明")
+        }
+    }
+
+    /// `line` worded in Chinese where a phrase made it; unchanged elsewhere.
+    package static func chinese(_ line: String) -> String {
+        for direction in [Exchange.Direction.sent, .received, .note] {
+            let words = Self.direction(direction)
+            if line.hasPrefix(words.english + ": ") {
+                return words.chinese + "：" + chinese(String(line.dropFirst(words.english.count + 2)))
+            }
+        }
+        return translate(line, with: lines) ?? line
+    }
+
+    // MARK: Matching
+
+    private enum Piece { case literal(String), slot(String) }
+
+    private static func pieces(_ template: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { pieces.append(.literal(String(rest[..<open]))) }
+            pieces.append(.slot(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.literal(String(rest))) }
+        return pieces
+    }
+
+    /// A phrase's English as an anchored pattern, its slots in order (`(.+?)`, the last greedy).
+    private struct Compiled: @unchecked Sendable {  // NSRegularExpression: immutable, safe to share
+        let phrase: EvidencePhrase
+        let slots: [String]
+        let expression: NSRegularExpression
+
+        init(_ phrase: EvidencePhrase) {
+            self.phrase = phrase
+            let pieces = EvidencePhrase.pieces(phrase.english)
+            var pattern = "^"
+            var slots: [String] = []
+            for (i, piece) in pieces.enumerated() {
+                switch piece {
+                case .literal(let text): pattern += NSRegularExpression.escapedPattern(for: text)
+                case .slot(let name):
+                    slots.append(name)
+                    pattern += i == pieces.count - 1 ? "(.+)" : "(.+?)"
+                }
+            }
+            self.slots = slots
+            // The templates above are literals and slots only: this pattern always compiles.
+            expression = try! NSRegularExpression(pattern: pattern + "$")
+        }
+    }
+
+    private var isLabel: Bool { [.query, .goToPreset, .setAxis, .stop, .snmpRequest].contains(self) }
+    private static let lines = allCases.filter { !$0.isLabel }.map(Compiled.init)
+    private static let labels = allCases.filter(\.isLabel).map(Compiled.init)
+
+    private static func translate(_ text: String, with phrases: [Compiled]) -> String? {
+        let range = NSRange(text.startIndex..., in: text)
+        for compiled in phrases {
+            guard let match = compiled.expression.firstMatch(in: text, range: range) else { continue }
+            var values: [String: String] = [:]
+            var ours = true
+            for (i, slot) in compiled.slots.enumerated() {
+                guard let r = Range(match.range(at: i + 1), in: text) else { continue }
+                let value = String(text[r])
+                switch slot {
+                // What was sent must be one of ours: a device's own text with a colon in it is left alone.
+                case "label": if let worded = translate(value, with: labels) { values[slot] = worded } else { ours = false }
+                case "request" where compiled.phrase == .snmpTimeout: values[slot] = translate(value, with: labels) ?? value
+                case "line": values[slot] = chinese(value)  // a line inside a line (a cut walk)
+                default: values[slot] = value
+                }
+            }
+            guard ours else { continue }
+            var out = ""
+            for piece in pieces(compiled.phrase.chinese) {
+                switch piece {
+                case .literal(let literal): out += literal
+                case .slot(let name): out += values[name] ?? ""
+                }
+            }
+            return out
+        }
+        return nil
+    }
+}
