@@ -51,3 +51,10 @@ extension EvidencePhraseTests {
         #expect(EvidencePhrase.chinese("received: " + EvidencePhrase.diagnosticReply.text("12", "30 0A")) == "接收：诊断应答，12 字节：30 0A")
     }
 }
+
+extension EvidencePhraseTests {
+    @Test func aModbusConnectionNamesTheClientsAddressNotOurURL() {
+        #expect(EvidencePhrase.chinese("note: " + EvidencePhrase.modbusConnect.text("modbus-tcp://10.0.0.5:502?unit=1")) == "说明：连接 10.0.0.5:502，从站 1")
+        #expect(EvidencePhrase.chinese("note: " + EvidencePhrase.modbusConnect.text("modbus-rtu:///dev/ttyUSB0?unit=3")) == "说明：连接 串口，从站 3")
+    }
+}

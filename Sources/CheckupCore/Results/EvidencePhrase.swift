@@ -8,10 +8,10 @@ import Foundation
 package enum EvidencePhrase: CaseIterable, Sendable {
     // Whole lines, tried in this order (the first match wins: the more specific first).
     case noReplyIn, reply, noReplyAfter, replyTime, modbusRows, snmpTable, snmpWalkCut
-    case snmpOpen, snmpTimeout, diagnosticSent, diagnosticRefused, diagnosticSilent, diagnosticReply, diagnosticLateReply
+    case modbusConnect, snmpOpen, snmpTimeout, diagnosticSent, diagnosticRefused, diagnosticSilent, diagnosticReply, diagnosticLateReply
     case labelled
     // What was sent (the `{label}` of the lines above).
-    case query, goToPreset, setAxis, stop, snmpRequest
+    case query, goToPreset, setAxis, stop, snmpRequest, modbusTCPUnit, modbusRTUUnit
 
     var english: String {
         switch self {
@@ -22,6 +22,7 @@ package enum EvidencePhrase: CaseIterable, Sendable {
         case .modbusRows: "{reads} → {rows} rows"
         case .snmpTable: "{entry}: {rows} rows × {columns} columns"
         case .snmpWalkCut: "{line} (walk stopped at the limit of {limit} objects: the table may have more rows)"
+        case .modbusConnect: "connect {label}"
         case .snmpOpen: "open {session}"
         case .snmpTimeout: "no reply from {peer} to {request} after {ms} ms (host down, wrong port, or, for v1/v2c, a community the agent does not accept: agents drop those silently, so the two cannot be told apart)"
         case .diagnosticSent: "diagnostic {pdu}, own socket: {frame}"
@@ -35,6 +36,8 @@ package enum EvidencePhrase: CaseIterable, Sendable {
         case .setAxis: "set {axis} {value}"
         case .stop: "stop"
         case .snmpRequest: "{pdu} of {count} objects"
+        case .modbusTCPUnit: "modbus-tcp://{host}?unit={unit}"
+        case .modbusRTUUnit: "modbus-rtu://{path}?unit={unit}"
         }
     }
 
@@ -47,6 +50,7 @@ package enum EvidencePhrase: CaseIterable, Sendable {
         case .modbusRows: "{reads} → {rows} 行"
         case .snmpTable: "{entry}：{rows} 行 × {columns} 列"
         case .snmpWalkCut: "{line}（读取到 {limit} 个对象的上限即停止：表中可能还有更多行）"
+        case .modbusConnect: "连接 {label}"
         case .snmpOpen: "打开会话 {session}"
         case .snmpTimeout: "{peer} 在 {ms} ms 内未应答 {request}（主机未开机、端口不对，或 v1/v2c 团体名不被接受：代理会直接丢弃这类请求，两者无法区分）"
         case .diagnosticSent: "诊断 {pdu}（独立套接字）：{frame}"
@@ -60,6 +64,9 @@ package enum EvidencePhrase: CaseIterable, Sendable {
         case .setAxis: "设置 {axis} {value}"
         case .stop: "停止"
         case .snmpRequest: "{pdu}（{count} 个对象）"
+        // A zh page gives the client's own address, not our URL; a serial line is 串口 (RecordEvidenceView.address).
+        case .modbusTCPUnit: "{host}，从站 {unit}"
+        case .modbusRTUUnit: "串口，从站 {unit}"
         }
     }
 
@@ -137,7 +144,7 @@ package enum EvidencePhrase: CaseIterable, Sendable {
         }
     }
 
-    private var isLabel: Bool { [.query, .goToPreset, .setAxis, .stop, .snmpRequest].contains(self) }
+    private var isLabel: Bool { [.query, .goToPreset, .setAxis, .stop, .snmpRequest, .modbusTCPUnit, .modbusRTUUnit].contains(self) }
     private static let lines = allCases.filter { !$0.isLabel }.map(Compiled.init)
     private static let labels = allCases.filter(\.isLabel).map(Compiled.init)
 

@@ -59,7 +59,7 @@ package final class ModbusClient {
                 note("RS-485 mode not set before open (\(String(cString: modbus_strerror(CModbus_errno())))); continuing")
             }
         }
-        note("connect \(connection.label)")
+        note(EvidencePhrase.modbusConnect.text(connection.label))
         guard modbus_connect(context) == 0 else {
             throw ModbusClient.failure(connection, function: nil, address: nil, count: nil, connecting: true)
         }
