@@ -9,19 +9,18 @@ import Mustache
 /// `maintenance.md` (the maintenance registration form). The context each
 /// template receives is described in Templates/README.md.
 package struct TemplateSet: Sendable {
+    /// The company's own files, parsed (and so checked) when given.
     var templates: [String: MustacheTemplate]
+    /// Where the bundled ones are: each is parsed when first rendered, not all nine at every
+    /// start: a run prints one or two of them.
+    var folder: URL?
 
     package static let names = ["record.html", "record.md", "quarterly.html", "quarterly.md",
                                "maintenance.html", "maintenance.md", "history.html", "schedule.html", "satisfaction.html"]
 
     /// The templates shipped with checkup.
     package static func bundled() throws(RecordError) -> TemplateSet {
-        let folder = try bundledFolder()
-        var set = TemplateSet(templates: [:])
-        for name in names {
-            try set.replace(name, with: folder.appendingPathComponent(name + ".mustache"))
-        }
-        return set
+        TemplateSet(templates: [:], folder: try bundledFolder())
     }
 
     /// Replaces one template by a file; the error names the file and the parse problem.
@@ -70,8 +69,11 @@ package struct TemplateSet: Sendable {
     }
 
     func render(_ name: String, _ context: [String: Any]) throws(RecordError) -> String {
-        guard let template = templates[name] else { throw RecordError("no template named \(name)") }
-        return template.render(context)
+        if let template = templates[name] { return template.render(context) }
+        guard let folder, Self.names.contains(name) else { throw RecordError("no template named \(name)") }
+        var set = self
+        try set.replace(name, with: folder.appendingPathComponent(name + ".mustache"))
+        return try set.render(name, context)
     }
 
     /// Where the bundled templates are. Looked up by hand, not with `Bundle.module`, whose
