@@ -42,13 +42,20 @@ struct TCPSimulatorTests {
         #expect(faulty["mains-fault"]?.value == .bool(true))
     }
 
+    /// Up to three tries: a port freed by `stop()` can be taken at once by a simulator another
+    /// test starts in parallel, which then answers. A simulator that kept listening fails all three.
     @Test func stoppedSimulatorRefusesConnections() async throws {
-        let panel = AlarmHostSimulator(map: .elmo)
-        let port = try panel.start(tcpPort: 0)
-        panel.stop()
-        let readings = await probe.read([ElmoPoints.mains], from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)"),
-                                        context: testContext())
-        #expect(readings.unreachable?.contains("cannot connect") == true)
+        var reasons: [String] = []
+        for _ in 0..<3 {
+            let panel = AlarmHostSimulator(map: .elmo)
+            let port = try panel.start(tcpPort: 0)
+            panel.stop()
+            let readings = await probe.read([ElmoPoints.mains], from: try AlarmHostProbe.endpoint(parsing: "modbus-tcp://127.0.0.1:\(port)"),
+                                            context: testContext())
+            if readings.unreachable?.contains("cannot connect") == true { return }
+            reasons.append(readings.unreachable ?? "answered on port \(port)")
+        }
+        Issue.record("a stopped simulator still took connections: \(reasons)")
     }
 }
 
