@@ -123,6 +123,9 @@ package enum EvidencePhrase: CaseIterable, Sendable {
     private struct Compiled: @unchecked Sendable {  // NSRegularExpression: immutable, safe to share
         let phrase: EvidencePhrase
         let slots: [String]
+        /// The fixed words, all of which a line must hold before the pattern is tried: most lines
+        /// (`OID = INTEGER 2`) hold none, and a regex per phrase per line was 5 % of a record.
+        let literals: [[UInt8]]
         let expression: NSRegularExpression
 
         init(_ phrase: EvidencePhrase) {
@@ -139,6 +142,7 @@ package enum EvidencePhrase: CaseIterable, Sendable {
                 }
             }
             self.slots = slots
+            literals = pieces.compactMap { if case .literal(let text) = $0 { Array(text.utf8) } else { nil } }
             // The templates above are literals and slots only: this pattern always compiles.
             expression = try! NSRegularExpression(pattern: pattern + "$")
         }
@@ -148,9 +152,22 @@ package enum EvidencePhrase: CaseIterable, Sendable {
     private static let lines = allCases.filter { !$0.isLabel }.map(Compiled.init)
     private static let labels = allCases.filter(\.isLabel).map(Compiled.init)
 
+    /// Whether `bytes` hold `literal` somewhere: a byte search (Foundation's `contains` bridges to NSString).
+    private static func holds(_ bytes: [UInt8], _ literal: [UInt8]) -> Bool {
+        guard let first = literal.first, literal.count <= bytes.count else { return literal.isEmpty }
+        var i = 0
+        let last = bytes.count - literal.count
+        while i <= last {
+            if bytes[i] == first, bytes[i..<(i + literal.count)].elementsEqual(literal) { return true }
+            i += 1
+        }
+        return false
+    }
+
     private static func translate(_ text: String, with phrases: [Compiled]) -> String? {
         let range = NSRange(text.startIndex..., in: text)
-        for compiled in phrases {
+        let bytes = Array(text.utf8)
+        for compiled in phrases where compiled.literals.allSatisfy({ holds(bytes, $0) }) {
             guard let match = compiled.expression.firstMatch(in: text, range: range) else { continue }
             var values: [String: String] = [:]
             var ours = true
