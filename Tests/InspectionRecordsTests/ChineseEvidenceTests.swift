@@ -118,6 +118,14 @@ struct ChineseEvidenceTests {
         }
     }
 
+    /// The bundled profiles' patterns are worded for the client; a profile's own is shown as written.
+    @Test func theBundledPatternsAreWordedAndOthersShownAsWritten() {
+        #expect(ExpectationPhrases.words(.matches(pattern: "."), lang: .zh) == "有应答内容")
+        #expect(ExpectationPhrases.words(.matches(pattern: "^[0-9.]+$"), lang: .zh) == "为数值")
+        #expect(ExpectationPhrases.words(.matches(pattern: "^DS-"), lang: .zh) == "符合 /^DS-/")
+        #expect(ExpectationPhrases.words(.matches(pattern: "."), lang: .en) == Expectation.matches(pattern: ".").description)
+    }
+
     /// A zh CSV export words its 要求 column the same way; an en one keeps the terminal's lines.
     @Test func theCSVExpectedColumnSpeaksTheFilesLanguage() throws {
         let record = try Self.record()

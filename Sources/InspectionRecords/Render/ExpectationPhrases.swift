@@ -22,7 +22,7 @@ enum ExpectationPhrases {
             guard let warning else { return critical.map(words) ?? "" }
             guard let critical else { return "\(words(warning))，否则为注意" }
             return "\(words(critical))，\(alerting(warning)) 为注意"
-        case .matches(let pattern): return "符合 /\(pattern)/"
+        case .matches(let pattern): return patternWords[pattern] ?? "符合 /\(pattern)/"
         case .state(let names): return names.map(state).joined(separator: "或")
         case .noFlags(let names): return names.isEmpty ? "" : "无\(names.map(state).joined(separator: "、"))"
         case .bitField: return "状态位（数值）"
@@ -42,6 +42,9 @@ enum ExpectationPhrases {
         case .instruction(let text): return text.zh
         }
     }
+
+    /// The patterns the bundled profiles use, in words a client reads; any other is shown as written.
+    static let patternWords = ["." : "有应答内容", "^[0-9.]+$": "为数值", "^[0-9]+$": "为整数"]
 
     /// A passing span: `≤ 80`, `10…20`; outside a span, the values beyond it (`< 10 或 > 20`).
     static func words(_ span: Expectation.Span) -> String {
