@@ -1,3 +1,4 @@
+import CheckupCore
 import PelcoProbe
 import Testing
 
@@ -46,7 +47,7 @@ struct CodecTests {
         (.flip, "FF 01 00 07 00 21 29"),
     ])
     func pelcoDKnownFrames(_ command: PelcoDCommand, _ hex: String) {
-        #expect(HexBytes.format(command.bytes(to: 1)) == hex)
+        #expect(Exchange.hex(command.bytes(to: 1)) == hex)
     }
 
     @Test func unknownFramesDecodeToOtherAndBackExactly() throws {
@@ -84,8 +85,8 @@ struct CodecTests {
 
     @Test func knownReplies() {
         // Pan 180.00° from address 1; general reply to a query pan (request checksum 0x52).
-        #expect(HexBytes.format(PelcoDResponse.extended(address: 1, opcode: 0x59, value: 18000).bytes(requestChecksum: 0)) == "FF 01 00 59 46 50 F0")
-        #expect(HexBytes.format(PelcoDResponse.general(address: 1, alarms: 0).bytes(requestChecksum: 0x52)) == "FF 01 00 52")
+        #expect(Exchange.hex(PelcoDResponse.extended(address: 1, opcode: 0x59, value: 18000).bytes(requestChecksum: 0)) == "FF 01 00 59 46 50 F0")
+        #expect(Exchange.hex(PelcoDResponse.general(address: 1, alarms: 0).bytes(requestChecksum: 0x52)) == "FF 01 00 52")
     }
 
     @Test func replyWithWrongOpcodeIsRejected() {
@@ -129,6 +130,6 @@ struct CodecTests {
     }
 
     @Test func pelcoPKnownFrame() {
-        #expect(HexBytes.format(PelcoPCommand.goToPreset(1).bytes(to: 0)) == "A0 00 00 07 00 01 AF 09")
+        #expect(Exchange.hex(PelcoPCommand.goToPreset(1).bytes(to: 0)) == "A0 00 00 07 00 01 AF 09")
     }
 }

@@ -1,3 +1,4 @@
+import CheckupCore
 import DeviceSimulators
 import Foundation
 @testable import PelcoProbe
@@ -48,7 +49,7 @@ struct SerialPortTests {
             if bytes.isEmpty { break }
             received += bytes
         }
-        #expect(HexBytes.format(received) == HexBytes.format(PelcoDResponse.extended(address: 1, opcode: 0x59, value: 100).bytes(requestChecksum: 0)))
+        #expect(Exchange.hex(received) == Exchange.hex(PelcoDResponse.extended(address: 1, opcode: 0x59, value: 100).bytes(requestChecksum: 0)))
     }
 
     @Test func aVanishedLineIsAHangUp() throws {

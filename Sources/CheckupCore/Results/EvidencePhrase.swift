@@ -5,6 +5,10 @@ import Foundation
 /// English one; a zh record words the same line in Chinese (`EvidencePhrase.chinese`), so the
 /// appendix the client signs has the frames as they went over the wire and no English around them.
 /// A line no phrase matches (a rare diagnosis) is shown as the probe wrote it.
+///
+/// Slots: `{label}` is what was sent and must be one of the label phrases below (else the line is
+/// not ours and stays as it is); `{request}` is what was sent, worded when it is one; `{line}` is a
+/// whole line inside a line; every other slot is wire data and is never touched.
 package enum EvidencePhrase: CaseIterable, Sendable {
     // Whole lines, tried in this order (the first match wins: the more specific first).
     case noReplyIn, reply, noReplyAfter, replyTime, modbusRows, snmpTable, snmpWalkCut
@@ -15,8 +19,8 @@ package enum EvidencePhrase: CaseIterable, Sendable {
 
     var english: String {
         switch self {
-        case .reply: "{label}: {request} → {reply} in {ms} ms"
-        case .noReplyIn: "{label}: {request} → no reply in {ms} ms"
+        case .reply: "{label}: {sent} → {reply} in {ms} ms"
+        case .noReplyIn: "{label}: {sent} → no reply in {ms} ms"
         case .noReplyAfter: "{label}: no reply after {ms} ms"
         case .replyTime: "{label}: request → reply"
         case .modbusRows: "{reads} → {rows} rows"
@@ -43,8 +47,8 @@ package enum EvidencePhrase: CaseIterable, Sendable {
 
     var chinese: String {
         switch self {
-        case .reply: "{label}：{request} → {reply}，{ms} ms"
-        case .noReplyIn: "{label}：{request} → {ms} ms 内无应答"
+        case .reply: "{label}：{sent} → {reply}，{ms} ms"
+        case .noReplyIn: "{label}：{sent} → {ms} ms 内无应答"
         case .noReplyAfter: "{label}：{ms} ms 后仍无应答"
         case .replyTime: "{label}：请求 → 应答"
         case .modbusRows: "{reads} → {rows} 行"
@@ -72,15 +76,8 @@ package enum EvidencePhrase: CaseIterable, Sendable {
 
     /// The English phrase with `values` in its placeholders, in order.
     package func text(_ values: String...) -> String {
-        var out = ""
         var values = values.makeIterator()
-        for piece in Self.pieces(english) {
-            switch piece {
-            case .literal(let text): out += text
-            case .slot: out += values.next() ?? ""
-            }
-        }
-        return out
+        return Self.fill(parts.english) { _ in values.next() ?? "" }
     }
 
     /// The direction word a record puts before a raw exchange (`sent: …`), and its Chinese.
@@ -119,78 +116,75 @@ package enum EvidencePhrase: CaseIterable, Sendable {
         return pieces
     }
 
-    /// A phrase's English as an anchored pattern, its slots in order (`(.+?)`, the last greedy).
-    private struct Compiled: @unchecked Sendable {  // NSRegularExpression: immutable, safe to share
-        let phrase: EvidencePhrase
+    private static func fill(_ pieces: [Piece], _ value: (String) -> String) -> String {
+        pieces.reduce(into: "") { out, piece in
+            switch piece {
+            case .literal(let text): out += text
+            case .slot(let name): out += value(name)
+            }
+        }
+    }
+
+    /// A phrase taken apart once: both templates in pieces, and the English as an anchored
+    /// pattern (slots `(.+?)`, the last greedy) with the fixed words a line must hold before the
+    /// pattern is tried: most lines (`OID = INTEGER 2`) hold none, and a regex per phrase per
+    /// line was 5 % of a record.
+    private struct Parts: @unchecked Sendable {  // NSRegularExpression: immutable, safe to share
+        let english: [Piece]
+        let chinese: [Piece]
         let slots: [String]
-        /// The fixed words, all of which a line must hold before the pattern is tried: most lines
-        /// (`OID = INTEGER 2`) hold none, and a regex per phrase per line was 5 % of a record.
         let literals: [[UInt8]]
         let expression: NSRegularExpression
 
         init(_ phrase: EvidencePhrase) {
-            self.phrase = phrase
-            let pieces = EvidencePhrase.pieces(phrase.english)
+            english = EvidencePhrase.pieces(phrase.english)
+            chinese = EvidencePhrase.pieces(phrase.chinese)
             var pattern = "^"
             var slots: [String] = []
-            for (i, piece) in pieces.enumerated() {
+            var literals: [[UInt8]] = []
+            for (i, piece) in english.enumerated() {
                 switch piece {
-                case .literal(let text): pattern += NSRegularExpression.escapedPattern(for: text)
+                case .literal(let text):
+                    pattern += NSRegularExpression.escapedPattern(for: text)
+                    literals.append(Array(text.utf8))
                 case .slot(let name):
                     slots.append(name)
-                    pattern += i == pieces.count - 1 ? "(.+)" : "(.+?)"
+                    pattern += i == english.count - 1 ? "(.+)" : "(.+?)"
                 }
             }
-            self.slots = slots
-            literals = pieces.compactMap { if case .literal(let text) = $0 { Array(text.utf8) } else { nil } }
+            (self.slots, self.literals) = (slots, literals)
             // The templates above are literals and slots only: this pattern always compiles.
             expression = try! NSRegularExpression(pattern: pattern + "$")
         }
     }
 
+    private static let table = Dictionary(uniqueKeysWithValues: allCases.map { ($0, Parts($0)) })
+    private var parts: Parts { Self.table[self]! }  // every case is in the table
     private var isLabel: Bool { [.query, .goToPreset, .setAxis, .stop, .snmpRequest, .modbusTCPUnit, .modbusRTUUnit].contains(self) }
-    private static let lines = allCases.filter { !$0.isLabel }.map(Compiled.init)
-    private static let labels = allCases.filter(\.isLabel).map(Compiled.init)
+    private static let lines = allCases.filter { !$0.isLabel }
+    private static let labels = allCases.filter(\.isLabel)
 
-    /// Whether `bytes` hold `literal` somewhere: a byte search (Foundation's `contains` bridges to NSString).
-    private static func holds(_ bytes: [UInt8], _ literal: [UInt8]) -> Bool {
-        guard let first = literal.first, literal.count <= bytes.count else { return literal.isEmpty }
-        var i = 0
-        let last = bytes.count - literal.count
-        while i <= last {
-            if bytes[i] == first, bytes[i..<(i + literal.count)].elementsEqual(literal) { return true }
-            i += 1
-        }
-        return false
-    }
-
-    private static func translate(_ text: String, with phrases: [Compiled]) -> String? {
+    private static func translate(_ text: String, with phrases: [EvidencePhrase]) -> String? {
         let range = NSRange(text.startIndex..., in: text)
         let bytes = Array(text.utf8)
-        for compiled in phrases where compiled.literals.allSatisfy({ holds(bytes, $0) }) {
-            guard let match = compiled.expression.firstMatch(in: text, range: range) else { continue }
+        for phrase in phrases {
+            let parts = phrase.parts
+            guard parts.literals.allSatisfy({ bytes.firstRange(of: $0) != nil }),
+                  let match = parts.expression.firstMatch(in: text, range: range) else { continue }
             var values: [String: String] = [:]
             var ours = true
-            for (i, slot) in compiled.slots.enumerated() {
+            for (i, slot) in parts.slots.enumerated() {
                 guard let r = Range(match.range(at: i + 1), in: text) else { continue }
                 let value = String(text[r])
                 switch slot {
-                // What was sent must be one of ours: a device's own text with a colon in it is left alone.
-                case "label": if let worded = translate(value, with: labels) { values[slot] = worded } else { ours = false }
-                case "request" where compiled.phrase == .snmpTimeout: values[slot] = translate(value, with: labels) ?? value
-                case "line": values[slot] = chinese(value)  // a line inside a line (a cut walk)
+                case "label":  // a device's own text with a colon in it is left alone
+                    if let worded = translate(value, with: labels) { values[slot] = worded } else { ours = false }
+                case "request": values[slot] = translate(value, with: labels) ?? value
+                case "line": values[slot] = chinese(value)
                 default: values[slot] = value
                 }
             }
-            guard ours else { continue }
-            var out = ""
-            for piece in pieces(compiled.phrase.chinese) {
-                switch piece {
-                case .literal(let literal): out += literal
-                case .slot(let name): out += values[name] ?? ""
-                }
-            }
-            return out
+            if ours { return fill(parts.chinese) { values[$0] ?? "" } }
         }
         return nil
     }

@@ -12,25 +12,33 @@ package struct TemplateSet: Sendable {
     /// The company's own files, parsed (and so checked) when given.
     var templates: [String: MustacheTemplate]
     /// Where the bundled ones are: each is parsed when first rendered, not all nine at every
-    /// start: a run prints one or two of them.
+    /// start (a run prints one or two of them), and kept for the next document.
     var folder: URL?
+    private let bundledParsed = Locked<[String: MustacheTemplate]>([:])
 
     package static let names = ["record.html", "record.md", "quarterly.html", "quarterly.md",
                                "maintenance.html", "maintenance.md", "history.html", "schedule.html", "satisfaction.html"]
 
     /// The templates shipped with checkup.
     package static func bundled() throws(RecordError) -> TemplateSet {
-        TemplateSet(templates: [:], folder: try bundledFolder())
+        var set = TemplateSet(templates: [:])
+        set.folder = try bundledFolder()
+        return set
     }
 
     /// Replaces one template by a file; the error names the file and the parse problem.
     package mutating func replace(_ name: String, with file: URL) throws(RecordError) {
+        templates[name] = try Self.load(file)
+    }
+
+    /// A template file parsed, with checkup's content types registered first.
+    private static func load(_ file: URL) throws(RecordError) -> MustacheTemplate {
         _ = MarkdownContentType.registered
         _ = HTMLBytesContentType.registered
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw RecordError("template \(file.path): cannot read the file")
         }
-        templates[name] = try Self.parse([UInt8](data), origin: file.path)
+        return try parse([UInt8](data), origin: file.path)
     }
 
     /// A template's bytes as a parsed template: UTF-8 (else the line and byte), nesting within
@@ -69,11 +77,11 @@ package struct TemplateSet: Sendable {
     }
 
     func render(_ name: String, _ context: [String: Any]) throws(RecordError) -> String {
-        if let template = templates[name] { return template.render(context) }
+        if let template = templates[name] ?? bundledParsed.withLock({ $0[name] }) { return template.render(context) }
         guard let folder, Self.names.contains(name) else { throw RecordError("no template named \(name)") }
-        var set = self
-        try set.replace(name, with: folder.appendingPathComponent(name + ".mustache"))
-        return try set.render(name, context)
+        let template = try Self.load(folder.appendingPathComponent(name + ".mustache"))
+        bundledParsed.withLock { $0[name] = template }
+        return template.render(context)
     }
 
     /// Where the bundled templates are. Looked up by hand, not with `Bundle.module`, whose

@@ -86,18 +86,18 @@ package enum PelcoDReplyError: UserFacingError, Sendable, Hashable, CustomString
         switch self {
         case .checksum(let b, let expected):
             let got = b.last.map { String(format2: $0) } ?? "--"
-            return "checksum mismatch in reply \(HexBytes.format(b)): got \(got), expected \(String(format2: expected))"
+            return "checksum mismatch in reply \(Exchange.hex(b)): got \(got), expected \(String(format2: expected))"
         case .unexpectedOpcode(let b, let expected):
-            return "unexpected reply \(HexBytes.format(b)): expected opcode \(String(format2: expected))"
+            return "unexpected reply \(Exchange.hex(b)): expected opcode \(String(format2: expected))"
         case .malformed(let b):
-            return "malformed reply \(HexBytes.format(b))"
+            return "malformed reply \(Exchange.hex(b))"
         }
     }
 }
 
 extension String {
     /// Two hex digits, `0x5A`.
-    init(format2 byte: UInt8) { self = "0x" + HexBytes.format([byte]) }
+    init(format2 byte: UInt8) { self = "0x" + Exchange.hex([byte]) }
 
     func trimmingSpaces() -> String {
         var s = Substring(self)

@@ -1,3 +1,5 @@
+import CheckupCore
+
 /// What a Pelco-D and a Pelco-P frame have in common on the wire: a fixed length, a start
 /// byte to synchronise on, and a check (checksum, end byte) that tells a frame from noise.
 /// The framing is each dialect's own (docs/reference.md §2.1); finding frames in a byte
@@ -16,5 +18,5 @@ package protocol PelcoFrame: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension PelcoFrame {
-    package var description: String { HexBytes.format(bytes) }
+    package var description: String { Exchange.hex(bytes) }
 }

@@ -26,5 +26,5 @@ package typealias PelcoPFrameDecoder = PelcoFrameDecoder<PelcoPFrame>
 /// A candidate whose checksum (or, in Pelco-P, end byte) did not match.
 package struct PelcoFrameError: UserFacingError, Sendable, Hashable, CustomStringConvertible {
     package var bytes: [UInt8]
-    package var description: String { "checksum mismatch in frame \(HexBytes.format(bytes))" }
+    package var description: String { "checksum mismatch in frame \(Exchange.hex(bytes))" }
 }

@@ -18,7 +18,7 @@ struct ActivePelcoP {
 
     private mutating func send(_ command: PelcoPCommand, label: String) async -> SerialPortError? {
         let frame = command.frame(to: address)
-        exchanges.append(Exchange(.sent, "\(permission.point): \(label): \(HexBytes.format(frame.bytes))", at: context.now()))
+        exchanges.append(Exchange(.sent, "\(permission.point): \(label): \(Exchange.hex(frame.bytes))", at: context.now()))
         let result = await line.exchange(frame.bytes, expecting: nil, requestChecksum: frame.checksum,
                                          replyTimeout: .zero, io: context.io)
         if case .failure(let error) = result { return error }
@@ -35,7 +35,7 @@ struct ActivePelcoP {
             if let error = await send(.goToPreset(preset), label: "go to preset \(preset)") {
                 return .init(value: .error("\(error)"), evidence: "")
             }
-            return .init(value: .text(ManualStep.sent), evidence: "go to preset \(preset) sent: \(HexBytes.format(PelcoPCommand.goToPreset(preset).bytes(to: address)))")
+            return .init(value: .text(ManualStep.sent), evidence: "go to preset \(preset) sent: \(Exchange.hex(PelcoPCommand.goToPreset(preset).bytes(to: address)))")
         case .stop: motion = nil
         case .panLeft: motion = PelcoMotion(left: true, panSpeed: speed)
         case .panRight: motion = PelcoMotion(right: true, panSpeed: speed)

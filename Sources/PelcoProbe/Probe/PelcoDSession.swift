@@ -71,29 +71,29 @@ final class PelcoDSession {
         let sentAt = context.now()
         let result = await line.exchange(frame.bytes, expecting: kind, requestChecksum: frame.checksum,
                                          replyTimeout: replyTimeout ?? context.timeout, io: context.io)
-        exchanges.append(Exchange(.sent, EvidencePhrase.labelled.text(label, HexBytes.format(frame.bytes)), at: sentAt))
+        exchanges.append(Exchange(.sent, EvidencePhrase.labelled.text(label, Exchange.hex(frame.bytes)), at: sentAt))
         switch result {
         case .failure(let error):
             exchanges.append(Exchange(.note, "\(label): \(error)"))
             return .lineFailed(error)
         case .success(let ex):
-            if !ex.received.isEmpty { exchanges.append(Exchange(.received, HexBytes.format(ex.received))) }
+            if !ex.received.isEmpty { exchanges.append(Exchange(.received, Exchange.hex(ex.received))) }
             let ms = Self.milliseconds(ex.elapsed)
-            frames.append(CapturedFrame(query: HexBytes.format(frame.bytes), reply: ex.received.isEmpty ? nil : HexBytes.format(ex.received),
+            frames.append(CapturedFrame(query: Exchange.hex(frame.bytes), reply: ex.received.isEmpty ? nil : Exchange.hex(ex.received),
                                         elapsedMilliseconds: Double(ms)))
-            let request = HexBytes.format(frame.bytes)
+            let request = Exchange.hex(frame.bytes)
             let arrow = "\(label): \(request) → "
             guard let reply = ex.reply else {
                 if ex.received.isEmpty {
                     exchanges.append(Exchange(.note, EvidencePhrase.noReplyAfter.text(label, "\(ms)")))
                     return .silent(evidence: EvidencePhrase.noReplyIn.text(label, request, "\(ms)"))
                 }
-                let why = ex.rejected.map(\.description) ?? "no valid reply in \(HexBytes.format(ex.received))"
+                let why = ex.rejected.map(\.description) ?? "no valid reply in \(Exchange.hex(ex.received))"
                 exchanges.append(Exchange(.note, "\(label): \(why)"))
-                return .bad("\(label): \(why)", evidence: arrow + HexBytes.format(ex.received))
+                return .bad("\(label): \(why)", evidence: arrow + Exchange.hex(ex.received))
             }
             let replyBytes = reply.bytes(requestChecksum: frame.checksum)
-            let evidence = EvidencePhrase.reply.text(label, request, HexBytes.format(replyBytes), "\(ms)")
+            let evidence = EvidencePhrase.reply.text(label, request, Exchange.hex(replyBytes), "\(ms)")
             // 0x45 is point-to-point and answers whatever the address: accept its own address.
             if reply.address != address && command != .query {
                 return .bad("\(label): reply from address \(reply.address), expected \(address)", evidence: evidence)
