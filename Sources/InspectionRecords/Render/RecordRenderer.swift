@@ -63,12 +63,9 @@ package struct RecordRenderer: Sendable {
         }
     }
 
-    /// The JSON file: the stored canonical document and a line break, written part by part
-    /// (a 10,000-device record never exists as one tree of JSON values).
-    static func json(_ record: MonthlyRecord, document: Data? = nil) -> Data {
-        var data = document ?? record.document
-        data.append(UInt8(ascii: "\n"))
-        return data
+    /// The JSON file: the stored canonical document and a line break.
+    static func json(_ record: MonthlyRecord) -> Data {
+        record.document + [UInt8(ascii: "\n")]
     }
 
     static func mainPart(_ placement: EvidencePlacement) -> RecordDocumentPart {
@@ -87,8 +84,8 @@ package struct RecordRenderer: Sendable {
 
     /// Writes the record in each format into `dir` (created if needed); returns the files written.
     /// With `evidence: .separate`, each printed form has a second file, `….evidence.LANG.EXT`.
-    @discardableResult
     /// `document`: the record's canonical document when the caller has it (the store just kept it).
+    @discardableResult
     package func write(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, to dir: URL,
                        document: Data? = nil) throws(RecordError) -> [URL] {
         do {
@@ -102,17 +99,22 @@ package struct RecordRenderer: Sendable {
                 (format: format, part: part, url: dir.appendingPathComponent(Self.fileName(record, format: format, lang: lang, part: infix)))
             }
         }
-        // Each file on its own core: a 10,000-device record's HTML and JSON take about as long as each other.
+        // A PDF is laid out from its HTML file's page when both are asked: each page rendered once.
+        let htmlParts = Set(files.filter { $0.format == .html }.map(\.part))
+        let pdfOfPart = Dictionary(files.filter { $0.format == .pdf }.map { ($0.part, $0.url) }, uniquingKeysWith: { a, _ in a })
+        let jobs = files.filter { !($0.format == .pdf && htmlParts.contains($0.part)) }
+        // Each file on its own core: forms render in parallel.
         let failures = Locked<[Int: RecordError]>([:])
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let file = files[i]
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let job = jobs[i]
             do throws(RecordError) {
-                if file.format == .pdf, let pdf {
-                    try pdf.write(html: try render(record, format: .html, lang: lang, part: file.part), to: file.url)
-                } else if file.format == .json {
-                    try AtomicFile.write(document ?? record.document, thenNewline: true, to: file.url)
-                } else {
-                    try AtomicFile.write(try render(record, format: file.format, lang: lang, part: file.part), to: file.url)
+                switch job.format {
+                case .json: try AtomicFile.write(document ?? record.document, thenNewline: true, to: job.url)
+                case .pdf: try pdf?.write(html: try render(record, format: .html, lang: lang, part: job.part), to: job.url)
+                default:
+                    let text = try render(record, format: job.format, lang: lang, part: job.part)
+                    try AtomicFile.write(text, to: job.url)
+                    if job.format == .html, let pdf, let url = pdfOfPart[job.part] { try pdf.write(html: text, to: url) }
                 }
             } catch {
                 failures.withLock { $0[i] = error }
