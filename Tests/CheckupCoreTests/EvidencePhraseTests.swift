@@ -58,3 +58,16 @@ extension EvidencePhraseTests {
         #expect(EvidencePhrase.chinese("note: " + EvidencePhrase.modbusConnect.text("modbus-rtu:///dev/ttyUSB0?unit=3")) == "说明：连接 串口，从站 3")
     }
 }
+
+extension EvidencePhraseTests {
+    /// The matcher takes each slot as short as lets the rest of the line match, and a slot
+    /// never spans a line break: a device's multi-line text stays as the device wrote it.
+    @Test func slotsAreTheShortestThatLetTheLineMatch() {
+        // `{label}: {sent} → {reply} in {ms} ms`: the label stops at its first ": ", the reply at the first " in ".
+        #expect(EvidencePhrase.chinese("query pan: A: B → C in D in 5 ms") == "查询 pan：A: B → C，D in 5 ms")
+        #expect(EvidencePhrase.chinese("query pan: FF\n01 → 02 in 5 ms") == "query pan: FF\n01 → 02 in 5 ms")
+        #expect(EvidencePhrase.chinese("query : FF → 02 in 5 ms") == "query : FF → 02 in 5 ms")  // an empty point is no label
+        #expect(EvidencePhrase.chinese("stop: FF 01") == "停止：FF 01")
+        #expect(EvidencePhrase.chinese("stop: ") == "stop: ")  // nothing after the label: no frame
+    }
+}

@@ -125,36 +125,63 @@ package enum EvidencePhrase: CaseIterable, Sendable {
         }
     }
 
-    /// A phrase taken apart once: both templates in pieces, and the English as an anchored
-    /// pattern (slots `(.+?)`, the last greedy) with the fixed words a line must hold before the
-    /// pattern is tried: most lines (`OID = INTEGER 2`) hold none, and a regex per phrase per
-    /// line was 5 % of a record.
-    private struct Parts: @unchecked Sendable {  // NSRegularExpression: immutable, safe to share
+    /// A phrase taken apart once: both templates in pieces, and the English as byte literals
+    /// between slots, matched like the anchored pattern `^lit(.+?)lit…(.+)$` (each slot the
+    /// shortest that lets the rest match, none holding a line break), without a regex engine:
+    /// a record words every exchange line of its appendix, and NSRegularExpression was a third
+    /// of a zh page's rendering.
+    private struct Parts: Sendable {
         let english: [Piece]
         let chinese: [Piece]
         let slots: [String]
-        let literals: [[UInt8]]
-        let expression: NSRegularExpression
+        /// The English phrase as bytes: nil for a slot.
+        let pattern: [[UInt8]?]
 
         init(_ phrase: EvidencePhrase) {
             english = EvidencePhrase.pieces(phrase.english)
             chinese = EvidencePhrase.pieces(phrase.chinese)
-            var pattern = "^"
-            var slots: [String] = []
-            var literals: [[UInt8]] = []
-            for (i, piece) in english.enumerated() {
-                switch piece {
-                case .literal(let text):
-                    pattern += NSRegularExpression.escapedPattern(for: text)
-                    literals.append(Array(text.utf8))
-                case .slot(let name):
-                    slots.append(name)
-                    pattern += i == english.count - 1 ? "(.+)" : "(.+?)"
-                }
+            pattern = english.map { piece in
+                if case .literal(let text) = piece { return Array(text.utf8) }
+                return nil
             }
-            (self.slots, self.literals) = (slots, literals)
-            // The templates above are literals and slots only: this pattern always compiles.
-            expression = try! NSRegularExpression(pattern: pattern + "$")
+            slots = english.compactMap { piece in
+                if case .slot(let name) = piece { return name }
+                return nil
+            }
+        }
+
+        /// The slots' byte ranges in `line` when the whole line is this phrase; nil otherwise.
+        func match(_ line: [UInt8]) -> [Range<Int>]? {
+            var captures: [Range<Int>] = []
+            return Self.match(pattern[...], line, from: 0, &captures) ? captures : nil
+        }
+
+        private static func match(_ pattern: ArraySlice<[UInt8]?>, _ line: [UInt8], from start: Int,
+                                  _ captures: inout [Range<Int>]) -> Bool {
+            guard let first = pattern.first else { return start == line.count }
+            if let literal = first {
+                guard line[start...].starts(with: literal) else { return false }
+                return match(pattern.dropFirst(), line, from: start + literal.count, &captures)
+            }
+            let newline = line[start...].firstIndex(of: UInt8(ascii: "\n")) ?? line.count
+            let rest = pattern.dropFirst()
+            guard let next = rest.first else {  // the last slot takes the rest of the line
+                guard start < line.count, newline == line.count else { return false }
+                captures.append(start..<line.count)
+                return true
+            }
+            // Slots are always between literals in the phrases above.
+            guard let literal = next, let head = literal.first else { return false }
+            var end = start + 1
+            while end + literal.count <= newline {
+                if line[end] == head, line[end...].starts(with: literal) {
+                    captures.append(start..<end)
+                    if match(rest, line, from: end, &captures) { return true }
+                    captures.removeLast()
+                }
+                end += 1
+            }
+            return false
         }
     }
 
@@ -165,17 +192,14 @@ package enum EvidencePhrase: CaseIterable, Sendable {
     private static let labels = allCases.filter(\.isLabel)
 
     private static func translate(_ text: String, with phrases: [EvidencePhrase]) -> String? {
-        let range = NSRange(text.startIndex..., in: text)
         let bytes = Array(text.utf8)
         for phrase in phrases {
             let parts = phrase.parts
-            guard parts.literals.allSatisfy({ bytes.firstRange(of: $0) != nil }),
-                  let match = parts.expression.firstMatch(in: text, range: range) else { continue }
+            guard let ranges = parts.match(bytes) else { continue }
             var values: [String: String] = [:]
             var ours = true
-            for (i, slot) in parts.slots.enumerated() {
-                guard let r = Range(match.range(at: i + 1), in: text) else { continue }
-                let value = String(text[r])
+            for (slot, range) in zip(parts.slots, ranges) {
+                let value = String(decoding: bytes[range], as: UTF8.self)
                 switch slot {
                 case "label":  // a device's own text with a colon in it is left alone
                     if let worded = translate(value, with: labels) { values[slot] = worded } else { ours = false }
