@@ -41,7 +41,13 @@ import Testing
         edited.editedBy = "王芳"
         edited.signature = ClientSignature(signedBy: "李主任", signedOn: "2026-11-30")
         edited.seal()
-        return [FixtureRun.record(), edited, FixtureRun.record(version: 3)]
+        // Large enough for the arrays to be encoded in several chunks (RecordDocument.array).
+        var large = FixtureRun.record()
+        large.devices = Array(repeating: large.devices, count: 1_100 / max(1, large.devices.count) + 1).flatMap { $0 }
+        large.evidence = Array(repeating: large.evidence, count: 1_100 / max(1, large.evidence.count) + 1).flatMap { $0 }
+        large.sections[0].rows = Array(repeating: large.sections[0].rows, count: 1_100 / max(1, large.sections[0].rows.count) + 1).flatMap { $0 }
+        large.seal()
+        return [FixtureRun.record(), edited, FixtureRun.record(version: 3), large]
     }
 
     @Test(arguments: records())

@@ -1,3 +1,4 @@
+import CheckupCore
 import Foundation
 
 /// The canonical JSON of a record (`RecordCoding`: sorted snake_case keys, compact), written
@@ -21,12 +22,12 @@ struct RecordDocument {
             return out
         }
         let sections = array(record.sections) { table in
-            Self.object([("rows", array(table.rows) { one($0) }), ("section", one(table.section)), ("title", one(table.title))])
+            Self.object([("rows", Self.array(table.rows)), ("section", one(table.section)), ("title", one(table.title))])
                 .reduce(into: Data()) { $0.append($1) }
         }
         content = [
-            ("devices", array(record.devices) { one($0) }),
-            ("evidence", array(record.evidence) { one($0) }),
+            ("devices", Self.array(record.devices)),
+            ("evidence", Self.array(record.evidence)),
             ("format", one(MonthlyRecord.format)),
             ("format_version", one(MonthlyRecord.formatVersion)),
             ("header", one(record.header)),
@@ -57,6 +58,28 @@ struct RecordDocument {
         let parts = Self.object(members)
         var out = Data(capacity: parts.reduce(0) { $0 + $1.count })
         for part in parts { out.append(part) }
+        return out
+    }
+
+    /// `[…,…]` of canonical elements, encoded in chunks on every core: the parts are independent,
+    /// and at 10,000 devices the encoding was a fifth of the records phase on one core.
+    private static func array<T: Encodable & Sendable>(_ values: [T]) -> Data {
+        let chunk = 512
+        let chunks = (values.count + chunk - 1) / chunk
+        let encoded = Locked<[Int: Data]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var out = Data()
+            for i in c * chunk..<min(values.count, (c + 1) * chunk) {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(RecordCoding.canonicalData(values[i]))
+            }
+            encoded.withLock { $0[c] = out }
+        }
+        let parts = encoded.withLock { $0 }
+        var out = Data(capacity: parts.values.reduce(2) { $0 + $1.count })
+        out.append(UInt8(ascii: "["))
+        for c in 0..<chunks { out.append(parts[c] ?? Data()) }
+        out.append(UInt8(ascii: "]"))
         return out
     }
 
