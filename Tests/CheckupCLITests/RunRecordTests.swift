@@ -51,6 +51,11 @@ struct RunRecordTests {
         #expect(html.contains("SMART 检测失败"), "the failed disk, in the profile's Chinese")
         #expect(json.contains("SmartFailed"), "and as the device named it, in the data")
         #expect(html.contains("设备离线"), "the dead device is an offline row")
+        // The pages were drafted while the store sealed the version: each prints that version's hash.
+        let hash = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["content_hash"] as? String ?? "?"
+        let markdown = try String(contentsOfFile: dir + "/out/acme-hq-2026-11-v1.zh.md", encoding: .utf8)
+        #expect(hash.count == 64 && html.contains(hash) && markdown.contains(hash), "the sealed hash on every page")
+        #expect(html.contains("<code>\(hash.prefix(12))</code>"), "and its short form in the header")
 
         // No credential in any output: terminal, record files, run file, the store.
         var everything = first.all

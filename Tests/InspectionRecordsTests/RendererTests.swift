@@ -167,3 +167,42 @@ import FoundationXML
         #expect(try RecordCoding.decoder().decode(MonthlyRecord.self, from: Data(file.utf8)) == record)
     }
 }
+
+/// A run drafts its pages while the store seals the version (`RecordDraft`): every page, bundled
+/// or a company's own, prints the sealed version's hash and nothing of the stand-in.
+@Suite struct RecordDraftTests {
+    @Test(arguments: [false, true])
+    func aDraftedPagePrintsTheSealedHash(ownTemplate: Bool) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draft-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let own = dir.appendingPathComponent("own.html")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // A template may transform the hash: no stand-in would survive that, so it waits for the seal.
+        try Data("<p>{{hash}} {{uppercased(shortHash)}}</p>".utf8).write(to: own)
+        let renderer = try RecordRenderer(templateOverrides: ownTemplate ? [own] : [])
+        var record = try RecordFiller(timeZone: FixtureRun.shanghai).assemble(report: FixtureRun.report(), month: "2026-11",
+                                                                             technicians: ["张伟"])
+        record.version = 3
+        #expect(record.contentHash.isEmpty, "drafted before the seal")
+        let draft = renderer.draft(record, formats: [.html, .markdown, .json], lang: .zh, to: dir)
+        let document = record.seal()
+        let files = try draft.finish(record, document: document)
+        #expect(files.map(\.lastPathComponent) == ["acme-hq-2026-11-v3.zh.html", "acme-hq-2026-11-v3.zh.md", "acme-hq-2026-11-v3.json"])
+        let html = try String(contentsOf: files[0], encoding: .utf8)
+        let markdown = try String(contentsOf: files[1], encoding: .utf8)
+        for page in [html, markdown] {
+            #expect(page.contains(record.contentHash), "the sealed hash is printed")
+            #expect(page.range(of: "~[0-9a-f]", options: .regularExpression) == nil, "no stand-in left")
+        }
+        #expect(html.contains(ownTemplate ? record.shortHash.uppercased() : "<code>\(record.shortHash)</code>"))
+        #expect(try Data(contentsOf: files[2]) == document + Data("\n".utf8))
+    }
+
+    @Test func theStandInIsReplacedWhereverItIsAndNothingElse() {
+        let standIn = HashStandIn()
+        let real = String(repeating: "ab", count: 32)
+        let short = String(standIn.hash.prefix(12))
+        let page = "~~ \(standIn.hash)|\(short)|~ \(short.dropLast())|é\(short)"
+        #expect(standIn.replaced(in: page, by: real) == "~~ \(real)|abababababab|~ \(short.dropLast())|éabababababab")
+    }
+}

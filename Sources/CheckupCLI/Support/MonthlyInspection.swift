@@ -87,11 +87,16 @@ struct MonthlyInspection {
         defer { Self.logger.info("records phase \(Self.seconds(ContinuousClock.now - lastReply)) s, peak RSS \(Self.peakRSS)") }
         try store.finishRun(runId, finishedAt: report.finishedAt, incomplete: report.incomplete,
                             exitStatus: runStatus, notInspected: missing)
+        // The pages are drafted while the store seals the version (`RecordDraft`).
+        let folder = URL(fileURLWithPath: out)
+        var draft: RecordDraft?
         let composed = try store.storeNewVersion(site: site.id, month: month, run: runId,
                                                  filler: RecordFiller(secrets: scrubber.secrets),
-                                                 current: committed)
-        let files = try renderer.write(composed.record, formats: formats, lang: lang, to: URL(fileURLWithPath: out),
-                                       document: composed.document)
+                                                 current: committed) { record in
+            draft = renderer.draft(record, formats: formats, lang: lang, to: folder)
+        }
+        let files = try (draft ?? renderer.draft(composed.record, formats: formats, lang: lang, to: folder))
+            .finish(composed.record, document: composed.document)
         return Outcome(report: report, runStatus: runStatus, record: composed.record, files: files,
                        orphanedAnswers: composed.orphanedAnswers, notInspected: missing)
     }

@@ -79,6 +79,13 @@ package struct MonthlyRecord: Sendable, Hashable {
         RecordDocument(self).storedBytes(contentHash: contentHash, version: version, signature: signature)
     }
 
+    /// The record as a draft page prints it before the seal: with a stand-in for its hash (`RecordDraft`).
+    func printed(withHash standIn: String) -> MonthlyRecord {
+        var draft = self
+        draft.contentHash = standIn
+        return draft
+    }
+
     /// First 12 hex digits of the hash, short enough to print on every page.
     package var shortHash: String { String(contentHash.prefix(12)) }
 

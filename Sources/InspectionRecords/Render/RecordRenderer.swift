@@ -88,40 +88,30 @@ package struct RecordRenderer: Sendable {
     @discardableResult
     package func write(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, to dir: URL,
                        document: Data? = nil) throws(RecordError) -> [URL] {
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        } catch {
-            throw RecordError("output folder \(dir.path): \(error.localizedDescription)")
-        }
-        let pdf = formats.contains(.pdf) ? try PDFRenderer() : nil
-        let files = formats.flatMap { format in
+        try draft(record, formats: formats, lang: lang, to: dir).finish(record, document: document ?? record.document)
+    }
+
+    /// Starts rendering the files of a record the store is about to seal (`RecordDraft`);
+    /// `finish` with the sealed record writes them.
+    package func draft(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, to dir: URL) -> RecordDraft {
+        RecordDraft(renderer: self, record: record, formats: formats, lang: lang, to: dir)
+    }
+
+    /// One file a record is written to.
+    struct PlannedFile: Sendable {
+        var format: RecordFormat
+        var part: RecordDocumentPart
+        var url: URL
+    }
+
+    /// The files of a record in each format: a printed form has one per document part of the evidence placement.
+    func plan(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, in dir: URL) -> [PlannedFile] {
+        formats.flatMap { format in
             (format.isForm ? RecordDocumentPart.documents(for: options.evidence) : [(.mainAndEvidence, nil)]).map { part, infix in
-                (format: format, part: part, url: dir.appendingPathComponent(Self.fileName(record, format: format, lang: lang, part: infix)))
+                PlannedFile(format: format, part: part,
+                            url: dir.appendingPathComponent(Self.fileName(record, format: format, lang: lang, part: infix)))
             }
         }
-        // A PDF is laid out from its HTML file's page when both are asked: each page rendered once.
-        let htmlParts = Set(files.filter { $0.format == .html }.map(\.part))
-        let pdfOfPart = Dictionary(files.filter { $0.format == .pdf }.map { ($0.part, $0.url) }, uniquingKeysWith: { a, _ in a })
-        let jobs = files.filter { !($0.format == .pdf && htmlParts.contains($0.part)) }
-        // Each file on its own core: forms render in parallel.
-        let failures = Locked<[Int: RecordError]>([:])
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            let job = jobs[i]
-            do throws(RecordError) {
-                switch job.format {
-                case .json: try AtomicFile.write(document ?? record.document, thenNewline: true, to: job.url)
-                case .pdf: try pdf?.write(html: try render(record, format: .html, lang: lang, part: job.part), to: job.url)
-                default:
-                    let text = try render(record, format: job.format, lang: lang, part: job.part)
-                    try AtomicFile.write(text, to: job.url)
-                    if job.format == .html, let pdf, let url = pdfOfPart[job.part] { try pdf.write(html: text, to: url) }
-                }
-            } catch {
-                failures.withLock { $0[i] = error }
-            }
-        }
-        if let first = failures.withLock({ $0.sorted { $0.key < $1.key }.first?.value }) { throw first }
-        return files.map(\.url)
     }
 
     static func safe(_ id: String) -> String {

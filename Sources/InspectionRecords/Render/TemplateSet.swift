@@ -76,6 +76,9 @@ package struct TemplateSet: Sendable {
         try replace("\(kind).\(isMarkdown ? "md" : "html")", with: file)
     }
 
+    /// True when `name` is the bundled template, not a company's file.
+    func isBundled(_ name: String) -> Bool { templates[name] == nil }
+
     func render(_ name: String, _ context: [String: Any]) throws(RecordError) -> String {
         if let template = templates[name] ?? bundledParsed.withLock({ $0[name] }) { return template.render(context) }
         guard let folder, Self.names.contains(name) else { throw RecordError("no template named \(name)") }

@@ -102,12 +102,15 @@ extension RecordStore {
     /// Composes the month's current record from the latest inspection of every device and every
     /// answer given, and stores it as a new version: one transaction, one version per call.
     /// `current`: what this run committed, by device, so it is not decoded back (scrubbed as `commit` scrubs).
+    /// `beforeSealing`: see `insertVersion`.
     package func storeNewVersion(site siteId: String, month: String, run: Int64?, editedBy: String? = nil,
                                 filler: RecordFiller = RecordFiller(), current: [String: DeviceInspection] = [:],
-                                at date: Date = Date()) throws(RecordError) -> ComposedVersion {
+                                at date: Date = Date(),
+                                beforeSealing: (MonthlyRecord) -> Void = { _ in }) throws(RecordError) -> ComposedVersion {
         try write { db in
             guard let composed = try Self.composeVersion(site: siteId, month: month, run: run, editedBy: editedBy,
-                                                         filler: filler, current: current, at: date, unlessHash: nil, in: db) else {
+                                                         filler: filler, current: current, at: date, unlessHash: nil,
+                                                         beforeSealing: beforeSealing, in: db) else {
                 throw RecordError("\(siteId) \(month): no version composed")  // only with unlessHash
             }
             return composed
@@ -118,6 +121,7 @@ extension RecordStore {
     /// nothing is stored (nil) when the composed record has that content hash.
     static func composeVersion(site siteId: String, month: String, run: Int64?, editedBy: String?, filler: RecordFiller,
                                current: [String: DeviceInspection] = [:], at date: Date, unlessHash: String?,
+                               beforeSealing: (MonthlyRecord) -> Void = { _ in },
                                in db: any SQLConnection) throws -> ComposedVersion? {
         guard let site = try storedSite(siteId, in: db) else { throw RecordError("no site '\(siteId)'") }
         let state = try monthState(site: site, month: month, currentRun: run, current: current, in: db)
@@ -127,7 +131,8 @@ extension RecordStore {
             composed.record.seal()
             if composed.record.contentHash == unlessHash { return nil }
         }
-        composed.document = try insertVersion(&composed.record, runId: run ?? state.latestRun, editedBy: editedBy, at: date, in: db).document
+        composed.document = try insertVersion(&composed.record, runId: run ?? state.latestRun, editedBy: editedBy, at: date,
+                                              beforeSealing: beforeSealing, in: db).document
         return composed
     }
 

@@ -218,11 +218,16 @@ package final class RecordStore: Sendable {
 
     /// The one place a version is made: the record is sealed (its hash computed once) and numbered.
     @discardableResult
+    /// `beforeSealing` gets the record numbered as it will be kept, before its hash is computed
+    /// (a run drafts its pages meanwhile: `RecordDraft`).
     static func insertVersion(_ record: inout MonthlyRecord, runId: Int64?, editedBy: String?, at date: Date,
+                              beforeSealing: (MonthlyRecord) -> Void = { _ in },
                               in db: any SQLConnection) throws -> (version: Int, document: Data) {
         let last: Int = try db.scalar("SELECT MAX(version) FROM record_versions WHERE site_id = ? AND month = ?",
                                       [record.header.siteId, record.header.period]) ?? 0
         record.version = last + 1
+        record.renumber()
+        beforeSealing(record)
         let stored = record.seal()
         let document = String(decoding: stored, as: UTF8.self)
         try db.execute("""
