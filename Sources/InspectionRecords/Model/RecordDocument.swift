@@ -12,19 +12,15 @@ struct RecordDocument {
 
     init(_ record: MonthlyRecord) {
         func one(_ value: some Encodable) -> Data { RecordCoding.canonicalData(value) }
-        func array<T: Encodable>(_ values: [T], _ each: (T) -> Data) -> Data {
-            var out = Data("[".utf8)
-            for (i, value) in values.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(each(value))
+        // Four sections, each an object around its rows.
+        var sections = Data("[".utf8)
+        for (i, table) in record.sections.enumerated() {
+            if i > 0 { sections.append(UInt8(ascii: ",")) }
+            for part in Self.object([("rows", Self.array(table.rows)), ("section", one(table.section)), ("title", one(table.title))]) {
+                sections.append(part)
             }
-            out.append(UInt8(ascii: "]"))
-            return out
         }
-        let sections = array(record.sections) { table in
-            Self.object([("rows", Self.array(table.rows)), ("section", one(table.section)), ("title", one(table.title))])
-                .reduce(into: Data()) { $0.append($1) }
-        }
+        sections.append(UInt8(ascii: "]"))
         content = [
             ("devices", Self.array(record.devices)),
             ("evidence", Self.array(record.evidence)),

@@ -17,6 +17,8 @@ package final class RecordDraft: Sendable {
     private let textJobs: [Int]
     /// The hash printed while the record is drafted; nil when the text waits for the seal or the record was sealed.
     private let standIn: HashStandIn?
+    /// A company's template on a record not sealed yet: its text is rendered in `finish`.
+    private let waitsForSeal: Bool
     private let texts = Locked<[Int: Result<String, RecordError>]>([:])
     private let drafted = DispatchGroup()
 
@@ -32,7 +34,8 @@ package final class RecordDraft: Sendable {
         let sealed = !record.contentHash.isEmpty
         let bundled = jobs.allSatisfy { renderer.templates.isBundled(Self.template(planned[$0].format)) }
         standIn = !sealed && bundled ? HashStandIn() : nil
-        guard sealed || standIn != nil else { return }  // rendered in `finish`, from the sealed record
+        waitsForSeal = !sealed && !bundled
+        guard !waitsForSeal else { return }
         let drafting = standIn.map { record.printed(withHash: $0.hash) } ?? record
         let texts = self.texts
         DispatchQueue.global().async(group: drafted) {
@@ -44,7 +47,7 @@ package final class RecordDraft: Sendable {
     /// atomically, each on its own core. `document`: the version's canonical JSON, as stored.
     package func finish(_ sealed: MonthlyRecord, document: Data) throws(RecordError) -> [URL] {
         drafted.wait()
-        if texts.withLock({ $0.isEmpty }) && !textJobs.isEmpty {
+        if waitsForSeal {
             Self.render(textJobs, of: files, sealed, renderer: renderer, lang: lang, into: texts)
         }
         do {
