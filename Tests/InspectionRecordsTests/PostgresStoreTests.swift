@@ -117,9 +117,9 @@ import Testing
         let tmp = try TemporaryStore(kind)
         try tmp.store.save(run: FixtureRun.report(), record: FixtureRun.record(version: nil))
         let run = try #require(try tmp.store.runs(site: "acme-hq").first).id
-        try tmp.store.write { db in try db.execute("UPDATE results SET result_json = '{\"broken\": 1}' WHERE run_id = ?", [run]) }
+        try tmp.store.write { db in try db.execute("UPDATE inspections SET results_json = '[{\"broken\": 1}]' WHERE run_id = ?", [run]) }
         #expect { try tmp.store.results(run: run) } throws: { error in
-            (error as? RecordError)?.message.contains("a result of run \(run) cannot be read") == true
+            (error as? RecordError)?.message.contains("the results of a device in run \(run) cannot be read") == true
         }
         let entry = try tmp.store.addLogEntry(MaintenanceEntry(siteId: "acme-hq", calledAt: Date(), reported: "无图像"))
         try tmp.store.attachEvidence(toLogEntry: entry, results: FixtureRun.report().results)

@@ -63,6 +63,41 @@ import Testing
         #expect(try tmp.store.siteIds() == ["acme-hq"])
     }
 
+    /// A stored time is fixed-width UTC text to the millisecond, so text order is time order.
+    @Test func storedTimesAreFixedWidthUTCText() throws {
+        #expect(StoreTime.text(Date(timeIntervalSince1970: 0.5)) == "1970-01-01 00:00:00.500")
+        #expect(StoreTime.text(Date(timeIntervalSince1970: 1_796_205_309.0078)) == "2026-12-02 09:55:09.007")
+        #expect(StoreTime.text(Date(timeIntervalSince1970: -1)) == "1969-12-31 23:59:59.000")
+        let now = Date()
+        let read = try #require(StoreTime.date(StoreTime.text(now)))
+        #expect(abs(read.timeIntervalSince(now)) < 0.001)
+    }
+
+    /// A result is stored once, in its inspection; a run of a schema-v1 store kept its results a
+    /// row each in `results`, and they still read.
+    @Test(arguments: StoreKind.allCases) func resultsAreStoredOnceAndOlderRunsStillRead(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
+        try tmp.store.save(run: FixtureRun.report(), record: FixtureRun.record(version: nil))
+        let rows: Int? = try tmp.store.read { db in try db.scalar("SELECT COUNT(*) FROM results") }
+        #expect(rows == 0)
+        #expect(try tmp.store.results(run: try #require(try tmp.store.runs(site: "acme-hq").first).id) == FixtureRun.report().results)
+
+        let old = FixtureRun.report().results[0]
+        let oldRun: Int64 = try tmp.store.write { db in
+            let run = try db.insert("""
+                INSERT INTO runs (site_id, month, started_at, finished_at, incomplete, exit_status, devices_json)
+                VALUES ('acme-hq', '2026-06', ?, ?, 0, 0, '[]')
+                """, [Date(), Date()])
+            try db.execute("""
+                INSERT INTO results (run_id, device, check_id, status, observed, expected, duration_ms, result_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [run, old.device, old.check, old.status.rawValue, old.observed, old.expected, old.durationMs,
+                      StoreJSON.encode(old)])
+            return run
+        }
+        #expect(try tmp.store.results(run: oldRun) == [old])
+    }
+
     @Test(arguments: StoreKind.allCases) func recordsListsEveryMonthAndVersionOfASite(_ kind: StoreKind) throws {
         let tmp = try TemporaryStore(kind)
         for month in ["2026-10", "2026-11"] {

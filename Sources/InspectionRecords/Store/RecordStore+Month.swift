@@ -29,32 +29,28 @@ extension RecordStore {
     /// Returns them as stored (scrubbed): what a run composes its version from.
     @discardableResult
     package func commit(_ inspections: [DeviceInspection], run: Int64, scrubber scrub: Scrubber) throws(RecordError) -> [DeviceInspection] {
+        try commit(inspections.map { PreparedInspection($0, scrubber: scrub) }, run: run)
+    }
+
+    /// Commits inspections already scrubbed and encoded (`PreparedInspection`): the transaction
+    /// only writes, so a run's serial store queue does not also do the JSON of every result.
+    @discardableResult
+    package func commit(_ prepared: [PreparedInspection], run: Int64) throws(RecordError) -> [DeviceInspection] {
         try write { db in
             guard let row = try db.queryOne("SELECT site_id, month, inspected_on FROM runs WHERE id = ?", [run]) else {
                 throw RecordError("no run \(run)")
             }
             let inspectedOn: String? = try row["inspected_on"]
             let (site, month): (String, String) = (try row["site_id"], try row["month"])
-            return try inspections.map { inspection in
-                // Each result scrubbed and encoded once: its row, and the inspection's array joined from the same text.
-                var stored = inspection
-                (stored.outcome, stored.results) = (scrub.scrub(inspection.outcome), inspection.results.map(scrub.scrub))
-                let results = stored.results
-                let encoded = results.map(StoreJSON.encode)
+            for p in prepared {
+                let inspection = p.inspection
                 try db.execute("""
                     INSERT INTO inspections (run_id, site_id, month, device_id, inspected_on, inspected_at, outcome_json, results_json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, [run, site, month, inspection.outcome.device, inspectedOn ?? Period.day(of: inspection.inspectedAt),
-                          inspection.inspectedAt, StoreJSON.encode(stored.outcome),
-                          "[" + encoded.joined(separator: ",") + "]"])
-                for (r, json) in zip(results, encoded) {
-                    try db.execute("""
-                        INSERT INTO results (run_id, device, check_id, status, observed, expected, duration_ms, result_json)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, [run, r.device, r.check, r.status.rawValue, r.observed, r.expected, r.durationMs, json])
-                }
-                return stored
+                          inspection.inspectedAt, p.outcomeJSON, p.resultsJSON])
             }
+            return prepared.map(\.inspection)
         }
     }
 
@@ -238,6 +234,22 @@ package struct RunPlan: Sendable {
         self.technicians = technicians
         self.devices = devices
         self.startedAt = startedAt
+    }
+}
+
+/// A device's inspection scrubbed and in its stored JSON, ready for `commit`: made on the
+/// thread the result arrived on, so the writes that follow are all a commit does.
+package struct PreparedInspection: Sendable {
+    /// As stored: scrubbed.
+    package var inspection: DeviceInspection
+    var outcomeJSON: String
+    var resultsJSON: String
+
+    package init(_ inspection: DeviceInspection, scrubber scrub: Scrubber) {
+        var stored = inspection
+        (stored.outcome, stored.results) = (scrub.scrub(inspection.outcome), inspection.results.map(scrub.scrub))
+        self.inspection = stored
+        (outcomeJSON, resultsJSON) = (StoreJSON.encode(stored.outcome), StoreJSON.encode(stored.results))
     }
 }
 

@@ -182,10 +182,18 @@ package final class RecordStore: Sendable {
         }
     }
 
-    /// The stored results of a run, in the order of the run.
+    /// The stored results of a run, device by device in the order they were committed. They are
+    /// the run's inspections' (one fact, stored once); a run stored before inspections existed
+    /// (schema v1) kept them in `results`, a row each.
     package func results(run: Int64) throws(RecordError) -> [CheckResult] {
         try read { db in
-            try (db.column("SELECT result_json FROM results WHERE run_id = ? ORDER BY id", [run]) as [String]).map { json in
+            let inspections = try db.column("SELECT results_json FROM inspections WHERE run_id = ? ORDER BY id", [run]) as [String]
+            if !inspections.isEmpty {
+                return try inspections.flatMap { json in
+                    try StoreJSON.decode([CheckResult].self, json, what: "the results of a device in run \(run)")
+                }
+            }
+            return try (db.column("SELECT result_json FROM results WHERE run_id = ? ORDER BY id", [run]) as [String]).map { json in
                 try StoreJSON.decode(CheckResult.self, json, what: "a result of run \(run)")
             }
         }

@@ -8,9 +8,20 @@ enum StoreTime {
         var seconds = time_t(milliseconds.floorDivided(by: 1000))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d.%03d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec),
-                      Int(milliseconds - milliseconds.floorDivided(by: 1000) * 1000))
+        // Fixed-width digits by hand, not String(format:): every row a run commits has a time.
+        var text: [UInt8] = []
+        text.reserveCapacity(23)
+        func put(_ value: Int, _ width: Int, then separator: Character?) {
+            var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
+            var n = value
+            for i in stride(from: width - 1, through: 0, by: -1) { digits[i] += UInt8(n % 10); n /= 10 }
+            text += digits
+            if let separator { text.append(separator.asciiValue ?? 0) }
+        }
+        put(Int(parts.tm_year) + 1900, 4, then: "-"); put(Int(parts.tm_mon) + 1, 2, then: "-")
+        put(Int(parts.tm_mday), 2, then: " "); put(Int(parts.tm_hour), 2, then: ":"); put(Int(parts.tm_min), 2, then: ":")
+        put(Int(parts.tm_sec), 2, then: "."); put(Int(milliseconds - milliseconds.floorDivided(by: 1000) * 1000), 3, then: nil)
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Reads `YYYY-MM-DD HH:MM[:SS[.SSS]]` (UTC), with `T` or a space; nil for anything else.

@@ -158,11 +158,6 @@ extension RecordStore {
             _ = try copy(row, into: "inspections", ["site_id", "month", "device_id", "inspected_on", "inspected_at",
                                                     "outcome_json", "results_json"],
                          extra: ["run_id": .integer(run.id)], key: key, in: db)
-            let device: String = try row["device_id"]
-            for result in m.results where try result["run_id"] as Int64 == localRun && result["device"] as String == device {
-                _ = try copy(result, into: "results", ["device", "check_id", "status", "observed", "expected", "duration_ms",
-                                                       "result_json"], extra: ["run_id": .integer(run.id)], key: nil, in: db)
-            }
             report.count(.inspections, .sent)
             changed = true
         }
@@ -298,7 +293,6 @@ struct MonthRows: Sendable {
     var month: String
     var runs: [SQLRow]
     var inspections: [SQLRow]
-    var results: [SQLRow]
     var answers: [SQLRow]
     var versions: [SQLRow]
     var signatures: [SQLRow]
@@ -309,9 +303,6 @@ struct MonthRows: Sendable {
         let args: [any SQLBindable] = [site, month]
         runs = try db.query("SELECT * FROM runs WHERE site_id = ? AND month = ? ORDER BY id", args)
         inspections = try db.query("SELECT * FROM inspections WHERE site_id = ? AND month = ? ORDER BY id", args)
-        results = try db.query("""
-            SELECT * FROM results WHERE run_id IN (SELECT id FROM runs WHERE site_id = ? AND month = ?) ORDER BY id
-            """, args)
         answers = try db.query("SELECT * FROM answers WHERE site_id = ? AND month = ? ORDER BY id", args)
         versions = try db.query("SELECT * FROM record_versions WHERE site_id = ? AND month = ? ORDER BY version", args)
         signatures = try db.query("SELECT * FROM signatures WHERE site_id = ? AND month = ? ORDER BY version", args)
