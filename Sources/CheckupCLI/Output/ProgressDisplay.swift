@@ -21,9 +21,12 @@ final class ProgressDisplay: @unchecked Sendable {
     func handle(_ event: ProgressEvent) {
         guard enabled, case .finished(let outcome, let results, let done, let total) = event else { return }
         lock.lock(); defer { lock.unlock() }
-        fflush(nil)  // what was printed before comes first, even when stdout is a pipe
         if outcome.unreachable != nil || results.contains(where: { $0.status.exitWeight == 2 }) { failing += 1 }
-        let elapsed = Date().timeIntervalSince(start)
+        let now = Date()
+        // Off a terminal a line every 5 s: the text is made only when it is printed.
+        guard terminal.isTTY || now.timeIntervalSince(lastLine) >= 5 || done == total else { return }
+        fflush(nil)  // what was printed before comes first, even when stdout is a pipe
+        let elapsed = now.timeIntervalSince(start)
         let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
         let text = "\(done)/\(total) devices, \(failing) failing, \(Self.clock(elapsed)) elapsed, ETA \(Self.clock(eta))"
         if terminal.isTTY {
@@ -32,8 +35,8 @@ final class ProgressDisplay: @unchecked Sendable {
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
             FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) \(text)".utf8))
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
-        } else if Date().timeIntervalSince(lastLine) >= 5 || done == total {
-            lastLine = Date()
+        } else {
+            lastLine = now
             FileHandle.standardError.write(Data("checkup: \(text)\n".utf8))
         }
     }

@@ -54,19 +54,19 @@ public indirect enum Value: Sendable, Hashable, Codable {
 
     /// The first number in a text, ignoring leading spaces: "27 PERCENT" → 27, "-3.5dB" → -3.5.
     public static func leadingNumber(in text: String) -> Double? {
-        let scalars = Array(text.unicodeScalars.drop(while: { $0 == " " || $0 == "\t" }))
-        var end = 0
+        // Byte by byte: every character it accepts is ASCII, and it runs on every reading.
+        let bytes = text.utf8.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+        var length = 0
         var seenDigit = false, seenDot = false
-        while end < scalars.count {
-            let c = scalars[end]
-            if c.properties.numericType != nil, ("0"..."9").contains(c) { seenDigit = true }
-            else if c == "." && !seenDot { seenDot = true }
-            else if (c == "-" || c == "+") && end == 0 {}
+        for c in bytes {
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) { seenDigit = true }
+            else if c == UInt8(ascii: ".") && !seenDot { seenDot = true }
+            else if (c == UInt8(ascii: "-") || c == UInt8(ascii: "+")) && length == 0 {}
             else { break }
-            end += 1
+            length += 1
         }
         guard seenDigit else { return nil }
-        return Double(String(String.UnicodeScalarView(scalars[0..<end])))
+        return Double(String(decoding: bytes.prefix(length), as: UTF8.self))
     }
 }
 

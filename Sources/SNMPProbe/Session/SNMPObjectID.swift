@@ -23,7 +23,20 @@ package struct SNMPObjectID: Sendable, Hashable, Comparable, CustomStringConvert
         self.arcs = arcs
     }
 
-    package var description: String { arcs.map(String.init).joined(separator: ".") }
+    package var description: String {
+        // Digit by digit: every request, reply and transcript line names its OIDs.
+        var text: [UInt8] = []
+        text.reserveCapacity(arcs.count * 4)
+        var digits: [UInt8] = []
+        for (i, arc) in arcs.enumerated() {
+            if i > 0 { text.append(UInt8(ascii: ".")) }
+            var n = arc
+            digits.removeAll(keepingCapacity: true)
+            repeat { digits.append(UInt8(ascii: "0") + UInt8(n % 10)); n /= 10 } while n > 0
+            text.append(contentsOf: digits.reversed())
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
 
     /// True when `self` lies strictly inside the subtree rooted at `root`.
     package func isInside(_ root: SNMPObjectID) -> Bool {

@@ -58,8 +58,9 @@ package enum SNMPValue: Sendable, Hashable, CustomStringConvertible {
         guard let text = String(validating: trimmed, as: UTF8.self) else { return nil }
         for scalar in text.unicodeScalars {
             if scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
-            if scalar.value < 0x20 || scalar.value == 0x7F { return nil }
-            if scalar.properties.generalCategory == .control { return nil }
+            // The control characters (Unicode's Cc, a fixed set): C0, DEL and C1. Compared by
+            // value: asking each scalar its general category was a tenth of decoding a reply.
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return nil }
         }
         return text
     }
