@@ -54,7 +54,9 @@ package struct RecordRenderer: Sendable {
 
     func render(_ record: MonthlyRecord, format: RecordFormat, lang: Language, part: RecordDocumentPart) throws(RecordError) -> String {
         switch format {
-        case .html: return try templates.render("record.html", RecordView.context(record, lang: lang, part: part))
+        case .html:
+            let context = RecordView.context(record, lang: lang, part: part, lists: try RecordView.Lists(templates))
+            return try templates.render("record.html", context)
         case .markdown: return try templates.render("record.md", RecordView.context(record, lang: lang, part: part))
         case .csv: return CSVTable.render(record, lang: lang)
         case .json: return String(decoding: Self.json(record), as: UTF8.self)

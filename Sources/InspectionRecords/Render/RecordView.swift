@@ -1,5 +1,6 @@
 import CheckupCore
 import Foundation
+import Mustache
 
 /// The context a record template receives: plain dictionaries and arrays of strings and
 /// booleans, in one language, so a company's template needs no knowledge of our types.
@@ -7,22 +8,43 @@ import Foundation
 enum RecordView {
     static let sectionNumbers = ["一", "二", "三", "四"]
 
-    static func context(_ record: MonthlyRecord, lang: Language, part: RecordDocumentPart = .mainAndEvidence) -> [String: Any] {
+    /// The bundled partials that print the long lists of the HTML form (`RenderedList`).
+    struct Lists {
+        var device: MustacheTemplate
+        var row: MustacheTemplate
+        var evidenceDevice: MustacheTemplate
+
+        init(_ templates: TemplateSet) throws(RecordError) {
+            (device, row, evidenceDevice) = (try templates.template("record.html.device"), try templates.template("record.html.row"),
+                                             try templates.template("record.html.evidence-device"))
+        }
+    }
+
+    /// `lists`: with them, the context also has the lists printed (`devicesHTML`, a section's
+    /// `rowsHTML`, `evidenceDevicesHTML`), each worked out only if the template prints it.
+    static func context(_ record: MonthlyRecord, lang: Language, part: RecordDocumentPart = .mainAndEvidence,
+                        lists: Lists? = nil) -> [String: Any] {
         let labels = RecordLabels.dictionary(lang)
+        // What an item of a printed list sees beyond its own keys: the form's fixed words.
+        let shared: [String: Any] = ["labels": labels, "lang": lang.rawValue]
         let h = record.header
         let sep = lang == .zh ? "、" : ", "
         let version = record.version.map { "v\($0)" } ?? labels["unsaved"] ?? ""
         let sections: [[String: Any]] = record.sections.enumerated().map { index, table in
-            [
+            let rows = table.rows.map { RecordRowView($0, lang: lang, labels: labels) }
+            var section: [String: Any] = [
                 "id": table.section.rawValue,
                 "number": lang == .zh ? sectionNumbers[index] : "\(index + 1)",
                 "title": table.title.text(lang),
                 "heading": lang == .zh ? "\(sectionNumbers[index])、\(table.title.zh)" : "\(index + 1). \(table.title.en)",
-                "rows": table.rows.map { RecordRowView($0, lang: lang, labels: labels) },
                 "empty": table.rows.isEmpty,
             ]
+            if let lists { section["rowsHTML"] = RenderedList(template: lists.row, items: rows, around: [section, shared]) }
+            section["rows"] = rows
+            return section
         }
         let evidence = RecordEvidenceView(record, lang: lang, labels: labels)
+        let devices = devices(record, lang: lang)
         return [
             "lang": lang.rawValue,
             "labels": labels,
@@ -45,13 +67,16 @@ enum RecordView {
             "sections": sections,
             "summary": summary(record.summary, labels: labels),
             "signOff": signOff(record, sep: sep),
-            "devices": devices(record, lang: lang),
+            "devices": devices,
             "evidence": evidence.entries,
             "hasEvidence": !evidence.entries.isEmpty,
             "evidenceDevices": evidence.devices,
             "signed": record.signature != nil,
             "signature": ["by": record.signature?.signedBy ?? "", "on": record.signature?.signedOn ?? ""],
-        ]
+        ].merging(lists.map { lists in [
+            "devicesHTML": RenderedList(template: lists.device, items: devices, around: [shared]),
+            "evidenceDevicesHTML": RenderedList(template: lists.evidenceDevice, items: evidence.devices, around: [shared]),
+        ] } ?? [:]) { a, _ in a }
     }
 
     static func summary(_ s: RecordSummary, labels: [String: String]) -> [[String: Any]] {

@@ -18,6 +18,8 @@ package struct TemplateSet: Sendable {
 
     package static let names = ["record.html", "record.md", "quarterly.html", "quarterly.md",
                                "maintenance.html", "maintenance.md", "history.html", "schedule.html", "satisfaction.html"]
+    /// The bundled partials that print a form's long lists, an item each (`RenderedList`).
+    static let partials = ["record.html.device", "record.html.row", "record.html.evidence-device"]
 
     /// The templates shipped with checkup.
     package static func bundled() throws(RecordError) -> TemplateSet {
@@ -80,11 +82,18 @@ package struct TemplateSet: Sendable {
     func isBundled(_ name: String) -> Bool { templates[name] == nil }
 
     func render(_ name: String, _ context: [String: Any]) throws(RecordError) -> String {
-        if let template = templates[name] ?? bundledParsed.withLock({ $0[name] }) { return template.render(context) }
-        guard let folder, Self.names.contains(name) else { throw RecordError("no template named \(name)") }
+        try template(name).render(context)
+    }
+
+    /// A template by name: the company's, else the bundled one (a partial is always bundled).
+    func template(_ name: String) throws(RecordError) -> MustacheTemplate {
+        if let template = templates[name] ?? bundledParsed.withLock({ $0[name] }) { return template }
+        guard let folder, Self.names.contains(name) || Self.partials.contains(name) else {
+            throw RecordError("no template named \(name)")
+        }
         let template = try Self.load(folder.appendingPathComponent(name + ".mustache"))
         bundledParsed.withLock { $0[name] = template }
-        return template.render(context)
+        return template
     }
 
     /// Where the bundled templates are. Looked up by hand, not with `Bundle.module`, whose
