@@ -40,9 +40,16 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
         let around: [any MustacheParent]
 
         func child(named name: String) -> Any? {
-            if let own = item.child(named: name) { return own }
-            for context in around { if let value = context.child(named: name) { return value } }
-            return nil
+            guard let value = item.child(named: name) ?? around.lazy.compactMap({ $0.child(named: name) }).first else { return nil }
+            return (value as? String).map(Text.init) ?? value
         }
+    }
+
+    /// A string as the engine prints it at once: a plain String goes through its optional
+    /// check and `String(describing:)` first, a seventh of the time a value takes.
+    private struct Text: MustacheCustomRenderable, MustacheTransformable {
+        let renderText: String
+        var isNull: Bool { false }
+        func transform(_ name: String) -> Any? { renderText.transform(name) }
     }
 }
