@@ -37,8 +37,9 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 var started: [SNMPAgentFixture] = []
 for _ in 0..<4 { started.append(try await SNMPAgentFixture.start(profile: "hikvision-camera", profilesRoot: root)) }
 let agents = started
+/// The objects checkup's GET asks of each camera (hikvision-camera.yaml's points, `probe --trace`).
 let oids = ["1.3.6.1.4.1.39165.1.1.0", "1.3.6.1.4.1.39165.1.3.0", "1.3.6.1.4.1.39165.1.7.0",
-            "1.3.6.1.4.1.39165.1.9.0", "1.3.6.1.4.1.39165.1.19.0"]
+            "1.3.6.1.4.1.39165.1.11.0", "1.3.6.1.4.1.39165.1.9.0", "1.3.6.1.4.1.39165.1.19.0"]
 let deadPorts = try (0..<4).map { _ in try FreePort.udp() }
 
 /// An inventory of `live` cameras round-robin on the agents and `dead` ones on closed ports.
