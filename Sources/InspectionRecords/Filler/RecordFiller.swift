@@ -156,23 +156,25 @@ package struct RecordFiller: Sendable {
             address: site?.address, contract: site?.contract, responseZone: site?.responseZone, period: month,
             inspectionDates: Array(Set([report.startedAt, report.finishedAt].map { Period.day(of: $0, in: timeZone) })).sorted(),
             technicians: technicians, startedAt: report.startedAt, finishedAt: report.finishedAt)
-        // Number the evidence in the order its rows appear on the form.
-        let ordered = RecordSection.allCases.flatMap { sections[$0] ?? [] }.compactMap(\.evidenceRef)
-        var renamed: [String: String] = [:]
-        for (i, old) in ordered.enumerated() { renamed[old] = "E\(i + 1)" }
-        for key in sections.keys {
-            sections[key] = sections[key]?.map { row in
-                var row = row
-                row.evidenceRef = row.evidenceRef.flatMap { renamed[$0] }
-                return row
+        // Number the evidence in the order its rows appear on the form: rows and entries edited
+        // in place and each entry put in its slot, not copied and sorted (60,000 of each at 10,000 devices).
+        var position: [String: Int] = [:]  // an entry's ref as made → its place on the form
+        for section in RecordSection.allCases {
+            guard var rows = sections.removeValue(forKey: section) else { continue }  // held once: edited in place
+            for r in rows.indices {
+                guard let old = rows[r].evidenceRef else { continue }
+                position[old] = position.count
+                rows[r].evidenceRef = "E\(position.count)"
             }
+            sections[section] = rows
         }
-        evidence = evidence.compactMap { e in
-            guard let ref = renamed[e.ref] else { return nil }
-            var e = e
-            e.ref = ref
-            return e
-        }.sorted { Int($0.ref.dropFirst()) ?? 0 < Int($1.ref.dropFirst()) ?? 0 }
+        var placed = [EvidenceEntry?](repeating: nil, count: position.count)
+        for i in evidence.indices {
+            guard let at = position[evidence[i].ref] else { continue }
+            evidence[i].ref = "E\(at + 1)"
+            placed[at] = evidence[i]
+        }
+        evidence = placed.compactMap { $0 }
 
         var record = MonthlyRecord(
             header: header, devices: devices,

@@ -58,7 +58,9 @@ package struct MonthlyRecord: Sendable, Hashable {
     /// Numbers rows 1… within each section and recounts the summary; call after editing rows.
     package mutating func renumber() {
         for s in sections.indices {
-            for r in sections[s].rows.indices { sections[s].rows[r].number = r + 1 }
+            // Written only where it changes: the rows a draft page holds (`RecordDraft`) share
+            // their storage with this record, and one write would copy all 60,000 of them.
+            for r in sections[s].rows.indices where sections[s].rows[r].number != r + 1 { sections[s].rows[r].number = r + 1 }
         }
         summary = RecordSummary(sections: sections, devices: devices)
     }
