@@ -63,7 +63,7 @@ struct RecordDocument {
         let chunk = 512
         let chunks = (values.count + chunk - 1) / chunk
         let encoded = Locked<[Int: Data]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        Parallel.forEach(chunks) { c in
             var out = Data()
             for i in c * chunk..<min(values.count, (c + 1) * chunk) {
                 if i > 0 { out.append(UInt8(ascii: ",")) }

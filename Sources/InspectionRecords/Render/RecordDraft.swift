@@ -38,9 +38,15 @@ package final class RecordDraft: Sendable {
         guard !waitsForSeal else { return }
         let drafting = standIn.map { record.printed(withHash: $0.hash) } ?? record
         let texts = self.texts
-        DispatchQueue.global().async(group: drafted) {
+        // A thread of its own, not GCD's: on Linux its pool counts the run's blocked task as busy,
+        // and the draft would wait for a second thread (half a second) while the store seals.
+        drafted.enter()
+        let thread = Thread { [drafted] in
             Self.render(jobs, of: planned, drafting, renderer: renderer, lang: lang, into: texts)
+            drafted.leave()
         }
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 
     /// Waits for the drafted text, prints the sealed record's hash in it, and writes every file
@@ -61,7 +67,7 @@ package final class RecordDraft: Sendable {
         let drafted = texts.withLock { $0 }
         let (files, standIn, lang) = (self.files, self.standIn, self.lang)
         let writes = files.indices.filter { drafted[$0] != nil || !files[$0].format.isForm }
-        DispatchQueue.concurrentPerform(iterations: writes.count) { w in
+        Parallel.forEach(writes.count) { w in
             let i = writes[w]
             let file = files[i]
             do throws(RecordError) {
@@ -91,10 +97,10 @@ package final class RecordDraft: Sendable {
         format == .markdown ? "record.md" : "record.html"
     }
 
-    /// Each text on its own core; a PDF's text is its HTML page.
+    /// Each text on its own core (`Parallel`); a PDF's text is its HTML page.
     private static func render(_ jobs: [Int], of files: [RecordRenderer.PlannedFile], _ record: MonthlyRecord,
                                renderer: RecordRenderer, lang: Language, into texts: Locked<[Int: Result<String, RecordError>]>) {
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { j in
+        Parallel.forEach(jobs.count) { j in
             let file = files[jobs[j]]
             let text = Result { () throws(RecordError) -> String in
                 try renderer.render(record, format: file.format == .pdf ? .html : file.format, lang: lang, part: file.part)

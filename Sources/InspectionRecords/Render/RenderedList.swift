@@ -21,7 +21,7 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
     var renderText: String {
         let chunks = (items.count + Self.chunk - 1) / Self.chunk
         let parts = Locked<[Int: String]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        Parallel.forEach(chunks) { c in
             var text = ""
             for item in items[(c * Self.chunk)..<min(items.count, (c + 1) * Self.chunk)] {
                 text += template.render(InContext(item: item, around: around))

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Work split in parts, done on every core: the calling thread and one more thread per core
+/// each take the next part until none is left.
+///
+/// Not `DispatchQueue.concurrentPerform`: on Linux GCD cannot see that one of its threads is
+/// blocked (a run's task waiting for its drafted pages, a store call), counts it busy, and gives
+/// the parts of a 1,000-camera page to a single thread.
+public enum Parallel: Sendable {
+    /// Calls `body` with every index in `0..<count`, in no set order, and returns when all are done.
+    public static func forEach(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let helpers = min(count, ProcessInfo.processInfo.activeProcessorCount) - 1
+        guard helpers > 0 else {
+            for i in 0..<count { body(i) }
+            return
+        }
+        let next = Locked(0)
+        let work: @Sendable () -> Void = {
+            while true {
+                let i = next.withLock { n in defer { n += 1 }; return n }
+                guard i < count else { return }
+                body(i)
+            }
+        }
+        let finished = DispatchGroup()
+        for _ in 0..<helpers {
+            finished.enter()
+            let thread = Thread {
+                work()
+                finished.leave()
+            }
+            thread.stackSize = 8 << 20  // a page's nested sections recurse in the template engine
+            thread.start()
+        }
+        work()
+        finished.wait()
+    }
+}
