@@ -127,24 +127,29 @@ struct HashStandIn: Sendable {
     func replaced(in text: String, by real: String) -> String {
         let (full, short) = (Array(hash.utf8), Array(hash.utf8.prefix(12)))
         let (realFull, realShort) = (Array(real.utf8), Array(real.utf8.prefix(12)))
+        guard realFull.count == full.count else {  // not reached: a SHA-256 hash has 64 hex digits
+            return text.replacingOccurrences(of: hash, with: real)
+                .replacingOccurrences(of: String(hash.prefix(12)), with: String(real.prefix(12)))
+        }
         var text = text
         return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return "" }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            // memchr for the stand-in's first byte: a 40 MB page is searched in milliseconds.
-            while i < bytes.count, let found = memchr(base + i, Int32(full[0]), bytes.count - i) {
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                out.append(contentsOf: bytes[i..<at])
-                let (replacement, length): ([UInt8], Int) =
-                    bytes[at...].starts(with: full) ? (realFull, full.count)
-                    : bytes[at...].starts(with: short) ? (realShort, short.count) : ([full[0]], 1)
-                out.append(contentsOf: replacement)
-                i = at + length
+            // As long as the stand-in: the page is rewritten into one buffer of its own size, once
+            // (fresh pages of memory are what a 40 MB page costs on a busy machine).
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                guard let base = bytes.baseAddress, let into = out.baseAddress else { return 0 }
+                var i = 0
+                // memchr for the stand-in's first byte: a 40 MB page is searched in milliseconds.
+                while i < bytes.count, let found = memchr(base + i, Int32(full[0]), bytes.count - i) {
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    (into + i).initialize(from: base + i, count: at - i)
+                    let replacement = bytes[at...].starts(with: full) ? realFull
+                        : bytes[at...].starts(with: short) ? realShort : [full[0]]
+                    replacement.withUnsafeBufferPointer { (into + at).initialize(from: $0.baseAddress!, count: $0.count) }
+                    i = at + replacement.count
+                }
+                (into + i).initialize(from: base + i, count: bytes.count - i)
+                return bytes.count
             }
-            out.append(contentsOf: bytes[i...])
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
