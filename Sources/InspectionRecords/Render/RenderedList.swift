@@ -46,7 +46,7 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
     }
 
     /// A string as the engine prints it at once: a plain String goes through its optional
-    /// check and `String(describing:)` first, a seventh of the time a value takes.
+    /// check and `String(describing:)` first, about a tenth of the time a value takes.
     private struct Text: MustacheCustomRenderable, MustacheTransformable {
         let renderText: String
         var isNull: Bool { false }
