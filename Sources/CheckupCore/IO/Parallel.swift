@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Work split in parts, done on every core: the calling thread and one more thread per core
 /// each take the next part until none is left.
@@ -23,16 +23,19 @@ public enum Parallel: Sendable {
             }
         }
         let finished = DispatchGroup()
-        for _ in 0..<helpers {
-            finished.enter()
-            let thread = Thread {
-                work()
-                finished.leave()
-            }
-            thread.stackSize = 8 << 20  // a page's nested sections recurse in the template engine
-            thread.start()
-        }
+        for _ in 0..<helpers { detached(finished, work) }
         work()
         finished.wait()
+    }
+
+    /// Runs `body` on a thread of its own, inside `group` (entered now, left when `body` returns).
+    package static func detached(_ group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
+        group.enter()
+        let thread = Thread {
+            body()
+            group.leave()
+        }
+        thread.stackSize = 8 << 20  // a page's nested sections recurse in the template engine
+        thread.start()
     }
 }

@@ -40,18 +40,15 @@ package final class RecordDraft: Sendable {
         let texts = self.texts
         // A thread of its own, not GCD's: on Linux its pool counts the run's blocked task as busy,
         // and the draft would wait for a second thread (half a second) while the store seals.
-        drafted.enter()
-        let thread = Thread { [drafted] in
+        Parallel.detached(drafted) {
             Self.render(jobs, of: planned, drafting, renderer: renderer, lang: lang, into: texts)
-            drafted.leave()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 
     /// Waits for the drafted text, prints the sealed record's hash in it, and writes every file
-    /// atomically, each on its own core. `document`: the version's canonical JSON, as stored.
-    package func finish(_ sealed: MonthlyRecord, document: Data) throws(RecordError) -> [URL] {
+    /// atomically, each on its own core. `document`: the version's canonical JSON, as stored,
+    /// worked out only for a JSON file (at 10,000 devices encoding it is a second and more).
+    package func finish(_ sealed: MonthlyRecord, document: @autoclosure () -> Data) throws(RecordError) -> [URL] {
         drafted.wait()
         if waitsForSeal {
             Self.render(textJobs, of: files, sealed, renderer: renderer, lang: lang, into: texts)
@@ -67,6 +64,7 @@ package final class RecordDraft: Sendable {
         let drafted = texts.withLock { $0 }
         let (files, standIn, lang) = (self.files, self.standIn, self.lang)
         let writes = files.indices.filter { drafted[$0] != nil || !files[$0].format.isForm }
+        let document = files.contains { $0.format == .json } ? document() : Data()
         Parallel.forEach(writes.count) { w in
             let i = writes[w]
             let file = files[i]

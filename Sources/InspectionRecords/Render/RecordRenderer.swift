@@ -90,9 +90,7 @@ package struct RecordRenderer: Sendable {
     @discardableResult
     package func write(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, to dir: URL,
                        document: Data? = nil) throws(RecordError) -> [URL] {
-        // The document is encoded only for a JSON file: at 10,000 devices that is a second and more.
-        try draft(record, formats: formats, lang: lang, to: dir)
-            .finish(record, document: document ?? (formats.contains(.json) ? record.document : Data()))
+        try draft(record, formats: formats, lang: lang, to: dir).finish(record, document: document ?? record.document)
     }
 
     /// Starts rendering the files of a record the store is about to seal (`RecordDraft`);

@@ -45,7 +45,7 @@ enum RecordView {
         }
         let evidence = RecordEvidenceView(record, lang: lang, labels: labels)
         let devices = devices(record, lang: lang)
-        return [
+        var context: [String: Any] = [
             "lang": lang.rawValue,
             "labels": labels,
             "header": [
@@ -73,10 +73,12 @@ enum RecordView {
             "evidenceDevices": evidence.devices,
             "signed": record.signature != nil,
             "signature": ["by": record.signature?.signedBy ?? "", "on": record.signature?.signedOn ?? ""],
-        ].merging(lists.map { lists in [
-            "devicesHTML": RenderedList(template: lists.device, items: devices, around: [shared]),
-            "evidenceDevicesHTML": RenderedList(template: lists.evidenceDevice, items: evidence.devices, around: [shared]),
-        ] } ?? [:]) { a, _ in a }
+        ]
+        if let lists {
+            context["devicesHTML"] = RenderedList(template: lists.device, items: devices, around: [shared])
+            context["evidenceDevicesHTML"] = RenderedList(template: lists.evidenceDevice, items: evidence.devices, around: [shared])
+        }
+        return context
     }
 
     static func summary(_ s: RecordSummary, labels: [String: String]) -> [[String: Any]] {
