@@ -10,13 +10,13 @@ enum RecordView {
 
     /// The bundled partials that print the long lists of the HTML form (`RenderedList`).
     struct Lists {
-        var device: MustacheTemplate
-        var row: MustacheTemplate
-        var evidenceDevice: MustacheTemplate
+        var device: ListTemplate
+        var row: ListTemplate
+        var evidenceDevice: ListTemplate
 
         init(_ templates: TemplateSet) throws(RecordError) {
-            (device, row, evidenceDevice) = (try templates.template("record.html.device"), try templates.template("record.html.row"),
-                                             try templates.template("record.html.evidence-device"))
+            (device, row, evidenceDevice) = (try templates.listTemplate("record.html.device"), try templates.listTemplate("record.html.row"),
+                                             try templates.listTemplate("record.html.evidence-device"))
         }
     }
 

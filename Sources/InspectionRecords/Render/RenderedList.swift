@@ -2,16 +2,16 @@ import CheckupCore
 import Foundation
 import Mustache
 
-/// A long list of a form printed by its own small template (a bundled partial, one item each),
-/// its items split in chunks rendered on every core, worked out only when a template prints it
-/// (`{{{rowsHTML}}}`). swift-mustache renders one value after another on one thread, about 2 µs
-/// a value: the rows, devices and evidence of a 10,000-device record are 1.8 million values.
+/// A long list of a form printed by its own small template (a bundled partial, one item each,
+/// compiled as a `ListTemplate`), its items split in chunks rendered on every core, worked out
+/// only when a template prints it (`{{{rowsHTML}}}`): the rows, devices and evidence of a
+/// 10,000-device record are 1.8 million values.
 ///
 /// Each item sees its own keys first, then those of the contexts around it (`labels.*`), as
 /// inside a `{{#list}}` section; the text is the same as that section's, byte for byte.
 struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
     // @unchecked: the items and contexts are read-only views and dictionaries, only read while rendering.
-    let template: MustacheTemplate
+    let template: ListTemplate
     let items: [any MustacheParent]
     /// The contexts around the list, innermost first.
     let around: [any MustacheParent]
@@ -23,8 +23,11 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
         let parts = Locked<[Int: String]>([:])
         Parallel.forEach(chunks) { c in
             var text = ""
+            var stack = around.reversed().map(ListTemplate.Context.parent)
             for item in items[(c * Self.chunk)..<min(items.count, (c + 1) * Self.chunk)] {
-                text += template.render(InContext(item: item, around: around))
+                stack.append(.parent(item))
+                template.render(&stack, into: &text)
+                stack.removeLast()
             }
             parts.withLock { $0[c] = text }
         }
@@ -33,23 +36,4 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
     }
 
     var isNull: Bool { false }
-
-    /// One item with the contexts around it: what a section's stack of contexts is.
-    private struct InContext: MustacheParent {
-        let item: any MustacheParent
-        let around: [any MustacheParent]
-
-        func child(named name: String) -> Any? {
-            guard let value = item.child(named: name) ?? around.lazy.compactMap({ $0.child(named: name) }).first else { return nil }
-            return (value as? String).map(Text.init) ?? value
-        }
-    }
-
-    /// A string as the engine prints it at once: a plain String goes through its optional
-    /// check and `String(describing:)` first, about a tenth of the time a value takes.
-    private struct Text: MustacheCustomRenderable, MustacheTransformable {
-        let renderText: String
-        var isNull: Bool { false }
-        func transform(_ name: String) -> Any? { renderText.transform(name) }
-    }
 }

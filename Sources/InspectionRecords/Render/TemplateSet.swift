@@ -96,6 +96,16 @@ package struct TemplateSet: Sendable {
         return template
     }
 
+    /// A bundled list partial, compiled for printing its items fast (`ListTemplate`).
+    func listTemplate(_ name: String) throws(RecordError) -> ListTemplate {
+        guard Self.partials.contains(name), let folder else { throw RecordError("no list partial named \(name)") }
+        let file = folder.appendingPathComponent(name + ".mustache")
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw RecordError("template \(file.path): cannot read the file")
+        }
+        return try ListTemplate(String(decoding: data, as: UTF8.self), origin: file.path)
+    }
+
     /// Where the bundled templates are. Looked up by hand, not with `Bundle.module`, whose
     /// accessor stops the process when the bundle was not installed next to the binary.
     static func bundledFolder() throws(RecordError) -> URL {

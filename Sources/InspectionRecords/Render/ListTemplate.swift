@@ -1,0 +1,171 @@
+import Mustache
+
+/// A bundled list partial (`record.html.row`, …) compiled for printing one item after another.
+/// It knows the part of Mustache those partials use: text, `{{name}}`, `{{{name}}}`, dotted
+/// names, `{{.}}`, sections over a Bool or a list, comments and the HTML content type, with the
+/// spec's standalone lines. swift-mustache splits a name at every lookup and tries a dozen
+/// protocol casts on each value (2 µs a value, 60 % of writing a 1,000-camera record); here a
+/// name is split once and the contexts are known parents. The text is the engine's, byte for
+/// byte (`RendererTests.aPrintedListIsTheSectionItStandsFor`); a partial using anything else
+/// does not compile, so nothing is printed differently by surprise.
+struct ListTemplate: Sendable {
+    indirect enum Part: Sendable {
+        case text(String)
+        /// `path` empty: `{{.}}`.
+        case value(path: [String], escaped: Bool)
+        case section(path: [String], body: [Part])
+    }
+
+    let parts: [Part]
+
+    /// A context of the stack: a parent answers names; any other value (a line of a list) only `{{.}}`.
+    enum Context {
+        case parent(any MustacheParent)
+        case value(Any)
+    }
+
+    init(_ text: String, origin: String) throws(RecordError) {
+        var open: [(path: [String], parts: [Part])] = [([], [])]
+        func add(_ part: Part) {
+            if case .text(let t) = part, case .text(let before)? = open[open.count - 1].parts.last {
+                open[open.count - 1].parts[open[open.count - 1].parts.count - 1] = .text(before + t)
+            } else {
+                open[open.count - 1].parts.append(part)
+            }
+        }
+        func tag(_ raw: Substring, line: Int) throws(RecordError) {
+            let body = raw.trimmingSpaces
+            func path(_ name: Substring) throws(RecordError) -> [String] { try Self.path(name, raw: raw, origin: origin, line: line) }
+            switch body.first {
+            case "#": open.append((try path(body.dropFirst()), []))
+            case "/":
+                let closed = try path(body.dropFirst())
+                guard open.count > 1, open[open.count - 1].path == closed else {
+                    throw RecordError("template \(origin):\(line): `{{\(raw)}}` closes no open section")
+                }
+                let section = open.removeLast()
+                add(.section(path: section.path, body: section.parts))
+            case "!": break
+            case "%":
+                guard body.dropFirst().trimmingSpaces == "CONTENT_TYPE: HTML" else {
+                    throw RecordError("template \(origin):\(line): list partials are HTML (`{{% CONTENT_TYPE: HTML}}`)")
+                }
+            case "&": add(.value(path: try path(body.dropFirst()), escaped: false))
+            case "^", ">", "<", "$", "=":
+                throw RecordError("template \(origin):\(line): `{{\(raw)}}`: list partials use names and sections only")
+            default: add(.value(path: try path(body), escaped: true))
+            }
+        }
+        // "\r\n" is one Character: lines end at either.
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+            let number = index + 1
+            let ending = line.endIndex == text.endIndex ? "" : String(text[line.endIndex])
+            // A line holding only a section, comment or pragma tag leaves no trace (the spec's standalone tags).
+            let trimmed = line.trimmingSpaces
+            if trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}"), !trimmed.hasPrefix("{{{"),
+               trimmed.ranges(of: "{{").count == 1, let kind = trimmed.dropFirst(2).trimmingSpaces.first, "#/!%^".contains(kind) {
+                try tag(trimmed.dropFirst(2).dropLast(2), line: number)
+                continue
+            }
+            var rest = line[...]
+            while let start = rest.firstRange(of: "{{") {
+                add(.text(String(rest[..<start.lowerBound])))
+                if rest[start.upperBound...].hasPrefix("{") {
+                    guard let end = rest[start.upperBound...].firstRange(of: "}}}") else {
+                        throw RecordError("template \(origin):\(number): `{{{` is not closed on its line")
+                    }
+                    let name = rest[rest.index(after: start.upperBound)..<end.lowerBound]
+                    add(.value(path: try Self.path(name, raw: "{\(name)}", origin: origin, line: number), escaped: false))
+                    rest = rest[end.upperBound...]
+                } else {
+                    guard let end = rest[start.upperBound...].firstRange(of: "}}") else {
+                        throw RecordError("template \(origin):\(number): `{{` is not closed on its line")
+                    }
+                    try tag(rest[start.upperBound..<end.lowerBound], line: number)
+                    rest = rest[end.upperBound...]
+                }
+            }
+            add(.text(String(rest) + ending))
+        }
+        guard open.count == 1 else { throw RecordError("template \(origin): `{{#\(open[open.count - 1].path.joined(separator: "."))}}` is not closed") }
+        parts = open[0].parts
+    }
+
+    /// A name as its parts, `{{.}}` as none; anything but a plain name is refused.
+    private static func path(_ name: Substring, raw: Substring, origin: String, line: Int) throws(RecordError) -> [String] {
+        let name = name.trimmingSpaces
+        if name == "." { return [] }
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) else {
+            throw RecordError("template \(origin):\(line): `{{\(raw)}}` is not a plain name (list partials print names only)")
+        }
+        return name.split(separator: ".").map(String.init)
+    }
+
+    /// Appends the item's text; `stack` holds the contexts around it, innermost last.
+    func render(_ stack: inout [Context], into out: inout String) {
+        Self.render(parts, &stack, &out)
+    }
+
+    private static let html = HTMLBytesContentType()
+
+    private static func render(_ parts: [Part], _ stack: inout [Context], _ out: inout String) {
+        for part in parts {
+            switch part {
+            case .text(let text): out += text
+            case .value(let path, let escaped):
+                guard let value = lookup(path, stack) else { continue }
+                let text = (value as? String) ?? (value as? any MustacheCustomRenderable)?.renderText ?? String(describing: value)
+                out += escaped ? html.escapeText(text) : text
+            case .section(let path, let body):
+                switch lookup(path, stack) {
+                case nil: continue
+                case let flag as Bool: if flag { render(body, &stack, &out) }
+                case let list as [Any]:
+                    for item in list {
+                        stack.append(context(item))
+                        render(body, &stack, &out)
+                        stack.removeLast()
+                    }
+                case let null as any MustacheCustomRenderable where null.isNull: continue
+                case let value?:
+                    stack.append(context(value))
+                    render(body, &stack, &out)
+                    stack.removeLast()
+                }
+            }
+        }
+    }
+
+    static func context(_ value: Any) -> Context {
+        (value as? any MustacheParent).map(Context.parent) ?? .value(value)
+    }
+
+    /// The engine's lookup: the first name up the stack, the rest inside what it found.
+    private static func lookup(_ path: [String], _ stack: [Context]) -> Any? {
+        guard let first = path.first else {
+            switch stack.last {
+            case .parent(let parent)?: return parent
+            case .value(let value)?: return value
+            case nil: return nil
+            }
+        }
+        var found: Any?
+        for context in stack.reversed() {
+            if case .parent(let parent) = context, let child = parent.child(named: first) { found = child; break }
+        }
+        for name in path.dropFirst() {
+            guard let parent = found.flatMap({ ($0 as? [String: String]).map { $0 as any MustacheParent } ?? ($0 as? any MustacheParent) })
+            else { return nil }
+            found = parent.child(named: name)
+        }
+        return found
+    }
+}
+
+private extension Substring {
+    var trimmingSpaces: Substring {
+        let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
+        let end = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? start
+        return self[start..<Swift.max(start, end)]
+    }
+}
