@@ -41,6 +41,7 @@ import Testing
         var emptyObject: [String: Int] = [:]
         var nested: [[String]] = [[], ["a"], ["b", "c"]]
         var camelCaseDictionary = ["someKey": 1, "otherURLKey": 2, "a": 3]
+        var wordKeys = ["摄像机": 1, "a": 2, "Z": 3, "é": 4, "ab": 5, "": 6, "a\u{0}": 7, "😀": 8, "ｚ": 9]
         var missing: String?
         var present: String? = "here"
         var flag = true

@@ -67,6 +67,7 @@ extension MonthlyRecord {
     /// fields it gives. Answers whose row this version does not have are returned, not dropped:
     /// they stay in the store's history and apply again if the row comes back.
     package func applying(history: [StoredAnswer]) -> (MonthlyRecord, orphaned: [String]) {
+        guard !history.isEmpty else { return (self, []) }  // nobody answered yet: no index of every row
         var record = self
         var index: [String: (Int, Int)] = [:]
         for (s, table) in record.sections.enumerated() {

@@ -318,7 +318,7 @@ struct JSONByteWriter {
                     if pretty { newline(depth + 1) }
                 }
                 writeString(member.key)
-                bytes.append(contentsOf: pretty ? Array(" : ".utf8) : [UInt8(ascii: ":")])
+                if pretty { bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20]) } else { bytes.append(UInt8(ascii: ":")) }
                 write(member.value, depth: depth + 1)
             }
             if pretty { newline(depth) }
@@ -336,31 +336,37 @@ struct JSONByteWriter {
 
     private mutating func writeString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        // Most texts (ids, words, readings) have nothing to escape: copied at once, not byte by byte.
-        let escapeSlashes = escapeSlashes
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
-                                        || ($0 == UInt8(ascii: "/") && escapeSlashes) }) {
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "/") where escapeSlashes: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "/")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x00..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(Self.hex[Int(byte >> 4)])
-                bytes.append(Self.hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
-            }
+        // Most texts (ids, words, readings) have nothing to escape: runs are copied at once.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var run = 0  // where the bytes not copied yet start
+        for (i, byte) in utf8.enumerated() {
+            let letter: UInt8  // of a two-character escape; 0: \u00XX
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): letter = byte
+            case UInt8(ascii: "/") where escapeSlashes: letter = byte
+            case 0x08: letter = UInt8(ascii: "b")
+            case 0x09: letter = UInt8(ascii: "t")
+            case 0x0A: letter = UInt8(ascii: "n")
+            case 0x0C: letter = UInt8(ascii: "f")
+            case 0x0D: letter = UInt8(ascii: "r")
+            case 0x00..<0x20: letter = 0
+            default: continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+            bytes.append(UInt8(ascii: "\\"))
+            if letter != 0 {
+                bytes.append(letter)
+            } else {
+                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
+            }
+            run = i + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
     }
 }
