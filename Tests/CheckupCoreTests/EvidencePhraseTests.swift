@@ -47,7 +47,13 @@ extension EvidencePhraseTests {
         #expect(EvidencePhrase.chinese("note: " + EvidencePhrase.snmpOpen.text("SNMP v2c 127.0.0.1:40999")) == "说明：打开会话 SNMP v2c 127.0.0.1:40999")
         #expect(EvidencePhrase.chinese("sent: " + EvidencePhrase.diagnosticSent.text("GET", "30 81 81 02")) == "发送：诊断 GET（独立套接字）：30 81 81 02")
         #expect(EvidencePhrase.chinese("note: " + EvidencePhrase.diagnosticRefused.text()) == "说明：诊断：主机拒收该数据报（端口不可达）")
+        #expect(EvidencePhrase.chinese("note: " + EvidencePhrase.diagnosticHostUnreachable.text()) == "说明：诊断：网络回报主机不可达")
         #expect(EvidencePhrase.chinese("note: " + EvidencePhrase.diagnosticSilent.text("300")) == "说明：诊断：300 ms 内无应答")
+        let request = EvidencePhrase.snmpRequest.text("GET", "6")
+        #expect(EvidencePhrase.chinese("note: " + EvidencePhrase.snmpPortUnreachable.text("127.0.0.1:40999", request))
+                == "说明：127.0.0.1:40999 拒收 GET（6 个对象）：端口不可达，该端口无 SNMP 服务（端口不对，或代理未运行）")
+        #expect(EvidencePhrase.chinese("note: " + EvidencePhrase.snmpHostUnreachable.text("10.0.0.9:161", request))
+                == "说明：10.0.0.9:161 无法到达，GET（6 个对象） 未送达：网络回报主机不可达（设备未开机，或不在此网络）")
         #expect(EvidencePhrase.chinese("received: " + EvidencePhrase.diagnosticReply.text("12", "30 0A")) == "接收：诊断应答，12 字节：30 0A")
     }
 }

@@ -1,5 +1,6 @@
 import CheckupCore
 import CheckupTestKit
+import DeviceSimulators
 import Foundation
 import SNMPProbe
 import Testing
@@ -85,6 +86,22 @@ struct HostileAgentTests {
         guard case .failure(let error) = result, case .timeout = error else { Issue.record("got \(result)"); return }
         #expect(error.description.contains("cannot be told apart"))
         #expect(transcript.contains { $0.text.hasPrefix("diagnostic: no reply") })
+    }
+
+    /// A closed port answers with ICMP "port unreachable": said as that, at once, not as a
+    /// silence that might be a wrong community, and the last attempt does not wait it out.
+    @Test func aClosedPortIsSaidToRefuseNotToBeSilent() async throws {
+        let closed = try FreePort.udp()
+        let session = try SNMPSession(SNMPSessionConfiguration(host: "127.0.0.1", port: closed, version: .v2c,
+                                                               community: Secret(Self.community), timeout: .milliseconds(300), retries: 2),
+                                      detailedTranscript: true)
+        let result = await BlockingIO.shared.run { Result { () throws(SNMPError) in try session.get([Self.backupTime]) } }
+        guard case .failure(let error) = result, case .refused(_, _, let hostUnreachable) = error else { Issue.record("got \(result)"); return }
+        #expect(!hostUnreachable)
+        #expect(error.meansUnreachable)
+        #expect(error.description.contains("port unreachable") && !error.description.contains("community"), "\(error)")
+        #expect(session.transcript.contains { $0.text == EvidencePhrase.diagnosticRefused.text() })
+        #expect(!session.transcript.contains { $0.text.hasPrefix("diagnostic: no reply") })  // it did not wait on
     }
 
     /// net-snmp reads the message and ignores what follows it in the datagram: the values

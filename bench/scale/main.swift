@@ -59,7 +59,9 @@ func inventory(live: Int, dead: Int) throws -> String {
 /// One `checkup run`: wall time, and its network and records phases from its own log lines.
 func run(live: Int, dead: Int) throws -> (wall: Double, network: Double, records: Double) {
     let site = try inventory(live: live, dead: dead)
-    let (wall, log) = try timed("/usr/bin/time", ["-f", "%M", "-o", work + "/rss.txt", binary, "run", "--site", site, "--store", work + "/s-\(live)-\(dead).sqlite", "--out", work + "/out",
+    let store = work + "/s-\(live)-\(dead).sqlite"
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }  // each run a first visit
+    let (wall, log) = try timed("/usr/bin/time", ["-f", "%M", "-o", work + "/rss.txt", binary, "run", "--site", site, "--store", store, "--out", work + "/out",
                                          "--format", "html,json", "--timeout", "1", "--retries", "1"],
                                 environment: ["CHECKUP_SNMP_COMMUNITY": "public", "CHECKUP_LOG_LEVEL": "info"])
     func phase(_ name: String) -> Double {
@@ -80,17 +82,25 @@ func snmpgetFanOut(live: Int) throws -> Double {
 }
 
 _ = try run(live: 40, dead: 0)  // warm-up: page cache, agents
-let small = try run(live: 1000, dead: 0)
-let rss1k = peakRSSOfLastRunMB()
-let baseline1k = try snmpgetFanOut(live: 1000)
-Bench.figure("SNMP: 1,000 cameras, checkup run vs snmpget × xargs -P 64",
-       String(format: "%.2f s vs %.2f s: %.1f× faster", small.wall, baseline1k, baseline1k / small.wall),
-       goal: "≥ 5×", met: baseline1k / small.wall >= 5)
-let live400 = try run(live: 400, dead: 0)
-let baseline400 = try snmpgetFanOut(live: 400)
-Bench.figure("SNMP: 400 cameras, checkup run vs snmpget × xargs -P 64",
-       String(format: "%.2f s vs %.2f s: %.1f× faster", live400.wall, baseline400, baseline400 / live400.wall),
-       goal: "≥ 4×", met: baseline400 / live400.wall >= 4)
+/// checkup and the fan-out in turns, three times each (a shared VM's speed drifts): the medians.
+func versusFanOut(live: Int) throws -> (checkup: Double, fanOut: Double, rssMB: Double) {
+    var ours: [(Double, Double)] = [], theirs: [Double] = []
+    for _ in 0..<3 {
+        ours.append((try run(live: live, dead: 0).wall, peakRSSOfLastRunMB()))
+        theirs.append(try snmpgetFanOut(live: live))
+    }
+    let median = ours.sorted { $0.0 < $1.0 }[1]
+    return (median.0, theirs.sorted()[1], median.1)
+}
+let small = try versusFanOut(live: 1000)
+let rss1k = small.rssMB
+Bench.figure("SNMP: 1,000 cameras, checkup run vs snmpget × xargs -P 64 (medians of 3 in turns)",
+       String(format: "%.2f s vs %.2f s: %.1f× faster", small.checkup, small.fanOut, small.fanOut / small.checkup),
+       goal: "≥ 5×", met: small.fanOut / small.checkup >= 5)
+let live400 = try versusFanOut(live: 400)
+Bench.figure("SNMP: 400 cameras, checkup run vs snmpget × xargs -P 64 (medians of 3 in turns)",
+       String(format: "%.2f s vs %.2f s: %.1f× faster", live400.checkup, live400.fanOut, live400.fanOut / live400.checkup),
+       goal: "≥ 4×", met: live400.fanOut / live400.checkup >= 4)
 let withDead = try run(live: 950, dead: 50)
 Bench.figure("SNMP: 1,000 cameras, 5 % dead (timeout 1 s, 1 retry; floor 2 s)",
        String(format: "%.2f s: %.2f× the floor", withDead.wall, withDead.wall / 2), goal: "≤ 1.3×", met: withDead.wall / 2 <= 1.3)

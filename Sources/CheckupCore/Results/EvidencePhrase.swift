@@ -12,7 +12,8 @@ import Foundation
 package enum EvidencePhrase: CaseIterable, Sendable {
     // Whole lines, tried in this order (the first match wins: the more specific first).
     case noReplyIn, reply, noReplyAfter, replyTime, modbusRows, snmpTable, snmpWalkCut
-    case modbusConnect, snmpOpen, snmpTimeout, diagnosticSent, diagnosticRefused, diagnosticSilent, diagnosticReply, diagnosticLateReply
+    case modbusConnect, snmpOpen, snmpTimeout, snmpPortUnreachable, snmpHostUnreachable
+    case diagnosticSent, diagnosticRefused, diagnosticHostUnreachable, diagnosticSilent, diagnosticReply, diagnosticLateReply
     case labelled
     // What was sent (the `{label}` of the lines above).
     case query, goToPreset, setAxis, stop, snmpRequest, modbusTCPUnit, modbusRTUUnit
@@ -30,7 +31,10 @@ package enum EvidencePhrase: CaseIterable, Sendable {
         case .snmpOpen: "open {session}"
         case .snmpTimeout: "no reply from {peer} to {request} after {ms} ms (host down, wrong port, or, for v1/v2c, a community the agent does not accept: agents drop those silently, so the two cannot be told apart)"
         case .diagnosticSent: "diagnostic {pdu}, own socket: {frame}"
+        case .snmpPortUnreachable: "{peer} refused {request}: port unreachable, nothing takes SNMP on that port (wrong port, or the agent is off)"
+        case .snmpHostUnreachable: "{peer} cannot be reached for {request}: the network answered host unreachable (device off, or not on this network)"
         case .diagnosticRefused: "diagnostic: the host refused the datagram (port unreachable)"
+        case .diagnosticHostUnreachable: "diagnostic: the network answered host unreachable"
         case .diagnosticSilent: "diagnostic: no reply within {ms} ms"
         case .diagnosticReply: "diagnostic reply, {count} bytes: {frame}"
         case .diagnosticLateReply: "late reply to net-snmp's request, {count} bytes: {frame}"
@@ -58,7 +62,10 @@ package enum EvidencePhrase: CaseIterable, Sendable {
         case .snmpOpen: "打开会话 {session}"
         case .snmpTimeout: "{peer} 在 {ms} ms 内未应答 {request}（主机未开机、端口不对，或 v1/v2c 团体名不被接受：代理会直接丢弃这类请求，两者无法区分）"
         case .diagnosticSent: "诊断 {pdu}（独立套接字）：{frame}"
+        case .snmpPortUnreachable: "{peer} 拒收 {request}：端口不可达，该端口无 SNMP 服务（端口不对，或代理未运行）"
+        case .snmpHostUnreachable: "{peer} 无法到达，{request} 未送达：网络回报主机不可达（设备未开机，或不在此网络）"
         case .diagnosticRefused: "诊断：主机拒收该数据报（端口不可达）"
+        case .diagnosticHostUnreachable: "诊断：网络回报主机不可达"
         case .diagnosticSilent: "诊断：{ms} ms 内无应答"
         case .diagnosticReply: "诊断应答，{count} 字节：{frame}"
         case .diagnosticLateReply: "net-snmp 请求的迟到应答，{count} 字节：{frame}"

@@ -5,6 +5,9 @@ package enum SNMPError: UserFacingError, Sendable, CustomStringConvertible, Equa
     /// No reply within timeout × (retries + 1): a dead host, a wrong port, or (v1/v2c) a wrong
     /// community, which agents drop silently.
     case timeout(peer: String, request: String, waitedMilliseconds: Int)
+    /// An ICMP error came back instead of a reply: nothing listens on the port, or the network
+    /// has no way to the host. Said at once, not after every retry.
+    case refused(peer: String, request: String, hostUnreachable: Bool)
     /// The v3 agent rejected our credentials (wrong passphrase, auth or privacy protocol).
     case authenticationFailure(peer: String, user: String, detail: String)
     /// The v3 user is unknown to the agent.
@@ -22,7 +25,7 @@ package enum SNMPError: UserFacingError, Sendable, CustomStringConvertible, Equa
     /// True when the device should be reported as unreachable rather than as a bad answer.
     package var meansUnreachable: Bool {
         switch self {
-        case .timeout, .authenticationFailure, .unknownUser, .configuration, .library: return true
+        case .timeout, .refused, .authenticationFailure, .unknownUser, .configuration, .library: return true
         case .agentError, .malformedReply: return false
         }
     }
@@ -31,6 +34,8 @@ package enum SNMPError: UserFacingError, Sendable, CustomStringConvertible, Equa
         switch self {
         case let .timeout(peer, request, ms):
             return EvidencePhrase.snmpTimeout.text("\(peer)", "\(request)", "\(ms)")
+        case let .refused(peer, request, hostUnreachable):
+            return (hostUnreachable ? EvidencePhrase.snmpHostUnreachable : .snmpPortUnreachable).text(peer, request)
         case let .authenticationFailure(peer, user, detail):
             return "SNMPv3 authentication failure at \(peer) for user \(user): \(detail) (check the passphrases and the auth/priv protocols)"
         case let .unknownUser(peer, user):

@@ -17,8 +17,10 @@ import CheckupCore
 /// still answers.
 enum SNMPReplyDiagnosis {
     enum Finding: Sendable, Equatable {
-        /// Nothing came back (or only an ICMP "port unreachable").
+        /// Nothing came back.
         case nothing
+        /// An ICMP error came back: port unreachable, or (`hostUnreachable`) no way to the host.
+        case refused(hostUnreachable: Bool)
         /// A well-formed response: the varbinds, decoded here.
         case answered([SNMPVarBind])
         /// A well-formed response with an error status (status, index).
@@ -49,7 +51,7 @@ enum SNMPReplyDiagnosis {
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(wait)
         var malformed: Finding?
-        while clock.now < deadline {
+        waiting: while clock.now < deadline {
             let left = Int32(max(1, (deadline - clock.now).components.seconds * 1000
                                      + (deadline - clock.now).components.attoseconds / 1_000_000_000_000_000))
             for k in sockets.indices { sockets[k].revents = 0 }
@@ -62,12 +64,27 @@ enum SNMPReplyDiagnosis {
                 sockets[$0].revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 && sockets[$0].revents & Int16(POLLIN) == 0
             }
             if !failing.isEmpty {
+                var codes: [Int32] = []
                 for k in failing {
                     var code: Int32 = 0
                     var size = socklen_t(MemoryLayout<Int32>.size)
                     _ = getsockopt(sockets[k].fd, SOL_SOCKET, SO_ERROR, &code, &size)
+                    codes.append(code)
                 }
-                if failing.contains(0) { exchanges.append(Exchange(.note, EvidencePhrase.diagnosticRefused.text())); break }
+                if let own = failing.firstIndex(of: 0) {
+                    // Our own socket is connected: the kernel hands it the ICMP error for our datagram.
+                    switch codes[own] {
+                    case ECONNREFUSED:
+                        exchanges.append(Exchange(.note, EvidencePhrase.diagnosticRefused.text()))
+                        return (malformed ?? .refused(hostUnreachable: false), exchanges)
+                    case EHOSTUNREACH, ENETUNREACH, EHOSTDOWN:
+                        exchanges.append(Exchange(.note, EvidencePhrase.diagnosticHostUnreachable.text()))
+                        return (malformed ?? .refused(hostUnreachable: true), exchanges)
+                    default:
+                        exchanges.append(Exchange(.note, "diagnostic: the socket reported \(String(cString: strerror(codes[own])))"))
+                        break waiting
+                    }
+                }
                 let failedFDs = failing.map { sockets[$0].fd }  // only net-snmp's socket (index 1) gets here
                 sockets.removeAll { failedFDs.contains($0.fd) }
                 continue

@@ -284,6 +284,7 @@ package final class SNMPSession: @unchecked Sendable {
                 return .failure(.agentError(peer: peer, request: label, status: SNMPError.statusName(status), index: index))
             case .malformed(let why): return .failure(.malformedReply(peer: peer, request: label, detail: why))
             case .nothing: return .failure(.timeout(peer: peer, request: label, waitedMilliseconds: waited))
+            case .refused(let host): return .failure(.refused(peer: peer, request: label, hostUnreachable: host))
             }
         }
         switch outcome {
