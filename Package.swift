@@ -94,7 +94,7 @@ let package = Package(
         .executableTarget(name: "bench-modbus", dependencies: ["BenchSupport", "CheckupCore", "CModbus", "ModbusProbe", "DeviceSimulators"], path: "bench/modbus"),
         .executableTarget(name: "bench-snmp", dependencies: ["CheckupCore", "SNMPProbe", "DeviceSimulators"], path: "bench/snmp"),
         .target(name: "BenchSupport", path: "bench/support"),
-        .executableTarget(name: "bench-scale", dependencies: ["BenchSupport", "CheckupCore", "DeviceSimulators", "SNMPProbe"], path: "bench/scale"),
+        .executableTarget(name: "bench-scale", dependencies: ["BenchSupport", "CheckupCore", "CheckupTestKit", "DeviceSimulators", "SNMPProbe"], path: "bench/scale"),
         .executableTarget(name: "bench-office", dependencies: ["BenchSupport", "CheckupCore", "InspectionRecords", "CheckupTestKit"], path: "bench/office"),
 
         // Fuzzing: the harnesses (replayed as seeded corpora in `make test`) and the libFuzzer

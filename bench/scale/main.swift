@@ -1,5 +1,6 @@
 import BenchSupport
 import CheckupCore
+import CheckupTestKit
 import DeviceSimulators
 import Foundation
 import SNMPProbe
@@ -40,19 +41,10 @@ let agents = started
 /// The objects checkup's GET asks of each camera (hikvision-camera.yaml's points, `probe --trace`).
 let oids = ["1.3.6.1.4.1.39165.1.1.0", "1.3.6.1.4.1.39165.1.3.0", "1.3.6.1.4.1.39165.1.7.0",
             "1.3.6.1.4.1.39165.1.11.0", "1.3.6.1.4.1.39165.1.9.0", "1.3.6.1.4.1.39165.1.19.0"]
-/// Dead cameras are silent, as a unit switched off behind a router is: a bound UDP socket that
-/// never reads. A closed port would answer ICMP "port unreachable", which checkup reports at once.
-func silentPort() -> (socket: Int32, port: Int) {
-    let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) } }
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &size) } }
-    return (fd, Int(UInt16(bigEndian: address.sin_port)))
-}
-let silent = (0..<4).map { _ in silentPort() }
+/// Dead cameras are silent, as a unit switched off behind a router is: the hostile responder's
+/// `silent` mode. A closed port would answer ICMP "port unreachable", which checkup reports at once.
+var silent: [HostilePeer] = []
+for _ in 0..<4 { silent.append(try await HostilePeer.start(.snmp, "silent")) }
 let deadPorts = silent.map(\.port)
 
 /// An inventory of `live` cameras round-robin on the agents and `dead` ones on closed ports.
@@ -146,4 +138,4 @@ Bench.figure("inventory load, 10,000 devices", String(format: "%.2f s (%d device
        goal: "linear (1,000: ≈ a tenth)", met: load < 5)
 
 for agent in agents { await BlockingIO.shared.run { agent.stop() } }
-for port in silent { close(port.socket) }
+for peer in silent { peer.stop() }

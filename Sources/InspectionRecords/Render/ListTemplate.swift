@@ -154,8 +154,7 @@ struct ListTemplate: Sendable {
             if case .parent(let parent) = context, let child = parent.child(named: first) { found = child; break }
         }
         for name in path.dropFirst() {
-            guard let parent = found.flatMap({ ($0 as? [String: String]).map { $0 as any MustacheParent } ?? ($0 as? any MustacheParent) })
-            else { return nil }
+            guard let parent = found as? any MustacheParent else { return nil }
             found = parent.child(named: name)
         }
         return found

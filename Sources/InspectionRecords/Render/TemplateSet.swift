@@ -15,6 +15,8 @@ package struct TemplateSet: Sendable {
     /// start (a run prints one or two of them), and kept for the next document.
     var folder: URL?
     private let bundledParsed = Locked<[String: MustacheTemplate]>([:])
+    /// The list partials compiled, kept for the next document (a run renders HTML, then the PDF's).
+    private let listsCompiled = Locked<[String: ListTemplate]>([:])
 
     package static let names = ["record.html", "record.md", "quarterly.html", "quarterly.md",
                                "maintenance.html", "maintenance.md", "history.html", "schedule.html", "satisfaction.html"]
@@ -37,10 +39,20 @@ package struct TemplateSet: Sendable {
     private static func load(_ file: URL) throws(RecordError) -> MustacheTemplate {
         _ = MarkdownContentType.registered
         _ = HTMLBytesContentType.registered
+        return try parse(try bytes(of: file), origin: file.path)
+    }
+
+    private static func bytes(of file: URL) throws(RecordError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw RecordError("template \(file.path): cannot read the file")
         }
-        return try parse([UInt8](data), origin: file.path)
+        return [UInt8](data)
+    }
+
+    /// A template file's text: UTF-8, else the line and byte (`UTF8Text`).
+    private static func text(of file: URL) throws(RecordError) -> String {
+        let bytes = try bytes(of: file)
+        do { return try UTF8Text.decode(bytes, file: file.path, what: "template") } catch { throw RecordError(located: error.errors) }
     }
 
     /// A template's bytes as a parsed template: UTF-8 (else the line and byte), nesting within
@@ -98,12 +110,12 @@ package struct TemplateSet: Sendable {
 
     /// A bundled list partial, compiled for printing its items fast (`ListTemplate`).
     func listTemplate(_ name: String) throws(RecordError) -> ListTemplate {
+        if let compiled = listsCompiled.withLock({ $0[name] }) { return compiled }
         guard Self.partials.contains(name), let folder else { throw RecordError("no list partial named \(name)") }
         let file = folder.appendingPathComponent(name + ".mustache")
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw RecordError("template \(file.path): cannot read the file")
-        }
-        return try ListTemplate(String(decoding: data, as: UTF8.self), origin: file.path)
+        let compiled = try ListTemplate(try Self.text(of: file), origin: file.path)
+        listsCompiled.withLock { $0[name] = compiled }
+        return compiled
     }
 
     /// Where the bundled templates are. Looked up by hand, not with `Bundle.module`, whose

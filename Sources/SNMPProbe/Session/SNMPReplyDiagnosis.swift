@@ -64,16 +64,10 @@ enum SNMPReplyDiagnosis {
                 sockets[$0].revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 && sockets[$0].revents & Int16(POLLIN) == 0
             }
             if !failing.isEmpty {
-                var codes: [Int32] = []
-                for k in failing {
-                    var code: Int32 = 0
-                    var size = socklen_t(MemoryLayout<Int32>.size)
-                    _ = getsockopt(sockets[k].fd, SOL_SOCKET, SO_ERROR, &code, &size)
-                    codes.append(code)
-                }
-                if let own = failing.firstIndex(of: 0) {
-                    // Our own socket is connected: the kernel hands it the ICMP error for our datagram.
-                    switch codes[own] {
+                // Reading SO_ERROR clears it. Ours is connected: its error is the ICMP for our datagram.
+                let codes = failing.map { (index: $0, code: Self.pendingError(sockets[$0].fd)) }
+                if let own = codes.first(where: { $0.index == 0 })?.code {
+                    switch own {
                     case ECONNREFUSED:
                         exchanges.append(Exchange(.note, EvidencePhrase.diagnosticRefused.text()))
                         return (malformed ?? .refused(hostUnreachable: false), exchanges)
@@ -81,7 +75,7 @@ enum SNMPReplyDiagnosis {
                         exchanges.append(Exchange(.note, EvidencePhrase.diagnosticHostUnreachable.text()))
                         return (malformed ?? .refused(hostUnreachable: true), exchanges)
                     default:
-                        exchanges.append(Exchange(.note, "diagnostic: the socket reported \(String(cString: strerror(codes[own])))"))
+                        exchanges.append(Exchange(.note, "diagnostic: the socket reported \(String(cString: strerror(own)))"))
                         break waiting
                     }
                 }
@@ -109,6 +103,14 @@ enum SNMPReplyDiagnosis {
         if let malformed { return (malformed, exchanges) }
         exchanges.append(Exchange(.note, EvidencePhrase.diagnosticSilent.text("\(wait)")))
         return (.nothing, exchanges)
+    }
+
+    /// The error a socket holds (an ICMP error that came back), cleared by reading it.
+    private static func pendingError(_ fd: Int32) -> Int32 {
+        var code: Int32 = 0
+        var size = socklen_t(MemoryLayout<Int32>.size)
+        _ = getsockopt(fd, SOL_SOCKET, SO_ERROR, &code, &size)
+        return code
     }
 
     // MARK: Classifying a reply
