@@ -63,10 +63,35 @@ import Testing
         }
     }
 
+    /// Containers handed out and filled later, in between the parent's own members.
+    struct Interleaved: Encodable {
+        enum CodingKeys: String, CodingKey { case zeta, alphaBeta, nested, list, base, unused }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            var nested = c.nestedContainer(keyedBy: CodingKeys.self, forKey: .nested)
+            var list = c.nestedUnkeyedContainer(forKey: .list)
+            try c.encode(1, forKey: .zeta)
+            try nested.encode("n", forKey: .zeta)
+            try list.encode(1)
+            var inner = list.nestedContainer(keyedBy: CodingKeys.self)
+            var innerList = list.nestedUnkeyedContainer()
+            try list.encode(3)
+            try inner.encode(true, forKey: .alphaBeta)
+            try innerList.encode("x")
+            try c.encode("a", forKey: .alphaBeta)
+            var base = c.superEncoder(forKey: .base).singleValueContainer()
+            try base.encode(7)
+            try nested.encode([1, 2], forKey: .alphaBeta)
+            _ = c.nestedContainer(keyedBy: CodingKeys.self, forKey: .unused)
+        }
+    }
+
     @Test(arguments: options)
     func cornerCasesAreFoundationsBytes(_ fast: FastJSONEncoder) throws {
         try Self.same(Corners(), fast)
         try Self.same(ExplicitNil(), fast)
+        try Self.same(Interleaved(), fast)
+        try Self.same([Interleaved()], fast)
         try Self.same([Corners(), Corners()], fast)
         try Self.same("top level /", fast)
         try Self.same(42, fast)

@@ -35,14 +35,42 @@ enum JSONNode {
     case string(String)
     case object(JSONObject)
     case array(JSONArray)
+    /// A `superEncoder`'s slot: whatever its encoder holds when the parent is written.
+    case later(NodeEncoder)
 }
 
 final class JSONObject {
     var members: [(key: String, value: JSONNode)] = []
 
-    func set(_ key: String, _ value: JSONNode) {
-        // Foundation keeps the last value of a key encoded twice.
-        if let i = members.firstIndex(where: { $0.key == key }) { members[i].value = value } else { members.append((key, value)) }
+    /// Appended as encoded: a key encoded twice (Foundation keeps the last value) is settled
+    /// when the members are written in order, not by a scan of every member on each set.
+    func set(_ key: String, _ value: JSONNode) { members.append((key, value)) }
+
+    /// The members in key order as `.sortedKeys` sorts them (UTF-8), the last of a repeated key kept.
+    var sortedMembers: [(key: String, value: JSONNode)] {
+        var inOrder = true
+        for i in members.indices.dropFirst() where !Self.precedes(members[i - 1].key, members[i].key) { inOrder = false; break }
+        if inOrder { return members }
+        let sorted = members.indices.sorted { a, b in
+            Self.precedes(members[a].key, members[b].key) || (members[a].key == members[b].key && a < b)
+        }
+        var out: [(key: String, value: JSONNode)] = []
+        out.reserveCapacity(sorted.count)
+        for (n, i) in sorted.enumerated() where n + 1 == sorted.count || members[sorted[n + 1]].key != members[i].key {
+            out.append(members[i])
+        }
+        return out
+    }
+
+    /// UTF-8 order of two keys, compared as bytes.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b  // withUTF8 needs them mutable; native strings are not copied
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let c = min(x.count, y.count) == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
+                return c < 0 || (c == 0 && x.count < y.count)
+            }
+        }
     }
 }
 
@@ -58,6 +86,8 @@ extension Dictionary: StringKeyedDictionary where Key == String {}
 private let snakeCaseNames = Locked<[String: String]>([:])
 
 private func snakeCase(_ name: String) -> String {
+    // An ASCII name without capitals is its own snake_case (most names): no lock, no lookup.
+    if !name.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) { return name }
     if let known = snakeCaseNames.withLock({ $0[name] }) { return known }
     struct One: Encodable {
         let name: String
@@ -184,9 +214,8 @@ struct KeyedNodes<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        let child = SlotEncoder(options: encoder.options, convertsKeys: encoder.convertsKeys) { [object, name = encoder.key(key)] node in
-            object.set(name, node)
-        }
+        let child = NodeEncoder(options: encoder.options, convertsKeys: encoder.convertsKeys)
+        object.set(encoder.key(key), .later(child))
         return child
     }
 }
@@ -227,9 +256,9 @@ struct UnkeyedNodes: UnkeyedEncodingContainer {
     }
 
     mutating func superEncoder() -> any Encoder {
-        let index = array.items.count
-        array.items.append(.leaf("null"))
-        return SlotEncoder(options: encoder.options, convertsKeys: encoder.convertsKeys) { [array] node in array.items[index] = node }
+        let child = NodeEncoder(options: encoder.options, convertsKeys: encoder.convertsKeys)
+        array.items.append(.later(child))
+        return child
     }
 }
 
@@ -255,25 +284,6 @@ struct SingleNode: SingleValueEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws { encoder.result = try encoder.node(for: value) }
 }
 
-/// A `superEncoder`'s target: what it encodes lands in its parent's slot when it is let go.
-final class SlotEncoder: Encoder {
-    private let inner: NodeEncoder
-    private let store: (JSONNode) -> Void
-    var codingPath: [any CodingKey] { inner.codingPath }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
-
-    init(options: FastJSONEncoder, convertsKeys: Bool, store: @escaping (JSONNode) -> Void) {
-        inner = NodeEncoder(options: options, convertsKeys: convertsKeys)
-        self.store = store
-    }
-
-    deinit { store(inner.result ?? .object(JSONObject())) }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> { inner.container(keyedBy: type) }
-    func unkeyedContainer() -> any UnkeyedEncodingContainer { inner.unkeyedContainer() }
-    func singleValueContainer() -> any SingleValueEncodingContainer { inner.singleValueContainer() }
-}
-
 /// Writes nodes as Foundation's `JSONWriter` does: sorted keys (by UTF-8), its escapes, its pretty layout.
 struct JSONByteWriter {
     let escapeSlashes: Bool
@@ -290,6 +300,7 @@ struct JSONByteWriter {
         switch node {
         case .leaf(let text): bytes.append(contentsOf: text.utf8)
         case .string(let text): writeString(text)
+        case .later(let encoder): write(encoder.result ?? .object(JSONObject()), depth: depth)
         case .array(let array):
             bytes.append(UInt8(ascii: "["))
             if pretty {
@@ -311,7 +322,7 @@ struct JSONByteWriter {
             if pretty {
                 if object.members.isEmpty { bytes.append(UInt8(ascii: "\n")) } else { newline(depth + 1) }
             }
-            let members = object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let members = object.sortedMembers
             for (i, member) in members.enumerated() {
                 if i > 0 {
                     bytes.append(UInt8(ascii: ","))
