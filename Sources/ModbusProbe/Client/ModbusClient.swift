@@ -31,7 +31,10 @@ package final class ModbusClient {
         let made: OpaquePointer?
         switch connection.transport {
         case .tcp(let host, let port):
-            made = modbus_new_tcp_pi(host, String(port))
+            // An IPv4 literal needs no resolver: `modbus_new_tcp_pi` asks getaddrinfo (nsswitch,
+            // /etc/hosts) on every connect, an eighth of a panel's time on loopback.
+            var ipv4 = in_addr()
+            made = inet_pton(AF_INET, host, &ipv4) == 1 ? modbus_new_tcp(host, Int32(port)) : modbus_new_tcp_pi(host, String(port))
         case .rtu(let line):
             let parity = CChar(UInt8(ascii: line.parity.rawValue.unicodeScalars.first ?? "N"))
             made = modbus_new_rtu(line.path, Int32(clamping: line.baud), parity, Int32(clamping: line.dataBits), Int32(clamping: line.stopBits))
