@@ -113,14 +113,13 @@ package struct CheckPipeline: Sendable {
                         continuation.resume(returning: nil)
                         return
                     }
-                    let timer = Task.detached {
-                        try? await Task.sleep(for: deadline)
-                        if !Task.isCancelled, once.withLock({ let first = !$0; $0 = true; return first }) {
+                    let timer = DeadlineWatch.shared.set(after: deadline) {
+                        if once.withLock({ let first = !$0; $0 = true; return first }) {
                             continuation.resume(returning: .unreachable("no complete answer within the \(deadline) device deadline"))
                         }
                     }
                     let readings = await job.probe.read(points, from: job.device.endpoint, context: context)
-                    timer.cancel()
+                    DeadlineWatch.shared.cancel(timer)
                     if once.withLock({ let first = !$0; $0 = true; return first }) {
                         continuation.resume(returning: readings)
                     }
