@@ -199,6 +199,12 @@ package final class RecordStore: Sendable {
         }
     }
 
+    /// Closes the store for a process that exits without freeing what it built (`checkup run`):
+    /// a SQLite store is checkpointed into its one file. The store is not used after this.
+    package func close() throws(RecordError) {
+        do { try database.close() } catch { throw RecordError("record store \(path): cannot close: \(error)") }
+    }
+
     // MARK: - Internals
 
     /// Every error leaves the store named: `record store PATH: …`.

@@ -46,6 +46,10 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
 
     deinit { PQfinish(connection) }
 
+    /// Nothing to do: every write is committed, and the server ends the session (and any
+    /// advisory lock) when the process's connection closes.
+    func close() throws {}
+
     func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }

@@ -18,6 +18,8 @@ protocol SQLDatabase: Sendable {
     /// true when taken, false when another session holds it, nil when the backend has none (SQLite).
     func trySessionLock(_ key: Int64) throws -> Bool?
     func releaseSessionLock(_ key: Int64) throws
+    /// Ends the use of the database before the process exits without freeing (`RecordStore.close`).
+    func close() throws
 }
 
 /// A connection inside `read` or `write`; valid only for the duration of the closure.

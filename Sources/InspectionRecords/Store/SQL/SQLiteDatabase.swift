@@ -29,6 +29,10 @@ final class SQLiteDatabase: SQLDatabase {
     func trySessionLock(_ key: Int64) throws -> Bool? { nil }
     func releaseSessionLock(_ key: Int64) throws {}
 
+    /// Closing the last connection checkpoints the WAL into the file and removes it: the store
+    /// is then one complete file to copy.
+    func close() throws { try pool.close() }
+
     /// Copies the live store with SQLite's online backup: a consistent file while runs write.
     func backup(to path: String) throws {
         let copy = try DatabaseQueue(path: path)
