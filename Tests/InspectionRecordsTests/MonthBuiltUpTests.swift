@@ -51,6 +51,11 @@ import Testing
         changed["nvr-1"]?.results = nvrResults
         let fromMemory = try tmp.store.storeNewVersion(site: site.id, month: "2026-11", run: run, filler: filler, current: changed)
         #expect(fromMemory.record.rows.contains { $0.observed.hasPrefix("read from memory") })
+        // A device the run committed but did not hand over is read back whole, not left empty.
+        var partial = current
+        partial["nvr-1"] = nil
+        let mixed = try tmp.store.storeNewVersion(site: site.id, month: "2026-11", run: run, filler: filler, current: partial)
+        #expect(mixed.record.contentHash == read.record.contentHash)
     }
 
     /// The version's JSON file is what the store keeps for it, byte for byte.
