@@ -51,6 +51,30 @@ import Testing
         #expect(record.rows.first { $0.key == "ptz-gate/pan-test" }?.evidenceRef == nil)
     }
 
+    /// Devices are made in chunks on every core (256 a chunk): 750 devices, in three chunks,
+    /// join in inventory order, with evidence numbered in form order and each ref its own row's.
+    @Test func aSiteOfManyChunksKeepsInventoryOrderAndFormOrderEvidence() throws {
+        let base = FixtureRun.report()
+        var site = try #require(base.site)
+        let one = site.devices
+        site.devices = (0..<150).flatMap { n in one.map { var d = $0; d.id += "-\(n)"; return d } }
+        let devices = (0..<150).flatMap { n in base.devices.map { var o = $0; o.device += "-\(n)"; return o } }
+        let results = (0..<150).flatMap { n in base.results.map { var r = $0; r.device += "-\(n)"; return r } }
+        let report = RunReport(site: site, startedAt: base.startedAt, finishedAt: base.finishedAt, incomplete: false,
+                               devices: devices, results: results)
+        let big = try RecordFiller(timeZone: FixtureRun.shanghai).fill(report: report, month: "2026-11", technicians: ["张伟"])
+        #expect(big.devices.map(\.id) == site.devices.map(\.id))
+        let cameras = big[.frontEnd].rows.compactMap(\.deviceId)
+        let inventoryOrder = Dictionary(uniqueKeysWithValues: site.devices.enumerated().map { ($1.id, $0) })
+        #expect(cameras.map { inventoryOrder[$0]! } == cameras.map { inventoryOrder[$0]! }.sorted())
+        let refs = big.rows.compactMap(\.evidenceRef)
+        #expect(refs.count == 150 * record.rows.compactMap(\.evidenceRef).count)
+        #expect(refs == (1...refs.count).map { "E\($0)" })
+        #expect(big.evidence.map(\.ref) == refs)
+        let entryDevice = Dictionary(uniqueKeysWithValues: big.evidence.map { ($0.ref, $0.deviceId) })
+        #expect(big.rows.allSatisfy { row in row.evidenceRef.map { entryDevice[$0] == row.deviceId } ?? true })
+    }
+
     @Test func aSiteChecklistReplacesTheDefault() throws {
         var report = FixtureRun.report()
         report.site?.manualChecklist = [ManualItem(id: "fence", section: .cabling, item: LocalizedText(zh: "围栏", en: "Fence"))]
