@@ -252,7 +252,13 @@ package final class RecordStore: Sendable {
                   editedBy, date, record.summary.faultsFound, record.summary.toCheck,
                   record.incomplete, document])
         // Every row key the month has had (answers of a row gone stay placeable): 300 per statement.
-        let keys = Set(record.sections.lazy.flatMap { $0.rows.lazy.map(\.key) }).sorted()
+        // Read by index: mapping over the rows copies each whole row to take its key.
+        var keySet = Set<String>()
+        for section in record.sections {
+            let rows = section.rows
+            for r in rows.indices { keySet.insert(rows[r].key) }
+        }
+        let keys = keySet.sorted()
         for start in stride(from: 0, to: keys.count, by: 300) {
             let chunk = keys[start..<min(start + 300, keys.count)]
             try db.execute("INSERT INTO month_row_keys (site_id, month, row_key) VALUES "
