@@ -167,9 +167,9 @@ package struct RecordFiller: Sendable {
         let state: DeviceState = outcome == nil && results.isEmpty ? .notInspected : (offline ? .unreachable : .inspected)
         let reason = outcome?.unreachable ?? results.first { $0.status == .unreachable }?.observed
         let line = RecordDevice(id: id, name: name, location: device?.location, kind: device?.kind,
-                                    profile: device?.profile ?? outcome?.profile ?? "",
-                                    endpoint: outcome?.endpoint ?? device?.endpoint.description ?? "",
-                                    state: state, reason: state == .unreachable ? reason.map { scrub($0) } : nil)
+                                profile: device?.profile ?? outcome?.profile ?? "",
+                                endpoint: outcome?.endpoint ?? device?.endpoint.description ?? "",
+                                state: state, reason: state == .unreachable ? reason.map { scrub($0) } : nil)
         if state == .notInspected { return DeviceParts(device: line) }
 
         if offline {
@@ -180,10 +180,10 @@ package struct RecordFiller: Sendable {
             let finding = Finding.unreachable(waitedSeconds: (outcome?.durationMs ?? results.map(\.durationMs).max() ?? 0) / 1000)
             let ref = addEvidence(device: id, name: name, check: title, status: .unreachable, observed: observed,
                                   expected: "", lines: lines, durationMs: outcome?.durationMs ?? 0, finding: finding)
-            rows.append((mapping.section,
-                RecordRow(key: "\(id)/offline", deviceId: id, device: name, location: location, item: mapping.item,
-                          check: title, result: .abnormal, status: .unreachable,
-                          observed: scrub(observed), source: .automatic, evidenceRef: ref, finding: finding)))
+            rows.append((mapping.section, RecordRow(
+                key: "\(id)/offline", deviceId: id, device: name, location: location, item: mapping.item,
+                check: title, result: .abnormal, status: .unreachable,
+                observed: scrub(observed), source: .automatic, evidenceRef: ref, finding: finding)))
             return DeviceParts(device: line, rows: rows, evidence: evidence)
         }
 
@@ -202,13 +202,13 @@ package struct RecordFiller: Sendable {
                 observed += observed.isEmpty ? result.offending.joined(separator: ", ")
                                              : " (" + result.offending.joined(separator: ", ") + ")"
             }
-            rows.append((mapping.section,
-                RecordRow(key: "\(id)/\(result.check)", deviceId: id, device: name, location: location,
-                          item: mapping.item, check: result.title, result: RowResult(result.status),
-                          status: isManual ? nil : result.status, observed: scrub(observed),
-                          expected: scrub(result.expected), source: isManual ? .manual : .automatic,
-                          evidenceRef: ref, instruction: isManual ? manualInstruction(result).map(scrubbed) : nil,
-                          finding: result.finding.map(scrub.scrub), expectation: result.expectation.map(scrub.scrub))))
+            rows.append((mapping.section, RecordRow(
+                key: "\(id)/\(result.check)", deviceId: id, device: name, location: location,
+                item: mapping.item, check: result.title, result: RowResult(result.status),
+                status: isManual ? nil : result.status, observed: scrub(observed),
+                expected: scrub(result.expected), source: isManual ? .manual : .automatic,
+                evidenceRef: ref, instruction: isManual ? manualInstruction(result).map(scrubbed) : nil,
+                finding: result.finding.map(scrub.scrub), expectation: result.expectation.map(scrub.scrub))))
         }
         return DeviceParts(device: line, rows: rows, evidence: evidence)
     }
