@@ -22,6 +22,13 @@ struct ParallelTests {
         #expect(threads.count == min(cores, 200))
     }
 
+    /// Chunks come back in range order, every index once, the last chunk short; none for nothing.
+    @Test func chunksComeBackInOrder() {
+        let ranges = Parallel.mapChunks(1000, chunk: 256) { $0 }
+        #expect(ranges == [0..<256, 256..<512, 512..<768, 768..<1000])
+        #expect(Parallel.mapChunks(0, chunk: 256) { $0 }.isEmpty)
+    }
+
     @Test func noPartsDoNothingAndOnePartIsDoneOnce() {
         let seen = Locked<[Int]>([])
         Parallel.forEach(0) { i in seen.withLock { $0.append(i + 100) } }

@@ -63,17 +63,11 @@ package final class DeadlineWatch: @unchecked Sendable {
             }
             awaiting = pending.values.map(\.due).min()
             if let next = awaiting {
-                _ = condition.wait(until: Date(timeIntervalSinceNow: (next - now).seconds))
+                _ = condition.wait(until: Date(timeIntervalSinceNow: (next - now).milliseconds / 1000))
             } else {
                 condition.wait()
             }
             awaiting = nil
         }
-    }
-}
-
-extension Duration {
-    fileprivate var seconds: TimeInterval {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

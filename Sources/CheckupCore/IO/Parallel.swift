@@ -28,6 +28,19 @@ public enum Parallel: Sendable {
         finished.wait()
     }
 
+    /// `body` over `0..<count` cut in consecutive ranges of `chunk`, the ranges on every core:
+    /// the results in range order, ready to be joined (a long list printed, encoded or filled).
+    public static func mapChunks<T: Sendable>(_ count: Int, chunk: Int, _ body: @escaping @Sendable (Range<Int>) -> T) -> [T] {
+        let chunks = (count + chunk - 1) / chunk
+        let results = Locked<[Int: T]>([:])
+        forEach(chunks) { c in
+            let result = body(c * chunk..<min(count, (c + 1) * chunk))
+            results.withLock { $0[c] = result }
+        }
+        let done = results.withLock { $0 }
+        return (0..<chunks).map { done[$0]! }  // `forEach` does every part once
+    }
+
     /// Runs `body` on a thread of its own, inside `group` (entered now, left when `body` returns).
     package static func detached(_ group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
         group.enter()

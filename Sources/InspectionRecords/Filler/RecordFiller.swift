@@ -71,25 +71,18 @@ package struct RecordFiller: Sendable {
 
         // Each device's rows and evidence are made on their own, in chunks on every core (at
         // 10,000 devices this was a serial half second), then joined in inventory order.
-        let chunk = 256
-        let chunks = (order.count + chunk - 1) / chunk
-        let made = Locked<[Int: [DeviceParts]]>([:])
-        Parallel.forEach(chunks) { [self, order] c in
-            let parts = order[c * chunk..<min(order.count, (c + 1) * chunk)].map { id in
+        let made = Parallel.mapChunks(order.count, chunk: 256) { [self, order] range in
+            order[range].map { id in
                 self.parts(of: id, device: byId[id], outcome: outcomes[id], results: resultsByDevice[id] ?? [], scrub: scrub)
             }
-            made.withLock { $0[c] = parts }
         }
         var sections: [RecordSection: [RecordRow]] = [:]
         var evidence: [EvidenceEntry] = []
         var devices: [RecordDevice] = []
-        let all = made.withLock { $0 }
-        for c in 0..<chunks {
-            for part in all[c] ?? [] {
-                devices.append(part.device)
-                for (section, row) in part.rows { sections[section, default: []].append(row) }
-                evidence += part.evidence
-            }
+        for part in made.joined() {
+            devices.append(part.device)
+            for (section, row) in part.rows { sections[section, default: []].append(row) }
+            evidence += part.evidence
         }
 
         for item in checklist ?? site?.manualChecklist ?? DefaultChecklist.items {

@@ -19,20 +19,16 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
     static let chunk = 256
 
     var renderText: String {
-        let chunks = (items.count + Self.chunk - 1) / Self.chunk
-        let parts = Locked<[Int: String]>([:])
-        Parallel.forEach(chunks) { c in
+        Parallel.mapChunks(items.count, chunk: Self.chunk) { range in
             var text = ""
             var stack = around.reversed().map(ListTemplate.Context.parent)
-            for item in items[(c * Self.chunk)..<min(items.count, (c + 1) * Self.chunk)] {
+            for item in items[range] {
                 stack.append(.parent(item))
                 template.render(&stack, into: &text)
                 stack.removeLast()
             }
-            parts.withLock { $0[c] = text }
-        }
-        let texts = parts.withLock { $0 }
-        return (0..<chunks).map { texts[$0] ?? "" }.joined()
+            return text
+        }.joined()
     }
 
     var isNull: Bool { false }
