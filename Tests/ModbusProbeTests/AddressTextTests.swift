@@ -21,6 +21,15 @@ struct AddressTextTests {
         #expect(lines.description == "×2 [PSTN, cellular] input 0x0030 uint16")
     }
 
+    /// A request as the exchange log and the evidence print it, written byte by byte.
+    @Test func requestsReadLikeModbusPeopleWriteThem() {
+        #expect(ModbusClient.requestText(.readDiscreteInputs, 0x0100, 8) == "FC02 0x0100 ×8")
+        #expect(ModbusClient.requestText(.readHoldingRegisters, 0xFFFF, 125) == "FC03 0xFFFF ×125")
+        #expect(ModbusClient.requestText(.writeMultipleRegisters, 0, 0) == "FC10 0x0000 ×0")
+        #expect(ModbusClient.requestText(.readInputRegisters, 0x1_0000, 1) == "FC04 0x10000 ×1")
+        #expect(ModbusClient.requestText(.readCoils, -1, 1) == "FC01 \(ModbusError.hex(-1)) ×1")
+    }
+
     /// The endpoint parser refuses these already; an Endpoint built in code must not trap either.
     @Test(arguments: [("unit", "300"), ("unit", "-1"), ("baud", "99999999999"), ("data", "9"), ("stop", "3")])
     func endpointNumbersOutOfRangeAreRefused(_ key: String, _ value: String) throws {

@@ -427,8 +427,26 @@ package final class ModbusClient {
     }
 
     /// `FC02 0x0100 ×8`
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// Written byte by byte: every request is logged twice, and interpolating the three parts
+    /// was a twelfth of a panel read's CPU.
     package static func requestText(_ function: ModbusFunction, _ address: Int, _ count: Int) -> String {
-        "\(function) \(ModbusError.hex(address)) ×\(count)"
+        guard (0...0xFFFF).contains(address), (0...99_999).contains(count) else {
+            return "\(function) \(ModbusError.hex(address)) ×\(count)"
+        }
+        let hex = hexDigits
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { out in
+            var n = 0
+            func put(_ byte: UInt8) { out[n] = byte; n += 1 }
+            for byte in "FC".utf8 { put(byte) }
+            put(hex[Int(function.rawValue >> 4)]); put(hex[Int(function.rawValue & 0xF)])
+            for byte in " 0x".utf8 { put(byte) }
+            for shift in stride(from: 12, through: 0, by: -4) { put(hex[(address >> shift) & 0xF]) }
+            for byte in " ×".utf8 { put(byte) }
+            for byte in String(count).utf8 { put(byte) }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
+        }
     }
 
     /// Bits as `1000 0000 0000 1000`, groups of 8 from the first address; long runs are summarised.

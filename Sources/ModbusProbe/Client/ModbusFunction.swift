@@ -15,7 +15,7 @@ package enum ModbusFunction: UInt8, Sendable, Hashable, Codable, CustomStringCon
     case encapsulatedInterface = 0x2B
 
     /// `FC02`, the way Modbus people write it.
-    package var description: String { "FC" + Exchange.hex([rawValue]) }
+    package var description: String { (rawValue < 0x10 ? "FC0" : "FC") + String(rawValue, radix: 16, uppercase: true) }
 
     /// True for the functions that change device state.
     package var isWrite: Bool {

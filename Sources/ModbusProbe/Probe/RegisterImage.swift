@@ -3,8 +3,10 @@ import CheckupCore
 /// What one device read produced: the items that came back, the requests that failed, and how
 /// long each request took. Points are decoded from it after all requests are done.
 struct RegisterImage {
-    private(set) var bits: [ModbusTable: [Int: Bool]] = [:]
-    private(set) var registers: [ModbusTable: [Int: UInt16]] = [:]
+    /// Each block that came back, in the order it did: a later block's items stand over an
+    /// earlier one's. A handful per device, looked up by scanning: no hashing per bit or word
+    /// (it was an eighth of a panel read's CPU).
+    private var runs: [(table: ModbusTable, start: Int, words: [UInt16])] = []
     /// Failed runs with their error, newest last.
     private(set) var failures: [(span: ModbusSpan, error: ModbusError)] = []
     /// Requests sent, with their duration (including retries).
@@ -14,13 +16,13 @@ struct RegisterImage {
     private(set) var blocks: [CapturedBlock] = []
 
     mutating func store(bits values: [Bool], at span: ModbusSpan) {
-        for (i, v) in values.enumerated() { bits[span.table, default: [:]][span.address + i] = v }
+        runs.append((span.table, span.address, values.map { $0 ? 1 : 0 }))
         blocks.append(CapturedBlock(function: Int(span.table.readFunction.rawValue), start: span.address, count: span.count,
                                     values: values.map { $0 ? 1 : 0 }))
     }
 
     mutating func store(registers values: [UInt16], at span: ModbusSpan) {
-        for (i, v) in values.enumerated() { registers[span.table, default: [:]][span.address + i] = v }
+        runs.append((span.table, span.address, values))
         blocks.append(CapturedBlock(function: Int(span.table.readFunction.rawValue), start: span.address, count: span.count,
                                     values: values.map(Int.init)))
     }
@@ -41,13 +43,8 @@ struct RegisterImage {
         var out: [UInt16] = []
         out.reserveCapacity(count)
         for a in address..<(address + count) {
-            if table.holdsBits {
-                guard let b = bits[table]?[a] else { return nil }
-                out.append(b ? 1 : 0)
-            } else {
-                guard let r = registers[table]?[a] else { return nil }
-                out.append(r)
-            }
+            guard let run = runs.last(where: { $0.table == table && $0.start <= a && a < $0.start + $0.words.count }) else { return nil }
+            out.append(run.words[a - run.start])
         }
         return out
     }
