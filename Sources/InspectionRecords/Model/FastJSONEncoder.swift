@@ -345,7 +345,7 @@ struct JSONByteWriter {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
-    private mutating func writeString(_ text: String) {
+    mutating func writeString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         // Most texts (ids, words, readings) have nothing to escape: runs are copied at once.
         if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {

@@ -4,8 +4,12 @@ package import Foundation
 /// ISO-8601 dates in UTC. Stable so that hashes and diffs of exports stay meaningful.
 /// Written by `FastJSONEncoder`: the bytes Foundation's `JSONEncoder` gives with these options.
 package enum RecordCoding: Sendable {
+    static let canonicalOptions = FastJSONEncoder(snakeCaseKeys: true, iso8601Dates: true, escapeSlashes: false, pretty: false)
+
     package static func encode(_ value: some Encodable, pretty: Bool = true) throws -> Data {
-        try FastJSONEncoder(snakeCaseKeys: true, iso8601Dates: true, escapeSlashes: false, pretty: pretty).encode(value)
+        var options = canonicalOptions
+        options.pretty = pretty
+        return try options.encode(value)
     }
 
     package static func decoder() -> JSONDecoder {
@@ -16,7 +20,9 @@ package enum RecordCoding: Sendable {
     }
 
     /// Compact canonical bytes of a value; encoding our own plain structs cannot fail.
+    /// Rows and evidence entries are written directly (`CanonicalJSONWritable`), to the same bytes.
     static func canonicalData(_ value: some Encodable) -> Data {
-        (try? encode(value, pretty: false)) ?? Data()
+        if let direct = (value as? any CanonicalJSONWritable)?.canonicalData { return direct }
+        return (try? encode(value, pretty: false)) ?? Data()
     }
 }

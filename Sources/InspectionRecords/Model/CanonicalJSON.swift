@@ -1,0 +1,135 @@
+import CheckupCore
+import Foundation
+
+/// The canonical JSON (`RecordCoding`) of the record's most numerous values, rows and evidence
+/// entries, written member by member in sorted key order instead of through `Encodable`'s
+/// containers: the same bytes (`CanonicalJSONTests` holds them to the generic encoder's), at a
+/// fraction of the cost — the containers, nodes and key sorting were most of a record's encoding.
+/// Nested values with cases (findings, expectations) still go through `FastJSONEncoder`.
+protocol CanonicalJSONWritable {
+    /// Nil when only the generic encoder can say (a value it refuses, like a NaN duration).
+    func writeCanonical(_ out: inout CanonicalObject) -> Bool
+}
+
+extension CanonicalJSONWritable {
+    var canonicalData: Data? {
+        var object = CanonicalObject()
+        guard writeCanonical(&object) else { return nil }
+        object.close()
+        return Data(object.json.bytes)
+    }
+}
+
+/// A JSON object written member by member; the caller gives the members in sorted key order.
+struct CanonicalObject {
+    fileprivate(set) var json = JSONByteWriter(escapeSlashes: false, pretty: false)
+    private var first = true
+
+    init() { json.bytes.append(UInt8(ascii: "{")) }
+
+    mutating func close() { json.bytes.append(UInt8(ascii: "}")) }
+
+    private mutating func key(_ key: StaticString) {
+        if !first { json.bytes.append(UInt8(ascii: ",")) }
+        first = false
+        json.bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { json.bytes.append(contentsOf: $0) }  // our keys need no escape
+        json.bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    }
+
+    mutating func string(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        json.writeString(value)
+    }
+
+    mutating func bool(_ name: StaticString, _ value: Bool) {
+        key(name)
+        json.bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func int(_ name: StaticString, _ value: Int) {
+        key(name)
+        json.bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// False for a value JSON cannot hold (the generic encoder refuses it).
+    mutating func double(_ name: StaticString, _ value: Double) -> Bool {
+        guard case .leaf(let text)? = try? NodeEncoder.number(value) else { return false }
+        key(name)
+        json.bytes.append(contentsOf: text.utf8)
+        return true
+    }
+
+    mutating func text(_ name: StaticString, _ value: LocalizedText?) {
+        guard let value else { return }
+        key(name)
+        json.bytes.append(contentsOf: "{\"en\":".utf8)
+        json.writeString(value.en)
+        json.bytes.append(contentsOf: ",\"zh\":".utf8)
+        json.writeString(value.zh)
+        json.bytes.append(UInt8(ascii: "}"))
+    }
+
+    mutating func strings(_ name: StaticString, _ values: [String]) {
+        key(name)
+        json.bytes.append(UInt8(ascii: "["))
+        for (i, value) in values.enumerated() {
+            if i > 0 { json.bytes.append(UInt8(ascii: ",")) }
+            json.writeString(value)
+        }
+        json.bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Any other value, through the generic encoder; false if it refuses the value.
+    mutating func value(_ name: StaticString, _ value: (some Encodable)?) -> Bool {
+        guard let value else { return true }
+        let encoder = NodeEncoder(options: RecordCoding.canonicalOptions, convertsKeys: true)
+        guard let node = try? encoder.node(for: value) else { return false }
+        key(name)
+        json.write(node, depth: 0)
+        return true
+    }
+}
+
+extension RecordRow: CanonicalJSONWritable {
+    func writeCanonical(_ out: inout CanonicalObject) -> Bool {
+        out.text("check", check)
+        out.bool("cleared_on_site", clearedOnSite)
+        out.string("device", device)
+        out.string("device_id", deviceId)
+        out.string("evidence_ref", evidenceRef)
+        guard out.value("expectation", expectation) else { return false }
+        out.string("expected", expected)
+        out.string("filled_by", filledBy)
+        guard out.value("finding", finding) else { return false }
+        out.string("handling", handling)
+        out.string("inspected_on", inspectedOn)
+        out.text("instruction", instruction)
+        out.text("item", item)
+        out.string("key", key)
+        out.string("location", location)
+        out.int("number", number)
+        out.string("observed", observed)
+        out.string("result", result.rawValue)
+        out.string("source", source.rawValue)
+        out.string("status", status?.rawValue)
+        return true
+    }
+}
+
+extension EvidenceEntry: CanonicalJSONWritable {
+    func writeCanonical(_ out: inout CanonicalObject) -> Bool {
+        out.text("check", check)
+        out.string("device", device)
+        out.string("device_id", deviceId)
+        guard out.double("duration_ms", durationMs) else { return false }
+        out.string("expected", expected)
+        guard out.value("finding", finding) else { return false }
+        out.strings("lines", lines)
+        out.string("observed", observed)
+        out.string("ref", ref)
+        out.string("status", status.rawValue)
+        return true
+    }
+}

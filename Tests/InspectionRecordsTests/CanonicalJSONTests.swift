@@ -1,0 +1,60 @@
+import CheckupCore
+import Foundation
+import Testing
+@testable import InspectionRecords
+
+/// Rows and evidence entries written directly (`CanonicalJSONWritable`) are the generic
+/// encoder's bytes, member for member: every fixture value and every optional, escape and number case.
+@Suite struct CanonicalJSONTests {
+    func generic(_ value: some Encodable) throws -> String {
+        String(decoding: try RecordCoding.encode(value, pretty: false), as: UTF8.self)
+    }
+
+    func direct(_ value: some CanonicalJSONWritable) throws -> String {
+        String(decoding: try #require(value.canonicalData), as: UTF8.self)
+    }
+
+    @Test func everyFixtureRowAndEntryIsWrittenAsTheGenericEncoderWritesIt() throws {
+        var count = 0
+        for variant in 0..<3 {
+            let record = FixtureRun.record(variant: variant)
+            for row in record.rows { #expect(try direct(row) == generic(row)); count += 1 }
+            for entry in record.evidence { #expect(try direct(entry) == generic(entry)); count += 1 }
+        }
+        #expect(count > 40)
+    }
+
+    @Test func everyOptionalEscapeAndNumberIsWrittenAlike() throws {
+        let odd = "quote \" back \\ slash / tab \t nul \u{0} bell \u{7} 中文 é 😀 \r\n"
+        var row = RecordRow(key: "cam-1/x", device: odd, item: LocalizedText(zh: "摄像机", en: odd), result: .abnormal, source: .automatic)
+        #expect(try direct(row) == generic(row))  // every optional absent
+        row = RecordRow(number: 12, key: "cam-1/x", deviceId: "cam-1", device: "Cam", location: odd,
+                        item: LocalizedText("Cameras"), check: LocalizedText(zh: "型号", en: "Model"), result: .attention,
+                        status: .warn, observed: odd, expected: "≥ 5", handling: "已更换", clearedOnSite: true,
+                        source: .manual, filledBy: "王芳", evidenceRef: "E7", instruction: LocalizedText("look"),
+                        finding: .quantity(value: 95.5, unit: "%"), expectation: nil, inspectedOn: "2026-11-20")
+        #expect(try direct(row) == generic(row))
+        for finding: Finding? in [nil, .flags(raised: [LocalizedText("a"), LocalizedText(odd)]),
+                                  .count(matching: 1, total: 3, noun: nil), .state(name: LocalizedText(odd))] {
+            row.finding = finding
+            #expect(try direct(row) == generic(row))
+        }
+        for duration in [0, 2.390691, 1e-7, 123456789.125, -0.0, 1e21] {
+            let entry = EvidenceEntry(ref: "E1", deviceId: "cam-1", device: odd, check: LocalizedText(odd), status: .fail,
+                                      observed: odd, expected: "", lines: [odd, "", "→ 1.3.6 = INTEGER 5"], durationMs: duration,
+                                      finding: .quantity(value: -1, unit: nil))
+            #expect(try direct(entry) == generic(entry), "\(duration)")
+        }
+        let empty = EvidenceEntry(ref: "", deviceId: "", device: "", check: LocalizedText(""), status: .pass,
+                                  observed: "", expected: "", lines: [], durationMs: 0)
+        #expect(try direct(empty) == generic(empty))
+    }
+
+    /// A value the generic encoder refuses is not written half: both give nothing.
+    @Test func aDurationJSONCannotHoldIsLeftToTheGenericEncoder() {
+        let entry = EvidenceEntry(ref: "E1", deviceId: "d", device: "d", check: LocalizedText("c"), status: .pass,
+                                  observed: "", expected: "", lines: [], durationMs: .nan)
+        #expect(entry.canonicalData == nil)
+        #expect(RecordCoding.canonicalData(entry).isEmpty)
+    }
+}
