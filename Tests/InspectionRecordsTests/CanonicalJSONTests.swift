@@ -50,6 +50,24 @@ import Testing
         #expect(try direct(empty) == generic(empty))
     }
 
+    /// A device's results as the store keeps them (Foundation's default names, slashes escaped).
+    @Test func storedResultsAreWrittenAsTheGenericEncoderWritesThem() throws {
+        let generic = { (results: [CheckResult]) in String(decoding: try StoreJSON.options.encode(results), as: UTF8.self) }
+        for variant in 0..<3 {
+            let results = FixtureRun.report(variant: variant).results
+            #expect(StoreJSON.encode(results) == (try generic(results)))
+        }
+        var odd = CheckResult(device: "cam/1", check: "a/b", title: LocalizedText(zh: "型号 \"x\"", en: "http://x/y"), status: .warn,
+                              observed: "1/2 \u{1} \\", expected: "≥ 5", evidence: ["→ /dev/ttyUSB0", ""], durationMs: 12.5,
+                              offending: ["PSTN", "蜂窝"], record: FixtureRun.cameras,
+                              perf: PerfData(label: "disk/0", value: 95, unit: "%", warning: "90", critical: nil, min: 0, max: 100),
+                              note: "look / see", finding: .quantity(value: 95, unit: "%"), expectation: nil)
+        #expect(StoreJSON.encode([odd]) == (try generic([odd])))
+        odd.expect(.matches(pattern: "^a/b$"))
+        #expect(StoreJSON.encode([odd, odd]) == (try generic([odd, odd])))
+        #expect(StoreJSON.encode([CheckResult]()) == (try generic([])))
+    }
+
     /// A value the generic encoder refuses is not written half: both give nothing.
     @Test func aDurationJSONCannotHoldIsLeftToTheGenericEncoder() {
         let entry = EvidenceEntry(ref: "E1", deviceId: "d", device: "d", check: LocalizedText("c"), status: .pass,

@@ -13,19 +13,25 @@ protocol CanonicalJSONWritable {
 
 extension CanonicalJSONWritable {
     var canonicalData: Data? {
-        var object = CanonicalObject()
+        var object = CanonicalObject(options: RecordCoding.canonicalOptions)
         guard writeCanonical(&object) else { return nil }
         object.close()
         return Data(object.json.bytes)
     }
 }
 
-/// A JSON object written member by member; the caller gives the members in sorted key order.
+/// A JSON object written member by member; the caller gives the members in sorted key order,
+/// named as `options` would name them.
 struct CanonicalObject {
-    fileprivate(set) var json = JSONByteWriter(escapeSlashes: false, pretty: false)
+    fileprivate(set) var json: JSONByteWriter
+    private let options: FastJSONEncoder
     private var first = true
 
-    init() { json.bytes.append(UInt8(ascii: "{")) }
+    init(options: FastJSONEncoder) {
+        self.options = options
+        json = JSONByteWriter(escapeSlashes: options.escapeSlashes, pretty: false)
+        json.bytes.append(UInt8(ascii: "{"))
+    }
 
     mutating func close() { json.bytes.append(UInt8(ascii: "}")) }
 
@@ -84,7 +90,7 @@ struct CanonicalObject {
     /// Any other value, through the generic encoder; false if it refuses the value.
     mutating func value(_ name: StaticString, _ value: (some Encodable)?) -> Bool {
         guard let value else { return true }
-        let encoder = NodeEncoder(options: RecordCoding.canonicalOptions, convertsKeys: true)
+        let encoder = NodeEncoder(options: options, convertsKeys: options.snakeCaseKeys)
         guard let node = try? encoder.node(for: value) else { return false }
         key(name)
         json.write(node, depth: 0)
@@ -131,5 +137,40 @@ extension EvidenceEntry: CanonicalJSONWritable {
         out.string("ref", ref)
         out.string("status", status.rawValue)
         return true
+    }
+}
+
+/// A check's result as the store keeps it (`StoreJSON`: its Codable names, which snake_case
+/// leaves as they are, slashes escaped): one per check of every device, written as each arrives.
+extension CheckResult {
+    func writeStored(_ out: inout CanonicalObject) -> Bool {
+        out.string("check", check)
+        out.string("device", device)
+        guard out.double("duration_ms", durationMs) else { return false }
+        out.strings("evidence", evidence)
+        guard out.value("expectation", expectation) else { return false }
+        out.string("expected", expected)
+        guard out.value("finding", finding) else { return false }
+        out.string("note", note)
+        out.string("observed", observed)
+        out.strings("offending", offending)
+        guard out.value("perf", perf), out.value("record", record) else { return false }
+        out.string("status", status.rawValue)
+        out.text("title", title)
+        return true
+    }
+
+    /// `[…]` of the results as `StoreJSON` writes them; nil if one needs the generic encoder.
+    static func storedArray(_ results: [CheckResult]) -> Data? {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (i, result) in results.enumerated() {
+            var object = CanonicalObject(options: StoreJSON.options)
+            guard result.writeStored(&object) else { return nil }
+            object.close()
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += object.json.bytes
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return Data(bytes)
     }
 }

@@ -1,3 +1,4 @@
+import CheckupCore
 import Foundation
 
 /// The one JSON convention of the store's JSON columns (sites, outcomes, results, answers,
@@ -5,10 +6,16 @@ import Foundation
 /// default (seconds since 2001, lossless). The record itself is stored as its document
 /// (`RecordCoding`, the export format its content hash is computed over).
 enum StoreJSON {
+    /// Foundation's default layout (camelCase, sorted, escaped slashes), written fast.
+    static let options = FastJSONEncoder()
+
     static func encode(_ value: some Encodable) -> String {
-        // Foundation's default layout (camelCase, sorted, escaped slashes), written fast: a result per check.
+        // A device's results are written member by member (`CheckResult.writeStored`): a result per check.
+        if let results = value as? [CheckResult], let direct = CheckResult.storedArray(results) {
+            return String(decoding: direct, as: UTF8.self)
+        }
         // Our plain Codable values always encode; an empty string would fail loudly on reading.
-        String(decoding: (try? FastJSONEncoder().encode(value)) ?? Data(), as: UTF8.self)
+        return String(decoding: (try? options.encode(value)) ?? Data(), as: UTF8.self)
     }
 
     /// Decodes a stored row; one that cannot be read is an error naming it, never dropped.
