@@ -96,6 +96,13 @@ struct ChineseEvidenceTests {
         return try RecordFiller(timeZone: FixtureRun.shanghai).fill(report: report, month: "2026-11", technicians: ["张伟"])
     }
 
+    /// An entry's duration reads as `%.0f ms` prints it, halves to even, without a format string.
+    @Test func durationsReadAsTheFormatPrintsThem() {
+        for ms in [0, 0.4, 0.5, 1.5, 2.5, 2.390691, 12.4999, 1000.5, 99_999.5, 3e9, -0.0, -2.5, .nan, .infinity, 1e16] {
+            #expect(RecordEvidenceView.milliseconds(ms) == String(format: "%.0f ms", ms), "\(ms)")
+        }
+    }
+
     @Test func theRecordHasEveryKindOfOutcome() throws {
         let statuses = Set(try Self.record().evidence.map(\.status))
         #expect(statuses.isSuperset(of: [.warn, .fail, .error, .unsupported, .unreachable]), "\(statuses)")

@@ -192,16 +192,16 @@ package enum EvidencePhrase: CaseIterable, Sendable {
         }
     }
 
-    private static let table = Dictionary(uniqueKeysWithValues: allCases.map { ($0, Parts($0)) })
-    private var parts: Parts { Self.table[self]! }  // every case is in the table
+    private static let table = allCases.map(Parts.init)
+    private var parts: Parts { Self.table[Self.allCases.firstIndex(of: self)!] }  // by position: no hashing per line
     private var isLabel: Bool { [.query, .goToPreset, .setAxis, .stop, .snmpRequest, .modbusTCPUnit, .modbusRTUUnit].contains(self) }
-    private static let lines = allCases.filter { !$0.isLabel }
-    private static let labels = allCases.filter(\.isLabel)
+    // Taken apart once, in order: every exchange line of a record's appendix is tried against them.
+    private static let lines = allCases.filter { !$0.isLabel }.map(\.parts)
+    private static let labels = allCases.filter(\.isLabel).map(\.parts)
 
-    private static func translate(_ text: String, with phrases: [EvidencePhrase]) -> String? {
+    private static func translate(_ text: String, with phrases: [Parts]) -> String? {
         let bytes = Array(text.utf8)
-        for phrase in phrases {
-            let parts = phrase.parts
+        for parts in phrases {
             guard let ranges = parts.match(bytes) else { continue }
             var values: [String: String] = [:]
             var ours = true

@@ -93,7 +93,7 @@ struct RecordEvidenceView {
             case "hasLines": return !e.lines.isEmpty
             case "moreLines": return moreLines > 0 ? RecordEvidenceView.moreExchanges(moreLines, lang: lang) : ""
             case "hasMoreLines": return moreLines > 0
-            case "duration": return String(format: "%.0f ms", e.durationMs)
+            case "duration": return RecordEvidenceView.milliseconds(e.durationMs)
             default: return nil
             }
         }
@@ -119,6 +119,13 @@ struct RecordEvidenceView {
         guard let host = parsed.host, !host.isEmpty else { return "串口" }
         let shown = host.contains(":") ? "[\(host)]" : host
         return parsed.port.map { "\(shown):\($0)" } ?? shown
+    }
+
+    /// `12 ms`, as `%.0f ms` prints it (halves to even), without a format string per entry.
+    static func milliseconds(_ ms: Double) -> String {
+        guard ms.isFinite, ms.magnitude < 1e15, !(ms == 0 && ms.sign == .minus) else { return String(format: "%.0f ms", ms) }
+        let whole = ms.rounded(.toNearestOrEven)
+        return whole == 0 && ms < 0 ? "-0 ms" : "\(Int(whole)) ms"
     }
 
     static func moreExchanges(_ count: Int, lang: Language) -> String {
