@@ -7,14 +7,18 @@ extension RecordFiller {
     package func compose(_ state: MonthState) throws(RecordError) -> ComposedVersion {
         let inspected = state.inspections
         let dates = inspected.map(\.inspectedAt)
+        // Each device's results as its visit holds them: 60,000 results are not copied into one list and grouped again.
+        let own = inspected.allSatisfy { visit in visit.results.allSatisfy { $0.device == visit.outcome.device } }
         let report = RunReport(site: state.site, startedAt: dates.min() ?? Date(), finishedAt: dates.max() ?? Date(),
                                incomplete: state.interrupted, devices: inspected.map(\.outcome),
-                               results: inspected.flatMap(\.results))
+                               results: own ? [] : inspected.flatMap(\.results))
+        let resultsByDevice = own ? Dictionary(inspected.map { ($0.outcome.device, $0.results) }, uniquingKeysWith: +)
+                                  : Dictionary(grouping: report.results, by: \.device)
         var technicians: [String] = []
         for name in inspected.flatMap(\.technicians) + state.answers.map(\.filledBy) where !technicians.contains(name) {
             technicians.append(name)
         }
-        var record = try assemble(report: report, month: state.month, technicians: technicians)
+        var record = try assemble(report: report, resultsByDevice: resultsByDevice, month: state.month, technicians: technicians)
 
         let days = Dictionary(inspected.map { ($0.outcome.device, $0.inspectedOn) }, uniquingKeysWith: { _, b in b })
         let waited = Dictionary(inspected.map { ($0.outcome.device, $0.outcome.durationMs / 1000) }, uniquingKeysWith: { _, b in b })

@@ -54,6 +54,14 @@ package struct RecordFiller: Sendable {
     /// them further and the store seals the version once.
     func assemble(report: RunReport, month: String, technicians: [String],
                   checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
+        try assemble(report: report, resultsByDevice: Dictionary(grouping: report.results, by: \.device),
+                     month: month, technicians: technicians, checklist: checklist)
+    }
+
+    /// `resultsByDevice`: the report's results by device (its `results` are not read): a month's
+    /// visits hand over each device's results as they are, not copied into one list and grouped again.
+    func assemble(report: RunReport, resultsByDevice: [String: [CheckResult]], month: String, technicians: [String],
+                  checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
         try Period.validateMonth(month)
         let scrub = Scrubber(site: report.site, extra: secrets)
         let site = report.site
@@ -61,13 +69,16 @@ package struct RecordFiller: Sendable {
         let byId = Dictionary(inventory.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let outcomes = Dictionary(report.devices.map { ($0.device, $0) }, uniquingKeysWith: { a, _ in a })
 
-        // Device order: inventory first, then any device only the results know.
+        // Device order: inventory first, then any device only the results know (in the order they came).
         var order = inventory.map(\.id)
         var listed = Set(order)  // linear in the devices, also at 10,000
-        for id in report.devices.map(\.device) + report.results.map(\.device) where listed.insert(id).inserted {
-            order.append(id)
+        for id in report.devices.map(\.device) where listed.insert(id).inserted { order.append(id) }
+        // Results of a device no outcome names: in the order the results came (else by id).
+        let unlisted = resultsByDevice.keys.filter { !listed.contains($0) }
+        if !unlisted.isEmpty {
+            let arrival = report.results.isEmpty ? unlisted.sorted() : report.results.map(\.device)
+            for id in arrival where resultsByDevice[id] != nil && listed.insert(id).inserted { order.append(id) }
         }
-        let resultsByDevice = Dictionary(grouping: report.results, by: \.device)
 
         // Each device's rows and evidence are made on their own, in chunks on every core (at
         // 10,000 devices this was a serial half second), then joined in inventory order.
