@@ -24,6 +24,21 @@ import Testing
         #expect(count > 40)
     }
 
+    /// Rows written one after another into one buffer (a chunk of a section), a refused entry leaving it as it was.
+    @Test func valuesWrittenInARunAreTheGenericBytes() throws {
+        let record = FixtureRun.record()
+        var bytes: [UInt8] = []
+        var expected = ""
+        for row in record.rows {
+            #expect(row.writeCanonical(into: &bytes))
+            expected += try generic(row)
+        }
+        let refused = EvidenceEntry(ref: "E1", deviceId: "d", device: "d", check: LocalizedText("c"), status: .pass,
+                                    observed: "", expected: "", lines: [], durationMs: .infinity)
+        #expect(!refused.writeCanonical(into: &bytes))
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
     @Test func everyOptionalEscapeAndNumberIsWrittenAlike() throws {
         let odd = "quote \" back \\ slash / tab \t nul \u{0} bell \u{7} 中文 é 😀 \r\n"
         var row = RecordRow(key: "cam-1/x", device: odd, item: LocalizedText(zh: "摄像机", en: odd), result: .abnormal, source: .automatic)

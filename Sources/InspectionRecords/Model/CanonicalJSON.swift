@@ -7,18 +7,29 @@ import Foundation
 /// fraction of the cost — the containers, nodes and key sorting were most of a record's encoding.
 /// Nested values with cases (findings, expectations) still go through `FastJSONEncoder`.
 protocol CanonicalJSONWritable {
-    /// Nil when only the generic encoder can say (a value it refuses, like a NaN duration).
+    /// False when only the generic encoder can say (a value it refuses, like a NaN duration).
     func writeCanonical(_ out: inout CanonicalObject) -> Bool
 }
 
 extension CanonicalJSONWritable {
     var canonicalData: Data? {
-        var object = CanonicalObject(options: RecordCoding.canonicalOptions)
-        guard writeCanonical(&object) else { return nil }
-        object.close()
-        return Data(object.json.bytes)
+        var bytes: [UInt8] = []
+        return writeCanonical(into: &bytes) ? Data(bytes) : nil
+    }
+
+    /// Appends the value's JSON to `bytes` (a chunk of a long list); on false, `bytes` is as it was.
+    func writeCanonical(into bytes: inout [UInt8]) -> Bool {
+        let start = bytes.count
+        var object = CanonicalObject(options: RecordCoding.canonicalOptions, appendingTo: bytes)
+        bytes = []  // held by the object meanwhile: appended in place, not copied
+        let written = writeCanonical(&object)
+        if written { object.close() }
+        bytes = object.json.bytes
+        if !written { bytes.removeSubrange(start...) }
+        return written
     }
 }
+
 
 /// A JSON object written member by member; the caller gives the members in sorted key order,
 /// named as `options` would name them.
@@ -27,9 +38,10 @@ struct CanonicalObject {
     private let options: FastJSONEncoder
     private var first = true
 
-    init(options: FastJSONEncoder) {
+    init(options: FastJSONEncoder, appendingTo bytes: [UInt8] = []) {
         self.options = options
         json = JSONByteWriter(escapeSlashes: options.escapeSlashes, pretty: false)
+        json.bytes = bytes
         json.bytes.append(UInt8(ascii: "{"))
     }
 

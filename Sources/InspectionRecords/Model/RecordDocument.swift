@@ -75,6 +75,25 @@ struct RecordDocument {
         return out
     }
 
+    /// Rows and entries written straight into each chunk's bytes (`CanonicalJSONWritable`).
+    private static func array<T: CanonicalJSONWritable & Encodable & Sendable>(_ values: [T]) -> Data {
+        let parts = Parallel.mapChunks(values.count, chunk: 512) { range in
+            var out: [UInt8] = []
+            for i in range {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if !values[i].writeCanonical(into: &out) {
+                    out += (try? RecordCoding.encode(values[i], pretty: false)) ?? Data()
+                }
+            }
+            return out
+        }
+        var out = Data(capacity: parts.reduce(2) { $0 + $1.count })
+        out.append(UInt8(ascii: "["))
+        for part in parts { out.append(contentsOf: part) }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
     /// `{"a":…,"b":…}` with the keys sorted as `.sortedKeys` sorts them, as the parts to join.
     private static func object(_ members: [(key: String, json: Data)]) -> [Data] {
         var out = [Data("{".utf8)]
