@@ -15,8 +15,14 @@ struct RecordEvidenceView {
 
     init(_ record: MonthlyRecord, lang: Language, labels: [String: String]) {
         // An entry's expectation is its row's; so is its finding in versions stored before entries kept one.
-        var rows: [String: RecordRow] = [:]
-        for row in record.rows { if let ref = row.evidenceRef { rows[ref] = row } }
+        // Only what an entry reads of its row, taken by index: 60,000 rows are not copied for it.
+        var rows: [String: RowPart] = [:]
+        for table in record.sections {
+            let tableRows = table.rows
+            for r in tableRows.indices {
+                if let ref = tableRows[r].evidenceRef { rows[ref] = RowPart(finding: tableRows[r].finding, expectation: tableRows[r].expectation) }
+            }
+        }
         let entries = record.evidence.map { EntryView($0, lang: lang, row: rows[$0.ref]) }
         self.entries = entries
         // Grouped once, not filtered per device: linear at 10,000 devices.
@@ -27,6 +33,12 @@ struct RecordEvidenceView {
             guard !own.isEmpty || d.reason != nil else { return nil }
             return DeviceView(d, lang: lang, entries: own)
         }
+    }
+
+    /// What an entry shows of its row: the finding (older versions' entries kept none) and the expectation.
+    struct RowPart {
+        var finding: Finding?
+        var expectation: Expectation?
     }
 
     /// One device of the appendix (`evidenceDevices[]` in Templates/README.md).
@@ -65,9 +77,9 @@ struct RecordEvidenceView {
     final class EntryView: MustacheParent {
         private let entry: EvidenceEntry
         private let lang: Language
-        private let row: RecordRow?
+        private let row: RowPart?
 
-        init(_ entry: EvidenceEntry, lang: Language, row: RecordRow?) {
+        init(_ entry: EvidenceEntry, lang: Language, row: RowPart?) {
             self.entry = entry
             self.lang = lang
             self.row = row
