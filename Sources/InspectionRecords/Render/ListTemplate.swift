@@ -120,6 +120,19 @@ struct ListTemplate: Sendable {
                 switch lookup(path, stack) {
                 case nil: continue
                 case let flag as Bool: if flag { render(body, &stack, &out) }
+                // The lists our views give, before the general cast (which converts every element).
+                case let lines as [String]:
+                    for line in lines {
+                        stack.append(.value(line))
+                        render(body, &stack, &out)
+                        stack.removeLast()
+                    }
+                case let parents as [any MustacheParent]:
+                    for parent in parents {
+                        stack.append(.parent(parent))
+                        render(body, &stack, &out)
+                        stack.removeLast()
+                    }
                 case let list as [Any]:
                     for item in list {
                         stack.append(context(item))
@@ -154,6 +167,8 @@ struct ListTemplate: Sendable {
             if case .parent(let parent) = context, let child = parent.child(named: first) { found = child; break }
         }
         for name in path.dropFirst() {
+            // `labels.*`: a dictionary of words, read without the protocol cast.
+            if let words = found as? [String: String] { found = words[name]; continue }
             guard let parent = found as? any MustacheParent else { return nil }
             found = parent.child(named: name)
         }

@@ -67,7 +67,7 @@ struct RecordEvidenceView {
             case "offline": return d.state == .unreachable
             case "reason": return reason
             case "hasReason": return !reason.isEmpty
-            case "entries": return entries
+            case "entries": return entries as [any MustacheParent]  // a list template's own kind of list
             default: return nil
             }
         }
