@@ -58,8 +58,9 @@ package struct RecordFiller: Sendable {
                      month: month, technicians: technicians, checklist: checklist)
     }
 
-    /// `resultsByDevice`: the report's results by device (its `results` are not read): a month's
-    /// visits hand over each device's results as they are, not copied into one list and grouped again.
+    /// `resultsByDevice`: the report's results by device. A month's visits hand over each device's
+    /// results as they are, not copied into one list and grouped again; their report then has no
+    /// `results` (every result is of its visit's device).
     func assemble(report: RunReport, resultsByDevice: [String: [CheckResult]], month: String, technicians: [String],
                   checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
         try Period.validateMonth(month)
@@ -72,12 +73,8 @@ package struct RecordFiller: Sendable {
         // Device order: inventory first, then any device only the results know (in the order they came).
         var order = inventory.map(\.id)
         var listed = Set(order)  // linear in the devices, also at 10,000
-        for id in report.devices.map(\.device) where listed.insert(id).inserted { order.append(id) }
-        // Results of a device no outcome names: in the order the results came (else by id).
-        let unlisted = resultsByDevice.keys.filter { !listed.contains($0) }
-        if !unlisted.isEmpty {
-            let arrival = report.results.isEmpty ? unlisted.sorted() : report.results.map(\.device)
-            for id in arrival where resultsByDevice[id] != nil && listed.insert(id).inserted { order.append(id) }
+        for id in report.devices.map(\.device) + report.results.map(\.device) where listed.insert(id).inserted {
+            order.append(id)
         }
 
         // Each device's rows and evidence are made on their own, in chunks on every core (at

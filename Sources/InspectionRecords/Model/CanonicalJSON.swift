@@ -12,40 +12,37 @@ protocol CanonicalJSONWritable {
 }
 
 extension CanonicalJSONWritable {
-    var canonicalData: Data? {
-        var bytes: [UInt8] = []
-        return writeCanonical(into: &bytes) ? Data(bytes) : nil
-    }
-
     /// Appends the value's JSON to `bytes` (a chunk of a long list); on false, `bytes` is as it was.
     func writeCanonical(into bytes: inout [UInt8]) -> Bool {
-        let start = bytes.count
-        var object = CanonicalObject(options: RecordCoding.canonicalOptions, appendingTo: bytes)
-        bytes = []  // held by the object meanwhile: appended in place, not copied
-        let written = writeCanonical(&object)
-        if written { object.close() }
-        bytes = object.json.bytes
-        if !written { bytes.removeSubrange(start...) }
-        return written
+        CanonicalObject.append(to: &bytes, options: RecordCoding.canonicalOptions, writeCanonical)
     }
 }
-
 
 /// A JSON object written member by member; the caller gives the members in sorted key order,
 /// named as `options` would name them.
 struct CanonicalObject {
-    fileprivate(set) var json: JSONByteWriter
+    private var json: JSONByteWriter
     private let options: FastJSONEncoder
     private var first = true
 
-    init(options: FastJSONEncoder, appendingTo bytes: [UInt8] = []) {
+    private init(options: FastJSONEncoder, appendingTo bytes: [UInt8]) {
         self.options = options
         json = JSONByteWriter(escapeSlashes: options.escapeSlashes, pretty: false)
         json.bytes = bytes
         json.bytes.append(UInt8(ascii: "{"))
     }
 
-    mutating func close() { json.bytes.append(UInt8(ascii: "}")) }
+    /// Appends the object `write` gives to `bytes`, in place; on false, `bytes` is as it was.
+    static func append(to bytes: inout [UInt8], options: FastJSONEncoder, _ write: (inout CanonicalObject) -> Bool) -> Bool {
+        let start = bytes.count
+        var object = CanonicalObject(options: options, appendingTo: bytes)
+        bytes = []  // held by the object meanwhile: appended in place, not copied
+        let written = write(&object)
+        if written { object.json.bytes.append(UInt8(ascii: "}")) }
+        bytes = object.json.bytes
+        if !written { bytes.removeSubrange(start...) }
+        return written
+    }
 
     private mutating func key(_ key: StaticString) {
         if !first { json.bytes.append(UInt8(ascii: ",")) }
@@ -176,11 +173,8 @@ extension CheckResult {
     static func storedArray(_ results: [CheckResult]) -> Data? {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (i, result) in results.enumerated() {
-            var object = CanonicalObject(options: StoreJSON.options)
-            guard result.writeStored(&object) else { return nil }
-            object.close()
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes += object.json.bytes
+            guard CanonicalObject.append(to: &bytes, options: StoreJSON.options, result.writeStored) else { return nil }
         }
         bytes.append(UInt8(ascii: "]"))
         return Data(bytes)

@@ -20,9 +20,8 @@ package enum RecordCoding: Sendable {
     }
 
     /// Compact canonical bytes of a value; encoding our own plain structs cannot fail.
-    /// Rows and evidence entries are written directly (`CanonicalJSONWritable`), to the same bytes.
+    /// (Rows and evidence entries are written directly: `CanonicalJSONWritable`, `RecordDocument`.)
     static func canonicalData(_ value: some Encodable) -> Data {
-        if let direct = (value as? any CanonicalJSONWritable)?.canonicalData { return direct }
-        return (try? encode(value, pretty: false)) ?? Data()
+        (try? encode(value, pretty: false)) ?? Data()
     }
 }

@@ -121,24 +121,9 @@ struct ListTemplate: Sendable {
                 case nil: continue
                 case let flag as Bool: if flag { render(body, &stack, &out) }
                 // The lists our views give, before the general cast (which converts every element).
-                case let lines as [String]:
-                    for line in lines {
-                        stack.append(.value(line))
-                        render(body, &stack, &out)
-                        stack.removeLast()
-                    }
-                case let parents as [any MustacheParent]:
-                    for parent in parents {
-                        stack.append(.parent(parent))
-                        render(body, &stack, &out)
-                        stack.removeLast()
-                    }
-                case let list as [Any]:
-                    for item in list {
-                        stack.append(context(item))
-                        render(body, &stack, &out)
-                        stack.removeLast()
-                    }
+                case let lines as [String]: each(lines.lazy.map(Context.value), body, &stack, &out)
+                case let parents as [any MustacheParent]: each(parents.lazy.map(Context.parent), body, &stack, &out)
+                case let list as [Any]: each(list.lazy.map(context), body, &stack, &out)
                 case let null as any MustacheCustomRenderable where null.isNull: continue
                 case let value?:
                     stack.append(context(value))
@@ -146,6 +131,15 @@ struct ListTemplate: Sendable {
                     stack.removeLast()
                 }
             }
+        }
+    }
+
+    /// `body` once per item of a list, the item innermost.
+    private static func each(_ items: some Sequence<Context>, _ body: [Part], _ stack: inout [Context], _ out: inout String) {
+        for item in items {
+            stack.append(item)
+            render(body, &stack, &out)
+            stack.removeLast()
         }
     }
 

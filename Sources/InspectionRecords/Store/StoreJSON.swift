@@ -9,13 +9,16 @@ enum StoreJSON {
     /// Foundation's default layout (camelCase, sorted, escaped slashes), written fast.
     static let options = FastJSONEncoder()
 
-    static func encode(_ value: some Encodable) -> String {
-        // A device's results are written member by member (`CheckResult.writeStored`): a result per check.
-        if let results = value as? [CheckResult], let direct = CheckResult.storedArray(results) {
-            return String(decoding: direct, as: UTF8.self)
-        }
+    static func encode(_ value: some Encodable) -> String { generic(value) }
+
+    /// A device's results, written member by member (`CheckResult.writeStored`): a result per check.
+    static func encode(_ results: [CheckResult]) -> String {
+        CheckResult.storedArray(results).map { String(decoding: $0, as: UTF8.self) } ?? generic(results)
+    }
+
+    private static func generic(_ value: some Encodable) -> String {
         // Our plain Codable values always encode; an empty string would fail loudly on reading.
-        return String(decoding: (try? options.encode(value)) ?? Data(), as: UTF8.self)
+        String(decoding: (try? options.encode(value)) ?? Data(), as: UTF8.self)
     }
 
     /// Decodes a stored row; one that cannot be read is an error naming it, never dropped.
