@@ -14,7 +14,7 @@ struct AtomicFileTests {
         let dir = try folder()
         let url = dir.appendingPathComponent("r.json")
         try Data("old, longer content".utf8).write(to: url)
-        try AtomicFile.write(Data("{\"a\":1}".utf8), thenNewline: true, to: url)
+        try AtomicFile.write("{\"a\":1}", thenNewline: true, to: url)
         #expect(try String(contentsOf: url, encoding: .utf8) == "{\"a\":1}\n")
         try AtomicFile.write("<p>记录</p>", to: url)
         #expect(try String(contentsOf: url, encoding: .utf8) == "<p>记录</p>")

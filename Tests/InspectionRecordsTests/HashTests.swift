@@ -61,7 +61,7 @@ import Testing
     func storedDocumentIsTheWholeEncoding(_ record: MonthlyRecord) throws {
         var sealed = record
         let document = sealed.seal()
-        #expect(String(decoding: document, as: UTF8.self) == String(decoding: RecordCoding.canonicalData(sealed), as: UTF8.self))
-        #expect(try RecordCoding.decoder().decode(MonthlyRecord.self, from: document) == sealed)
+        #expect(document == String(decoding: RecordCoding.canonicalData(sealed), as: UTF8.self))
+        #expect(try RecordCoding.decoder().decode(MonthlyRecord.self, from: Data(document.utf8)) == sealed)
     }
 }

@@ -193,7 +193,7 @@ import FoundationXML
         var record = FixtureRun.record()
         let stored = record.seal()
         let file = try RecordRenderer.render(record, format: .json, lang: .zh)
-        #expect(file == String(decoding: stored, as: UTF8.self) + "\n")
+        #expect(file == stored + "\n")
         #expect(try RecordCoding.decoder().decode(MonthlyRecord.self, from: Data(file.utf8)) == record)
     }
 }
@@ -225,7 +225,32 @@ import FoundationXML
             #expect(page.range(of: "~[0-9a-f]", options: .regularExpression) == nil, "no stand-in left")
         }
         #expect(html.contains(ownTemplate ? record.shortHash.uppercased() : "<code>\(record.shortHash)</code>"))
-        #expect(try Data(contentsOf: files[2]) == document + Data("\n".utf8))
+        #expect(try Data(contentsOf: files[2]) == Data((document + "\n").utf8))
+    }
+
+    /// An HTML page no PDF needs is written into its file while it is rendered, its lists chunk
+    /// by chunk: the file holds exactly the page `render` gives, and a draft never finished
+    /// (the seal failed) leaves nothing in the folder.
+    @Test func aPageWrittenAsItIsRenderedIsThePageRenderGives() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draft-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let renderer = try RecordRenderer()
+        // Longer lists than one window of chunks, so windows and chunks are joined in order.
+        var report = FixtureRun.report()
+        report.devices = (0..<200).flatMap { n in report.devices.map { d in var d = d; d.device += "-\(n)"; return d } }
+        report.results = (0..<200).flatMap { n in report.results.map { r in var r = r; r.device += "-\(n)"; return r } }
+        var record = try RecordFiller(timeZone: FixtureRun.shanghai).assemble(report: report, month: "2026-11", technicians: ["张伟"])
+        record.version = 1
+        #expect(record.sections.map(\.rows.count).reduce(0, +) > RenderedList.chunk * RenderedList.window)
+        do {
+            _ = renderer.draft(record, formats: [.html], lang: .zh, to: dir)  // dropped: the seal failed
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no temporary file left")
+        let draft = renderer.draft(record, formats: [.html], lang: .zh, to: dir)
+        let document = record.seal()
+        let files = try draft.finish(record, document: document)
+        #expect(try String(contentsOf: files[0], encoding: .utf8) == (try renderer.render(record, format: .html, lang: .zh)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [files[0].lastPathComponent])
     }
 
     @Test func theStandInIsReplacedWhereverItIsAndNothingElse() {
@@ -234,5 +259,6 @@ import FoundationXML
         let short = String(standIn.hash.prefix(12))
         let page = "~~ \(standIn.hash)|\(short)|~ \(short.dropLast())|é\(short)"
         #expect(standIn.replaced(in: page, by: real) == "~~ \(real)|abababababab|~ \(short.dropLast())|éabababababab")
+        #expect(standIn.occurrences(in: page, from: 100).map(\.offset) == [103, 168, 197])
     }
 }

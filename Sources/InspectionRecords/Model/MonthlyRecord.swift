@@ -1,5 +1,5 @@
 package import CheckupCore
-package import Foundation
+import Foundation
 
 /// The monthly inspection record (安防工程维护工作检测记录表) of one site.
 ///
@@ -68,17 +68,17 @@ package struct MonthlyRecord: Sendable, Hashable {
     /// Renumbers and computes the content hash: the record as it will be kept and printed.
     /// Returns the canonical document the store keeps, from the same encoding of the parts.
     @discardableResult
-    package mutating func seal() -> Data {
+    package mutating func seal() -> String {
         renumber()
         let document = RecordDocument(self)
         contentHash = document.contentHash
-        return document.storedBytes(contentHash: contentHash, version: version, signature: signature)
+        return document.storedText(contentHash: contentHash, version: version, signature: signature)
     }
 
     /// The canonical document of the record as it is: what the store keeps, and the JSON file
     /// byte for byte (so a file's hash can be checked against its `content_hash`).
-    package var document: Data {
-        RecordDocument(self).storedBytes(contentHash: contentHash, version: version, signature: signature)
+    package var document: String {
+        RecordDocument(self).storedText(contentHash: contentHash, version: version, signature: signature)
     }
 
     /// The record as a draft page prints it before the seal: with a stand-in for its hash (`RecordDraft`).

@@ -43,8 +43,9 @@ struct RecordDocument {
     var contentHash: String { SHA256.hex(parts: Self.object(content)) }
 
     /// The document the store keeps and `records export` reads back: the content plus the hash,
-    /// the version and the signature (`MonthlyRecord.encode(to:)`'s members).
-    func storedBytes(contentHash: String, version: Int?, signature: ClientSignature?) -> Data {
+    /// the version and the signature (`MonthlyRecord.encode(to:)`'s members). Text, as the store
+    /// binds it: a 10,000-device document is 50 MB, and each copy of it is 50 MB more.
+    func storedText(contentHash: String, version: Int?, signature: ClientSignature?) -> String {
         func one(_ value: some Encodable) -> Data { RecordCoding.canonicalData(value) }
         var members = content.filter { $0.key != "edited_by" }
         members.append(("edited_by", content.first { $0.key == "edited_by" }?.json ?? Data("null".utf8)))
@@ -52,9 +53,16 @@ struct RecordDocument {
         members.append(("version", version.map { one($0) } ?? Data("null".utf8)))
         if let signature { members.append(("signature", one(signature))) }
         let parts = Self.object(members)
-        var out = Data(capacity: parts.reduce(0) { $0 + $1.count })
-        for part in parts { out.append(part) }
-        return out
+        return String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.count }) { out in
+            var at = 0
+            for part in parts {
+                part.withUnsafeBytes { bytes in
+                    _ = UnsafeMutableBufferPointer(rebasing: out[at..<at + bytes.count]).initialize(from: bytes)
+                }
+                at += part.count
+            }
+            return at
+        }
     }
 
     /// `[…,…]` of canonical elements, encoded in chunks on every core: the parts are independent,

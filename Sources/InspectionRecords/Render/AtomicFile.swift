@@ -4,46 +4,83 @@ import Foundation
 /// renamed over it. Parts are written as they are, so a 50 MB record is never copied once more
 /// just to append a line break, nor a 40 MB page turned into `Data` first.
 enum AtomicFile {
-    static func write(_ text: String, to url: URL) throws(RecordError) {
-        var text = text
-        let failed = text.withUTF8 { bytes in write([UnsafeRawBufferPointer(bytes)], to: url) }
-        if let failed { throw failure(url, failed) }
+    static func write(_ text: String, thenNewline: Bool = false, to url: URL) throws(RecordError) {
+        let file = try Writer(url)
+        file.append(text)
+        if thenNewline { file.append("\n") }
+        try file.commit()
     }
 
-    static func write(_ data: Data, thenNewline: Bool, to url: URL) throws(RecordError) {
-        let tail: [UInt8] = thenNewline ? [0x0A] : []
-        let failed = data.withUnsafeBytes { bytes in
-            tail.withUnsafeBytes { tail in write([bytes, tail], to: url) }
+    /// A file written piece by piece (a page printed as its lists are rendered), in place only
+    /// after `commit`; dropped uncommitted (a seal that failed), its temporary file is removed.
+    final class Writer: @unchecked Sendable {
+        // @unchecked: one thread writes at a time (the draft, then `finish`), handed over by a DispatchGroup.
+        let url: URL
+        private let temporary: String
+        private var fd: Int32
+        /// The first error a write met: later writes are skipped, `commit` reports it.
+        private var failed: Int32?
+        private(set) var count = 0
+
+        init(_ url: URL) throws(RecordError) {
+            self.url = url
+            temporary = url.deletingLastPathComponent()
+                .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp").path
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)  // less the umask, as Data.write
+            guard fd >= 0 else { throw AtomicFile.failure(url, errno) }
         }
-        if let failed { throw failure(url, failed) }
-    }
 
-    /// Nil when the file is in place, else the errno that stopped it (the temporary file removed).
-    private static func write(_ parts: [UnsafeRawBufferPointer], to url: URL) -> Int32? {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp").path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)  // less the umask, as Data.write
-        guard fd >= 0 else { return errno }
-        var failed: Int32?
-        outer: for part in parts where part.count > 0 {
+        deinit { discard() }
+
+        /// Closes and removes the temporary file, unless it was committed.
+        func discard() {
+            guard fd >= 0 else { return }
+            close(fd)
+            fd = -1
+            unlink(temporary)
+        }
+
+        func append(_ bytes: UnsafeRawBufferPointer) {
+            guard failed == nil, fd >= 0, let base = bytes.baseAddress else { return }
             var offset = 0
-            while offset < part.count {
-                let written = Foundation.write(fd, part.baseAddress! + offset, part.count - offset)
+            while offset < bytes.count {
+                let written = Foundation.write(fd, base + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failed = errno
-                    break outer
+                    return
                 }
                 offset += written
             }
+            count += bytes.count
         }
-        if close(fd) != 0, failed == nil { failed = errno }
-        if failed == nil, rename(temporary, url.path) != 0 { failed = errno }
-        if failed != nil { unlink(temporary) }
-        return failed
+
+        func append(_ text: String) {
+            var text = text
+            text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        }
+
+        /// Writes `bytes` over what is at `offset` (a stand-in of the same length).
+        func overwrite(_ bytes: [UInt8], at offset: Int) {
+            guard failed == nil, fd >= 0 else { return }
+            let written = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(offset)) }
+            if written != bytes.count { failed = written < 0 ? errno : EIO }
+        }
+
+        /// Closes the file and renames it into place; on any failure the temporary file is removed.
+        func commit() throws(RecordError) {
+            guard fd >= 0 else { return }
+            if close(fd) != 0, failed == nil { failed = errno }
+            fd = -1
+            if failed == nil, rename(temporary, url.path) != 0 { failed = errno }
+            if let failed {
+                unlink(temporary)
+                throw AtomicFile.failure(url, failed)
+            }
+        }
     }
 
-    private static func failure(_ url: URL, _ code: Int32) -> RecordError {
+    fileprivate static func failure(_ url: URL, _ code: Int32) -> RecordError {
         RecordError("cannot write \(url.path): \(String(cString: strerror(code)))")
     }
 }

@@ -59,15 +59,19 @@ package struct RecordRenderer: Sendable {
             return try templates.render("record.html", context)
         case .markdown: return try templates.render("record.md", RecordView.context(record, lang: lang, part: part))
         case .csv: return CSVTable.render(record, lang: lang)
-        case .json: return String(decoding: Self.json(record), as: UTF8.self)
+        case .json: return record.document + "\n"
         case .pdf:
             throw RecordError("PDF is a binary file: write it to a folder (--format pdf --out DIR)")
         }
     }
 
-    /// The JSON file: the stored canonical document and a line break.
-    static func json(_ record: MonthlyRecord) -> Data {
-        record.document + [UInt8(ascii: "\n")]
+    /// The HTML page of `part` written to `sink` in pieces, its long lists chunk by chunk
+    /// (`DeferredLists`): what a file gets, the same bytes as `render` without one big string.
+    func writePage(_ record: MonthlyRecord, lang: Language, part: RecordDocumentPart,
+                   to sink: (String) -> Void) throws(RecordError) {
+        let deferred = DeferredLists()
+        let context = RecordView.context(record, lang: lang, part: part, lists: try RecordView.Lists(templates, deferred: deferred))
+        deferred.write(try templates.render("record.html", context), to: sink)
     }
 
     static func mainPart(_ placement: EvidencePlacement) -> RecordDocumentPart {
@@ -89,7 +93,7 @@ package struct RecordRenderer: Sendable {
     /// `document`: the record's canonical document when the caller has it (the store just kept it).
     @discardableResult
     package func write(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, to dir: URL,
-                       document: Data? = nil) throws(RecordError) -> [URL] {
+                       document: String? = nil) throws(RecordError) -> [URL] {
         try draft(record, formats: formats, lang: lang, to: dir).finish(record, document: document ?? record.document)
     }
 

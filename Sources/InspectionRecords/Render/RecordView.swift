@@ -13,8 +13,11 @@ enum RecordView {
         var device: ListTemplate
         var row: ListTemplate
         var evidenceDevice: ListTemplate
+        /// Set when the page is printed into its file: the lists are written there, not into the text.
+        var deferred: DeferredLists?
 
-        init(_ templates: TemplateSet) throws(RecordError) {
+        init(_ templates: TemplateSet, deferred: DeferredLists? = nil) throws(RecordError) {
+            self.deferred = deferred
             (device, row, evidenceDevice) = (try templates.listTemplate("record.html.device"), try templates.listTemplate("record.html.row"),
                                              try templates.listTemplate("record.html.evidence-device"))
         }
@@ -39,7 +42,7 @@ enum RecordView {
                 "heading": lang == .zh ? "\(sectionNumbers[index])、\(table.title.zh)" : "\(index + 1). \(table.title.en)",
                 "empty": table.rows.isEmpty,
             ]
-            if let lists { section["rowsHTML"] = RenderedList(template: lists.row, items: rows, around: [section, shared]) }
+            if let lists { section["rowsHTML"] = RenderedList(template: lists.row, items: rows, around: [section, shared], deferred: lists.deferred) }
             section["rows"] = rows
             return section
         }
@@ -75,8 +78,9 @@ enum RecordView {
             "signature": ["by": record.signature?.signedBy ?? "", "on": record.signature?.signedOn ?? ""],
         ]
         if let lists {
-            context["devicesHTML"] = RenderedList(template: lists.device, items: devices, around: [shared])
-            context["evidenceDevicesHTML"] = RenderedList(template: lists.evidenceDevice, items: evidence.devices, around: [shared])
+            context["devicesHTML"] = RenderedList(template: lists.device, items: devices, around: [shared], deferred: lists.deferred)
+            context["evidenceDevicesHTML"] = RenderedList(template: lists.evidenceDevice, items: evidence.devices, around: [shared],
+                                                          deferred: lists.deferred)
         }
         return context
     }

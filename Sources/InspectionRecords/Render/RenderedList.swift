@@ -15,21 +15,71 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
     let items: [any MustacheParent]
     /// The contexts around the list, innermost first.
     let around: [any MustacheParent]
+    /// When the page goes to a file: the list prints a marker, and its text is written in its place later.
+    var deferred: DeferredLists?
 
     static let chunk = 256
+    /// Chunks rendered at a time when written: a few per core, so no core waits on the slowest.
+    static var window: Int { 4 * ProcessInfo.processInfo.activeProcessorCount }
 
     var renderText: String {
-        Parallel.mapChunks(items.count, chunk: Self.chunk) { range in
+        if let deferred { return deferred.marker(for: self) }
+        return text(of: 0..<(items.count + Self.chunk - 1) / Self.chunk).joined()
+    }
+
+    var isNull: Bool { false }
+
+    /// The text, a few chunks on every core at a time, each handed to `sink` in order: a
+    /// 10,000-camera list is never one 60 MB string.
+    func write(to sink: (String) -> Void) {
+        let chunks = (items.count + Self.chunk - 1) / Self.chunk
+        for start in stride(from: 0, to: chunks, by: Self.window) {
+            for text in self.text(of: start..<min(chunks, start + Self.window)) { sink(text) }
+        }
+    }
+
+    /// The text of chunks `chunks` (of `chunk` items each), one string per chunk.
+    private func text(of chunks: Range<Int>) -> [String] {
+        Parallel.mapChunks(chunks.count, chunk: 1) { range in
+            let c = chunks.lowerBound + range.lowerBound
             var text = ""
             var stack = around.reversed().map(ListTemplate.Context.parent)
-            for item in items[range] {
+            for item in items[c * Self.chunk..<min(items.count, (c + 1) * Self.chunk)] {
                 stack.append(.parent(item))
                 template.render(&stack, into: &text)
                 stack.removeLast()
             }
             return text
-        }.joined()
+        }
+    }
+}
+
+/// The lists of a page printed into its file (`RenderedList.deferred`): the template prints a
+/// marker for each, and `write` puts each list's text where its marker is, chunk by chunk.
+/// The marker holds a random token and a NUL, which no device reply or inventory can print.
+final class DeferredLists: Sendable {
+    private let token = "\u{0}list-\(UInt64.random(in: 0...UInt64.max))-"
+    private let lists = Locked<[RenderedList]>([])
+
+    func marker(for list: RenderedList) -> String {
+        lists.withLock { lists in
+            lists.append(list)
+            return "\(token)\(lists.count - 1)\u{0}"
+        }
     }
 
-    var isNull: Bool { false }
+    /// `page`, the template's text, to `sink` in pieces, each list's text in place of its marker.
+    func write(_ page: String, to sink: (String) -> Void) {
+        let lists = lists.withLock { $0 }
+        var rest = page[...]
+        while let found = rest.firstRange(of: token) {
+            let number = rest[found.upperBound...].prefix { $0 != "\u{0}" }
+            guard let index = Int(number), lists.indices.contains(index),
+                  let end = rest[found.upperBound...].firstIndex(of: "\u{0}") else { break }  // not reached: only `marker` prints the token
+            sink(String(rest[..<found.lowerBound]))
+            lists[index].write(to: sink)
+            rest = rest[rest.index(after: end)...]
+        }
+        sink(String(rest))
+    }
 }

@@ -236,14 +236,13 @@ package final class RecordStore: Sendable {
     /// (a run drafts its pages meanwhile: `RecordDraft`).
     static func insertVersion(_ record: inout MonthlyRecord, runId: Int64?, editedBy: String?, at date: Date,
                               beforeSealing: (MonthlyRecord) -> Void = { _ in },
-                              in db: any SQLConnection) throws -> (version: Int, document: Data) {
+                              in db: any SQLConnection) throws -> (version: Int, document: String) {
         let last: Int = try db.scalar("SELECT MAX(version) FROM record_versions WHERE site_id = ? AND month = ?",
                                       [record.header.siteId, record.header.period]) ?? 0
         record.version = last + 1
         record.renumber()
         beforeSealing(record)
-        let stored = record.seal()
-        let document = String(decoding: stored, as: UTF8.self)
+        let document = record.seal()
         try db.execute("""
             INSERT INTO record_versions (site_id, month, version, run_id, content_hash, edited_by, saved_at,
               faults_found, to_check, incomplete, record_json)
@@ -265,7 +264,7 @@ package final class RecordStore: Sendable {
                            + Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ") + " ON CONFLICT DO NOTHING",
                            chunk.flatMap { [record.header.siteId, record.header.period, $0] })
         }
-        return (last + 1, stored)
+        return (last + 1, document)
     }
 
     private static func infos(_ db: any SQLConnection, where clause: String, _ args: [String]) throws -> [RecordVersionInfo] {
