@@ -15,8 +15,9 @@ import FoundationXML
         try Golden.check("record.\(lang.rawValue).\(format.fileExtension)", text)
     }
 
-    /// The bundled form prints its long lists from partials on every core (`RenderedList`):
-    /// each list is byte for byte the `{{#list}}` section of the same partial, over many chunks.
+    /// The bundled form prints its long lists from partials on every core (`RenderedList`), each
+    /// item's view made as its chunk is printed: each list is byte for byte the `{{#list}}`
+    /// section of the same partial over the views a company's template reads, over many chunks.
     @Test(arguments: Language.allCases)
     func aPrintedListIsTheSectionItStandsFor(lang: Language) throws {
         var large = FixtureRun.record()
@@ -24,24 +25,29 @@ import FoundationXML
         large.devices = Array(repeating: large.devices, count: copies).flatMap { $0 }
         large.sections[0].rows = Array(repeating: large.sections[0].rows, count: 3 * RenderedList.chunk).flatMap { $0 }
         let set = try TemplateSet.bundled()
-        let context = RecordView.context(large, lang: lang, lists: try RecordView.Lists(set))
+        let printed = RecordView.context(large, lang: lang, lists: try RecordView.Lists(set))
+        var own = try RecordView.Lists(set)
+        own.onlyPrinted = false  // as for a company's page
+        let views = RecordView.context(large, lang: lang, lists: own)
+        #expect(printed["sections"].flatMap { ($0 as? [[String: Any]])?.first?["rows"] } == nil, "no views held for the bundled page")
         func body(_ partial: String) throws -> String {
             let text = try String(contentsOf: set.folder!.appendingPathComponent(partial + ".mustache"), encoding: .utf8)
             return String(text.drop { $0 != "\n" }.dropFirst())  // after its content-type line
         }
-        func rendered(_ template: String) throws -> String {
+        func rendered(_ template: String, _ context: [String: Any]) throws -> String {
             var own = set
             own.templates["record.html"] = try TemplateSet.parse(Array(("{{% CONTENT_TYPE: HTML}}\n" + template).utf8), origin: "test")
             return try own.render("record.html", context)
         }
-        let devices = try rendered("{{{devicesHTML}}}")
-        #expect(devices == (try rendered("{{#devices}}\n\(try body("record.html.device")){{/devices}}\n")))
+        let devices = try rendered("{{{devicesHTML}}}", printed)
+        #expect(devices == (try rendered("{{#devices}}\n\(try body("record.html.device")){{/devices}}\n", views)))
+        #expect(devices == (try rendered("{{{devicesHTML}}}", views)))
         #expect(devices.components(separatedBy: "<tr class=\"device").count - 1 == large.devices.count)
-        let rows = try rendered("{{#sections}}\n{{{rowsHTML}}}|{{/sections}}\n")
-        #expect(rows == (try rendered("{{#sections}}\n{{#rows}}\n\(try body("record.html.row")){{/rows}}\n|{{/sections}}\n")))
+        let rows = try rendered("{{#sections}}\n{{{rowsHTML}}}|{{/sections}}\n", printed)
+        #expect(rows == (try rendered("{{#sections}}\n{{#rows}}\n\(try body("record.html.row")){{/rows}}\n|{{/sections}}\n", views)))
         #expect(rows.components(separatedBy: "<tr class=\"row").count - 1 == large.rows.count)
-        let evidence = try rendered("{{{evidenceDevicesHTML}}}")
-        #expect(evidence == (try rendered("{{#evidenceDevices}}\n\(try body("record.html.evidence-device")){{/evidenceDevices}}\n")))
+        let evidence = try rendered("{{{evidenceDevicesHTML}}}", printed)
+        #expect(evidence == (try rendered("{{#evidenceDevices}}\n\(try body("record.html.evidence-device")){{/evidenceDevices}}\n", views)))
         #expect(evidence.components(separatedBy: "<tr id=\"E1\"").count - 1 == copies)
     }
 

@@ -10,10 +10,16 @@ struct RecordEvidenceView {
     /// Longest exchange line printed; longer dumps are cut with an ellipsis.
     static let maxLineLength = 140
 
-    var entries: [EntryView]
-    var devices: [DeviceView]
+    private let record: MonthlyRecord
+    private let lang: Language
+    /// What each entry reads of its row, by evidence reference.
+    private let rows: [String: RowPart]
+    /// The appendix's devices (indices in `record.devices`: those with entries or a reason) and
+    /// the indices of their entries in `record.evidence`.
+    private let shown: [(device: Int, entries: [Int])]
 
     init(_ record: MonthlyRecord, lang: Language, labels: [String: String]) {
+        (self.record, self.lang) = (record, lang)
         // An entry's expectation is its row's; so is its finding in versions stored before entries kept one.
         // Only what an entry reads of its row, taken by index: 60,000 rows are not copied for it.
         var rows: [String: RowPart] = [:]
@@ -23,16 +29,32 @@ struct RecordEvidenceView {
                 if let ref = tableRows[r].evidenceRef { rows[ref] = RowPart(finding: tableRows[r].finding, expectation: tableRows[r].expectation) }
             }
         }
-        let entries = record.evidence.map { EntryView($0, lang: lang, row: rows[$0.ref]) }
-        self.entries = entries
+        self.rows = rows
         // Grouped once, not filtered per device: linear at 10,000 devices.
-        var byDevice: [String: [EntryView]] = [:]
-        for (e, entry) in zip(record.evidence, entries) { byDevice[e.deviceId, default: []].append(entry) }
-        devices = record.devices.compactMap { d in
-            let own = byDevice[d.id] ?? []
-            guard !own.isEmpty || d.reason != nil else { return nil }
-            return DeviceView(d, lang: lang, entries: own)
+        var byDevice: [String: [Int]] = [:]
+        let evidence = record.evidence
+        for e in evidence.indices { byDevice[evidence[e].deviceId, default: []].append(e) }
+        let devices = record.devices
+        shown = devices.indices.compactMap { d in
+            let own = byDevice[devices[d].id] ?? []
+            return own.isEmpty && devices[d].reason == nil ? nil : (d, own)
         }
+    }
+
+    var isEmpty: Bool { record.evidence.isEmpty }
+    /// Every entry, in order (`evidence[]`).
+    var entries: [EntryView] { record.evidence.indices.map(entry) }
+    /// The appendix's devices (`evidenceDevices[]`); a printed list makes them one by one (`device(_:)`).
+    var devices: [DeviceView] { shown.indices.map(device) }
+    var deviceCount: Int { shown.count }
+
+    func device(_ i: Int) -> DeviceView {
+        DeviceView(record.devices[shown[i].device], lang: lang, entries: shown[i].entries.map(entry))
+    }
+
+    private func entry(_ e: Int) -> EntryView {
+        let entry = record.evidence[e]
+        return EntryView(entry, lang: lang, row: rows[entry.ref])
     }
 
     /// What an entry shows of its row: the finding (older versions' entries kept none) and the expectation.

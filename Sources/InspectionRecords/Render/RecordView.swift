@@ -15,9 +15,13 @@ enum RecordView {
         var evidenceDevice: ListTemplate
         /// Set when the page is printed into its file: the lists are written there, not into the text.
         var deferred: DeferredLists?
+        /// The bundled page reads its long lists only as printed (`rowsHTML`, …): their views are
+        /// made chunk by chunk as they are printed, and the context holds no `rows[]` of them.
+        var onlyPrinted: Bool
 
         init(_ templates: TemplateSet, deferred: DeferredLists? = nil) throws(RecordError) {
             self.deferred = deferred
+            onlyPrinted = templates.isBundled("record.html")
             (device, row, evidenceDevice) = (try templates.listTemplate("record.html.device"), try templates.listTemplate("record.html.row"),
                                              try templates.listTemplate("record.html.evidence-device"))
         }
@@ -33,8 +37,9 @@ enum RecordView {
         let h = record.header
         let sep = lang == .zh ? "、" : ", "
         let version = record.version.map { "v\($0)" } ?? labels["unsaved"] ?? ""
+        let madeOnce = lists?.onlyPrinted != true
         let sections: [[String: Any]] = record.sections.enumerated().map { index, table in
-            let rows = table.rows.map { RecordRowView($0, lang: lang, labels: labels) }
+            let rows = table.rows
             var section: [String: Any] = [
                 "id": table.section.rawValue,
                 "number": lang == .zh ? sectionNumbers[index] : "\(index + 1)",
@@ -42,12 +47,20 @@ enum RecordView {
                 "heading": lang == .zh ? "\(sectionNumbers[index])、\(table.title.zh)" : "\(index + 1). \(table.title.en)",
                 "empty": table.rows.isEmpty,
             ]
-            if let lists { section["rowsHTML"] = RenderedList(template: lists.row, items: rows, around: [section, shared], deferred: lists.deferred) }
-            section["rows"] = rows
+            guard madeOnce else {
+                section["rowsHTML"] = lists.map { lists in
+                    RenderedList(template: lists.row, count: rows.count, around: [section, shared], deferred: lists.deferred) {
+                        RecordRowView(rows[$0], lang: lang, labels: labels)
+                    }
+                }
+                return section
+            }
+            let views = rows.map { RecordRowView($0, lang: lang, labels: labels) }
+            if let lists { section["rowsHTML"] = RenderedList(template: lists.row, items: views, around: [section, shared], deferred: lists.deferred) }
+            section["rows"] = views
             return section
         }
         let evidence = RecordEvidenceView(record, lang: lang, labels: labels)
-        let devices = devices(record, lang: lang)
         var context: [String: Any] = [
             "lang": lang.rawValue,
             "labels": labels,
@@ -70,17 +83,27 @@ enum RecordView {
             "sections": sections,
             "summary": summary(record.summary, labels: labels),
             "signOff": signOff(record, sep: sep),
-            "devices": devices,
-            "evidence": evidence.entries,
-            "hasEvidence": !evidence.entries.isEmpty,
-            "evidenceDevices": evidence.devices,
+            "hasEvidence": !evidence.isEmpty,
             "signed": record.signature != nil,
             "signature": ["by": record.signature?.signedBy ?? "", "on": record.signature?.signedOn ?? ""],
         ]
-        if let lists {
-            context["devicesHTML"] = RenderedList(template: lists.device, items: devices, around: [shared], deferred: lists.deferred)
-            context["evidenceDevicesHTML"] = RenderedList(template: lists.evidenceDevice, items: evidence.devices, around: [shared],
-                                                          deferred: lists.deferred)
+        if madeOnce {
+            let devices = devices(record, lang: lang)
+            let evidenceDevices = evidence.devices
+            (context["devices"], context["evidence"], context["evidenceDevices"]) = (devices, evidence.entries, evidenceDevices)
+            if let lists {
+                context["devicesHTML"] = RenderedList(template: lists.device, items: devices, around: [shared], deferred: lists.deferred)
+                context["evidenceDevicesHTML"] = RenderedList(template: lists.evidenceDevice, items: evidenceDevices, around: [shared],
+                                                              deferred: lists.deferred)
+            }
+        } else if let lists {
+            let onlyDay = onlyDay(record)
+            context["devicesHTML"] = RenderedList(template: lists.device, count: record.devices.count, around: [shared],
+                                                  deferred: lists.deferred) { i in
+                RecordDeviceView(record.devices[i], number: i + 1, lang: lang, onlyDay: onlyDay)
+            }
+            context["evidenceDevicesHTML"] = RenderedList(template: lists.evidenceDevice, count: evidence.deviceCount, around: [shared],
+                                                          deferred: lists.deferred, item: evidence.device)
         }
         return context
     }
@@ -108,10 +131,15 @@ enum RecordView {
     }
 
     static func devices(_ record: MonthlyRecord, lang: Language) -> [RecordDeviceView] {
-        let onlyDay = record.header.inspectionDates.count == 1 ? record.header.inspectionDates[0] : nil
+        let onlyDay = onlyDay(record)
         return record.devices.enumerated().map { index, d in
             RecordDeviceView(d, number: index + 1, lang: lang, onlyDay: onlyDay)
         }
+    }
+
+    /// The inspection day when there was only one: a device's own day is then not printed.
+    static func onlyDay(_ record: MonthlyRecord) -> String? {
+        record.header.inspectionDates.count == 1 ? record.header.inspectionDates[0] : nil
     }
 
     /// `text` as the inside of a CSS string: no quote, backslash, line break or `</style>` can escape it.

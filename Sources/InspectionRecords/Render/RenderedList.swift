@@ -12,11 +12,24 @@ import Mustache
 struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
     // @unchecked: the items and contexts are read-only views and dictionaries, only read while rendering.
     let template: ListTemplate
-    let items: [any MustacheParent]
+    let count: Int
+    /// The view of item `i`, made when its chunk is printed: a 10,000-device page's 130,000 views
+    /// are never all held at once.
+    let item: (Int) -> any MustacheParent
     /// The contexts around the list, innermost first.
     let around: [any MustacheParent]
     /// When the page goes to a file: the list prints a marker, and its text is written in its place later.
     var deferred: DeferredLists?
+
+    init(template: ListTemplate, count: Int, around: [any MustacheParent], deferred: DeferredLists?,
+         item: @escaping (Int) -> any MustacheParent) {
+        (self.template, self.count, self.around, self.deferred, self.item) = (template, count, around, deferred, item)
+    }
+
+    /// A list of views made already (a page whose template also reads them as `rows[]`).
+    init(template: ListTemplate, items: [any MustacheParent], around: [any MustacheParent], deferred: DeferredLists?) {
+        self.init(template: template, count: items.count, around: around, deferred: deferred) { items[$0] }
+    }
 
     static let chunk = 256
     /// Chunks rendered at a time when written: a few per core, so no core waits on the slowest.
@@ -24,7 +37,7 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
 
     var renderText: String {
         if let deferred { return deferred.marker(for: self) }
-        return text(of: 0..<(items.count + Self.chunk - 1) / Self.chunk).joined()
+        return text(of: 0..<(count + Self.chunk - 1) / Self.chunk).joined()
     }
 
     var isNull: Bool { false }
@@ -32,7 +45,7 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
     /// The text, a few chunks on every core at a time, each handed to `sink` in order: a
     /// 10,000-camera list is never one 60 MB string.
     func write(to sink: (String) -> Void) {
-        let chunks = (items.count + Self.chunk - 1) / Self.chunk
+        let chunks = (count + Self.chunk - 1) / Self.chunk
         for start in stride(from: 0, to: chunks, by: Self.window) {
             for text in self.text(of: start..<min(chunks, start + Self.window)) { sink(text) }
         }
@@ -44,8 +57,8 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
             let c = chunks.lowerBound + range.lowerBound
             var text = ""
             var stack = around.reversed().map(ListTemplate.Context.parent)
-            for item in items[c * Self.chunk..<min(items.count, (c + 1) * Self.chunk)] {
-                stack.append(.parent(item))
+            for i in c * Self.chunk..<min(count, (c + 1) * Self.chunk) {
+                stack.append(.parent(item(i)))
                 template.render(&stack, into: &text)
                 stack.removeLast()
             }
