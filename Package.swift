@@ -60,6 +60,8 @@ let package = Package(
         .target(name: "InspectionRecords", dependencies: [
             "CheckupCore", "CCrypto", "CPostgres",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for writing a record's document in place (incremental blob I/O).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Templates")]),

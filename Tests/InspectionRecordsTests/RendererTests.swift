@@ -199,7 +199,7 @@ import FoundationXML
         var record = FixtureRun.record()
         let stored = record.seal()
         let file = try RecordRenderer.render(record, format: .json, lang: .zh)
-        #expect(file == stored + "\n")
+        #expect(file == stored.text + "\n")
         #expect(try RecordCoding.decoder().decode(MonthlyRecord.self, from: Data(file.utf8)) == record)
     }
 }
@@ -231,7 +231,7 @@ import FoundationXML
             #expect(page.range(of: "~[0-9a-f]", options: .regularExpression) == nil, "no stand-in left")
         }
         #expect(html.contains(ownTemplate ? record.shortHash.uppercased() : "<code>\(record.shortHash)</code>"))
-        #expect(try Data(contentsOf: files[2]) == Data((document + "\n").utf8))
+        #expect(try Data(contentsOf: files[2]) == Data((document.text + "\n").utf8))
     }
 
     /// An HTML page no PDF needs is written into its file while it is rendered, its lists chunk

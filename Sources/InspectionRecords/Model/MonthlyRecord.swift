@@ -68,17 +68,20 @@ package struct MonthlyRecord: Sendable, Hashable {
     /// Renumbers and computes the content hash: the record as it will be kept and printed.
     /// Returns the canonical document the store keeps, from the same encoding of the parts.
     @discardableResult
-    package mutating func seal() -> String {
+    package mutating func seal() -> StoredDocument {
         renumber()
         let document = RecordDocument(self)
         contentHash = document.contentHash
-        return document.storedText(contentHash: contentHash, version: version, signature: signature)
+        return document.stored(contentHash: contentHash, version: version, signature: signature)
     }
 
     /// The canonical document of the record as it is: what the store keeps, and the JSON file
     /// byte for byte (so a file's hash can be checked against its `content_hash`).
-    package var document: String {
-        RecordDocument(self).storedText(contentHash: contentHash, version: version, signature: signature)
+    package var document: String { storedDocument.text }
+
+    /// `document` in the chunks it is encoded in, for writing it out.
+    package var storedDocument: StoredDocument {
+        RecordDocument(self).stored(contentHash: contentHash, version: version, signature: signature)
     }
 
     /// The record as a draft page prints it before the seal: with a stand-in for its hash (`RecordDraft`).

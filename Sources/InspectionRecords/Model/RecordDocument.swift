@@ -1,26 +1,24 @@
 import CheckupCore
-import Foundation
+package import Foundation
 
 /// The canonical JSON of a record (`RecordCoding`: sorted snake_case keys, compact), written
-/// part by part: each device, row and evidence entry is encoded on its own and the bytes are
-/// joined. The bytes are exactly what encoding the whole record gives (a test holds them to it),
-/// but the encoder never holds a 10,000-device record's value tree at once, and the parts are
-/// encoded once for both the content hash and the stored document.
+/// part by part: each device, row and evidence entry is encoded on its own, in chunks on every
+/// core, and the chunks are never joined. The bytes are exactly what encoding the whole record
+/// gives (a test holds them to it), but no 10,000-device value tree or 50 MB string is made:
+/// the hash is fed the chunks, the store writes them in place, the JSON file is written from them.
 struct RecordDocument {
-    /// Top-level members of the hashed content, by JSON key (`HashedContent`'s fields).
-    private var content: [(key: String, json: Data)] = []
+    /// Top-level members of the hashed content, by JSON key (`HashedContent`'s fields), each as its chunks.
+    private var content: [(key: String, json: [Data])] = []
 
     init(_ record: MonthlyRecord) {
-        func one(_ value: some Encodable) -> Data { RecordCoding.canonicalData(value) }
+        func one(_ value: some Encodable) -> [Data] { [RecordCoding.canonicalData(value)] }
         // Four sections, each an object around its rows.
-        var sections = Data("[".utf8)
+        var sections = [Data("[".utf8)]
         for (i, table) in record.sections.enumerated() {
-            if i > 0 { sections.append(UInt8(ascii: ",")) }
-            for part in Self.object([("rows", Self.array(table.rows)), ("section", one(table.section)), ("title", one(table.title))]) {
-                sections.append(part)
-            }
+            if i > 0 { sections.append(Data(",".utf8)) }
+            sections += Self.object([("rows", Self.array(table.rows)), ("section", one(table.section)), ("title", one(table.title))])
         }
-        sections.append(UInt8(ascii: "]"))
+        sections.append(Data("]".utf8))
         content = [
             ("devices", Self.array(record.devices)),
             ("evidence", Self.array(record.evidence)),
@@ -39,21 +37,73 @@ struct RecordDocument {
     /// The bytes the content hash is computed over.
     var hashedBytes: Data { Self.object(content).reduce(Data(), +) }
 
-    /// SHA-256 of `hashedBytes`, fed part by part.
+    /// SHA-256 of `hashedBytes`, fed chunk by chunk.
     var contentHash: String { SHA256.hex(parts: Self.object(content)) }
 
     /// The document the store keeps and `records export` reads back: the content plus the hash,
-    /// the version and the signature (`MonthlyRecord.encode(to:)`'s members). Text, as the store
-    /// binds it: a 10,000-device document is 50 MB, and each copy of it is 50 MB more.
-    func storedText(contentHash: String, version: Int?, signature: ClientSignature?) -> String {
-        func one(_ value: some Encodable) -> Data { RecordCoding.canonicalData(value) }
+    /// the version and the signature (`MonthlyRecord.encode(to:)`'s members).
+    func stored(contentHash: String, version: Int?, signature: ClientSignature?) -> StoredDocument {
+        func one(_ value: some Encodable) -> [Data] { [RecordCoding.canonicalData(value)] }
         var members = content.filter { $0.key != "edited_by" }
-        members.append(("edited_by", content.first { $0.key == "edited_by" }?.json ?? Data("null".utf8)))
+        members.append(("edited_by", content.first { $0.key == "edited_by" }?.json ?? [Data("null".utf8)]))
         members.append(("content_hash", one(contentHash)))
-        members.append(("version", version.map { one($0) } ?? Data("null".utf8)))
+        members.append(("version", version.map { one($0) } ?? [Data("null".utf8)]))
         if let signature { members.append(("signature", one(signature))) }
-        let parts = Self.object(members)
-        return String(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.count }) { out in
+        return StoredDocument(parts: Self.object(members))
+    }
+
+    /// `[…,…]` of canonical elements, encoded in chunks on every core: the parts are independent,
+    /// and at 10,000 devices the encoding was a fifth of the records phase on one core.
+    private static func array<T: Encodable & Sendable>(_ values: [T]) -> [Data] {
+        let parts = Parallel.mapChunks(values.count, chunk: 512) { range in
+            var out = Data()
+            for i in range {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(RecordCoding.canonicalData(values[i]))
+            }
+            return out
+        }
+        return [Data("[".utf8)] + parts + [Data("]".utf8)]
+    }
+
+    /// Rows and entries written straight into each chunk's bytes (`CanonicalJSONWritable`).
+    private static func array<T: CanonicalJSONWritable & Encodable & Sendable>(_ values: [T]) -> [Data] {
+        let parts = Parallel.mapChunks(values.count, chunk: 512) { range in
+            var out: [UInt8] = []
+            for i in range {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if !values[i].writeCanonical(into: &out) {
+                    out += (try? RecordCoding.encode(values[i], pretty: false)) ?? Data()
+                }
+            }
+            return Data(out)
+        }
+        return [Data("[".utf8)] + parts + [Data("]".utf8)]
+    }
+
+    /// `{"a":…,"b":…}` with the keys sorted as `.sortedKeys` sorts them, as the parts to join.
+    private static func object(_ members: [(key: String, json: [Data])]) -> [Data] {
+        var out = [Data("{".utf8)]
+        for (i, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+            out.append(Data(((i > 0 ? "," : "") + "\"\(member.key)\":").utf8))
+            out += member.json
+        }
+        out.append(Data("}".utf8))
+        return out
+    }
+}
+
+/// A version's canonical document as the store keeps it and its JSON file holds it, in the
+/// chunks it was encoded in: written from them (a 10,000-device document is 50 MB), joined into
+/// one text only where a caller needs one (`text`).
+package struct StoredDocument: Sendable {
+    package let parts: [Data]
+
+    package var count: Int { parts.reduce(0) { $0 + $1.count } }
+
+    /// The whole document as one string.
+    package var text: String {
+        String(unsafeUninitializedCapacity: count) { out in
             var at = 0
             for part in parts {
                 part.withUnsafeBytes { bytes in
@@ -63,53 +113,5 @@ struct RecordDocument {
             }
             return at
         }
-    }
-
-    /// `[…,…]` of canonical elements, encoded in chunks on every core: the parts are independent,
-    /// and at 10,000 devices the encoding was a fifth of the records phase on one core.
-    private static func array<T: Encodable & Sendable>(_ values: [T]) -> Data {
-        let parts = Parallel.mapChunks(values.count, chunk: 512) { range in
-            var out = Data()
-            for i in range {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(RecordCoding.canonicalData(values[i]))
-            }
-            return out
-        }
-        var out = Data(capacity: parts.reduce(2) { $0 + $1.count })
-        out.append(UInt8(ascii: "["))
-        for part in parts { out.append(part) }
-        out.append(UInt8(ascii: "]"))
-        return out
-    }
-
-    /// Rows and entries written straight into each chunk's bytes (`CanonicalJSONWritable`).
-    private static func array<T: CanonicalJSONWritable & Encodable & Sendable>(_ values: [T]) -> Data {
-        let parts = Parallel.mapChunks(values.count, chunk: 512) { range in
-            var out: [UInt8] = []
-            for i in range {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                if !values[i].writeCanonical(into: &out) {
-                    out += (try? RecordCoding.encode(values[i], pretty: false)) ?? Data()
-                }
-            }
-            return out
-        }
-        var out = Data(capacity: parts.reduce(2) { $0 + $1.count })
-        out.append(UInt8(ascii: "["))
-        for part in parts { out.append(contentsOf: part) }
-        out.append(UInt8(ascii: "]"))
-        return out
-    }
-
-    /// `{"a":…,"b":…}` with the keys sorted as `.sortedKeys` sorts them, as the parts to join.
-    private static func object(_ members: [(key: String, json: Data)]) -> [Data] {
-        var out = [Data("{".utf8)]
-        for (i, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
-            out.append(Data(((i > 0 ? "," : "") + "\"\(member.key)\":").utf8))
-            out.append(member.json)
-        }
-        out.append(Data("}".utf8))
-        return out
     }
 }

@@ -11,6 +11,14 @@ enum AtomicFile {
         try file.commit()
     }
 
+    /// A record's document, chunk by chunk, and a line break.
+    static func write(_ document: StoredDocument, thenNewline: Bool, to url: URL) throws(RecordError) {
+        let file = try Writer(url)
+        for part in document.parts { part.withUnsafeBytes { file.append($0) } }
+        if thenNewline { file.append("\n") }
+        try file.commit()
+    }
+
     /// A file written piece by piece (a page printed as its lists are rendered), in place only
     /// after `commit`; dropped uncommitted (a seal that failed), its temporary file is removed.
     final class Writer: @unchecked Sendable {

@@ -65,7 +65,7 @@ package final class RecordDraft: Sendable {
     /// Waits for the drafted text, prints the sealed record's hash in it, and writes every file
     /// atomically, each on its own core. `document`: the version's canonical JSON, as stored,
     /// worked out only for a JSON file (at 10,000 devices encoding it is a second and more).
-    package func finish(_ sealed: MonthlyRecord, document: @autoclosure () -> String) throws(RecordError) -> [URL] {
+    package func finish(_ sealed: MonthlyRecord, document: @autoclosure () -> StoredDocument) throws(RecordError) -> [URL] {
         drafted.wait()
         if waitsForSeal {
             Self.render(textJobs, of: files, sealed, streamed: [], standIn: nil, renderer: renderer, lang: lang, dir: dir, into: drafts)
@@ -77,7 +77,7 @@ package final class RecordDraft: Sendable {
         let drafted = drafts.withLock { $0 }
         let (files, standIn, lang) = (self.files, self.standIn, self.lang)
         let writes = files.indices.filter { drafted[$0] != nil || !files[$0].format.isForm }
-        let document = files.contains { $0.format == .json } ? document() : ""
+        let document = files.contains { $0.format == .json } ? document() : StoredDocument(parts: [])
         let realHash = Array(sealed.contentHash.utf8)
         Parallel.forEach(writes.count) { w in
             let i = writes[w]

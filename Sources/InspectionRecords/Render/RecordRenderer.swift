@@ -93,8 +93,8 @@ package struct RecordRenderer: Sendable {
     /// `document`: the record's canonical document when the caller has it (the store just kept it).
     @discardableResult
     package func write(_ record: MonthlyRecord, formats: [RecordFormat], lang: Language, to dir: URL,
-                       document: String? = nil) throws(RecordError) -> [URL] {
-        try draft(record, formats: formats, lang: lang, to: dir).finish(record, document: document ?? record.document)
+                       document: StoredDocument? = nil) throws(RecordError) -> [URL] {
+        try draft(record, formats: formats, lang: lang, to: dir).finish(record, document: document ?? record.storedDocument)
     }
 
     /// Starts rendering the files of a record the store is about to seal (`RecordDraft`);

@@ -338,7 +338,7 @@ package struct ComposedVersion: Sendable {
     /// Keys of answers kept in the history whose row this version no longer has (a device back online).
     package var orphanedAnswers: [String]
     /// The version's canonical document as stored (its JSON file), once the store kept it.
-    package var document = ""
+    package var document = StoredDocument(parts: [])
 }
 
 /// The client's signature of one version (who, which day, an optional scan of the paper).

@@ -236,20 +236,20 @@ package final class RecordStore: Sendable {
     /// (a run drafts its pages meanwhile: `RecordDraft`).
     static func insertVersion(_ record: inout MonthlyRecord, runId: Int64?, editedBy: String?, at date: Date,
                               beforeSealing: (MonthlyRecord) -> Void = { _ in },
-                              in db: any SQLConnection) throws -> (version: Int, document: String) {
+                              in db: any SQLConnection) throws -> (version: Int, document: StoredDocument) {
         let last: Int = try db.scalar("SELECT MAX(version) FROM record_versions WHERE site_id = ? AND month = ?",
                                       [record.header.siteId, record.header.period]) ?? 0
         record.version = last + 1
         record.renumber()
         beforeSealing(record)
         let document = record.seal()
-        try db.execute("""
+        try db.insert("""
             INSERT INTO record_versions (site_id, month, version, run_id, content_hash, edited_by, saved_at,
               faults_found, to_check, incomplete, record_json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [record.header.siteId, record.header.period, last + 1, runId, record.contentHash,
                   editedBy, date, record.summary.faultsFound, record.summary.toCheck,
-                  record.incomplete, document])
+                  record.incomplete], document: document, into: "record_versions", column: "record_json")
         // Every row key the month has had (answers of a row gone stay placeable): 300 per statement.
         // Read by index: mapping over the rows copies each whole row to take its key.
         var keySet = Set<String>()

@@ -195,6 +195,9 @@ private struct PostgresConnection: SQLConnection {
 
     func execute(_ sql: String, _ arguments: [any SQLBindable]) throws { _ = try database.run(sql, arguments) }
     func query(_ sql: String, _ arguments: [any SQLBindable]) throws -> [SQLRow] { try database.run(sql, arguments) }
+    func insert(_ sql: String, _ arguments: [any SQLBindable], document: StoredDocument, into table: String, column: String) throws {
+        _ = try database.run(sql, arguments + [document.text])
+    }
 }
 
 /// A statement the server refused, or a lost connection, in libpq's words.

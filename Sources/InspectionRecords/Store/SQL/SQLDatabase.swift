@@ -27,6 +27,10 @@ protocol SQLConnection {
     var dialect: SQLDialect { get }
     func execute(_ sql: String, _ arguments: [any SQLBindable]) throws
     func query(_ sql: String, _ arguments: [any SQLBindable]) throws -> [SQLRow]
+    /// Runs an INSERT of one row into `table` whose last parameter is `document`, a record's
+    /// document, for `column`: SQLite writes its chunks in place (no 50 MB string, nor SQLite's
+    /// copy of it), PostgreSQL receives it as one text.
+    func insert(_ sql: String, _ arguments: [any SQLBindable], document: StoredDocument, into table: String, column: String) throws
 }
 
 extension SQLConnection {

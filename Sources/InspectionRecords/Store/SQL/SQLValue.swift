@@ -23,9 +23,13 @@ protocol SQLColumnValue {
 
 extension String: SQLBindable, SQLColumnValue {
     var sqlValue: SQLValue { .text(self) }
+    /// Text, or UTF-8 text kept as bytes (a record's document in SQLite, written in place).
     static func from(_ value: SQLValue) -> String? {
-        if case .text(let s) = value { return s }
-        return nil
+        switch value {
+        case .text(let s): s
+        case .blob(let bytes): String(data: bytes, encoding: .utf8)
+        default: nil
+        }
     }
 }
 

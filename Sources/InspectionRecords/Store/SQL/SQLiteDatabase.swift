@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The embedded store: one SQLite file through GRDB, in WAL mode so a report can read while a
 /// run writes.
@@ -57,6 +58,31 @@ private struct SQLiteConnection: SQLConnection {
     func query(_ sql: String, _ arguments: [any SQLBindable]) throws -> [SQLRow] {
         try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map { row in
             SQLRow(columns: Array(row.columnNames), values: row.databaseValues.map(Self.value))
+        }
+    }
+
+    /// The document's column gets a zero-filled BLOB of its length (`sqlite3_bind_zeroblob64`,
+    /// which allocates nothing) and the chunks are written into it (`sqlite3_blob_write`): the
+    /// stored value is the document's UTF-8 bytes, read back as text (`String.from`).
+    func insert(_ sql: String, _ arguments: [any SQLBindable], document: StoredDocument, into table: String, column: String) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(Self.arguments(arguments + [SQLValue.null]))
+        let length = document.count
+        guard sqlite3_bind_zeroblob64(statement.sqliteStatement, Int32(arguments.count + 1), sqlite3_uint64(length)) == SQLITE_OK else {
+            throw DatabaseError(resultCode: .SQLITE_TOOBIG, message: "a record document of \(length) bytes")
+        }
+        try statement.execute()
+        var blob: OpaquePointer?
+        let rowID = db.lastInsertedRowID
+        guard sqlite3_blob_open(db.sqliteConnection, "main", table, column, rowID, 1, &blob) == SQLITE_OK, let blob else {
+            throw DatabaseError(message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        defer { sqlite3_blob_close(blob) }
+        var offset: Int32 = 0
+        for part in document.parts where !part.isEmpty {
+            let code = part.withUnsafeBytes { sqlite3_blob_write(blob, $0.baseAddress, Int32($0.count), offset) }
+            guard code == SQLITE_OK else { throw DatabaseError(message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+            offset += Int32(part.count)
         }
     }
 
