@@ -48,6 +48,7 @@ final class ArrivalCommitter: Sendable {
     }
 
     /// Waits for the commits under way; throws naming the devices whose results could not be stored.
+    /// Hands over what was committed (not kept here too: the version is composed from it).
     func finish() throws -> [String: DeviceInspection] {
         queue.sync {}
         let failures = failed.withLock { $0 }
@@ -57,6 +58,6 @@ final class ArrivalCommitter: Sendable {
                                + "(\(failures.map(\.device).joined(separator: ", "))): \(first.error); "
                                + "the devices committed before stay stored, `checkup run --resume` inspects the rest")
         }
-        return committed.withLock { $0 }
+        return committed.withLock { kept in defer { kept = [:] }; return kept }
     }
 }

@@ -81,7 +81,11 @@ struct MonthlyInspection {
         }, beforeForcedExit: beforeForcedExit)
         let committed = try committer.finish()
         let runStatus = report.exitStatus
-        if !keepsResults { report.results = [] }
+        if !keepsResults {
+            // Every device's transcript is in the store; the lines printed after the run need none.
+            report.results = []
+            for d in report.devices.indices { report.devices[d].exchanges = [] }
+        }
         let lastReply = ContinuousClock.now
         Self.logger.info("network phase \(Self.seconds(lastReply - networkStart)) s, \(ready.count) devices, peak RSS \(Self.peakRSS)")
         defer { Self.logger.info("records phase \(Self.seconds(ContinuousClock.now - lastReply)) s, peak RSS \(Self.peakRSS)") }

@@ -79,18 +79,34 @@ package struct RecordFiller: Sendable {
 
         // Each device's rows and evidence are made on their own, in chunks on every core (at
         // 10,000 devices this was a serial half second), then joined in inventory order.
-        let made = Parallel.mapChunks(order.count, chunk: 256) { [self, order] range in
+        var made = Parallel.mapChunks(order.count, chunk: 256) { [self, order] range in
             order[range].map { id in
                 self.parts(of: id, device: byId[id], outcome: outcomes[id], results: resultsByDevice[id] ?? [], scrub: scrub)
             }
         }
-        var sections: [RecordSection: [RecordRow]] = [:]
-        var evidence: [EvidenceEntry] = []
-        var devices: [RecordDevice] = []
+        // Joined into lists of their final size, each chunk let go once joined: at 10,000
+        // devices the parts and the lists growing by doubling were the records phase's peak.
+        var (rowCounts, evidenceCount) = ([RecordSection: Int](), 0)
         for part in made.joined() {
-            devices.append(part.device)
-            for (section, row) in part.rows { sections[section, default: []].append(row) }
-            evidence += part.evidence
+            for (section, _) in part.rows { rowCounts[section, default: 0] += 1 }
+            evidenceCount += part.evidence.count
+        }
+        var sections = rowCounts.mapValues { count in
+            var rows: [RecordRow] = []
+            rows.reserveCapacity(count)
+            return rows
+        }
+        var evidence: [EvidenceEntry] = []
+        evidence.reserveCapacity(evidenceCount)
+        var devices: [RecordDevice] = []
+        devices.reserveCapacity(order.count)
+        for c in made.indices {
+            for part in made[c] {
+                devices.append(part.device)
+                for (section, row) in part.rows { sections[section, default: []].append(row) }
+                evidence += part.evidence
+            }
+            made[c] = []
         }
 
         for item in checklist ?? site?.manualChecklist ?? DefaultChecklist.items {
@@ -119,17 +135,18 @@ package struct RecordFiller: Sendable {
             }
             sections[section] = rows
         }
-        var placed = [EvidenceEntry?](repeating: nil, count: position.count)
+        var slots = [Int](repeating: -1, count: position.count)  // a place on the form → the entry's index
         for i in evidence.indices {
             guard let at = position[evidence[i].ref] else { continue }
             evidence[i].ref = "E\(at + 1)"
-            placed[at] = evidence[i]
+            slots[at] = i
         }
-        evidence = placed.compactMap { $0 }
+        evidence = slots.lazy.filter { $0 >= 0 }.map { [evidence] in evidence[$0] }
 
         var record = MonthlyRecord(
             header: header, devices: devices,
-            sections: RecordSection.allCases.map { RecordSectionTable(section: $0, rows: sections[$0] ?? []) },
+            // Moved out of the dictionary: renumbering then edits the record's only copy of the rows.
+            sections: RecordSection.allCases.map { RecordSectionTable(section: $0, rows: sections.removeValue(forKey: $0) ?? []) },
             signOff: SignOff(technicians: technicians), evidence: evidence,
             incomplete: report.incomplete || devices.contains { $0.state == .notInspected })
         record.renumber()

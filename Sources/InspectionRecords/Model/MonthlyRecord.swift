@@ -97,7 +97,9 @@ package struct MonthlyRecord: Sendable, Hashable {
     /// Always the four sections in form order, keeping the rows given.
     static func allSections(_ given: [RecordSectionTable]) -> [RecordSectionTable] {
         RecordSection.allCases.map { section in
-            RecordSectionTable(section: section, rows: given.filter { $0.section == section }.flatMap(\.rows))
+            let tables = given.filter { $0.section == section }
+            // One table of a section (a record as composed) keeps its rows: 60,000 are not copied.
+            return RecordSectionTable(section: section, rows: tables.count == 1 ? tables[0].rows : tables.flatMap(\.rows))
         }
     }
 }
