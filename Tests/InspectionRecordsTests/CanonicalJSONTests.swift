@@ -85,6 +85,24 @@ import Testing
         #expect(StoreJSON.encode([CheckResult]()) == (try generic([])))
     }
 
+    /// A nested value met again is written from the bytes kept for it, each writer's own: the
+    /// record's names are snake_case, the store's are not, and slashes are escaped in the store only.
+    @Test func aRepeatedValueIsWrittenAsEachEncoderWritesIt() throws {
+        let finding = Finding.clock(skewSeconds: 1.5)
+        let expectation = Expectation.matches(pattern: "^a/b$")
+        for _ in 0..<2 {
+            let row = RecordRow(key: "k", device: "d", item: LocalizedText("i"), result: .normal, source: .automatic,
+                                finding: finding, expectation: expectation)
+            #expect(try direct(row) == generic(row))
+            #expect(try direct(row).contains("\"skew_seconds\":1.5"))
+            var result = CheckResult(device: "d", check: "c", title: LocalizedText("t"), status: .pass, observed: "", expected: "",
+                                     finding: finding, expectation: nil)
+            result.expect(expectation)
+            #expect(StoreJSON.encode([result]) == String(decoding: try StoreJSON.options.encode([result]), as: UTF8.self))
+            #expect(StoreJSON.encode([result]).contains("\"skewSeconds\":1.5"))
+        }
+    }
+
     /// A value the generic encoder refuses is not written half: both give nothing.
     @Test func aDurationJSONCannotHoldIsLeftToTheGenericEncoder() {
         let entry = EvidenceEntry(ref: "E1", deviceId: "d", device: "d", check: LocalizedText("c"), status: .pass,
