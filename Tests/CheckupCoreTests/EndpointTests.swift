@@ -1,4 +1,5 @@
 import CheckupCore
+import Foundation
 import ModbusProbe
 import PelcoProbe
 import SNMPProbe
@@ -99,5 +100,17 @@ struct IPv6EndpointTests {
     @Test func theHostIsTheBareAddress() throws {
         #expect(try Endpoint(url: "snmp://[::1]:161").host == "::1")
         #expect(try Endpoint(url: "snmp://[::1]:161").description == "snmp://[::1]:161?version=2c")
+    }
+}
+
+/// `trimmingBlanks` is Foundation's `trimmingCharacters(in: .whitespaces)`, without NSString.
+@Suite struct BlanksTests {
+    @Test func blanksAreTrimmedAsFoundationTrimsWhitespaces() {
+        let samples = ["", " ", "\t", "a", " a ", "\t a b \t", "\u{3000}摄像机\u{00A0}", "\n a \n", "a\u{2003}", "\u{200B}x",
+                       "  snmp://10.0.0.5:161 ", "é ", " 😀"]
+        for text in samples {
+            #expect(text.trimmingBlanks == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(text[...].trimmingBlanks == text.trimmingCharacters(in: .whitespaces))
+        }
     }
 }

@@ -15,14 +15,14 @@ enum UnitSymbol {
 
     /// The symbol of a unit name ("PERCENT" → "%"); unknown names stay as written.
     static func symbol(_ unit: String?) -> String? {
-        guard let unit = unit?.trimmingCharacters(in: .whitespaces), !unit.isEmpty else { return nil }
+        guard let unit = unit?.trimmingBlanks, !unit.isEmpty else { return nil }
         return words[unit.lowercased()] ?? unit
     }
 
     /// The unit written after a number in a device's text ("27 PERCENT" → "%"), if it is one we know.
     static func suffix(of text: String) -> String? {
         let rest = text.drop { $0 == " " || $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingBlanks
         return words[rest.lowercased()]
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 enum EndpointURL {
     /// The lowercased scheme of `text`; `known` names the schemes a message may suggest.
     static func scheme(of text: String, known: @autoclosure () -> [String]) throws(EndpointError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks
         guard let separator = trimmed.range(of: "://") else {
             throw EndpointError("'\(redacted(trimmed))' is not an endpoint URL: expected SCHEME://…, schemes: \(known().joined(separator: ", "))")
         }
@@ -15,7 +15,7 @@ enum EndpointURL {
     /// The URL split as written, with no scheme's keys, ranges or defaults; a user part is taken
     /// as a secret, the safe reading when the scheme's own is not at hand.
     static func split(_ text: String) throws(EndpointError) -> Endpoint {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks
         let scheme = try scheme(of: trimmed, known: [])
         guard let components = URLComponents(string: trimmed) else {
             throw EndpointError("'\(redacted(trimmed))' is not a well-formed URL")

@@ -73,7 +73,7 @@ public struct EndpointScheme: Sendable {
     /// Parses `text` by this scheme's rules. The message says what is wrong and what was expected;
     /// a user part or query never appears in it (a malformed URL may carry a secret anywhere).
     public func parse(_ text: String) throws(EndpointError) -> Endpoint {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks
         guard let components = URLComponents(string: trimmed) else {
             throw EndpointError("'\(EndpointURL.redacted(trimmed))' is not a well-formed URL")
         }

@@ -9,7 +9,7 @@ package struct NagiosRange: Sendable, Hashable, CustomStringConvertible {
     package let text: String
 
     package init(parsing text: String) throws(RangeError) {
-        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var body = Substring(text.trimmingBlanks)
         self.text = String(body)
         inverted = body.hasPrefix("@")
         if inverted { body = body.dropFirst() }

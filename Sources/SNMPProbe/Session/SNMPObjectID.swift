@@ -1,3 +1,4 @@
+import CheckupCore
 import Foundation
 
 /// A numeric object identifier, e.g. `1.3.6.1.2.1.1.3.0`.
@@ -11,7 +12,7 @@ package struct SNMPObjectID: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// Parses dotted numeric text; nil for names, empty text, or arcs that are not numbers.
     package init?(_ text: String) {
-        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var body = Substring(text.trimmingBlanks)
         if body.hasPrefix(".") { body = body.dropFirst() }
         guard !body.isEmpty else { return nil }
         var arcs: [UInt] = []
