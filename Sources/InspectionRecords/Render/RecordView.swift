@@ -37,7 +37,8 @@ enum RecordView {
         let h = record.header
         let sep = lang == .zh ? "、" : ", "
         let version = record.version.map { "v\($0)" } ?? labels["unsaved"] ?? ""
-        let madeOnce = lists?.onlyPrinted != true
+        // A company's page (and Markdown) reads the lists as views: rows[], devices[], evidence[].
+        let keepsViews = lists?.onlyPrinted != true
         let sections: [[String: Any]] = record.sections.enumerated().map { index, table in
             let rows = table.rows
             var section: [String: Any] = [
@@ -47,7 +48,7 @@ enum RecordView {
                 "heading": lang == .zh ? "\(sectionNumbers[index])、\(table.title.zh)" : "\(index + 1). \(table.title.en)",
                 "empty": table.rows.isEmpty,
             ]
-            guard madeOnce else {
+            guard keepsViews else {
                 section["rowsHTML"] = lists.map { lists in
                     RenderedList(template: lists.row, count: rows.count, around: [section, shared], deferred: lists.deferred) {
                         RecordRowView(rows[$0], lang: lang, labels: labels)
@@ -87,7 +88,7 @@ enum RecordView {
             "signed": record.signature != nil,
             "signature": ["by": record.signature?.signedBy ?? "", "on": record.signature?.signedOn ?? ""],
         ]
-        if madeOnce {
+        if keepsViews {
             let devices = devices(record, lang: lang)
             let evidenceDevices = evidence.devices
             (context["devices"], context["evidence"], context["evidenceDevices"]) = (devices, evidence.entries, evidenceDevices)
