@@ -21,6 +21,21 @@ struct AtomicFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["r.json"])
     }
 
+    /// A killed run's temporary page is removed; a live process's and anything else are kept.
+    @Test func aGoneProcessLeavesNoTemporaryPageBehind() throws {
+        let dir = try folder()
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let names = [".r.zh.html.\(gone.processIdentifier).0A1B2C3D.tmp",  // its process is gone
+                     ".r.zh.html.1.0A1B2C3D.tmp",  // pid 1 lives
+                     ".notes.tmp", "r.json"]
+        for name in names { try Data("x".utf8).write(to: dir.appendingPathComponent(name)) }
+        AtomicFile.removeLeftovers(in: dir)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) == Set(names.dropFirst()))
+    }
+
     @Test func aFolderThatIsGoneIsNamedWithTheReason() throws {
         let url = try folder().appendingPathComponent("gone/r.html")
         do { try AtomicFile.write("x", to: url); Issue.record("written") } catch {

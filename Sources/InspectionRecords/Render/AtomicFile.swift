@@ -88,6 +88,19 @@ enum AtomicFile {
         }
     }
 
+    /// Removes the temporary files in `dir` of processes that are gone: a run killed while it
+    /// wrote its pages (SIGKILL, a power cut) leaves its `.NAME.PID.XXXXXXXX.tmp` behind, up to
+    /// 40 MB at 10,000 devices. Another live run's files are left alone.
+    static func removeLeftovers(in dir: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let parts = name.dropLast(4).split(separator: ".")
+            guard parts.count >= 3, parts[parts.count - 1].count == 8, let pid = pid_t(parts[parts.count - 2]),
+                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(dir.appendingPathComponent(name).path)
+        }
+    }
+
     fileprivate static func failure(_ url: URL, _ code: Int32) -> RecordError {
         RecordError("cannot write \(url.path): \(String(cString: strerror(code)))")
     }

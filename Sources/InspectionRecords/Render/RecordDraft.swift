@@ -120,6 +120,7 @@ package final class RecordDraft: Sendable {
         } catch {
             throw RecordError("output folder \(dir.path): \(error.localizedDescription)")
         }
+        AtomicFile.removeLeftovers(in: dir)
     }
 
     /// Each text on its own core (`Parallel`); a PDF's text is its HTML page. A `streamed` page
