@@ -92,7 +92,8 @@ package struct MonthlyRecord: Sendable, Hashable {
     }
 
     /// First 12 hex digits of the hash, short enough to print on every page.
-    package var shortHash: String { String(contentHash.prefix(12)) }
+    package var shortHash: String { String(contentHash.prefix(Self.shortHashLength)) }
+    static let shortHashLength = 12
 
     /// Always the four sections in form order, keeping the rows given.
     static func allSections(_ given: [RecordSectionTable]) -> [RecordSectionTable] {

@@ -32,8 +32,7 @@ enum AtomicFile {
 
         init(_ url: URL) throws(RecordError) {
             self.url = url
-            temporary = url.deletingLastPathComponent()
-                .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp").path
+            temporary = AtomicFile.temporaryPath(for: url)
             fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)  // less the umask, as Data.write
             guard fd >= 0 else { throw AtomicFile.failure(url, errno) }
         }
@@ -88,15 +87,28 @@ enum AtomicFile {
         }
     }
 
+    /// Where `url` is written first: beside it, hidden, named after the file, the writing
+    /// process and a random tag (`.r.zh.html.4242.0A1B2C3D.tmp`).
+    static func temporaryPath(for url: URL) -> String {
+        url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp").path
+    }
+
+    /// The process that writes the temporary file `name` (`temporaryPath`), if it is one.
+    static func writer(ofTemporary name: String) -> pid_t? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        let parts = name.dropLast(4).split(separator: ".")
+        guard parts.count >= 3, parts[parts.count - 1].count == 8 else { return nil }
+        return pid_t(parts[parts.count - 2])
+    }
+
     /// Removes the temporary files in `dir` of processes that are gone: a run killed while it
-    /// wrote its pages (SIGKILL, a power cut) leaves its `.NAME.PID.XXXXXXXX.tmp` behind, up to
-    /// 40 MB at 10,000 devices. Another live run's files are left alone.
+    /// wrote its pages (SIGKILL, a power cut) leaves its temporary page behind, up to 40 MB at
+    /// 10,000 devices. Another live run's files are left alone.
     static func removeLeftovers(in dir: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            let parts = name.dropLast(4).split(separator: ".")
-            guard parts.count >= 3, parts[parts.count - 1].count == 8, let pid = pid_t(parts[parts.count - 2]),
-                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+        for name in names {
+            guard let pid = writer(ofTemporary: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
             unlink(dir.appendingPathComponent(name).path)
         }
     }

@@ -78,7 +78,6 @@ package final class RecordDraft: Sendable {
         let (files, standIn, lang) = (self.files, self.standIn, self.lang)
         let writes = files.indices.filter { drafted[$0] != nil || !files[$0].format.isForm }
         let document = files.contains { $0.format == .json } ? document() : StoredDocument(parts: [])
-        let realHash = Array(sealed.contentHash.utf8)
         Parallel.forEach(writes.count) { w in
             let i = writes[w]
             let file = files[i]
@@ -90,7 +89,7 @@ package final class RecordDraft: Sendable {
                     switch try drafted[i]?.get() {
                     case nil: return
                     case .written(let writer, let standIns)?:
-                        for found in standIns { writer.overwrite(found.isFull ? realHash : Array(realHash.prefix(12)), at: found.offset) }
+                        for found in standIns { writer.overwrite(HashStandIn.replacement(for: found, by: sealed.contentHash), at: found.offset) }
                         try writer.commit()
                     case .text(var text)?:
                         if let standIn { text = standIn.replaced(in: text, by: sealed.contentHash) }
@@ -164,13 +163,18 @@ struct HashStandIn: Sendable {
     /// Where a piece of a page printed the stand-in: `offset` counts from the page's start.
     struct Occurrence: Sendable, Equatable {
         var offset: Int
-        /// The whole hash, else its short form (the first 12 characters).
+        /// The whole hash, else its short form.
         var isFull: Bool
+    }
+
+    /// What goes where `found` is: the real hash, or its short form.
+    static func replacement(for found: Occurrence, by real: String) -> [UInt8] {
+        Array(real.utf8.prefix(found.isFull ? real.utf8.count : MonthlyRecord.shortHashLength))
     }
 
     /// The stand-ins in `text`, which begins `from` bytes into its page.
     func occurrences(in text: String, from start: Int = 0) -> [Occurrence] {
-        let (full, short) = (Array(hash.utf8), Array(hash.utf8.prefix(12)))
+        let (full, short) = (Array(hash.utf8), Array(hash.utf8.prefix(MonthlyRecord.shortHashLength)))
         var text = text
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return [] }
@@ -199,9 +203,9 @@ struct HashStandIn: Sendable {
         let found = occurrences(in: text)
         guard real.utf8.count == hash.utf8.count else {  // not reached: a SHA-256 hash has 64 hex digits
             return text.replacingOccurrences(of: hash, with: real)
-                .replacingOccurrences(of: String(hash.prefix(12)), with: String(real.prefix(12)))
+                .replacingOccurrences(of: String(hash.prefix(MonthlyRecord.shortHashLength)),
+                                      with: String(real.prefix(MonthlyRecord.shortHashLength)))
         }
-        let (realFull, realShort) = (Array(real.utf8), Array(real.utf8.prefix(12)))
         var text = text
         return text.withUTF8 { bytes in
             // As long as the stand-in: the page is rewritten into one buffer of its own size, once.
@@ -209,8 +213,7 @@ struct HashStandIn: Sendable {
                 guard let base = bytes.baseAddress, let into = out.baseAddress else { return 0 }
                 into.initialize(from: base, count: bytes.count)
                 for hit in found {
-                    let replacement = hit.isFull ? realFull : realShort
-                    replacement.withUnsafeBufferPointer { (into + hit.offset).update(from: $0.baseAddress!, count: $0.count) }
+                    Self.replacement(for: hit, by: real).withUnsafeBufferPointer { (into + hit.offset).update(from: $0.baseAddress!, count: $0.count) }
                 }
                 return bytes.count
             }

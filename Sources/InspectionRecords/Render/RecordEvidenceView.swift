@@ -44,8 +44,11 @@ struct RecordEvidenceView {
     var isEmpty: Bool { record.evidence.isEmpty }
     /// Every entry, in order (`evidence[]`).
     var entries: [EntryView] { record.evidence.indices.map(entry) }
-    /// The appendix's devices (`evidenceDevices[]`); a printed list makes them one by one (`device(_:)`).
-    var devices: [DeviceView] { shown.indices.map(device) }
+    /// The appendix's devices (`evidenceDevices[]`) over `entries` made already (the same views);
+    /// a printed list makes them one by one instead (`device(_:)`).
+    func devices(sharing entries: [EntryView]) -> [DeviceView] {
+        shown.map { DeviceView(record.devices[$0.device], lang: lang, entries: $0.entries.map { entries[$0] }) }
+    }
     var deviceCount: Int { shown.count }
 
     func device(_ i: Int) -> DeviceView {

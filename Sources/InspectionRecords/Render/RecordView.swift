@@ -90,8 +90,9 @@ enum RecordView {
         ]
         if keepsViews {
             let devices = devices(record, lang: lang)
-            let evidenceDevices = evidence.devices
-            (context["devices"], context["evidence"], context["evidenceDevices"]) = (devices, evidence.entries, evidenceDevices)
+            let entries = evidence.entries
+            let evidenceDevices = evidence.devices(sharing: entries)
+            (context["devices"], context["evidence"], context["evidenceDevices"]) = (devices, entries, evidenceDevices)
             if let lists {
                 context["devicesHTML"] = RenderedList(template: lists.device, items: devices, around: [shared], deferred: lists.deferred)
                 context["evidenceDevicesHTML"] = RenderedList(template: lists.evidenceDevice, items: evidenceDevices, around: [shared],
