@@ -106,7 +106,8 @@ let package = Package(
         .executableTarget(name: "checkup-fuzz", dependencies: ["CheckupFuzzing", "CFuzzerDriver"], path: "fuzz", exclude: ["README.md"]),
         .testTarget(name: "CheckupFuzzingTests", dependencies: ["CheckupFuzzing"]),
 
-        .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit", "ModbusProbe", "PelcoProbe", "SNMPProbe"],
+        .testTarget(name: "CheckupCoreTests", dependencies: ["CheckupCore", "CheckupTestKit", "ModbusProbe", "PelcoProbe", "SNMPProbe",
+                                                           .product(name: "Yams", package: "Yams")],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ModbusProbeTests", dependencies: ["ModbusProbe", "CheckupTestKit", "DeviceSimulators"],
                     exclude: ["Peers"]),

@@ -2,6 +2,7 @@ import CheckupCore
 import CheckupTestKit
 import Foundation
 import Testing
+import Yams
 
 /// Broken profiles and inventories: every problem of a file, each at its exact line and column.
 struct LoaderErrorTests {
@@ -61,6 +62,13 @@ struct LoaderErrorTests {
             #expect(text.contains("did you mean 'camera'?"), "\(text)")
             #expect(!text.contains("public"), "a community leaked into an error: \(text)")
         }
+    }
+
+    /// Booleans are read by YAML's words, without Yams' tag rules: a quoted `"true"` is text.
+    @Test func flagsAreYAMLWordsAndAQuotedOneIsText() throws {
+        let d = Diagnostics(file: "flags.yaml")
+        let root = try #require(d.compose("[true, False, yes, NO, on, OFF, \"true\", 'no', !!str yes, maybe, 1]"))
+        #expect(root.sequence?.map(\.flag) == [true, false, true, false, true, false, nil, nil, nil, nil, nil])
     }
 
     @Test func validInventory() throws {

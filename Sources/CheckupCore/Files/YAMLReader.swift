@@ -8,11 +8,11 @@ package final class Diagnostics {
 
     package init(file: String) { self.file = file }
 
-    /// Tags by YAML's rules only where our readers look at them: `Node.bool` refuses a scalar
-    /// resolved as a string, while `int` and `float` read the text. Every rule is a regular
-    /// expression tried on every scalar, keys included (Yams hashes keys to find duplicates):
-    /// with all seven, tagging was a tenth of `checkup run`'s start-up at 400 devices.
-    static let resolver = Resolver.basic.appending(.bool)
+    /// No tag rules: each is a regular expression tried on every scalar, keys included (Yams
+    /// hashes keys to find duplicates), and even the one for booleans was a tenth of loading an
+    /// inventory. Our readers take a scalar's text as they need it: `int` and `float` read the
+    /// text, and `Node.flag` knows YAML's booleans.
+    static let resolver = Resolver.basic
 
     package func report(_ message: String, at node: Node?, hint: String? = nil) {
         let mark = node?.mark
@@ -52,6 +52,8 @@ final class MappingReader {
     let node: Node
     let diagnostics: Diagnostics
     private let pairs: [(key: Node, value: Node)]
+    /// Each key's text, read once: a lookup compares strings, not Yams nodes copied for each key.
+    private let names: [String?]
     private var used: Set<String> = []
 
     /// Nil (and an error reported) when `node` is not a mapping.
@@ -62,18 +64,19 @@ final class MappingReader {
         }
         self.node = node
         self.diagnostics = diagnostics
-        self.pairs = mapping.map { ($0.key, $0.value) }
+        let pairs = mapping.map { (key: $0.key, value: $0.value) }
+        (self.pairs, self.names) = (pairs, pairs.map(\.key.string))
     }
 
-    var keys: [String] { pairs.compactMap { $0.key.string } }
+    var keys: [String] { names.compactMap { $0 } }
 
     /// The value node of `key`, marking the key as known.
     func node(_ key: String) -> Node? {
         used.insert(key)
-        return pairs.first { $0.key.string == key }?.value
+        return names.firstIndex(of: key).map { pairs[$0].value }
     }
 
-    func has(_ key: String) -> Bool { pairs.contains { $0.key.string == key } }
+    func has(_ key: String) -> Bool { names.contains(key) }
 
     func string(_ key: String, required: Bool = false) -> String? {
         guard let value = node(key) else {
@@ -110,7 +113,7 @@ final class MappingReader {
 
     func bool(_ key: String) -> Bool? {
         guard let value = node(key) else { return nil }
-        guard let bool = value.bool else {
+        guard let bool = value.flag else {
             diagnostics.report("'\(key)' must be true or false", at: value)
             return nil
         }
@@ -141,8 +144,8 @@ final class MappingReader {
     /// Reports keys that nobody asked for, with the closest allowed key as a hint.
     func finish(allowed extra: [String] = []) {
         let known = Array(used) + extra
-        for pair in pairs {
-            guard let key = pair.key.string else {
+        for (pair, name) in zip(pairs, names) {
+            guard let key = name else {
                 diagnostics.report("keys must be text", at: pair.key)
                 continue
             }
@@ -155,8 +158,8 @@ final class MappingReader {
 
     /// The pairs minus the given keys, as a new mapping node (what remains for a probe's address).
     func remainder(excluding keys: Set<String>) -> Node {
-        let rest = pairs.filter { !keys.contains($0.key.string ?? "") }
-        return .mapping(Node.Mapping(rest.map { ($0.key, $0.value) }, Tag(.map), .block, node.mark))
+        let rest = pairs.indices.filter { !keys.contains(names[$0] ?? "") }.map { pairs[$0] }
+        return .mapping(Node.Mapping(rest, Tag(.map), .block, node.mark))
     }
 }
 
@@ -167,6 +170,17 @@ extension Node {
         case .mapping: "mapping"
         case .sequence: "list"
         case .alias: "alias"
+        }
+    }
+
+    /// A boolean by YAML's words (`true`, `False`, `yes`, `OFF`…), as Yams' rule for them
+    /// reads; a quoted or `!!str` scalar is text, not a flag.
+    package var flag: Bool? {
+        guard case .scalar(let scalar) = self, scalar.tag.rawValue != Tag.Name.str.rawValue else { return nil }
+        switch scalar.string {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+        default: return nil
         }
     }
 

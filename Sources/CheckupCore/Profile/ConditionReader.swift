@@ -56,7 +56,7 @@ struct ConditionReader {
             return nil
         }
         if scalar.style == .plain {
-            if let b = node.bool { return .bool(b) }
+            if let b = node.flag { return .bool(b) }
             if let i = node.int { return .number(Double(i)) }
             if let f = node.float { return .number(f) }
         }

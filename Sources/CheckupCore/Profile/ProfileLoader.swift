@@ -132,7 +132,7 @@ package struct ProfileLoader: Sendable {
             }
             test = .matches(pattern)
         default:
-            guard let present = value.bool else {
+            guard let present = value.flag else {
                 d.report("'present' is true or false", at: value)
                 return nil
             }

@@ -160,7 +160,7 @@ struct AnswersReader {
             case "observed": answer.observed = text(v, key: key, field: "observed")
             case "handling": answer.handling = text(v, key: key, field: "handling")
             case "cleared":
-                guard let b = v.bool else { report("\(key): cleared: expected true or false", at: v); continue }
+                guard let b = v.flag else { report("\(key): cleared: expected true or false", at: v); continue }
                 answer.cleared = b
             default:
                 let name = field.string ?? ""
