@@ -99,6 +99,7 @@ struct MonthlyInspection {
                                                  current: committed) { record in
             draft = renderer.draft(record, formats: formats, lang: lang, to: folder)
         }
+        store.prepareToClose()
         let files = try (draft ?? renderer.draft(composed.record, formats: formats, lang: lang, to: folder))
             .finish(composed.record, document: composed.document)
         return Outcome(report: report, runStatus: runStatus, record: composed.record, files: files,

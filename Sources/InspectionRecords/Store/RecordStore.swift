@@ -205,6 +205,10 @@ package final class RecordStore: Sendable {
         do { try database.close() } catch { throw RecordError("record store \(path): cannot close: \(error)") }
     }
 
+    /// Starts closing's slow part (SQLite's checkpoint) in the background, the store still open:
+    /// for a run that writes its pages after the last big write.
+    package func prepareToClose() { database.prepareToClose() }
+
     // MARK: - Internals
 
     /// Every error leaves the store named: `record store PATH: …`.

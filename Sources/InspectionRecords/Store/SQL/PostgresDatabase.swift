@@ -50,6 +50,8 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     /// advisory lock) when the process's connection closes.
     func close() throws {}
 
+    func prepareToClose() {}
+
     func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }

@@ -20,6 +20,8 @@ protocol SQLDatabase: Sendable {
     func releaseSessionLock(_ key: Int64) throws
     /// Ends the use of the database before the process exits without freeing (`RecordStore.close`).
     func close() throws
+    /// Starts, in the background, what `close` would do once the last big write is committed.
+    func prepareToClose()
 }
 
 /// A connection inside `read` or `write`; valid only for the duration of the closure.

@@ -34,6 +34,13 @@ final class SQLiteDatabase: SQLDatabase {
     /// is then one complete file to copy.
     func close() throws { try pool.close() }
 
+    /// Copies the WAL into the file and empties it on the writer's queue, while the caller
+    /// writes its pages: at 400 devices closing did this for 8 ms after the record was written.
+    /// A write that follows waits its turn; the close only finds the little it added.
+    func prepareToClose() {
+        pool.asyncWriteWithoutTransaction { db in _ = try? db.checkpoint(.truncate) }
+    }
+
     /// Copies the live store with SQLite's online backup: a consistent file while runs write.
     func backup(to path: String) throws {
         let copy = try DatabaseQueue(path: path)
