@@ -30,6 +30,7 @@ struct RunPreflightTests {
             (["run", "--site", dir + "/empty.yaml", "--out", dir + "/o5", "--store", dir + "/s5.sqlite"], "no devices"),
             (["run", "--site", site, "--month", "2026-11", "--date", "2026-10-31", "--out", dir + "/o6", "--store", dir + "/s6.sqlite"],
              "not in the month"),
+            (base + ["--out", dir + "/o7", "--store", dir + "/new/deeper/s7.sqlite", "--template", dir + "/broken.html"], "broken.html"),
         ]
         for (args, says) in cases {
             let out = try CLI.run(args)
@@ -37,6 +38,11 @@ struct RunPreflightTests {
             #expect(out.stderr.contains(says), "\(args) should say '\(says)': \(out.stderr)")
         }
         #expect(panel.receivedFunctions.isEmpty, "no request reached the panel: \(panel.receivedFunctions)")
+        // The store is opened while the inventory is read; a run that stops before it starts
+        // leaves no new store file, nor the folders made for it.
+        for left in ["s1.sqlite", "s4.sqlite", "s5.sqlite", "s6.sqlite", "new"] {
+            #expect(!FileManager.default.fileExists(atPath: dir + "/" + left), "\(left) was left behind")
+        }
         // The same run with everything in place does reach it.
         let good = try CLI.run(base + ["--out", dir + "/ok", "--store", dir + "/ok.sqlite"])
         #expect(good.status != 3, "\(good.all)")

@@ -78,16 +78,24 @@ struct RunCommand: AsyncParsableCommand {
         let month = self.month?.description ?? RunCommand.currentMonth
         let inspectedOn = try Period.inspectionDate(date, month: month)
         let workspace = options.workspace()
-        let inventory = try InventoryLoader.load(path: site, probes: workspace.registry, knownProfiles: workspace.catalog.ids)
-        guard !inventory.devices.isEmpty else { throw CheckupError("\(site): the site has no devices; nothing to inspect") }
-        let planner = JobPlanner(workspace: workspace, credentialsFile: try Workspace.loadCredentials(options.credentials))
+        let storePath = store ?? RecordStore.defaultPath()
+        let opening = StoreInBackground(storePath, credentials: options.credentials)  // while the inventory is read
+        let inventory: Site, planner: JobPlanner
+        do {
+            inventory = try InventoryLoader.load(path: site, probes: workspace.registry, knownProfiles: workspace.catalog.ids)
+            guard !inventory.devices.isEmpty else { throw CheckupError("\(site): the site has no devices; nothing to inspect") }
+            planner = JobPlanner(workspace: workspace, credentialsFile: try Workspace.loadCredentials(options.credentials))
+        } catch {
+            opening.abandon()
+            throw error
+        }
         let inspection = MonthlyInspection(
             site: inventory, month: month, inspectedOn: inspectedOn, technicians: technician,
-            storePath: store ?? RecordStore.defaultPath(), out: out ?? "checkup-records/\(inventory.id)/\(month)",
+            storePath: storePath, out: out ?? "checkup-records/\(inventory.id)/\(month)",
             formats: format.formats, lang: lang, template: template,
             evidence: evidence, options: options.pipelineOptions(concurrency: concurrency), showProgress: !json, keepsResults: json,
             credentials: options.credentials)
-        let (recordStore, renderer) = try inspection.prepare()
+        let (recordStore, renderer) = try inspection.prepare(opening: opening)
 
         var devices = inventory.devices
         if !only.isEmpty {

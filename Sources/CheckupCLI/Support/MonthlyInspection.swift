@@ -46,14 +46,20 @@ struct MonthlyInspection {
         }
     }
 
-    /// Opens the store and checks the output folder, the templates and the PDF renderer: nothing is probed before this.
-    func prepare() throws -> (RecordStore, RecordRenderer) {
-        try FormatAvailability.check(formats)
-        let renderer = try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [],
-                                          options: RecordRenderer.Options(evidence: evidence))
-        try OutputFolder.checkWritable(out)
-        let store = try StoreOpening.open(storePath, create: true, credentials: credentials)
-        return (store, renderer)
+    /// Opens the store (or takes the one `opening` opened meanwhile) and checks the output
+    /// folder, the templates and the PDF renderer: nothing is probed before this.
+    func prepare(opening: StoreInBackground? = nil) throws -> (RecordStore, RecordRenderer) {
+        do {
+            try FormatAvailability.check(formats)
+            let renderer = try RecordRenderer(templateOverrides: template.map { [URL(fileURLWithPath: $0)] } ?? [],
+                                              options: RecordRenderer.Options(evidence: evidence))
+            try OutputFolder.checkWritable(out)
+            let store = try opening?.store() ?? StoreOpening.open(storePath, create: true, credentials: credentials)
+            return (store, renderer)
+        } catch {
+            opening?.abandon()
+            throw error
+        }
     }
 
     func run(_ jobs: [Job], store: RecordStore, renderer: RecordRenderer,

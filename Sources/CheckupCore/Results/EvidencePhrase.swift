@@ -159,6 +159,9 @@ package enum EvidencePhrase: CaseIterable, Sendable {
 
         /// The slots' byte ranges in `line` when the whole line is this phrase; nil otherwise.
         func match(_ line: [UInt8]) -> [Range<Int>]? {
+            // The phrase's last words first: most lines are wire data no phrase made, and a
+            // phrase starting with a slot would otherwise be looked for all along the line.
+            if case let last?? = pattern.last, !line.reversed().starts(with: last.reversed()) { return nil }
             var captures: [Range<Int>] = []
             return Self.match(pattern[...], line, from: 0, &captures) ? captures : nil
         }

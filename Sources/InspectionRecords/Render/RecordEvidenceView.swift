@@ -173,6 +173,7 @@ struct RecordEvidenceView {
     }
 
     static func shortened(_ line: String) -> String {
-        line.count <= maxLineLength ? line : String(line.prefix(maxLineLength - 1)) + "…"
+        // Bytes first: counting characters walks the line's graphemes, and nearly every line is short.
+        line.utf8.count <= maxLineLength || line.count <= maxLineLength ? line : String(line.prefix(maxLineLength - 1)) + "…"
     }
 }
