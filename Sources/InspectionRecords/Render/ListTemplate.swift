@@ -10,7 +10,8 @@ import Mustache
 /// does not compile, so nothing is printed differently by surprise.
 struct ListTemplate: Sendable {
     indirect enum Part: Sendable {
-        case text(String)
+        /// UTF-8: an item is printed into bytes, which take text without String's bookkeeping.
+        case text([UInt8])
         /// `path` empty: `{{.}}`.
         case value(path: [String], escaped: Bool)
         case section(path: [String], body: [Part])
@@ -27,11 +28,14 @@ struct ListTemplate: Sendable {
     init(_ text: String, origin: String) throws(RecordError) {
         var open: [(path: [String], parts: [Part])] = [([], [])]
         func add(_ part: Part) {
-            if case .text(let t) = part, case .text(let before)? = open[open.count - 1].parts.last {
-                open[open.count - 1].parts[open[open.count - 1].parts.count - 1] = .text(before + t)
-            } else {
-                open[open.count - 1].parts.append(part)
+            if case .text(let t) = part {
+                guard !t.isEmpty else { return }
+                if case .text(let before)? = open[open.count - 1].parts.last {
+                    open[open.count - 1].parts[open[open.count - 1].parts.count - 1] = .text(before + t)
+                    return
+                }
             }
+            open[open.count - 1].parts.append(part)
         }
         func tag(_ raw: Substring, line: Int) throws(RecordError) {
             let body = raw.trimmingSpaces
@@ -69,7 +73,7 @@ struct ListTemplate: Sendable {
             }
             var rest = line[...]
             while let start = rest.firstRange(of: "{{") {
-                add(.text(String(rest[..<start.lowerBound])))
+                add(.text(Array(rest[..<start.lowerBound].utf8)))
                 if rest[start.upperBound...].hasPrefix("{") {
                     guard let end = rest[start.upperBound...].firstRange(of: "}}}") else {
                         throw RecordError("template \(origin):\(number): `{{{` is not closed on its line")
@@ -85,7 +89,7 @@ struct ListTemplate: Sendable {
                     rest = rest[end.upperBound...]
                 }
             }
-            add(.text(String(rest) + ending))
+            add(.text(Array((rest + ending).utf8)))
         }
         guard open.count == 1 else { throw RecordError("template \(origin): `{{#\(open[open.count - 1].path.joined(separator: "."))}}` is not closed") }
         parts = open[0].parts
@@ -102,20 +106,25 @@ struct ListTemplate: Sendable {
     }
 
     /// Appends the item's text; `stack` holds the contexts around it, innermost last.
-    func render(_ stack: inout [Context], into out: inout String) {
+    func render(_ stack: inout [Context], into out: inout [UInt8]) {
         Self.render(parts, &stack, &out)
     }
 
-    private static let html = HTMLBytesContentType()
+    /// The item's text appended to a string (tests compare it with the engine's).
+    func render(_ stack: inout [Context], into out: inout String) {
+        var bytes: [UInt8] = []
+        render(&stack, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
 
-    private static func render(_ parts: [Part], _ stack: inout [Context], _ out: inout String) {
+    private static func render(_ parts: [Part], _ stack: inout [Context], _ out: inout [UInt8]) {
         for part in parts {
             switch part {
-            case .text(let text): out += text
+            case .text(let text): out.append(contentsOf: text)
             case .value(let path, let escaped):
                 guard let value = lookup(path, stack) else { continue }
                 let text = (value as? String) ?? (value as? any MustacheCustomRenderable)?.renderText ?? String(describing: value)
-                out += escaped ? html.escapeText(text) : text
+                if escaped { HTMLBytesContentType.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
             case .section(let path, let body):
                 switch lookup(path, stack) {
                 case nil: continue
@@ -135,7 +144,7 @@ struct ListTemplate: Sendable {
     }
 
     /// `body` once per item of a list, the item innermost.
-    private static func each(_ items: some Sequence<Context>, _ body: [Part], _ stack: inout [Context], _ out: inout String) {
+    private static func each(_ items: some Sequence<Context>, _ body: [Part], _ stack: inout [Context], _ out: inout [UInt8]) {
         for item in items {
             stack.append(item)
             render(body, &stack, &out)

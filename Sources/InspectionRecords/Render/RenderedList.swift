@@ -55,14 +55,14 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
     private func text(of chunks: Range<Int>) -> [String] {
         Parallel.mapChunks(chunks.count, chunk: 1) { range in
             let c = chunks.lowerBound + range.lowerBound
-            var text = ""
+            var text: [UInt8] = []
             var stack = around.reversed().map(ListTemplate.Context.parent)
             for i in c * Self.chunk..<min(count, (c + 1) * Self.chunk) {
                 stack.append(.parent(item(i)))
                 template.render(&stack, into: &text)
                 stack.removeLast()
             }
-            return text
+            return String(decoding: text, as: UTF8.self)
         }
     }
 }

@@ -168,10 +168,17 @@ struct MarkdownContentType: MustacheContentType {
 /// `{{% CONTENT_TYPE: HTML}}`, as the bundled HTML ones do.
 struct HTMLBytesContentType: MustacheContentType {
     func escapeText(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard text.utf8.contains(where: Self.isSpecial) else { return text }
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
+        out.reserveCapacity(text.utf8.count + 16)
+        Self.escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text` escaped onto the end of `out` (a printed list's bytes, `ListTemplate`).
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: isSpecial) else { return out.append(contentsOf: utf8) }
         for byte in utf8 {
             switch byte {
             case 0x3C: out.append(contentsOf: "&lt;".utf8)
@@ -182,7 +189,10 @@ struct HTMLBytesContentType: MustacheContentType {
             default: out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
     }
 
     static let registered: Bool = {
