@@ -85,6 +85,24 @@ import Testing
         #expect(StoreJSON.encode([CheckResult]()) == (try generic([])))
     }
 
+    /// A device's outcome and its exchanges as the store keeps them, as the generic encoder writes them.
+    @Test func storedOutcomesAreWrittenAsTheGenericEncoderWritesThem() throws {
+        let generic = { (outcome: DeviceOutcome) in String(decoding: try StoreJSON.options.encode(outcome), as: UTF8.self) }
+        for variant in 0..<3 {
+            for outcome in FixtureRun.report(variant: variant).devices {
+                #expect(StoreJSON.encode(outcome) == (try generic(outcome)))
+            }
+        }
+        let odd = DeviceOutcome(device: "cam/1", profile: "p", endpoint: "snmp://10.0.0.5/x", unreachable: "no \"reply\" / \u{1}",
+                                durationMs: 0.1, exchanges: [Exchange(.sent, "GET 1.3.6/1", at: Date(timeIntervalSinceReferenceDate: 1.5e8 + 0.123456)),
+                                                             Exchange(.note, "超时 \\", at: Date(timeIntervalSince1970: 0))])
+        #expect(StoreJSON.encode(odd) == (try generic(odd)))
+        #expect(StoreJSON.encode(odd).contains("\"exchanges\":[{\"at\":"))
+        let refused = DeviceOutcome(device: "d", profile: "p", endpoint: "e", durationMs: .infinity)
+        #expect(throws: (any Error).self) { try generic(refused) }
+        #expect(StoreJSON.encode(refused) == "")
+    }
+
     /// A nested value met again is written from the bytes kept for it, each writer's own: the
     /// record's names are snake_case, the store's are not, and slashes are escaped in the store only.
     @Test func aRepeatedValueIsWrittenAsEachEncoderWritesIt() throws {

@@ -50,7 +50,8 @@ struct CanonicalObject {
         first = false
         json.bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { json.bytes.append(contentsOf: $0) }  // our keys need no escape
-        json.bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        json.bytes.append(UInt8(ascii: "\""))
+        json.bytes.append(UInt8(ascii: ":"))
     }
 
     mutating func string(_ name: StaticString, _ value: String?) {
@@ -85,6 +86,24 @@ struct CanonicalObject {
         json.bytes.append(contentsOf: ",\"zh\":".utf8)
         json.writeString(value.zh)
         json.bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// `[…]` of objects, each written by `write`; false (and nothing of the array kept) if one refuses.
+    mutating func objects<Element>(_ name: StaticString, _ values: [Element],
+                                   _ write: (Element, inout CanonicalObject) -> Bool) -> Bool {
+        let start = json.bytes.count, wasFirst = first
+        key(name)
+        json.bytes.append(UInt8(ascii: "["))
+        for (i, value) in values.enumerated() {
+            if i > 0 { json.bytes.append(UInt8(ascii: ",")) }
+            guard CanonicalObject.append(to: &json.bytes, options: options, { write(value, &$0) }) else {
+                json.bytes.removeSubrange(start...)
+                first = wasFirst
+                return false
+            }
+        }
+        json.bytes.append(UInt8(ascii: "]"))
+        return true
     }
 
     mutating func strings(_ name: StaticString, _ values: [String]) {
@@ -219,5 +238,25 @@ extension CheckResult {
         }
         bytes.append(UInt8(ascii: "]"))
         return Data(bytes)
+    }
+}
+
+/// A device's outcome as the store keeps it (`StoreJSON`), written as each device arrives: the
+/// generic encoder's nodes for it and its exchanges were a third of storing a camera's read.
+extension DeviceOutcome {
+    func writeStored(_ out: inout CanonicalObject) -> Bool {
+        out.string("device", device)
+        guard out.double("duration_ms", durationMs) else { return false }
+        out.string("endpoint", endpoint)
+        guard out.objects("exchanges", exchanges, { exchange, object in
+            // A date as Foundation's default writes it: seconds since 2001.
+            guard object.double("at", exchange.at.timeIntervalSinceReferenceDate) else { return false }
+            object.string("direction", exchange.direction.rawValue)
+            object.string("text", exchange.text)
+            return true
+        }) else { return false }
+        out.string("profile", profile)
+        out.string("unreachable", unreachable)
+        return true
     }
 }

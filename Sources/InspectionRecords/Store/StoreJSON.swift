@@ -16,6 +16,13 @@ enum StoreJSON {
         CheckResult.storedArray(results).map { String(decoding: $0, as: UTF8.self) } ?? generic(results)
     }
 
+    /// A device's outcome, written member by member (`DeviceOutcome.writeStored`).
+    static func encode(_ outcome: DeviceOutcome) -> String {
+        var bytes: [UInt8] = []
+        guard CanonicalObject.append(to: &bytes, options: options, outcome.writeStored) else { return generic(outcome) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private static func generic(_ value: some Encodable) -> String {
         // Our plain Codable values always encode; an empty string would fail loudly on reading.
         String(decoding: (try? options.encode(value)) ?? Data(), as: UTF8.self)
