@@ -156,10 +156,11 @@ final class MappingReader {
         }
     }
 
-    /// The pairs minus the given keys, as a new mapping node (what remains for a probe's address).
+    /// The pairs minus the given keys, as a new mapping node (what remains for a probe's address),
+    /// tagged with our resolver: Yams' default one compiles seven regular expressions on first use.
     func remainder(excluding keys: Set<String>) -> Node {
         let rest = pairs.indices.filter { !keys.contains(names[$0] ?? "") }.map { pairs[$0] }
-        return .mapping(Node.Mapping(rest, Tag(.map), .block, node.mark))
+        return .mapping(Node.Mapping(rest, Tag(.map, Diagnostics.resolver), .block, node.mark))
     }
 }
 

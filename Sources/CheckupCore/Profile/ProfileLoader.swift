@@ -190,7 +190,7 @@ package struct ProfileLoader: Sendable {
                 guard case .mapping(let base) = rest else { continue }
                 let named = Set(overrides.keys.compactMap(\.string))
                 let merged = base.filter { !named.contains($0.key.string ?? "") }.map { ($0.key, $0.value) } + overrides.map { ($0.key, $0.value) }
-                let alternative = Node.mapping(Node.Mapping(merged, Tag(.map), .block, item.mark))
+                let alternative = Node.mapping(Node.Mapping(merged, Tag(.map, Diagnostics.resolver), .block, item.mark))
                 if let decoded = decodeAddress(alternative, point: id, probe, d) { point.alternatives.append(decoded) }
             }
         }
