@@ -95,9 +95,12 @@ static inline int CNetSNMP_hasUser(const unsigned char *engineID, size_t length,
 static inline void CNetSNMP_free(void *p) { free(p); }
 
 /// Quiet, config-free library start: no MIB files (numeric OIDs only), no snmp.conf read,
-/// no persistent files written. Call once, before any thread uses the library.
+/// no persistent files written. Call once, before any thread uses the library. `MIBDIRS` is
+/// emptied too: with no module to load, the library still opened every file of the MIB
+/// folders to index them, 2 ms of every command's start.
 static inline void CNetSNMP_initialise(const char *app) {
     setenv("MIBS", "", 1);
+    setenv("MIBDIRS", "", 1);
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_READ_CONFIGS, 1);
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_PERSIST_STATE, 1);
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DISABLE_PERSISTENT_LOAD, 1);

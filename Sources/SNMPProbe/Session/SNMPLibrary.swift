@@ -3,7 +3,7 @@ import CNetSNMP
 /// net-snmp's process-wide state: started once, before any thread uses it.
 ///
 /// `init_snmp` parses configuration and MIBs and is not thread-safe, so the first use runs it
-/// under Swift's lazy-global once-guard; `MIBS` is emptied first (numeric OIDs only; Debian
+/// under Swift's lazy-global once-guard; `MIBS` and `MIBDIRS` are emptied first (numeric OIDs only; Debian
 /// ships no IETF MIB files and would print hundreds of "Cannot find module" lines).
 ///
 /// The C-touching code is this file, `SNMPSessionOpener`, `SNMPRequestExchange` and
