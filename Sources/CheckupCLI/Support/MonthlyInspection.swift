@@ -102,7 +102,7 @@ struct MonthlyInspection {
         var draft: RecordDraft?
         let composed = try store.storeNewVersion(site: site.id, month: month, run: runId,
                                                  filler: RecordFiller(secrets: scrubber.secrets),
-                                                 current: committed) { record in
+                                                 current: committed, inventory: site) { record in
             draft = renderer.draft(record, formats: formats, lang: lang, to: folder)
         }
         store.prepareToClose()
