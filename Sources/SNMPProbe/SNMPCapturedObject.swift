@@ -4,7 +4,8 @@ extension SNMPVarBind {
     /// This binding as a capture records it: the OID, the SMI type name and the value as text.
     /// endOfMibView is the end of a walk, not an object: nil.
     var captured: CapturedObject? {
-        let oid = self.oid.description.hasPrefix(".") ? String(self.oid.description.dropFirst()) : self.oid.description
+        let text = self.oid.description
+        let oid = text.hasPrefix(".") ? String(text.dropFirst()) : text
         switch value {
         case .integer(let v): return CapturedObject(oid: oid, type: "Integer", value: String(v))
         case .gauge(let v): return CapturedObject(oid: oid, type: "Gauge32", value: String(v))

@@ -44,7 +44,7 @@ struct SNMPPointReader {
                 let duration = clock.now - started
                 for (index, (point, oid)) in scalars.enumerated() {
                     let bind = index < binds.count ? binds[index] : SNMPVarBind(oid, .noSuchObject)
-                    if let object = bind.captured { readings.wire.snmpObjects.append(object) }
+                    if context.keepsWire, let object = bind.captured { readings.wire.snmpObjects.append(object) }
                     let value = SNMPValueMapping.value(bind.value, oid: oid, hint: point.address.hint)
                     readings[point.id] = Reading(value, unit: point.unit, at: context.now(), duration: duration,
                                                  evidence: "\(oid) = \(bind.value)")
@@ -66,7 +66,7 @@ struct SNMPPointReader {
                 let walked = try session.tableWalk(entry, columns: columns.map(\.number), limit: tableObjectLimit)
                 let rows = walked.rows
                 answeredOnce = true
-                readings.wire.snmpObjects += Self.captured(rows, entry: entry)
+                if context.keepsWire { readings.wire.snmpObjects += Self.captured(rows, entry: entry) }
                 let cut = walked.limit.map { "walk stopped at the limit of \($0) objects: the table may have more rows" }
                 let shape = EvidencePhrase.snmpTable.text("\(entry)", "\(rows.count)", "\(columns.count)")
                 var reading = Reading(tableValue(rows, entry: entry, columns: columns, address: point.address), unit: point.unit,

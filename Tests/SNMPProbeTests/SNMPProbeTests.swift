@@ -50,7 +50,12 @@ struct SNMPProbeTests {
         #expect(rows[1].cells["volume"] == .text("HDD2"))
         #expect(readings["status"]?.evidence == "1.3.6.1.4.1.50001.1.230.0 = INTEGER 1")
         #expect(readings.exchanges.contains { $0.direction == .sent && $0.text.hasPrefix("GET ") })
+        #expect(readings.wire.snmpObjects.isEmpty, "a run keeps no image of the reply")
         try assertNoSecret(readings)
+        // `checkup capture` asks for it: every object read, scalars and table cells, by OID.
+        let kept = await SNMPProbe().read(Self.nvrPoints, from: endpoint, context: ProbeContext(timeout: .milliseconds(500), keepsWire: true))
+        #expect(kept.wire.snmpObjects.contains { $0.oid == "1.3.6.1.4.1.50001.1.230.0" && $0.value == "1" })
+        #expect(kept.wire.snmpObjects.contains { $0.value == "HDD2" })
     }
 
     @Test func v3AuthPrivWithPassphrasesFromCredentials() async throws {

@@ -38,6 +38,7 @@ struct CaptureCommand: AsyncParsableCommand {
         // A capture is read-only whatever the command line says: the pipeline's read with active steps refused.
         var opts = options.pipelineOptions()
         opts.allowActive = false
+        opts.keepsWire = true
         let scrubber = Scrubber(job.credentials, endpoint: parsed)
         let clock = ContinuousClock()
         let started = clock.now

@@ -93,7 +93,8 @@ package struct CheckPipeline: Sendable {
     /// the run stopped while the device was still waiting for its bus.
     package func read(_ job: Job, stopping: Locked<Bool> = Locked(false)) async -> Readings? {
         let context = ProbeContext(timeout: options.timeout, retries: options.retries, credentials: job.credentials,
-                                   allowActive: options.allowActive, trace: options.trace, io: io, buses: buses, now: now)
+                                   allowActive: options.allowActive, trace: options.trace, keepsWire: options.keepsWire,
+                                   io: io, buses: buses, now: now)
         let points = ActiveSteps(allowed: options.allowActive).points(of: job.profile)
         Self.logger.debug("reading \(points.count) points", metadata: ["device": "\(job.device.id)", "endpoint": "\(job.device.endpoint)"])
         return await readWithDeadline(job, points: points, context: context, stopping: stopping)

@@ -27,6 +27,8 @@ package struct PipelineOptions: Sendable {
     package var deadline: Duration = .seconds(30)
     package var allowActive = false
     package var trace = false
+    /// `ProbeContext.keepsWire`: for `checkup capture`.
+    package var keepsWire = false
 
     package init(concurrency: Int = 64, timeout: Duration = .seconds(1), retries: Int = 1,
                 deadline: Duration = .seconds(30), allowActive: Bool = false, trace: Bool = false) {

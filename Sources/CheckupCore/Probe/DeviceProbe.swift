@@ -111,6 +111,9 @@ public struct ProbeContext: Sendable {
     public var allowActive: Bool
     /// Record raw exchanges (`--trace`); a probe may always record them, this asks for detail.
     public var trace: Bool
+    /// Keep the image of what was read, by address (`Readings.wire`): `checkup capture` asks for
+    /// it; a run does not, and an SNMP probe then makes no captured object of each reply.
+    public var keepsWire: Bool
     /// Where blocking C calls run: dedicated threads, never the cooperative pool.
     public var io: BlockingIO
     /// Serialises transactions on one physical bus (a serial port, a Modbus gateway).
@@ -119,13 +122,14 @@ public struct ProbeContext: Sendable {
     public var now: @Sendable () -> Date
 
     public init(timeout: Duration = .seconds(1), retries: Int = 1, credentials: Credentials = Credentials(),
-                allowActive: Bool = false, trace: Bool = false, io: BlockingIO = .shared,
+                allowActive: Bool = false, trace: Bool = false, keepsWire: Bool = false, io: BlockingIO = .shared,
                 buses: BusRegistry = BusRegistry(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.timeout = timeout
         self.retries = retries
         self.credentials = credentials
         self.allowActive = allowActive
         self.trace = trace
+        self.keepsWire = keepsWire
         self.io = io
         self.buses = buses
         self.now = now
