@@ -17,6 +17,22 @@ import Testing
         #expect(try again.appliedMigrations() == ["v1-runs-results-records-log", "v2-month-built-up", "v3-client-feedback", "v4-sync-keys-profiles"])
     }
 
+    /// A version's row keys go in as one JSON list, read by each dialect's own function.
+    @Test func aVersionKeepsEveryRowKeyOfItsMonthOnBothStores() throws {
+        let server = try PostgresPeer.shared()
+        let office = try RecordStore(url: try server.createDatabase(), password: server.password)
+        let laptop = try RecordStore(path: FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID()).sqlite").path)
+        let record = FixtureRun.record(version: nil)
+        let keys = Set(record.sections.flatMap { $0.rows.map(\.key) })
+        #expect(keys.count > 3)
+        for store in [office, laptop] {
+            try store.save(run: FixtureRun.report(), record: record)
+            try store.save(run: FixtureRun.report(), record: record)  // a second version adds no key twice
+            let stored: [String] = try store.read { db in try db.column("SELECT row_key FROM month_row_keys ORDER BY row_key") }
+            #expect(stored == keys.sorted(), "\(store.path)")
+        }
+    }
+
     @Test func aPasswordInTheURLIsRefusedWithoutRepeatingIt() throws {
         let secret = "hunter2-\(UUID().uuidString.prefix(6))"
         #expect { try RecordStore(path: "postgres://checkup:\(secret)@127.0.0.1:5432/office") } throws: { error in

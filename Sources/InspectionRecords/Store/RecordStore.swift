@@ -254,20 +254,17 @@ package final class RecordStore: Sendable {
             """, [record.header.siteId, record.header.period, last + 1, runId, record.contentHash,
                   editedBy, date, record.summary.faultsFound, record.summary.toCheck,
                   record.incomplete], document: document, into: "record_versions", column: "record_json")
-        // Every row key the month has had (answers of a row gone stay placeable): 300 per statement.
+        // Every row key the month has had (answers of a row gone stay placeable), all in one
+        // statement as a JSON list: three values bound for each key were 4 ms at 400 devices.
         // Read by index: mapping over the rows copies each whole row to take its key.
         var keySet = Set<String>()
         for section in record.sections {
             let rows = section.rows
             for r in rows.indices { keySet.insert(rows[r].key) }
         }
-        let keys = keySet.sorted()
-        for start in stride(from: 0, to: keys.count, by: 300) {
-            let chunk = keys[start..<min(start + 300, keys.count)]
-            try db.execute("INSERT INTO month_row_keys (site_id, month, row_key) VALUES "
-                           + Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ") + " ON CONFLICT DO NOTHING",
-                           chunk.flatMap { [record.header.siteId, record.header.period, $0] })
-        }
+        let list = db.dialect == .postgres ? "json_array_elements_text(CAST(? AS json))" : "json_each(?)"
+        try db.execute("INSERT INTO month_row_keys (site_id, month, row_key) SELECT ?, ?, value FROM \(list) WHERE true"
+                       + " ON CONFLICT DO NOTHING", [record.header.siteId, record.header.period, StoreJSON.encode(keySet.sorted())])
         return (last + 1, document)
     }
 
