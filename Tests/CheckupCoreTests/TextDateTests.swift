@@ -35,4 +35,17 @@ import Testing
     @Test func writtenAsISO8601InUTC() {
         #expect(TextDate.iso8601(instant) == "2026-11-05T08:09:10Z")
     }
+
+    /// Written by hand, as Foundation's ISO 8601 style writes it: leap days, centuries, before
+    /// 1970, fractions of a second, the Julian calendar before 1582, the end of 9999 and beyond.
+    @Test func writtenAsFoundationWritesIt() {
+        var instants: [Double] = [0, -0.5, 0.999, -1, 951_782_400, 951_868_799.9, 4_107_542_400, -2_208_988_800,
+                                  -62_135_596_800, -62_135_596_801, -12_219_292_800, -12_219_292_801, -12_212_553_601, 253_402_300_799, 253_402_300_800, 1e12, -1e12, 1_796_350_000.25]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 { instants.append(Double.random(in: -62_000_000_000...253_000_000_000, using: &generator)) }
+        for t in instants {
+            let date = Date(timeIntervalSince1970: t)
+            #expect(TextDate.iso8601(date) == date.formatted(.iso8601), "\(t)")
+        }
+    }
 }

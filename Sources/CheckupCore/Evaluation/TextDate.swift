@@ -14,7 +14,35 @@ package enum TextDate: Sendable {
 
     /// `2026-11-05T08:00:00Z`: the form evidence and observed values use.
     package static func iso8601(_ date: Date) -> String {
-        date.formatted(.iso8601)
+        // By hand within years 1583…9999 (a clock check's every reading; Foundation's format style
+        // was a tenth of judging a camera), whole seconds as the style prints them. Earlier dates
+        // are Foundation's: its calendar is Julian before October 1582.
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds.isFinite, abs(seconds) < 2.5e11 else { return date.formatted(.iso8601) }
+        let total = Int(seconds)
+        let (days, secondOfDay) = (total.floorDivided(by: 86_400), total.floorModulo(86_400))
+        // Howard Hinnant's civil-from-days: the proleptic Gregorian date of a day count from 1970.
+        let shifted = days + 719_468
+        let era = shifted.floorDivided(by: 146_097)
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        guard (1583...9999).contains(year) else { return date.formatted(.iso8601) }
+        var text: [UInt8] = []
+        text.reserveCapacity(20)
+        func put(_ value: Int, _ digits: Int) {
+            var divisor = 1
+            for _ in 1..<digits { divisor *= 10 }
+            while divisor > 0 { text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10)); divisor /= 10 }
+        }
+        put(year, 4); text.append(UInt8(ascii: "-")); put(month, 2); text.append(UInt8(ascii: "-")); put(day, 2)
+        text.append(UInt8(ascii: "T")); put(secondOfDay / 3600, 2); text.append(UInt8(ascii: ":"))
+        put(secondOfDay / 60 % 60, 2); text.append(UInt8(ascii: ":")); put(secondOfDay % 60, 2); text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// `Y-M-D`, `Y/M/D` or `M/D/Y`, then `T`, a space or a comma, `h:m:s`, optional `.fraction`,
@@ -92,4 +120,9 @@ package enum TextDate: Sendable {
         }
         return nil
     }
+}
+
+private extension Int {
+    func floorDivided(by d: Int) -> Int { (self >= 0 ? self : self - d + 1) / d }
+    func floorModulo(_ d: Int) -> Int { self - floorDivided(by: d) * d }
 }
