@@ -14,6 +14,8 @@ struct PatternMatchTests {
                 let expected = engine.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
                 #expect(PatternMatch.matches(pattern, in: text) == expected, "\(pattern) in \(text.debugDescription)")
             }
+            #expect(PatternMatch.isValid(pattern))
         }
+        for broken in ["(", "[a-", "x{2", "*"] { #expect(!PatternMatch.isValid(broken), "\(broken)") }
     }
 }

@@ -15,15 +15,23 @@ enum PatternMatch {
     private static let lineBreaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
     private static let metacharacters = Set("\\^$.|?*+()[]{}#".unicodeScalars)
 
+    /// Whether the engine takes `pattern` (the profile loader's check): `.` and plain text always,
+    /// without compiling them at every start.
+    static func isValid(_ pattern: String) -> Bool {
+        needsNoEngine(pattern) || (try? NSRegularExpression(pattern: pattern)) != nil
+    }
+
+    /// The patterns profiles use most need no engine (nor the text bridged to UTF-16 for it):
+    /// `.`, any character but a line break, and plain text, matched as the same code points.
+    private static func needsNoEngine(_ pattern: String) -> Bool {
+        pattern == "." || (!pattern.isEmpty && !pattern.unicodeScalars.contains(where: metacharacters.contains))
+    }
+
     /// Whether `pattern` matches somewhere in `text`; a pattern that does not compile matches
     /// nothing (the profile loader already refused it, with its file:line:col).
     static func matches(_ pattern: String, in text: String) -> Bool {
-        // The patterns profiles use most need no engine (nor the text bridged to UTF-16 for it):
-        // `.`, any character but a line break, and plain text, matched as the same code points.
         if pattern == "." { return text.unicodeScalars.contains { !lineBreaks.contains($0) } }
-        if !pattern.isEmpty, !pattern.unicodeScalars.contains(where: metacharacters.contains) {
-            return text.utf8.firstRange(of: pattern.utf8) != nil
-        }
+        if needsNoEngine(pattern) { return text.utf8.firstRange(of: pattern.utf8) != nil }
         let compiled = cache.withLock { cache in
             if let known = cache[pattern] { return known }
             let made = Compiled(pattern)

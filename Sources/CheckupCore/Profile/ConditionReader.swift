@@ -18,7 +18,7 @@ struct ConditionReader {
         let warning = range("warning"), critical = range("critical")
         if warning != nil || critical != nil { conditions.append(.thresholds(warning: warning, critical: critical)) }
         if let pattern = reader.string("regex") {
-            if (try? NSRegularExpression(pattern: pattern)) == nil {
+            if !PatternMatch.isValid(pattern) {
                 diagnostics.report("'regex' is not a valid regular expression", at: reader.node("regex"))
             } else {
                 conditions.append(.regex(pattern))

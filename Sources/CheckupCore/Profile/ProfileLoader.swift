@@ -97,7 +97,7 @@ package struct ProfileLoader: Sendable {
         }
         let descr = r.string("sys-descr"), model = r.string("model")
         for (key, pattern) in [("sys-descr", descr), ("model", model)] {
-            if let pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
+            if let pattern, !PatternMatch.isValid(pattern) {
                 d.report("'\(key)' is not a valid regular expression", at: r.node(key))
             }
         }
@@ -126,7 +126,7 @@ package struct ProfileLoader: Sendable {
             guard let expected = ConditionReader(reader: r, diagnostics: d).expected(value) else { return nil }
             test = .equals(expected)
         case "matches":
-            guard let pattern = value.scalarText, (try? NSRegularExpression(pattern: pattern)) != nil else {
+            guard let pattern = value.scalarText, PatternMatch.isValid(pattern) else {
                 d.report("'matches' is not a valid regular expression", at: value)
                 return nil
             }
