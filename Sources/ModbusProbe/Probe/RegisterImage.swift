@@ -40,6 +40,13 @@ struct RegisterImage {
 
     /// The raw words of `count` items from `address` (bits as 0/1), or nil when any is missing.
     func words(_ table: ModbusTable, _ address: Int, _ count: Int) -> [UInt16]? {
+        // Nearly always one block holds them all and none after it overlaps them: copied at once,
+        // not looked up item by item (a panel's zone table is hundreds of items).
+        let end = address + count
+        if let r = runs.lastIndex(where: { $0.table == table && $0.start <= address && end <= $0.start + $0.words.count }),
+           !runs[(r + 1)...].contains(where: { $0.table == table && $0.start < end && address < $0.start + $0.words.count }) {
+            return Array(runs[r].words[(address - runs[r].start)..<(end - runs[r].start)])
+        }
         var out: [UInt16] = []
         out.reserveCapacity(count)
         for a in address..<(address + count) {
