@@ -38,8 +38,8 @@ struct RunPreflightTests {
             #expect(out.stderr.contains(says), "\(args) should say '\(says)': \(out.stderr)")
         }
         #expect(panel.receivedFunctions.isEmpty, "no request reached the panel: \(panel.receivedFunctions)")
-        // The store is opened while the inventory is read; a run that stops before it starts
-        // leaves no new store file, nor the folders made for it.
+        // An existing store is opened while the inventory is read, a new one only after: a run
+        // that stops before it starts leaves no new store file, nor a folder for it.
         for left in ["s1.sqlite", "s4.sqlite", "s5.sqlite", "s6.sqlite", "new"] {
             #expect(!FileManager.default.fileExists(atPath: dir + "/" + left), "\(left) was left behind")
         }
@@ -47,6 +47,11 @@ struct RunPreflightTests {
         let good = try CLI.run(base + ["--out", dir + "/ok", "--store", dir + "/ok.sqlite"])
         #expect(good.status != 3, "\(good.all)")
         #expect(!panel.receivedFunctions.isEmpty)
+        // A store that exists is opened meanwhile, and left as it was by a run that stops.
+        let stopped = try CLI.run(["run", "--site", dir + "/empty.yaml", "--out", dir + "/o8", "--store", dir + "/ok.sqlite"])
+        #expect(stopped.status == 3 && stopped.stderr.contains("no devices"), "\(stopped.all)")
+        let versions = try CLI.run(["records", "list", "--store", dir + "/ok.sqlite"])
+        #expect(versions.status == 0 && versions.stdout.contains("pre"), "\(versions.all)")
     }
 
     /// A bad URL of every built-in scheme, each refused by its probe's own scheme at its

@@ -21,27 +21,21 @@ enum StoreOpening {
     }
 }
 
-/// A store opened on a thread of its own while the command reads its inventory: making and
-/// migrating a new SQLite file waits on the disk (8 ms of a 400-camera run's start), an office
-/// store on the network. `store()` gives it, or its error, where the command checks it anyway;
-/// `abandon()` undoes a new file (and the folders made for it) when the run stops before that.
+/// A store opened on a thread of its own while the command reads its inventory: an office store
+/// waits on the network, a laptop's on the disk. `store()` gives it, or its error, where the
+/// command checks it anyway; `abandon()` closes it when the run stops before that. A SQLite file
+/// that does not exist yet is made there, in order, not meanwhile: a run whose inventory is
+/// refused must leave no new store behind, and removing one again could remove the store another
+/// run had just made at the same path.
 final class StoreInBackground: @unchecked Sendable {
     // @unchecked: `result` is written once on the opening thread, read after `done` is waited for.
     private let done = DispatchGroup()
     private var result: Result<RecordStore, any Error>?
-    /// What opening a SQLite path may create, deepest first: the file, then missing folders.
-    private let created: [String]
+    private let text: String, credentials: String?
 
     init(_ text: String, credentials: String?) {
-        var created: [String] = []
-        if case .sqlite(let path)? = try? StoreLocation(parsing: text) {
-            var url = URL(fileURLWithPath: path)
-            while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
-                created.append(url.path)
-                url.deleteLastPathComponent()
-            }
-        }
-        self.created = created
+        (self.text, self.credentials) = (text, credentials)
+        if case .sqlite(let path)? = try? StoreLocation(parsing: text), !FileManager.default.fileExists(atPath: path) { return }
         Parallel.detached(done) { [self] in
             result = Result { try StoreOpening.open(text, create: true, credentials: credentials) }
         }
@@ -49,16 +43,12 @@ final class StoreInBackground: @unchecked Sendable {
 
     func store() throws -> RecordStore {
         done.wait()
-        return try result!.get()
+        return try result?.get() ?? StoreOpening.open(text, create: true, credentials: credentials)
     }
 
-    /// Closes the store and removes what opening it made, for a run that will not start.
+    /// Closes the store opened meanwhile, for a run that will not start.
     func abandon() {
         done.wait()
-        guard case .success(let store)? = result else { return }
-        try? store.close()
-        guard let file = created.first else { return }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
-        for folder in created.dropFirst() { _ = rmdir(folder) }  // only if empty
+        if case .success(let store)? = result { try? store.close() }
     }
 }
