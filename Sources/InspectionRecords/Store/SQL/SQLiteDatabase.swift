@@ -10,10 +10,12 @@ final class SQLiteDatabase: SQLDatabase {
     /// The background checkpoint `prepareToClose` started, if any.
     private let checkpointing = DispatchGroup()
     var dialect: SQLDialect { .sqlite }
+    /// How long a statement waits for another process's lock on the file.
+    static let busySeconds = 10
 
     init(path: String) throws {
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(TimeInterval(Self.busySeconds))
         config.label = "checkup-store"
         // WAL with synchronous NORMAL: a commit survives a crash or SIGKILL of checkup without an
         // fsync per device (a power cut may lose the last commits, never the file).
@@ -44,9 +46,15 @@ final class SQLiteDatabase: SQLDatabase {
     /// writes its pages: at 400 devices closing did this for 8 ms after the record was written.
     /// (Not `asyncWrite`: the writer's dispatch queue got no thread while the pages took both
     /// cores.) A write that follows waits its turn; the close only finds the little it added.
+    /// It never waits for another process reading the store (a report, a sync): then it copies
+    /// what it can, and the close does the rest as it always did.
     func prepareToClose() {
         Parallel.detached(checkpointing) { [pool] in
-            _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try? pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA busy_timeout = 0")
+                defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Self.busySeconds * 1000)") }
+                try db.checkpoint(.truncate)
+            }
         }
     }
 
