@@ -71,6 +71,7 @@ package final class RecordDraft: Sendable {
             Self.render(textJobs, of: files, sealed, streamed: [], standIn: nil, renderer: renderer, lang: lang, dir: dir, into: drafts)
         }
         try Self.makeFolder(dir)
+        AtomicFile.removeLeftovers(in: dir)  // once, here: a page drafted into its file only makes the folder
         let pdf = files.contains { $0.format == .pdf } ? try PDFRenderer() : nil
         let pdfOfPart = Dictionary(files.filter { $0.format == .pdf }.map { ($0.part, $0.url) }, uniquingKeysWith: { a, _ in a })
         let failures = Locked<[Int: RecordError]>([:])
@@ -119,7 +120,6 @@ package final class RecordDraft: Sendable {
         } catch {
             throw RecordError("output folder \(dir.path): \(error.localizedDescription)")
         }
-        AtomicFile.removeLeftovers(in: dir)
     }
 
     /// Each text on its own core (`Parallel`); a PDF's text is its HTML page. A `streamed` page
@@ -174,28 +174,32 @@ struct HashStandIn: Sendable {
 
     /// The stand-ins in `text`, which begins `from` bytes into its page.
     func occurrences(in text: String, from start: Int = 0) -> [Occurrence] {
-        let (full, short) = (Array(hash.utf8), Array(hash.utf8.prefix(MonthlyRecord.shortHashLength)))
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return [] }
-            var found: [Occurrence] = []
-            var i = 0
-            // memchr for the stand-in's first byte: a 40 MB page is searched in milliseconds.
-            while i < bytes.count, let hit = memchr(base + i, Int32(full[0]), bytes.count - i) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                let rest = UnsafeBufferPointer(rebasing: bytes[at...])
-                if rest.starts(with: full) {
-                    found.append(Occurrence(offset: start + at, isFull: true))
-                    i = at + full.count
-                } else if rest.starts(with: short) {
-                    found.append(Occurrence(offset: start + at, isFull: false))
-                    i = at + short.count
-                } else {
-                    i = at + 1
-                }
+        return text.withUTF8 { occurrences(in: UnsafeRawBufferPointer($0), from: start) }
+    }
+
+    /// The stand-ins in a piece of a page's UTF-8 that begins `from` bytes into the page.
+    func occurrences(in piece: UnsafeRawBufferPointer, from start: Int = 0) -> [Occurrence] {
+        let (full, short) = (Array(hash.utf8), Array(hash.utf8.prefix(MonthlyRecord.shortHashLength)))
+        let bytes = piece.assumingMemoryBound(to: UInt8.self)
+        guard let base = bytes.baseAddress else { return [] }
+        var found: [Occurrence] = []
+        var i = 0
+        // memchr for the stand-in's first byte: a 40 MB page is searched in milliseconds.
+        while i < bytes.count, let hit = memchr(base + i, Int32(full[0]), bytes.count - i) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let rest = UnsafeBufferPointer(rebasing: bytes[at...])
+            if rest.starts(with: full) {
+                found.append(Occurrence(offset: start + at, isFull: true))
+                i = at + full.count
+            } else if rest.starts(with: short) {
+                found.append(Occurrence(offset: start + at, isFull: false))
+                i = at + short.count
+            } else {
+                i = at + 1
             }
-            return found
         }
+        return found
     }
 
     /// `text` with the real hash where the stand-in was, and its short form where that was.

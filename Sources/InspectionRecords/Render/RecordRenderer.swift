@@ -68,7 +68,7 @@ package struct RecordRenderer: Sendable {
     /// The HTML page of `part` written to `sink` in pieces, its long lists chunk by chunk
     /// (`DeferredLists`): what a file gets, the same bytes as `render` without one big string.
     func writePage(_ record: MonthlyRecord, lang: Language, part: RecordDocumentPart,
-                   to sink: (String) -> Void) throws(RecordError) {
+                   to sink: (UnsafeRawBufferPointer) -> Void) throws(RecordError) {
         let deferred = DeferredLists()
         let context = RecordView.context(record, lang: lang, part: part, lists: try RecordView.Lists(templates, deferred: deferred))
         deferred.write(try templates.render("record.html", context), to: sink)

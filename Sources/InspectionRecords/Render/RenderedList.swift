@@ -37,22 +37,22 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
 
     var renderText: String {
         if let deferred { return deferred.marker(for: self) }
-        return text(of: 0..<(count + Self.chunk - 1) / Self.chunk).joined()
+        return text(of: 0..<(count + Self.chunk - 1) / Self.chunk).map { String(decoding: $0, as: UTF8.self) }.joined()
     }
 
     var isNull: Bool { false }
 
-    /// The text, a few chunks on every core at a time, each handed to `sink` in order: a
-    /// 10,000-camera list is never one 60 MB string.
-    func write(to sink: (String) -> Void) {
+    /// The text's UTF-8, a few chunks on every core at a time, each handed to `sink` in order
+    /// as it was printed (no string made of it): a 10,000-camera list is never one 60 MB string.
+    func write(to sink: (UnsafeRawBufferPointer) -> Void) {
         let chunks = (count + Self.chunk - 1) / Self.chunk
         for start in stride(from: 0, to: chunks, by: Self.window) {
-            for text in self.text(of: start..<min(chunks, start + Self.window)) { sink(text) }
+            for text in self.text(of: start..<min(chunks, start + Self.window)) { text.withUnsafeBytes(sink) }
         }
     }
 
-    /// The text of chunks `chunks` (of `chunk` items each), one string per chunk.
-    private func text(of chunks: Range<Int>) -> [String] {
+    /// The UTF-8 of chunks `chunks` (of `chunk` items each), one buffer per chunk.
+    private func text(of chunks: Range<Int>) -> [[UInt8]] {
         Parallel.mapChunks(chunks.count, chunk: 1) { range in
             let c = chunks.lowerBound + range.lowerBound
             var text: [UInt8] = []
@@ -62,7 +62,7 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
                 template.render(&stack, into: &text)
                 stack.removeLast()
             }
-            return String(decoding: text, as: UTF8.self)
+            return text
         }
     }
 }
@@ -81,18 +81,22 @@ final class DeferredLists: Sendable {
         }
     }
 
-    /// `page`, the template's text, to `sink` in pieces, each list's text in place of its marker.
-    func write(_ page: String, to sink: (String) -> Void) {
+    /// `page`, the template's text, to `sink` as UTF-8 in pieces, each list's text in place of its marker.
+    func write(_ page: String, to sink: (UnsafeRawBufferPointer) -> Void) {
+        func emit(_ piece: Substring) {
+            var piece = String(piece)  // the page's own text between lists: small
+            piece.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
+        }
         let lists = lists.withLock { $0 }
         var rest = page[...]
         while let found = rest.firstRange(of: token) {
             let number = rest[found.upperBound...].prefix { $0 != "\u{0}" }
             guard let index = Int(number), lists.indices.contains(index),
                   let end = rest[found.upperBound...].firstIndex(of: "\u{0}") else { break }  // not reached: only `marker` prints the token
-            sink(String(rest[..<found.lowerBound]))
+            emit(rest[..<found.lowerBound])
             lists[index].write(to: sink)
             rest = rest[rest.index(after: end)...]
         }
-        sink(String(rest))
+        emit(rest)
     }
 }
