@@ -13,20 +13,32 @@ struct ListTemplate: Sendable {
         /// UTF-8: an item is printed into bytes, which take text without String's bookkeeping.
         case text([UInt8])
         /// `path` empty: `{{.}}`.
-        case value(path: [String], escaped: Bool)
-        case section(path: [String], body: [Part])
+        case value(path: [Name], escaped: Bool)
+        case section(path: [Name], body: [Part])
+    }
+
+    /// A part of a printed name, with the `ListName` an item view answers it by, found once.
+    struct Name: Sendable, Equatable {
+        let text: String
+        let known: ListName?
+
+        init(_ text: Substring) {
+            self.text = String(text)
+            known = ListName.byText[self.text]
+        }
     }
 
     let parts: [Part]
 
-    /// A context of the stack: a parent answers names; any other value (a line of a list) only `{{.}}`.
+    /// A context of the stack: an item or a parent answers names; any other value (a line of a list) only `{{.}}`.
     enum Context {
+        case item(any ListItemView)
         case parent(any MustacheParent)
         case value(Any)
     }
 
     init(_ text: String, origin: String) throws(RecordError) {
-        var open: [(path: [String], parts: [Part])] = [([], [])]
+        var open: [(path: [Name], parts: [Part])] = [([], [])]
         func add(_ part: Part) {
             if case .text(let t) = part {
                 guard !t.isEmpty else { return }
@@ -39,7 +51,7 @@ struct ListTemplate: Sendable {
         }
         func tag(_ raw: Substring, line: Int) throws(RecordError) {
             let body = raw.trimmingSpaces
-            func path(_ name: Substring) throws(RecordError) -> [String] { try Self.path(name, raw: raw, origin: origin, line: line) }
+            func path(_ name: Substring) throws(RecordError) -> [Name] { try Self.path(name, raw: raw, origin: origin, line: line) }
             switch body.first {
             case "#": open.append((try path(body.dropFirst()), []))
             case "/":
@@ -91,18 +103,18 @@ struct ListTemplate: Sendable {
             }
             add(.text(Array((rest + ending).utf8)))
         }
-        guard open.count == 1 else { throw RecordError("template \(origin): `{{#\(open[open.count - 1].path.joined(separator: "."))}}` is not closed") }
+        guard open.count == 1 else { throw RecordError("template \(origin): `{{#\(open[open.count - 1].path.map(\.text).joined(separator: "."))}}` is not closed") }
         parts = open[0].parts
     }
 
     /// A name as its parts, `{{.}}` as none; anything but a plain name is refused.
-    private static func path(_ name: Substring, raw: Substring, origin: String, line: Int) throws(RecordError) -> [String] {
+    private static func path(_ name: Substring, raw: Substring, origin: String, line: Int) throws(RecordError) -> [Name] {
         let name = name.trimmingSpaces
         if name == "." { return [] }
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) else {
             throw RecordError("template \(origin):\(line): `{{\(raw)}}` is not a plain name (list partials print names only)")
         }
-        return name.split(separator: ".").map(String.init)
+        return name.split(separator: ".").map(Name.init)
     }
 
     /// Appends the item's text; `stack` holds the contexts around it, innermost last.
@@ -131,6 +143,7 @@ struct ListTemplate: Sendable {
                 case let flag as Bool: if flag { render(body, &stack, &out) }
                 // The lists our views give, before the general cast (which converts every element).
                 case let lines as [String]: each(lines.lazy.map(Context.value), body, &stack, &out)
+                case let items as [any ListItemView]: each(items.lazy.map(Context.item), body, &stack, &out)
                 case let parents as [any MustacheParent]: each(parents.lazy.map(Context.parent), body, &stack, &out)
                 case let list as [Any]: each(list.lazy.map(context), body, &stack, &out)
                 case let null as any MustacheCustomRenderable where null.isNull: continue
@@ -153,27 +166,35 @@ struct ListTemplate: Sendable {
     }
 
     static func context(_ value: Any) -> Context {
-        (value as? any MustacheParent).map(Context.parent) ?? .value(value)
+        if let item = value as? any ListItemView { return .item(item) }
+        return (value as? any MustacheParent).map(Context.parent) ?? .value(value)
     }
 
     /// The engine's lookup: the first name up the stack, the rest inside what it found.
-    private static func lookup(_ path: [String], _ stack: [Context]) -> Any? {
+    private static func lookup(_ path: [Name], _ stack: [Context]) -> Any? {
         guard let first = path.first else {
             switch stack.last {
+            case .item(let item)?: return item
             case .parent(let parent)?: return parent
             case .value(let value)?: return value
             case nil: return nil
             }
         }
         var found: Any?
-        for context in stack.reversed() {
-            if case .parent(let parent) = context, let child = parent.child(named: first) { found = child; break }
+        search: for context in stack.reversed() {
+            switch context {
+            // An item answers only the names it knows, all of them a `ListName`.
+            case .item(let item): if let name = first.known, let child = item.child(name) { found = child; break search }
+            case .parent(let parent): if let child = parent.child(named: first.text) { found = child; break search }
+            case .value: continue
+            }
         }
         for name in path.dropFirst() {
             // `labels.*`: a dictionary of words, read without the protocol cast.
-            if let words = found as? [String: String] { found = words[name]; continue }
+            if let words = found as? [String: String] { found = words[name.text]; continue }
+            if let item = found as? any ListItemView { found = name.known.flatMap(item.child); continue }
             guard let parent = found as? any MustacheParent else { return nil }
-            found = parent.child(named: name)
+            found = parent.child(named: name.text)
         }
         return found
     }

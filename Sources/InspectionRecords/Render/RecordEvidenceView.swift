@@ -67,39 +67,39 @@ struct RecordEvidenceView {
     }
 
     /// One device of the appendix (`evidenceDevices[]` in Templates/README.md).
-    final class DeviceView: MustacheParent {
+    final class DeviceView: ListItemView {
         private let device: RecordDevice
         private let lang: Language
-        private let entries: [EntryView]
+        private let entries: [any ListItemView]
 
-        init(_ device: RecordDevice, lang: Language, entries: [EntryView]) {
+        init(_ device: RecordDevice, lang: Language, entries: [any ListItemView]) {
             self.device = device
             self.lang = lang
             self.entries = entries
         }
 
-        func child(named name: String) -> Any? {
+        func child(_ name: ListName) -> Any? {
             let d = device
             // The probe's reason is English: a zh page gives the device's note (设备离线：30 秒内无应答)
             // in place of its state word instead.
             let reason = lang == .zh ? "" : d.reason ?? ""
             switch name {
-            case "id": return d.id
-            case "name": return d.name
-            case "location": return d.location ?? ""
-            case "endpoint": return RecordEvidenceView.address(d.endpoint, lang: lang)
-            case "state": return lang == .zh ? d.note?.zh ?? d.state.title.zh : d.state.title.en
-            case "offline": return d.state == .unreachable
-            case "reason": return reason
-            case "hasReason": return !reason.isEmpty
-            case "entries": return entries as [any MustacheParent]  // a list template's own kind of list
+            case .id: return d.id
+            case .name: return d.name
+            case .location: return d.location ?? ""
+            case .endpoint: return RecordEvidenceView.address(d.endpoint, lang: lang)
+            case .state: return lang == .zh ? d.note?.zh ?? d.state.title.zh : d.state.title.en
+            case .offline: return d.state == .unreachable
+            case .reason: return reason
+            case .hasReason: return !reason.isEmpty
+            case .entries: return entries  // a list template's own kind of list
             default: return nil
             }
         }
     }
 
     /// One entry (`evidence[]`, `entries[]` in Templates/README.md), worked out when asked for.
-    final class EntryView: MustacheParent {
+    final class EntryView: ListItemView {
         private let entry: EvidenceEntry
         private let lang: Language
         private let row: RowPart?
@@ -110,27 +110,27 @@ struct RecordEvidenceView {
             self.row = row
         }
 
-        func child(named name: String) -> Any? {
+        func child(_ name: ListName) -> Any? {
             let e = entry
             switch name {
-            case "ref": return e.ref
-            case "deviceId": return e.deviceId
-            case "device": return e.device
-            case "check": return e.check.text(lang)
-            case "status": return e.status.recordTitle.text(lang)
-            case "statusId": return e.status.rawValue
-            case "abnormal": return e.status.isAbnormal
-            case "observed": return RecordEvidenceView.observed(e, lang: lang, rowFinding: row?.finding)
-            case "expected": return expected
-            case "hasExpected": return !expected.isEmpty
-            case "lines":
+            case .ref: return e.ref
+            case .deviceId: return e.deviceId
+            case .device: return e.device
+            case .check: return e.check.text(lang)
+            case .status: return e.status.recordTitle.text(lang)
+            case .statusId: return e.status.rawValue
+            case .abnormal: return e.status.isAbnormal
+            case .observed: return RecordEvidenceView.observed(e, lang: lang, rowFinding: row?.finding)
+            case .expected: return expected
+            case .hasExpected: return !expected.isEmpty
+            case .lines:
                 // Worded before shortening, so a cut line still reads in the page's language.
                 let lines = e.lines.prefix(RecordEvidenceView.maxLines)
                 return (lang == .zh ? lines.map(EvidencePhrase.chinese) : Array(lines)).map(RecordEvidenceView.shortened)
-            case "hasLines": return !e.lines.isEmpty
-            case "moreLines": return moreLines > 0 ? RecordEvidenceView.moreExchanges(moreLines, lang: lang) : ""
-            case "hasMoreLines": return moreLines > 0
-            case "duration": return RecordEvidenceView.milliseconds(e.durationMs)
+            case .hasLines: return !e.lines.isEmpty
+            case .moreLines: return moreLines > 0 ? RecordEvidenceView.moreExchanges(moreLines, lang: lang) : ""
+            case .hasMoreLines: return moreLines > 0
+            case .duration: return RecordEvidenceView.milliseconds(e.durationMs)
             default: return nil
             }
         }

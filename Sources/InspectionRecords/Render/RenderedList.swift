@@ -15,19 +15,19 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
     let count: Int
     /// The view of item `i`, made when its chunk is printed: a 10,000-device page's 130,000 views
     /// are never all held at once.
-    let item: (Int) -> any MustacheParent
+    let item: (Int) -> any ListItemView
     /// The contexts around the list, innermost first.
     let around: [any MustacheParent]
     /// When the page goes to a file: the list prints a marker, and its text is written in its place later.
     var deferred: DeferredLists?
 
     init(template: ListTemplate, count: Int, around: [any MustacheParent], deferred: DeferredLists?,
-         item: @escaping (Int) -> any MustacheParent) {
+         item: @escaping (Int) -> any ListItemView) {
         (self.template, self.count, self.around, self.deferred, self.item) = (template, count, around, deferred, item)
     }
 
     /// A list of views made already (a page whose template also reads them as `rows[]`).
-    init(template: ListTemplate, items: [any MustacheParent], around: [any MustacheParent], deferred: DeferredLists?) {
+    init(template: ListTemplate, items: [any ListItemView], around: [any MustacheParent], deferred: DeferredLists?) {
         self.init(template: template, count: items.count, around: around, deferred: deferred) { items[$0] }
     }
 
@@ -58,7 +58,7 @@ struct RenderedList: MustacheCustomRenderable, @unchecked Sendable {
             var text: [UInt8] = []
             var stack = around.reversed().map(ListTemplate.Context.parent)
             for i in c * Self.chunk..<min(count, (c + 1) * Self.chunk) {
-                stack.append(.parent(item(i)))
+                stack.append(.item(item(i)))
                 template.render(&stack, into: &text)
                 stack.removeLast()
             }
