@@ -79,6 +79,7 @@ struct MonthlyInspection {
                                                devices: ready.map(\.device.id), startedAt: Date()))
         let committer = ArrivalCommitter(store: store, run: runId, scrubber: scrubber)
         let networkStart = ContinuousClock.now
+        renderer.parseAhead(formats)
         let progress = ProgressDisplay(enabled: showProgress)
         var report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
             progress.handle(event)
