@@ -20,6 +20,8 @@ import Testing
         "<pre>{{#lines}}{{.}}\n{{/lines}}{{#none}}never{{/none}}</pre>{{#no}}never{{/no}}{{#yes}}{{plain}}{{/yes}}\n",
         "{{! a comment }}\n{{#one}}{{ref}}/{{name}}{{/one}}\r\n  {{#yes}}  \r\nindented\r\n  {{/yes}}\r\nlast line without a newline {{number}}",
         "{{#entries}}{{#one}}{{ref}}{{/one}}{{/entries}}\n\n",
+        "{{^no}}shown{{/no}}{{^yes}}never{{/yes}}{{^missing}}{{plain}}{{/missing}}{{^none}}empty{{/none}}{{^lines}}never{{/lines}}\n"
+            + "  {{^no}}\n{{#entries}}{{ref}}{{^ok}}!{{/ok}}{{/entries}}\n  {{/no}}\n",
     ]
 
     @Test(arguments: Self.templates)
@@ -34,7 +36,7 @@ import Testing
         #expect(!out.isEmpty)
     }
 
-    @Test(arguments: [("{{> other}}", 1), ("ok\n{{^list}}x{{/list}}", 2), ("{{=<% %>=}}", 1), ("{{#a}}\n{{/b}}", 2),
+    @Test(arguments: [("{{> other}}", 1), ("ok\n{{$block}}x{{/block}}", 2), ("{{=<% %>=}}", 1), ("{{#a}}\n{{/b}}", 2),
                       ("{{#a}}", 1), ("{{ upper(name) }}", 1), ("a\n\n{{name", 3), ("{{% CONTENT_TYPE: TEXT}}", 1)])
     func refusesWhatItDoesNotKnow(text: String, line: Int) throws {
         #expect {
@@ -42,6 +44,25 @@ import Testing
         } throws: { error in
             let message = "\(error)"
             return message.contains("partial.mustache") && (text == "{{#a}}" || message.contains("partial.mustache:\(line)"))
+        }
+    }
+
+    /// A Markdown partial escapes as the engine's Markdown content type: `|`, `\\` and line breaks.
+    @Test func escapesMarkdownAsTheEngineDoes() throws {
+        _ = MarkdownContentType.registered
+        let text = "{{% CONTENT_TYPE: MARKDOWN}}\n| {{cell}} | {{{cell}}} | {{^no}}{{plain}}{{/no}} |\n"
+        for cell in [#"a|b \ c"#, "line 1\nline 2\r\nline 3\rstill 3\r\r\n", "摄像机 <01> & 'x'", "", "\r"] {
+            let context: [String: Any] = ["cell": cell, "plain": "p|q", "no": false]
+            let engine = try MustacheTemplate(string: text).render(context)
+            var stack = [ListTemplate.Context.parent(context)]
+            var out = ""
+            try ListTemplate(text, origin: "test").render(&stack, into: &out)
+            #expect(out == engine)
+            #expect(out.contains(#"p\|q"#))
+            // The escaping checkup had before it went byte by byte: the same text.
+            let before = cell.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                .replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
+            #expect(MarkdownContentType().escapeText(cell) == before)
         }
     }
 

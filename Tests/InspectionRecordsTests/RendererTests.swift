@@ -15,40 +15,47 @@ import FoundationXML
         try Golden.check("record.\(lang.rawValue).\(format.fileExtension)", text)
     }
 
-    /// The bundled form prints its long lists from partials on every core (`RenderedList`), each
+    /// The bundled forms print their long lists from partials on every core (`RenderedList`), each
     /// item's view made as its chunk is printed: each list is byte for byte the `{{#list}}`
     /// section of the same partial over the views a company's template reads, over many chunks.
-    @Test(arguments: Language.allCases)
-    func aPrintedListIsTheSectionItStandsFor(lang: Language) throws {
+    @Test(arguments: ["record.html", "record.md"], Language.allCases)
+    func aPrintedListIsTheSectionItStandsFor(page: String, lang: Language) throws {
         var large = FixtureRun.record()
         let copies = 3 * RenderedList.chunk / max(1, large.devices.count) + 1
         large.devices = Array(repeating: large.devices, count: copies).flatMap { $0 }
         large.sections[0].rows = Array(repeating: large.sections[0].rows, count: 3 * RenderedList.chunk).flatMap { $0 }
         let set = try TemplateSet.bundled()
-        let printed = RecordView.context(large, lang: lang, lists: try RecordView.Lists(set))
-        var own = try RecordView.Lists(set)
+        let printed = RecordView.context(large, lang: lang, lists: try RecordView.Lists(set, page: page))
+        var own = try RecordView.Lists(set, page: page)
         own.onlyPrinted = false  // as for a company's page
         let views = RecordView.context(large, lang: lang, lists: own)
         #expect(printed["sections"].flatMap { ($0 as? [[String: Any]])?.first?["rows"] } == nil, "no views held for the bundled page")
+        let (suffix, contentType) = page == "record.md" ? ("MD", "MARKDOWN") : ("HTML", "HTML")
         func body(_ partial: String) throws -> String {
-            let text = try String(contentsOf: set.folder!.appendingPathComponent(partial + ".mustache"), encoding: .utf8)
+            let text = try String(contentsOf: set.folder!.appendingPathComponent("\(page).\(partial).mustache"), encoding: .utf8)
             return String(text.drop { $0 != "\n" }.dropFirst())  // after its content-type line
         }
         func rendered(_ template: String, _ context: [String: Any]) throws -> String {
             var own = set
-            own.templates["record.html"] = try TemplateSet.parse(Array(("{{% CONTENT_TYPE: HTML}}\n" + template).utf8), origin: "test")
-            return try own.render("record.html", context)
+            own.templates[page] = try TemplateSet.parse(Array(("{{% CONTENT_TYPE: \(contentType)}}\n" + template).utf8), origin: "test")
+            return try own.render(page, context)
         }
-        let devices = try rendered("{{{devicesHTML}}}", printed)
-        #expect(devices == (try rendered("{{#devices}}\n\(try body("record.html.device")){{/devices}}\n", views)))
-        #expect(devices == (try rendered("{{{devicesHTML}}}", views)))
-        #expect(devices.components(separatedBy: "<tr class=\"device").count - 1 == large.devices.count)
-        let rows = try rendered("{{#sections}}\n{{{rowsHTML}}}|{{/sections}}\n", printed)
-        #expect(rows == (try rendered("{{#sections}}\n{{#rows}}\n\(try body("record.html.row")){{/rows}}\n|{{/sections}}\n", views)))
-        #expect(rows.components(separatedBy: "<tr class=\"row").count - 1 == large.rows.count)
-        let evidence = try rendered("{{{evidenceDevicesHTML}}}", printed)
-        #expect(evidence == (try rendered("{{#evidenceDevices}}\n\(try body("record.html.evidence-device")){{/evidenceDevices}}\n", views)))
-        #expect(evidence.components(separatedBy: "<tr id=\"E1\"").count - 1 == copies)
+        let devices = try rendered("{{{devices\(suffix)}}}", printed)
+        #expect(devices == (try rendered("{{#devices}}\n\(try body("device")){{/devices}}\n", views)))
+        #expect(devices == (try rendered("{{{devices\(suffix)}}}", views)))
+        let rows = try rendered("{{#sections}}\n{{{rows\(suffix)}}}|{{/sections}}\n", printed)
+        #expect(rows == (try rendered("{{#sections}}\n{{#rows}}\n\(try body("row")){{/rows}}\n|{{/sections}}\n", views)))
+        let evidence = try rendered("{{{evidenceDevices\(suffix)}}}", printed)
+        #expect(evidence == (try rendered("{{#evidenceDevices}}\n\(try body("evidence-device")){{/evidenceDevices}}\n", views)))
+        if page == "record.md" {
+            #expect(devices.split(separator: "\n").count == large.devices.count)
+            #expect(rows.split(separator: "\n").filter { $0.drop { $0 == "|" }.hasPrefix(" ") }.count == large.rows.count)
+            #expect(evidence.components(separatedBy: "- **E1**").count - 1 == copies)
+        } else {
+            #expect(devices.components(separatedBy: "<tr class=\"device").count - 1 == large.devices.count)
+            #expect(rows.components(separatedBy: "<tr class=\"row").count - 1 == large.rows.count)
+            #expect(evidence.components(separatedBy: "<tr id=\"E1\"").count - 1 == copies)
+        }
     }
 
     @Test func goldenJSON() throws {

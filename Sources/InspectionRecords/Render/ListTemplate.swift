@@ -1,10 +1,10 @@
 import Mustache
 
-/// A bundled list partial (`record.html.row`, …) compiled for printing one item after another.
-/// It knows the part of Mustache those partials use: text, `{{name}}`, `{{{name}}}`, dotted
-/// names, `{{.}}`, sections over a Bool or a list, comments and the HTML content type, with the
-/// spec's standalone lines. swift-mustache splits a name at every lookup and tries a dozen
-/// protocol casts on each value (2 µs a value, 60 % of writing a 1,000-camera record); here a
+/// A bundled list partial (`record.html.row`, `record.md.row`, …) compiled for printing one item
+/// after another. It knows the part of Mustache those partials use: text, `{{name}}`, `{{{name}}}`,
+/// dotted names, `{{.}}`, sections and inverted sections over a Bool or a list, comments and the
+/// HTML and Markdown content types, with the spec's standalone lines. swift-mustache splits a
+/// name at every lookup and tries a dozen protocol casts on each value (2 µs a value, 60 % of writing a 1,000-camera record); here a
 /// name is split once and the contexts are known parents. The text is the engine's, byte for
 /// byte (`RendererTests.aPrintedListIsTheSectionItStandsFor`); a partial using anything else
 /// does not compile, so nothing is printed differently by surprise.
@@ -14,7 +14,8 @@ struct ListTemplate: Sendable {
         case text([UInt8])
         /// `path` empty: `{{.}}`.
         case value(path: [Name], escaped: Bool)
-        case section(path: [Name], body: [Part])
+        /// `inverted`: `{{^name}}`, printed when the value is missing, false or an empty list.
+        case section(path: [Name], body: [Part], inverted: Bool)
     }
 
     /// A part of a printed name, with the `ListName` an item view answers it by, found once.
@@ -29,6 +30,19 @@ struct ListTemplate: Sendable {
     }
 
     let parts: [Part]
+    /// How `{{name}}` is escaped: the partial's content type (HTML unless it says MARKDOWN).
+    let escaping: Escaping
+
+    enum Escaping: Sendable {
+        case html, markdown
+
+        func escape(_ text: String, into out: inout [UInt8]) {
+            switch self {
+            case .html: HTMLBytesContentType.escape(text, into: &out)
+            case .markdown: MarkdownContentType.escape(text, into: &out)
+            }
+        }
+    }
 
     /// A context of the stack: an item or a parent answers names; any other value (a line of a list) only `{{.}}`.
     enum Context {
@@ -38,7 +52,8 @@ struct ListTemplate: Sendable {
     }
 
     init(_ text: String, origin: String) throws(RecordError) {
-        var open: [(path: [Name], parts: [Part])] = [([], [])]
+        var open: [(path: [Name], inverted: Bool, parts: [Part])] = [([], false, [])]
+        var escaping = Escaping.html
         func add(_ part: Part) {
             if case .text(let t) = part {
                 guard !t.isEmpty else { return }
@@ -53,21 +68,25 @@ struct ListTemplate: Sendable {
             let body = raw.trimmingSpaces
             func path(_ name: Substring) throws(RecordError) -> [Name] { try Self.path(name, raw: raw, origin: origin, line: line) }
             switch body.first {
-            case "#": open.append((try path(body.dropFirst()), []))
+            case "#": open.append((try path(body.dropFirst()), false, []))
+            case "^": open.append((try path(body.dropFirst()), true, []))
             case "/":
                 let closed = try path(body.dropFirst())
                 guard open.count > 1, open[open.count - 1].path == closed else {
                     throw RecordError("template \(origin):\(line): `{{\(raw)}}` closes no open section")
                 }
                 let section = open.removeLast()
-                add(.section(path: section.path, body: section.parts))
+                add(.section(path: section.path, body: section.parts, inverted: section.inverted))
             case "!": break
             case "%":
-                guard body.dropFirst().trimmingSpaces == "CONTENT_TYPE: HTML" else {
-                    throw RecordError("template \(origin):\(line): list partials are HTML (`{{% CONTENT_TYPE: HTML}}`)")
+                switch body.dropFirst().trimmingSpaces {
+                case "CONTENT_TYPE: HTML": escaping = .html
+                case "CONTENT_TYPE: MARKDOWN": escaping = .markdown
+                default:
+                    throw RecordError("template \(origin):\(line): list partials are HTML or Markdown (`{{% CONTENT_TYPE: HTML}}`, `{{% CONTENT_TYPE: MARKDOWN}}`)")
                 }
             case "&": add(.value(path: try path(body.dropFirst()), escaped: false))
-            case "^", ">", "<", "$", "=":
+            case ">", "<", "$", "=":
                 throw RecordError("template \(origin):\(line): `{{\(raw)}}`: list partials use names and sections only")
             default: add(.value(path: try path(body), escaped: true))
             }
@@ -105,6 +124,7 @@ struct ListTemplate: Sendable {
         }
         guard open.count == 1 else { throw RecordError("template \(origin): `{{#\(open[open.count - 1].path.map(\.text).joined(separator: "."))}}` is not closed") }
         parts = open[0].parts
+        self.escaping = escaping
     }
 
     /// A name as its parts, `{{.}}` as none; anything but a plain name is refused.
@@ -119,7 +139,7 @@ struct ListTemplate: Sendable {
 
     /// Appends the item's text; `stack` holds the contexts around it, innermost last.
     func render(_ stack: inout [Context], into out: inout [UInt8]) {
-        Self.render(parts, &stack, &out)
+        Self.render(parts, escaping, &stack, &out)
     }
 
     /// The item's text appended to a string (tests compare it with the engine's).
@@ -129,38 +149,52 @@ struct ListTemplate: Sendable {
         out += String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func render(_ parts: [Part], _ stack: inout [Context], _ out: inout [UInt8]) {
+    private static func render(_ parts: [Part], _ escaping: Escaping, _ stack: inout [Context], _ out: inout [UInt8]) {
         for part in parts {
             switch part {
             case .text(let text): out.append(contentsOf: text)
             case .value(let path, let escaped):
                 guard let value = lookup(path, stack) else { continue }
                 let text = (value as? String) ?? (value as? any MustacheCustomRenderable)?.renderText ?? String(describing: value)
-                if escaped { HTMLBytesContentType.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
-            case .section(let path, let body):
+                if escaped { escaping.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
+            case .section(let path, let body, inverted: true):
+                if isEmpty(lookup(path, stack)) { render(body, escaping, &stack, &out) }
+            case .section(let path, let body, inverted: false):
                 switch lookup(path, stack) {
                 case nil: continue
-                case let flag as Bool: if flag { render(body, &stack, &out) }
+                case let flag as Bool: if flag { render(body, escaping, &stack, &out) }
                 // The lists our views give, before the general cast (which converts every element).
-                case let lines as [String]: each(lines.lazy.map(Context.value), body, &stack, &out)
-                case let items as [any ListItemView]: each(items.lazy.map(Context.item), body, &stack, &out)
-                case let parents as [any MustacheParent]: each(parents.lazy.map(Context.parent), body, &stack, &out)
-                case let list as [Any]: each(list.lazy.map(context), body, &stack, &out)
+                case let lines as [String]: each(lines.lazy.map(Context.value), body, escaping, &stack, &out)
+                case let items as [any ListItemView]: each(items.lazy.map(Context.item), body, escaping, &stack, &out)
+                case let parents as [any MustacheParent]: each(parents.lazy.map(Context.parent), body, escaping, &stack, &out)
+                case let list as [Any]: each(list.lazy.map(context), body, escaping, &stack, &out)
                 case let null as any MustacheCustomRenderable where null.isNull: continue
                 case let value?:
                     stack.append(context(value))
-                    render(body, &stack, &out)
+                    render(body, escaping, &stack, &out)
                     stack.removeLast()
                 }
             }
         }
     }
 
+    /// What an inverted section prints for, as the engine: nothing, false, an empty list, null.
+    private static func isEmpty(_ value: Any?) -> Bool {
+        switch value {
+        case nil: true
+        case let flag as Bool: !flag
+        case let list as [Any]: list.isEmpty
+        case let null as any MustacheCustomRenderable: null.isNull
+        default: false
+        }
+    }
+
     /// `body` once per item of a list, the item innermost.
-    private static func each(_ items: some Sequence<Context>, _ body: [Part], _ stack: inout [Context], _ out: inout [UInt8]) {
+    private static func each(_ items: some Sequence<Context>, _ body: [Part], _ escaping: Escaping,
+                             _ stack: inout [Context], _ out: inout [UInt8]) {
         for item in items {
             stack.append(item)
-            render(body, &stack, &out)
+            render(body, escaping, &stack, &out)
             stack.removeLast()
         }
     }

@@ -22,7 +22,7 @@ package final class RecordDraft: Sendable {
     private let drafts = Locked<[Int: Result<Drafted, RecordError>]>([:])
     private let drafted = DispatchGroup()
 
-    /// A drafted file: its text, or (an HTML page of the bundled template no PDF is made from)
+    /// A drafted file: its text, or (a page of the bundled template no PDF is made from)
     /// already written into its temporary file, with where the stand-in hash was printed.
     enum Drafted: Sendable {
         case text(String)
@@ -40,12 +40,14 @@ package final class RecordDraft: Sendable {
         }
         (files, textJobs) = (planned, jobs)
         let sealed = !record.contentHash.isEmpty
-        let bundled = jobs.allSatisfy { renderer.templates.isBundled(Self.template(planned[$0].format)) }
+        let bundled = jobs.allSatisfy { renderer.templates.isBundled(RecordRenderer.page(planned[$0].format)) }
         standIn = !sealed && bundled ? HashStandIn() : nil
         waitsForSeal = !sealed && !bundled
         guard !waitsForSeal else { return }
-        // An HTML page no PDF needs goes straight into its file: a 10,000-device page is 40 MB.
-        let streamed = Set(jobs.filter { planned[$0].format == .html && !pdfParts.contains(planned[$0].part) && bundled })
+        // A page no PDF needs goes straight into its file: a 10,000-device HTML page is 40 MB.
+        let streamed = Set(jobs.filter { i in
+            bundled && (planned[i].format == .markdown || planned[i].format == .html && !pdfParts.contains(planned[i].part))
+        })
         let drafting = standIn.map { record.printed(withHash: $0.hash) } ?? record
         let (drafts, standIn) = (self.drafts, self.standIn)
         // A thread of its own, not GCD's: on Linux its pool counts the run's blocked task as busy,
@@ -110,10 +112,6 @@ package final class RecordDraft: Sendable {
         return files.map(\.url)
     }
 
-    private static func template(_ format: RecordFormat) -> String {
-        format == .markdown ? "record.md" : "record.html"
-    }
-
     private static func makeFolder(_ dir: URL) throws(RecordError) {
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -136,7 +134,7 @@ package final class RecordDraft: Sendable {
                 try makeFolder(dir)
                 let writer = try AtomicFile.Writer(file.url)
                 var standIns: [HashStandIn.Occurrence] = []
-                try renderer.writePage(record, lang: lang, part: file.part) { piece in
+                try renderer.writePage(record, format: file.format, lang: lang, part: file.part) { piece in
                     if let standIn { standIns += standIn.occurrences(in: piece, from: writer.count) }
                     writer.append(piece)
                 }

@@ -42,7 +42,10 @@ package struct RecordRenderer: Sendable {
                 _ = try? templates.template("record.html")
                 _ = try? RecordView.Lists(templates)
             }
-            if formats.contains(.markdown) { _ = try? templates.template("record.md") }
+            if formats.contains(.markdown) {
+                _ = try? templates.template("record.md")
+                _ = try? RecordView.Lists(templates, page: "record.md")
+            }
         }
     }
 
@@ -69,10 +72,10 @@ package struct RecordRenderer: Sendable {
 
     func render(_ record: MonthlyRecord, format: RecordFormat, lang: Language, part: RecordDocumentPart) throws(RecordError) -> String {
         switch format {
-        case .html:
-            let context = RecordView.context(record, lang: lang, part: part, lists: try RecordView.Lists(templates))
-            return try templates.render("record.html", context)
-        case .markdown: return try templates.render("record.md", RecordView.context(record, lang: lang, part: part))
+        case .html, .markdown:
+            let page = Self.page(format)
+            let context = RecordView.context(record, lang: lang, part: part, lists: try RecordView.Lists(templates, page: page))
+            return try templates.render(page, context)
         case .csv: return CSVTable.render(record, lang: lang)
         case .json: return record.document + "\n"
         case .pdf:
@@ -80,13 +83,20 @@ package struct RecordRenderer: Sendable {
         }
     }
 
-    /// The HTML page of `part` written to `sink` in pieces, its long lists chunk by chunk
-    /// (`DeferredLists`): what a file gets, the same bytes as `render` without one big string.
-    func writePage(_ record: MonthlyRecord, lang: Language, part: RecordDocumentPart,
+    /// The HTML or Markdown page of `part` written to `sink` in pieces, its long lists chunk by
+    /// chunk (`DeferredLists`): what a file gets, the same bytes as `render` without one big string.
+    func writePage(_ record: MonthlyRecord, format: RecordFormat, lang: Language, part: RecordDocumentPart,
                    to sink: (UnsafeRawBufferPointer) -> Void) throws(RecordError) {
         let deferred = DeferredLists()
-        let context = RecordView.context(record, lang: lang, part: part, lists: try RecordView.Lists(templates, deferred: deferred))
-        deferred.write(try templates.render("record.html", context), to: sink)
+        let page = Self.page(format)
+        let context = RecordView.context(record, lang: lang, part: part,
+                                         lists: try RecordView.Lists(templates, page: page, deferred: deferred))
+        deferred.write(try templates.render(page, context), to: sink)
+    }
+
+    /// The template of a printed form: `record.md` for Markdown, else `record.html` (a PDF's too).
+    static func page(_ format: RecordFormat) -> String {
+        format == .markdown ? "record.md" : "record.html"
     }
 
     static func mainPart(_ placement: EvidencePlacement) -> RecordDocumentPart {

@@ -8,27 +8,31 @@ import Mustache
 enum RecordView {
     static let sectionNumbers = ["一", "二", "三", "四"]
 
-    /// The bundled partials that print the long lists of the HTML form (`RenderedList`).
+    /// The bundled partials that print the long lists of a page (`RenderedList`): `record.html`'s
+    /// (`record.html.row`, …) or `record.md`'s.
     struct Lists {
         var device: ListTemplate
         var row: ListTemplate
         var evidenceDevice: ListTemplate
+        /// The context's keys end in it: `rowsHTML`, `rowsMD`.
+        var suffix: String
         /// Set when the page is printed into its file: the lists are written there, not into the text.
         var deferred: DeferredLists?
         /// The bundled page reads its long lists only as printed (`rowsHTML`, …): their views are
         /// made chunk by chunk as they are printed, and the context holds no `rows[]` of them.
         var onlyPrinted: Bool
 
-        init(_ templates: TemplateSet, deferred: DeferredLists? = nil) throws(RecordError) {
+        init(_ templates: TemplateSet, page: String = "record.html", deferred: DeferredLists? = nil) throws(RecordError) {
             self.deferred = deferred
-            onlyPrinted = templates.isBundled("record.html")
-            (device, row, evidenceDevice) = (try templates.listTemplate("record.html.device"), try templates.listTemplate("record.html.row"),
-                                             try templates.listTemplate("record.html.evidence-device"))
+            onlyPrinted = templates.isBundled(page)
+            suffix = page.hasSuffix(".md") ? "MD" : "HTML"
+            (device, row, evidenceDevice) = (try templates.listTemplate("\(page).device"), try templates.listTemplate("\(page).row"),
+                                             try templates.listTemplate("\(page).evidence-device"))
         }
     }
 
     /// `lists`: with them, the context also has the lists printed (`devicesHTML`, a section's
-    /// `rowsHTML`, `evidenceDevicesHTML`), each worked out only if the template prints it.
+    /// `rowsHTML`, `evidenceDevicesHTML`; `…MD` for Markdown), each worked out only if the template prints it.
     static func context(_ record: MonthlyRecord, lang: Language, part: RecordDocumentPart = .mainAndEvidence,
                         lists: Lists? = nil) -> [String: Any] {
         let labels = RecordLabels.dictionary(lang)
@@ -49,15 +53,16 @@ enum RecordView {
                 "empty": table.rows.isEmpty,
             ]
             guard keepsViews else {
-                section["rowsHTML"] = lists.map { lists in
-                    RenderedList(template: lists.row, count: rows.count, around: [section, shared], deferred: lists.deferred) {
+                if let lists {
+                    section["rows" + lists.suffix] = RenderedList(template: lists.row, count: rows.count, around: [section, shared],
+                                                                  deferred: lists.deferred) {
                         RecordRowView(rows[$0], lang: lang, labels: labels)
                     }
                 }
                 return section
             }
             let views = rows.map { RecordRowView($0, lang: lang, labels: labels) }
-            if let lists { section["rowsHTML"] = RenderedList(template: lists.row, items: views, around: [section, shared], deferred: lists.deferred) }
+            if let lists { section["rows" + lists.suffix] = RenderedList(template: lists.row, items: views, around: [section, shared], deferred: lists.deferred) }
             section["rows"] = views
             return section
         }
@@ -94,17 +99,17 @@ enum RecordView {
             let evidenceDevices = evidence.devices(sharing: entries)
             (context["devices"], context["evidence"], context["evidenceDevices"]) = (devices, entries, evidenceDevices)
             if let lists {
-                context["devicesHTML"] = RenderedList(template: lists.device, items: devices, around: [shared], deferred: lists.deferred)
-                context["evidenceDevicesHTML"] = RenderedList(template: lists.evidenceDevice, items: evidenceDevices, around: [shared],
+                context["devices" + lists.suffix] = RenderedList(template: lists.device, items: devices, around: [shared], deferred: lists.deferred)
+                context["evidenceDevices" + lists.suffix] = RenderedList(template: lists.evidenceDevice, items: evidenceDevices, around: [shared],
                                                               deferred: lists.deferred)
             }
         } else if let lists {
             let onlyDay = onlyDay(record)
-            context["devicesHTML"] = RenderedList(template: lists.device, count: record.devices.count, around: [shared],
+            context["devices" + lists.suffix] = RenderedList(template: lists.device, count: record.devices.count, around: [shared],
                                                   deferred: lists.deferred) { i in
                 RecordDeviceView(record.devices[i], number: i + 1, lang: lang, onlyDay: onlyDay)
             }
-            context["evidenceDevicesHTML"] = RenderedList(template: lists.evidenceDevice, count: evidence.deviceCount, around: [shared],
+            context["evidenceDevices" + lists.suffix] = RenderedList(template: lists.evidenceDevice, count: evidence.deviceCount, around: [shared],
                                                           deferred: lists.deferred, item: evidence.device)
         }
         return context
