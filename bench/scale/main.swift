@@ -61,13 +61,14 @@ func inventory(live: Int, dead: Int) throws -> String {
     return path
 }
 
-/// One `checkup run`: wall time, and its network and records phases from its own log lines.
+/// One `checkup run` as a technician types it (the default formats, HTML and Markdown): wall
+/// time, and its network and records phases from its own log lines.
 func run(live: Int, dead: Int) throws -> (wall: Double, network: Double, records: Double) {
     let site = try inventory(live: live, dead: dead)
     let store = work + "/s-\(live)-\(dead).sqlite"
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }  // each run a first visit
     let (wall, log) = try timed("/usr/bin/time", ["-f", "%M", "-o", work + "/rss.txt", binary, "run", "--site", site, "--store", store, "--out", work + "/out",
-                                         "--format", "html,json", "--timeout", "1", "--retries", "1"],
+                                         "--timeout", "1", "--retries", "1"],
                                 environment: ["CHECKUP_SNMP_COMMUNITY": "public", "CHECKUP_LOG_LEVEL": "info"])
     func phase(_ name: String) -> Double {
         log.firstMatch(of: try! Regex("\(name) phase ([0-9.]+) s")).flatMap { Double($0.output[1].substring ?? "") } ?? .nan
