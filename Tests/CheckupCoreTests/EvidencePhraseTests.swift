@@ -28,7 +28,7 @@ struct EvidencePhraseTests {
         #expect(EvidencePhrase.chinese(shape) == "1.3.6.1.4.1.50001.1.241.1：2 行 × 4 列")
         #expect(EvidencePhrase.chinese(EvidencePhrase.snmpWalkCut.text(shape, "10000"))
                 == "1.3.6.1.4.1.50001.1.241.1：2 行 × 4 列（读取到 10000 个对象的上限即停止：表中可能还有更多行）")
-        #expect(EvidencePhrase.chinese(EvidencePhrase.modbusRows.text("state: FC03 0x0010 ×16", "16")) == "state: FC03 0x0010 ×16 → 16 行")
+        #expect(EvidencePhrase.chinese(EvidencePhrase.modbusRows.text("FC03 0x0010 ×16", "16")) == "FC03 0x0010 ×16 → 16 行")
     }
 
     @Test func whatTheDeviceSaidIsNeverReworded() {

@@ -1,4 +1,6 @@
 import Testing
+import CheckupCore
+import Foundation
 @testable import ModbusProbe
 
 /// The image of a unit's replies: each item as the latest block that held it gave it.
@@ -14,5 +16,32 @@ struct RegisterImageTests {
         #expect(image.words(.holding, 104, 3) == nil)  // 106 was never read
         #expect(image.words(.coil, 100, 2) == [1, 0])  // another table, same addresses
         #expect(image.words(.input, 100, 1) == nil)
+    }
+}
+
+/// A table point's evidence names each request once, in wire words only.
+struct TablePointEvidenceTests {
+    @Test func columnsInTheSameRegistersShowOneRead() throws {
+        let zones = ModbusAddress(ModbusField(table: .holding, address: 0x0100), count: 4,
+                                  columns: ["bypassed": ModbusColumn(bit: 0), "fault": ModbusColumn(bit: 1), "alarm": ModbusColumn(bit: 8)])
+        var image = RegisterImage()
+        image.store(registers: [0, 0x0002, 0, 0x0100], at: ModbusSpan(table: .holding, address: 0x0100, count: 4))
+        let reading = PointDecoder(image: image).reading(of: Point(id: "zones", address: zones), at: .now)
+        #expect(reading.evidence == "FC03 0x0100 ×4 → 4 rows")
+        guard case .table(let rows) = reading.value else { Issue.record("not a table: \(reading.value)"); return }
+        #expect(rows.map { $0.cells["fault"] } == [.bool(false), .bool(true), .bool(false), .bool(false)])
+        #expect(rows.map { $0.cells["alarm"] } == [.bool(false), .bool(false), .bool(false), .bool(true)])
+    }
+
+    @Test func columnsElsewhereShowEachReadInTheirOrder() throws {
+        let zones = ModbusAddress(ModbusField(table: .discreteInput, address: 0x1001), count: 8,
+                                  columns: ["alarm": ModbusColumn(address: 0x1001), "bypassed": ModbusColumn(address: 0x2001)])
+        var image = RegisterImage()
+        image.store(bits: Array(repeating: false, count: 8), at: ModbusSpan(table: .discreteInput, address: 0x1001, count: 8))
+        image.store(bits: Array(repeating: true, count: 8), at: ModbusSpan(table: .discreteInput, address: 0x2001, count: 8))
+        let reading = PointDecoder(image: image).reading(of: Point(id: "zones", address: zones), at: .now)
+        let reads = zones.spans.map { ModbusClient.requestText($0.table.readFunction, $0.address, $0.count) }
+        #expect(Set(reads) == ["FC02 0x1001 ×8", "FC02 0x2001 ×8"])
+        #expect(reading.evidence == reads.joined(separator: "; ") + " → 8 rows")
     }
 }

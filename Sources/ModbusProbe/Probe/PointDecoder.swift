@@ -36,9 +36,11 @@ struct PointDecoder {
             }
             table.append(TableRow(index: address.rowIndex(row), cells: cells))
         }
-        let reads = zip(columns, spans).map { column, span in
-            "\(column.name): \(ModbusClient.requestText(span.table.readFunction, span.address, span.count))"
-        }.joined(separator: "; ")
+        // Each request once: a zone table's columns are often bits of the same registers (seven
+        // columns, one read), and a column's id is the profile's word, not the client's language.
+        var shown = Set<ModbusSpan>()
+        let reads = spans.filter { shown.insert($0).inserted }
+            .map { ModbusClient.requestText($0.table.readFunction, $0.address, $0.count) }.joined(separator: "; ")
         let evidence = EvidencePhrase.modbusRows.text(reads, "\(rows)")
         return Reading(.table(table), unit: point.unit, at: at, duration: duration, evidence: evidence)
     }
