@@ -40,13 +40,12 @@ extension DemoTests {
     /// Runs of three or more ASCII letters with a lowercase one in the zh appendix, once the
     /// client's data (device names, locations, the profiles' check titles, text the devices
     /// gave), the content hash and the wire notation of the exchange lines (`<pre>`: quoted
-    /// device text, ASN.1 type names, the profiles' point names before a request) are taken
-    /// out. The words around the frames (`查询 pan：… → …，58.8 ms`) must be Chinese.
+    /// device text, ASN.1 type names) are taken out. The words around the frames
+    /// (`查询 水平位置：… → …，58.8 ms`) must be Chinese, and so must what a request is called.
     static func englishWordsInAppendix(html: String, record: Data) throws -> [String] {
         guard let start = html.range(of: "<section class=\"appendix") else { return ["(no appendix)"] }
         var text = String(html[start.lowerBound...])
-        let notation = ["&quot;[^&]*&quot;", "\\b(Gauge32|Counter32|Counter64|Timeticks|IpAddress|Hex-STRING|OID)\\b",
-                        "[a-z][a-z-]*: FC[0-9A-F]{2}", "查询 [a-z]+"]
+        let notation = ["&quot;[^&]*&quot;", "\\b(Gauge32|Counter32|Counter64|Timeticks|IpAddress|Hex-STRING|OID)\\b"]
         for pattern in notation + ["<[^>]*>", "&#?[a-z0-9]+;", "[0-9a-f]{12,64}"] {
             text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }

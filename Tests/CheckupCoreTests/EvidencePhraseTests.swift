@@ -7,7 +7,7 @@ struct EvidencePhraseTests {
     @Test func aPelcoReplyIsWordedAroundItsFrames() {
         let line = EvidencePhrase.reply.text(EvidencePhrase.query.text("pan"), "FF 01 00 51 00 00 52", "FF 01 00 59 00 00 5A", "58.8")
         #expect(line == "query pan: FF 01 00 51 00 00 52 → FF 01 00 59 00 00 5A in 58.8 ms")
-        #expect(EvidencePhrase.chinese(line) == "查询 pan：FF 01 00 51 00 00 52 → FF 01 00 59 00 00 5A，58.8 ms")
+        #expect(EvidencePhrase.chinese(line) == "查询 水平位置：FF 01 00 51 00 00 52 → FF 01 00 59 00 00 5A，58.8 ms")
     }
 
     @Test func aSilentDecodersTranscriptReadsInChinese() {
@@ -15,11 +15,11 @@ struct EvidencePhraseTests {
         let sent = "\(EvidencePhrase.direction(.sent).english): " + EvidencePhrase.labelled.text(label, "FF 02 00 51 00 00 53")
         let note = "\(EvidencePhrase.direction(.note).english): " + EvidencePhrase.noReplyAfter.text(label, "559.8")
         #expect(sent == "sent: query pan: FF 02 00 51 00 00 53")
-        #expect(EvidencePhrase.chinese(sent) == "发送：查询 pan：FF 02 00 51 00 00 53")
-        #expect(EvidencePhrase.chinese(note) == "说明：查询 pan：559.8 ms 后仍无应答")
+        #expect(EvidencePhrase.chinese(sent) == "发送：查询 水平位置：FF 02 00 51 00 00 53")
+        #expect(EvidencePhrase.chinese(note) == "说明：查询 水平位置：559.8 ms 后仍无应答")
         #expect(EvidencePhrase.chinese(EvidencePhrase.noReplyIn.text(label, "FF 02 00 51 00 00 53", "559.8"))
-                == "查询 pan：FF 02 00 51 00 00 53 → 559.8 ms 内无应答")
-        #expect(EvidencePhrase.chinese(EvidencePhrase.replyTime.text(label)) == "查询 pan：请求 → 应答")
+                == "查询 水平位置：FF 02 00 51 00 00 53 → 559.8 ms 内无应答")
+        #expect(EvidencePhrase.chinese(EvidencePhrase.replyTime.text(label)) == "查询 水平位置：请求 → 应答")
     }
 
     @Test func tablesCountRowsAndColumnsInChinese() {
@@ -70,7 +70,7 @@ extension EvidencePhraseTests {
     /// never spans a line break: a device's multi-line text stays as the device wrote it.
     @Test func slotsAreTheShortestThatLetTheLineMatch() {
         // `{label}: {sent} → {reply} in {ms} ms`: the label stops at its first ": ", the reply at the first " in ".
-        #expect(EvidencePhrase.chinese("query pan: A: B → C in D in 5 ms") == "查询 pan：A: B → C，D in 5 ms")
+        #expect(EvidencePhrase.chinese("query pan: A: B → C in D in 5 ms") == "查询 水平位置：A: B → C，D in 5 ms")
         #expect(EvidencePhrase.chinese("query pan: FF\n01 → 02 in 5 ms") == "query pan: FF\n01 → 02 in 5 ms")
         #expect(EvidencePhrase.chinese("query : FF → 02 in 5 ms") == "query : FF → 02 in 5 ms")  // an empty point is no label
         #expect(EvidencePhrase.chinese("stop: FF 01") == "停止：FF 01")

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Slots: `{label}` is what was sent and must be one of the label phrases below (else the line is
 /// not ours and stays as it is); `{request}` is what was sent, worded when it is one; `{line}` is a
-/// whole line inside a line; every other slot is wire data and is never touched.
+/// whole line inside a line; `{point}` and `{axis}` are a Pelco query and axis, worded when known
+/// (`pan` → 水平位置); every other slot is wire data and is never touched.
 package enum EvidencePhrase: CaseIterable, Sendable {
     // Whole lines, tried in this order (the first match wins: the more specific first).
     case noReplyIn, reply, noReplyAfter, replyTime, modbusRows, snmpTable, snmpWalkCut
@@ -202,6 +203,10 @@ package enum EvidencePhrase: CaseIterable, Sendable {
     private static let lines = allCases.filter { !$0.isLabel }.map(\.parts)
     private static let labels = allCases.filter(\.isLabel).map(\.parts)
 
+    /// What Pelco's position queries and axes are called on a Chinese form.
+    private static let ptzWords = ["pan": "水平位置", "tilt": "垂直位置", "zoom": "变倍位置", "magnification": "放大倍数",
+                                   "part number": "型号"]
+
     private static func translate(_ text: String, with phrases: [Parts]) -> String? {
         let bytes = Array(text.utf8)
         for parts in phrases {
@@ -215,6 +220,7 @@ package enum EvidencePhrase: CaseIterable, Sendable {
                     if let worded = translate(value, with: labels) { values[slot] = worded } else { ours = false }
                 case "request": values[slot] = translate(value, with: labels) ?? value
                 case "line": values[slot] = chinese(value)
+                case "point", "axis": values[slot] = ptzWords[value] ?? value
                 default: values[slot] = value
                 }
             }
