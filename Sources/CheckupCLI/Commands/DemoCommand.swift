@@ -9,10 +9,10 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Inspect a simulated site end to end (alarm host, PTZ decoders, camera, NVR, UPS) and write its record.",
         discussion: """
-        Starts the simulators (our libmodbus alarm host, two Pelco-D decoders on a pseudo-terminal,
-        net-snmp's snmpd as a camera, an NVR and a UPS) with three faults injected: an NVR disk
-        SMART-failed, zone 5 in fault, one decoder silent. Runs the normal monthly inspection,
-        writes the record (HTML, Markdown and PDF) to --out, stops the simulators, and exits 2
+        Starts the simulators (our libmodbus alarm host, two Pelco-D decoders on a pseudo-terminal, \
+        net-snmp's snmpd as a camera, an NVR and a UPS) with three faults injected: an NVR disk \
+        SMART-failed, zone 5 in fault, one decoder silent. Runs the normal monthly inspection, \
+        writes the record (HTML, Markdown and PDF) to --out, stops the simulators, and exits 2 \
         because faults were found. examples/demo-site.yaml is the same site, documented.
         """)
 

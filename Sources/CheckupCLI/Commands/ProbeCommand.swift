@@ -10,13 +10,15 @@ struct ProbeCommand: AsyncParsableCommand {
         abstract: "Probe one device and judge it against its profile.",
         discussion: """
         Examples:
-          checkup probe "snmp://10.0.0.20?version=2c" --profile hikvision-nvr
-          checkup probe "modbus-tcp://10.0.0.5:502?unit=1" --profile elmo-modbus --trace
-          checkup probe "pelco-d:///dev/ttyUSB0?baud=2400&address=5" --profile pelco-d-generic
+          checkup probe "snmp://10.0.0.20?version=2c" --profile hikvision-nvr --trace
+          checkup probe "modbus-tcp://10.0.0.5:502?unit=1" --profile elmo-modbus
+          checkup probe "pelco-d:///dev/ttyUSB0?address=5" --profile pelco-d-generic
           checkup probe --site acme.yaml --device nvr-1 --format nagios
-        Without --profile, SNMP devices are identified by sysObjectID, sysDescr and the
+
+        Without --profile, SNMP devices are identified by sysObjectID, sysDescr and the \
         objects profiles name (`checkup profile identify URL` shows why).
-        SNMP secrets come from the credentials file or CHECKUP_SNMP_COMMUNITY,
+
+        SNMP secrets come from the credentials file or CHECKUP_SNMP_COMMUNITY, \
         CHECKUP_SNMP_AUTH_PASS and CHECKUP_SNMP_PRIV_PASS; never from profiles.
         """)
 

@@ -13,8 +13,9 @@ extension ProfileCommand {
             Examples:
               checkup profile identify "snmp://10.0.0.20?version=2c"
               checkup profile identify nvr.snmprec
-            A profile matches when one of its recognisers (sys-object-id, sys-descr, model)
-            matches, or it has none, and every one of its identify objects holds. The highest
+
+            A profile matches when one of its recognisers (sys-object-id, sys-descr, model) \
+            matches, or it has none, and every one of its identify objects holds. The highest \
             score wins; with no match, generic-snmp is used.
             """)
 

@@ -8,11 +8,11 @@ extension ProfileCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replay a capture or a recording of a real unit through a profile.",
             discussion: """
-            A capture (`checkup capture`, docs/capture-format.md) is served again through the real
-            protocol path (snmpd, the Modbus simulator, the pty decoder) and probed live with the
-            profile, so a point whose address the device does not answer fails here too; with the
-            capture's `expect`, exit 0 only if every check matches. A recording (`snmpwalk -On`
-            output or an .snmprec file) is served by snmpsim and probed through the real SNMP path;
+            A capture (`checkup capture`, docs/capture-format.md) is served again through the real \
+            protocol path (snmpd, the Modbus simulator, the pty decoder) and probed live with the \
+            profile, so a point whose address the device does not answer fails here too; with the \
+            capture's `expect`, exit 0 only if every check matches. A recording (`snmpwalk -On` \
+            output or an .snmprec file) is served by snmpsim and probed through the real SNMP path; \
             the exit code is probe's (0 ok, 1 warning, 2 critical, 3 bad input).
             """)
         @Argument(help: "Profile id.") var id: String

@@ -10,14 +10,17 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Inspect every device of a site and write the monthly inspection record.",
         discussion: """
         Example:
-          checkup run --site acme.yaml --month 2026-11 --out records/ --format html,md --lang zh
-        A month is built up, never replaced: each device's results are stored as they arrive, and
-        the month's record (a new version per run) holds the latest result of every device of the
-        site and every answer given with `records fill`. `--only` re-inspects some devices and
+          checkup run --site acme.yaml --month 2026-11 --out records/ --lang zh
+
+        A month is built up, never replaced: each device's results are stored as they arrive, and \
+        the month's record (a new version per run) holds the latest result of every device of the \
+        site and every answer given with `records fill`. `--only` re-inspects some devices and \
         keeps everyone else's rows; a device not inspected yet this month is listed as 未检.
-        Ctrl-C stops gracefully: devices in flight finish, completed results are kept, the run
+
+        Ctrl-C stops gracefully: devices in flight finish, completed results are kept, the run \
         is recorded as incomplete; `--resume` then inspects only the devices it left.
-        A device on a serial port that does not exist is not contacted: it is recorded as not
+
+        A device on a serial port that does not exist is not contacted: it is recorded as not \
         inspected (串口总线未接入), the other devices are inspected, and the run exits 3.
         """)
 

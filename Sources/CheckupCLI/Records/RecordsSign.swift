@@ -12,7 +12,8 @@ struct RecordsSign: AsyncParsableCommand {
         discussion: """
         Example:
           checkup records sign --site acme.yaml --month 2026-11 --version 3 --by 王经理 --on 2026-11-21 --scan signed.pdf
-        The version defaults to the current one. The content hash printed on the paper is checked
+
+        The version defaults to the current one. The content hash printed on the paper is checked \
         against the stored version with --hash (the first 12 digits are enough).
         """)
 

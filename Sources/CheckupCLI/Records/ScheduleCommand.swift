@@ -10,9 +10,11 @@ struct ScheduleCommand: AsyncParsableCommand {
         abstract: "The maintenance cycle table: every site, when it is due, who goes, where it stands.",
         discussion: """
         Sites and their visit cycles come from the store (`checkup sites import acme.yaml`, or any run).
-        States: done (a version with no device left 未检), in-progress, overdue (past its due day with
-        no complete version), due, not-due. With --overdue only overdue sites are listed and the exit
+
+        States: done (a version with no device left 未检), in-progress, overdue (past its due day with \
+        no complete version), due, not-due. With --overdue only overdue sites are listed and the exit \
         code is 1 when there is any, for cron or a monitoring system.
+
         Example:
           checkup schedule --month 2026-11 --format html,csv --out office/
         """)

@@ -9,14 +9,16 @@ struct SyncCommand: AsyncParsableCommand {
         commandName: "sync",
         abstract: "Push this store's records to the office store (--to), or bring the office's sites and profiles down (--from).",
         discussion: """
-        --to pushes runs, each device's inspections, record versions, answers, signatures, call-outs and
-        feedback forms, and the sites; each row once (syncing again changes nothing), one transaction per
-        site-month, so a push cut off half-way is resumed by the next. The office then composes each pushed
-        month's current record from every technician's visits, as one laptop does. --from brings the office's
-        sites (contracts, visit cycles, technicians) and profiles down. Credentials never sync: each laptop
+        --to pushes runs, each device's inspections, record versions, answers, signatures, call-outs and \
+        feedback forms, and the sites; each row once (syncing again changes nothing), one transaction per \
+        site-month, so a push cut off half-way is resumed by the next. The office then composes each pushed \
+        month's current record from every technician's visits, as one laptop does. --from brings the office's \
+        sites (contracts, visit cycles, technicians) and profiles down. Credentials never sync: each laptop \
         keeps its own credentials file.
-        STORE is postgres://USER@HOST[:PORT]/DB (password from the credentials file, PGPASSWORD or ~/.pgpass)
+
+        STORE is postgres://USER@HOST[:PORT]/DB (password from the credentials file, PGPASSWORD or ~/.pgpass) \
         or a SQLite file.
+
         Examples:
           checkup sync --to postgres://zhang@office.example/checkup
           checkup sync --from postgres://zhang@office.example/checkup
