@@ -10,7 +10,8 @@ struct CaptureCommand: AsyncParsableCommand {
         abstract: "Record a device's answers (objects, registers, frames) to a file, for `checkup profile test --replay`.",
         discussion: """
         Example:
-          checkup capture "snmp://10.0.0.20" --profile hikvision-nvr --out nvr.capture.json
+          checkup capture "snmp://10.0.0.20" --profile hikvision-nvr \\
+            --out nvr.capture.json
 
         The file (format: docs/capture-format.md) holds every SNMP object, Modbus block or Pelco frame exchanged; `checkup profile test ID --replay FILE` serves them again through the real protocol path. --expect-current, or an "expect" map (check id → status) added by hand, makes it a regression test. Secrets are never written.
         """)

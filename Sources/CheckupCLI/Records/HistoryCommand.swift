@@ -10,7 +10,9 @@ struct HistoryCommand: AsyncParsableCommand {
         abstract: "One device's verdicts month by month, and the trend of its numeric readings.",
         discussion: """
         Example:
-          checkup history --site acme.yaml --device nvr-1 --from 2026-09 --to 2026-11 --format html --out nvr-1.html
+          checkup history --site acme.yaml --device nvr-1 --from 2026-09 --to 2026-11 \\
+            --format html --out nvr-1.html
+
         Text on the terminal; html (a chart per reading, SVG) and pdf for the office; json for scripts.
         """)
 

@@ -11,7 +11,8 @@ struct RecordsSign: AsyncParsableCommand {
         abstract: "Record that the client signed a version (who, when, an optional scan of the paper).",
         discussion: """
         Example:
-          checkup records sign --site acme.yaml --month 2026-11 --version 3 --by 王经理 --on 2026-11-21 --scan signed.pdf
+          checkup records sign --site acme.yaml --month 2026-11 --version 3 --by 王经理 \\
+            --on 2026-11-21 --scan signed.pdf
 
         The version defaults to the current one. The content hash printed on the paper is checked \
         against the stored version with --hash (the first 12 digits are enough).
