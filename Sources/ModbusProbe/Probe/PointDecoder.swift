@@ -8,7 +8,7 @@ struct PointDecoder {
     func reading(of point: Point<ModbusAddress>, at: Date) -> Reading {
         let address = point.address
         let spans = address.spans
-        let duration = spans.reduce(Duration.zero) { $0 + image.duration(of: $1) }
+        let duration = image.duration(of: spans)
         for span in spans where image.words(span.table, span.address, span.count) == nil {
             let error = image.failure(covering: span)
                 ?? ModbusError(.badReply, function: span.table.readFunction, address: span.address, count: span.count,
@@ -36,11 +36,10 @@ struct PointDecoder {
             }
             table.append(TableRow(index: address.rowIndex(row), cells: cells))
         }
-        // Each request once: a zone table's columns are often bits of the same registers (seven
-        // columns, one read), and a column's id is the profile's word, not the client's language.
-        var shown = Set<ModbusSpan>()
-        let reads = spans.filter { shown.insert($0).inserted }
-            .map { ModbusClient.requestText($0.table.readFunction, $0.address, $0.count) }.joined(separator: "; ")
+        // Each request once, in address order and wire words: seven columns in the same registers
+        // are one read, and a column's id is the profile's word, not the client's language.
+        let requests = Set(spans).sorted { ($0.table.readFunction.rawValue, $0.address, $0.count) < ($1.table.readFunction.rawValue, $1.address, $1.count) }
+        let reads = requests.map { ModbusClient.requestText($0.table.readFunction, $0.address, $0.count) }.joined(separator: "; ")
         let evidence = EvidencePhrase.modbusRows.text(reads, "\(rows)")
         return Reading(.table(table), unit: point.unit, at: at, duration: duration, evidence: evidence)
     }

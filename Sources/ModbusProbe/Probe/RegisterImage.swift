@@ -62,8 +62,11 @@ struct RegisterImage {
     }
 
     /// Time spent on the requests that touched `span`.
-    func duration(of span: ModbusSpan) -> Duration {
-        timings.filter { $0.span.table == span.table && $0.span.address < span.end && span.address < $0.span.end }
-            .reduce(Duration.zero) { $0 + $1.duration }
+    /// The time of the requests that read any of `spans`, each request counted once (a zone
+    /// table's columns are often bits of the same registers: seven columns, one read).
+    func duration(of spans: [ModbusSpan]) -> Duration {
+        timings.filter { timed in
+            spans.contains { $0.table == timed.span.table && timed.span.address < $0.end && $0.address < timed.span.end }
+        }.reduce(Duration.zero) { $0 + $1.duration }
     }
 }
