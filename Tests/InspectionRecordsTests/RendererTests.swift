@@ -244,7 +244,8 @@ import FoundationXML
     /// An HTML page no PDF needs is written into its file while it is rendered, its lists chunk
     /// by chunk: the file holds exactly the page `render` gives, and a draft never finished
     /// (the seal failed) leaves nothing in the folder.
-    @Test func aPageWrittenAsItIsRenderedIsThePageRenderGives() throws {
+    @Test(arguments: [RecordFormat.html, .markdown])
+    func aPageWrittenAsItIsRenderedIsThePageRenderGives(format: RecordFormat) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("draft-\(UUID())")
         defer { try? FileManager.default.removeItem(at: dir) }
         let renderer = try RecordRenderer()
@@ -256,13 +257,13 @@ import FoundationXML
         record.version = 1
         #expect(record.sections.map(\.rows.count).reduce(0, +) > RenderedList.chunk * RenderedList.window)
         do {
-            _ = renderer.draft(record, formats: [.html], lang: .zh, to: dir)  // dropped: the seal failed
+            _ = renderer.draft(record, formats: [format], lang: .zh, to: dir)  // dropped: the seal failed
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no temporary file left")
-        let draft = renderer.draft(record, formats: [.html], lang: .zh, to: dir)
+        let draft = renderer.draft(record, formats: [format], lang: .zh, to: dir)
         let document = record.seal()
         let files = try draft.finish(record, document: document)
-        #expect(try String(contentsOf: files[0], encoding: .utf8) == (try renderer.render(record, format: .html, lang: .zh)))
+        #expect(try String(contentsOf: files[0], encoding: .utf8) == (try renderer.render(record, format: format, lang: .zh)))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [files[0].lastPathComponent])
     }
 

@@ -41,7 +41,7 @@ enum RecordView {
         let h = record.header
         let sep = lang == .zh ? "、" : ", "
         let version = record.version.map { "v\($0)" } ?? labels["unsaved"] ?? ""
-        // A company's page (and Markdown) reads the lists as views: rows[], devices[], evidence[].
+        // A company's page reads the lists as views: rows[], devices[], evidence[].
         let keepsViews = lists?.onlyPrinted != true
         let sections: [[String: Any]] = record.sections.enumerated().map { index, table in
             let rows = table.rows
