@@ -13,8 +13,10 @@ extension ProfileCommand {
             Examples:
               checkup profile new --vendor acme --family x200 --protocol snmp --kind camera
               snmpwalk -On -v2c -c public 10.0.0.20 .1 > unit.walk
-              checkup profile new --vendor acme --family x200 --kind camera --from-walk unit.walk
-            write device-profiles/cameras/acme-x200.yaml. Then: checkup profile validate FILE.
+              checkup profile new --vendor acme --family x200 --kind camera \\
+                --from-walk unit.walk
+
+            Each writes device-profiles/cameras/acme-x200.yaml. Then: checkup profile validate FILE.
             """)
         @Option(help: "Vendor, lower case (the id starts with it).") var vendor: String
         @Option(help: "Product family (the id ends with it).") var family: String

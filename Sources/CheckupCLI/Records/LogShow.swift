@@ -9,8 +9,8 @@ struct LogShow: AsyncParsableCommand {
         commandName: "show",
         abstract: "The maintenance registration form of a call-out (html or md), to print and sign.",
         discussion: """
-        Client, site, device, the reported fault, call / arrival / resolution times, the response deadline \\
-        and whether it was met, what was done, a summary of the probe evidence (`probe --log`), and the \\
+        Client, site, device, the reported fault, call / arrival / resolution times, the response deadline \
+        and whether it was met, what was done, a summary of the probe evidence (`probe --log`), and the \
         signature block.
         """)
 

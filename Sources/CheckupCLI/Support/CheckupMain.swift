@@ -39,8 +39,8 @@ package enum CheckupMain: Sendable {
     /// the heap and stay in the process once freed: at 10,000 devices a run's peak RSS was 570 MB,
     /// 450 MB with buffers over 256 KB mapped and unmapped (bench/scale, no time lost).
     /// And glibc gives each thread that allocates an arena of its own, up to eight per core: the
-    /// 64 I/O threads' arenas each kept what they had freed. Two arenas: 265 MB → 239 MB at
-    /// 10,000 devices, 73 → 69 MB at 1,000, in the same time (bench/scale; one arena was no smaller).
+    /// 64 I/O threads' arenas each kept what they had freed. Two arenas: 280 → 252 MB at 10,000
+    /// devices, 74 → 71 MB at 1,000, in the same time (in turns; one arena was no smaller).
     /// (`mallopt` is glibc's, declared in <malloc.h> that Swift's Glibc module leaves out: looked up.)
     /// Called first, before any thread.
     static func returnFreedMemory() {
