@@ -98,6 +98,12 @@ import Testing
         #expect(!evidence.contains("id=\"sign-off\""))
         #expect(evidence.contains("Inspection evidence") && evidence.contains(record.shortHash))
         for entry in record.evidence { #expect(evidence.contains("id=\"\(entry.ref)\""), "\(entry.ref)") }
+        // The Markdown pair: the form with its sign-off and no entry, the evidence with every entry.
+        let mainMD = try String(contentsOf: files[2], encoding: .utf8)
+        let evidenceMD = try String(contentsOf: files[3], encoding: .utf8)
+        #expect(mainMD.contains("## Sign-off") && !mainMD.contains("- **E1**"))
+        #expect(!evidenceMD.contains("## Sign-off") && evidenceMD.contains(record.shortHash))
+        for entry in record.evidence { #expect(evidenceMD.contains("- **\(entry.ref)**"), "\(entry.ref)") }
     }
 
     /// The words of the template and the labels, not of the devices: every row's observed text is

@@ -58,6 +58,24 @@ import FoundationXML
         }
     }
 
+    /// A company's own Markdown record loops over the views itself: every device and row is there.
+    @Test func aCompanysMarkdownRecordReadsTheViews() throws {
+        var set = try TemplateSet.bundled()
+        set.templates["record.md"] = try TemplateSet.parse(Array("""
+            {{% CONTENT_TYPE: MARKDOWN}}
+            {{#devices}}
+            - {{name}}{{^offline}} ok{{/offline}}
+            {{/devices}}
+            {{#sections}}{{#rows}}{{number}};{{/rows}}{{/sections}}
+            {{#evidence}}{{ref}} {{/evidence}}
+            """.utf8), origin: "company.md")
+        let text = try RecordRenderer(templates: set).render(record, format: .markdown, lang: .zh)
+        for device in record.devices { #expect(text.contains("- \(device.name)")) }
+        let numbers = record.sections.flatMap { $0.rows.map { "\($0.number);" } }.joined()
+        #expect(text.contains(numbers) && !numbers.isEmpty)
+        #expect(text.contains(record.evidence.map { "\($0.ref) " }.joined()) && !record.evidence.isEmpty)
+    }
+
     @Test func goldenJSON() throws {
         try Golden.check("record.json", try RecordRenderer.render(record, format: .json, lang: .zh))
     }
