@@ -68,6 +68,9 @@ enum RecordLabels {
         "note": LocalizedText(zh: "备注", en: "Note"),
         "name": LocalizedText(zh: "姓名", en: "Name"),
         "colon": LocalizedText(zh: "：", en: ": "),
+        // Around an aside in running text (Markdown evidence: `27 %（要求：≤ 95）`).
+        "openParen": LocalizedText(zh: "（", en: " ("),
+        "closeParen": LocalizedText(zh: "）", en: ")"),
         "pagePrefix": LocalizedText(zh: "第 ", en: "page "),
         "pageSuffix": LocalizedText(zh: " 页", en: ""),
         "evidenceDocument": LocalizedText(zh: "检测证据（附件）", en: "Inspection evidence (attachment)"),
