@@ -3,6 +3,8 @@ import Mustache
 /// A content type that escapes byte by byte: most values (numbers, ids, Chinese words) hold
 /// nothing to escape, and are passed on as they are after one scan.
 protocol ByteEscaping: MustacheContentType {
+    /// What a template names it by: `{{% CONTENT_TYPE: HTML}}`.
+    static var name: String { get }
     static func isSpecial(_ byte: UInt8) -> Bool
     /// `text` escaped onto the end of `out`, a byte that is not special as it is.
     static func escapeSpecial(_ utf8: String.UTF8View, into out: inout [UInt8])
@@ -29,6 +31,8 @@ extension ByteEscaping {
 /// default looks each Character up in a dictionary, 9 % of writing a 1,000-camera record.
 /// Templates select it with `{{% CONTENT_TYPE: HTML}}`, as the bundled HTML ones do.
 struct HTMLBytesContentType: ByteEscaping {
+    static let name = "HTML"
+
     static func escapeSpecial(_ utf8: String.UTF8View, into out: inout [UInt8]) {
         for byte in utf8 {
             switch byte {
@@ -47,7 +51,7 @@ struct HTMLBytesContentType: ByteEscaping {
     }
 
     static let registered: Bool = {
-        MustacheContentTypes.register(HTMLBytesContentType(), named: "HTML")
+        MustacheContentTypes.register(HTMLBytesContentType(), named: name)
         return true
     }()
 }
@@ -56,6 +60,8 @@ struct HTMLBytesContentType: ByteEscaping {
 /// templates select it with `{{% CONTENT_TYPE: MARKDOWN}}`. Byte by byte too: four
 /// `replacingOccurrences` per value were most of writing a 1,000-camera record's Markdown.
 struct MarkdownContentType: ByteEscaping {
+    static let name = "MARKDOWN"
+
     /// `\` and `|` get a backslash, a line break (`\r\n` or `\n`) becomes `<br>`; a lone `\r` stays.
     static func escapeSpecial(_ utf8: String.UTF8View, into out: inout [UInt8]) {
         var afterCR = false
@@ -78,7 +84,7 @@ struct MarkdownContentType: ByteEscaping {
     }
 
     static let registered: Bool = {
-        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(MarkdownContentType(), named: name)
         return true
     }()
 }

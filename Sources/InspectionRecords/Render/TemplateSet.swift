@@ -20,9 +20,9 @@ package struct TemplateSet: Sendable {
 
     package static let names = ["record.html", "record.md", "quarterly.html", "quarterly.md",
                                "maintenance.html", "maintenance.md", "history.html", "schedule.html", "satisfaction.html"]
-    /// The bundled partials that print a form's long lists, an item each (`RenderedList`).
-    static let partials = ["record.html.device", "record.html.row", "record.html.evidence-device",
-                           "record.md.device", "record.md.row", "record.md.evidence-device"]
+    /// The bundled partials that print a form's long lists, an item each (`RenderedList`):
+    /// `record.html.device`, … (`RecordView.Lists`).
+    static let partials = ["record.html", "record.md"].flatMap { page in ["device", "row", "evidence-device"].map { "\(page).\($0)" } }
 
     /// The templates shipped with checkup.
     package static func bundled() throws(RecordError) -> TemplateSet {
