@@ -46,8 +46,9 @@ let package = Package(
         // SHA-256 of the records' content hash: a maintained implementation (OpenSSL) over a
         // hand-written one, at no build cost (swift-crypto would add 1–1.5 min to every CI build).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        // libpq for the office's PostgreSQL store (not postgres-nio: no SwiftNIO in every build; see README).
-        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // libpq for the office's PostgreSQL store (not postgres-nio: no SwiftNIO in every build; see README),
+        // loaded when an office store is opened (its header from libpq-dev, the library from libpq5).
+        .target(name: "CPostgres"),
         // posix_openpt & co., which Swift's Glibc hides: the simulators' one pseudo-terminal opener.
         .systemLibrary(name: "CPseudoTerminal"),
 

@@ -16,6 +16,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     /// ~/.pgpass). libpq's messages name the host and port, never the password.
     init(address: PostgresAddress, password: String?) throws(RecordError) {
         self.address = address
+        try Self.loadLibPQ(for: address)
         var settings: [(String, String)] = [
             ("host", address.host), ("port", String(address.port)), ("user", address.user),
             ("dbname", address.database), ("connect_timeout", "10"), ("application_name", "checkup"),
@@ -26,12 +27,12 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         defer { (keys + values).forEach { free($0) } }
         let keyPointers = keys.map { UnsafePointer<CChar>($0) } + [nil]
         let valuePointers = values.map { UnsafePointer<CChar>($0) } + [nil]
-        guard let conn = PQconnectdbParams(keyPointers, valuePointers, 0) else {
+        guard let conn = checkup_PQconnectdbParams(keyPointers, valuePointers, 0) else {
             throw RecordError("record store \(address): cannot connect (out of memory)")
         }
-        guard PQstatus(conn) == CONNECTION_OK else {
+        guard checkup_PQstatus(conn) == CONNECTION_OK else {
             let message = Self.message(conn)
-            PQfinish(conn)
+            checkup_PQfinish(conn)
             throw RecordError("record store \(address): cannot connect: \(message)")
         }
         connection = conn
@@ -39,12 +40,21 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
             // Quiet the NOTICEs of `IF NOT EXISTS` and time zones out of our text times.
             _ = try run("SET client_min_messages = warning", [])
         } catch {
-            PQfinish(conn)
+            checkup_PQfinish(conn)
             throw RecordError("record store \(address): \(error)")
         }
     }
 
-    deinit { PQfinish(connection) }
+    deinit { checkup_PQfinish(connection) }
+
+    /// libpq is loaded with the first office store (`CPostgres`), so a missing one is named here.
+    private static func loadLibPQ(for address: PostgresAddress) throws(RecordError) {
+        var error = [CChar](repeating: 0, count: 512)
+        guard checkup_pq_load(&error, error.count) != 0 else { return }
+        let reason = String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        throw RecordError("record store \(address): PostgreSQL's client library is missing (\(reason)); "
+                          + "install it with `apt install libpq5`")
+    }
 
     /// Nothing to do: every write is committed, and the server ends the session (and any
     /// advisory lock) when the process's connection closes.
@@ -105,15 +115,15 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         }
         let lengths = buffers.map { Int32($0?.count ?? 0) }
         let result: OpaquePointer? = Self.withPointers(buffers) { pointers in
-            PQexecParams(connection, Self.numbered(sql), Int32(values.count), types, pointers, lengths, formats, 0)
+            checkup_PQexecParams(connection, Self.numbered(sql), Int32(values.count), types, pointers, lengths, formats, 0)
         }
         guard let result else { throw PostgresError(Self.message(connection)) }
-        defer { PQclear(result) }
-        switch PQresultStatus(result) {
+        defer { checkup_PQclear(result) }
+        switch checkup_PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
             return Self.rows(result)
         default:
-            if PQstatus(connection) != CONNECTION_OK {
+            if checkup_PQstatus(connection) != CONNECTION_OK {
                 throw PostgresError("the connection to \(address) was lost: \(Self.resultMessage(result, connection))")
             }
             throw PostgresError(Self.resultMessage(result, connection))
@@ -123,13 +133,13 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     private static let byteaOID: UInt32 = 17
 
     private static func rows(_ result: OpaquePointer) -> [SQLRow] {
-        let columnCount = PQnfields(result)
-        let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
-        let types = (0..<columnCount).map { PQftype(result, $0) }
-        return (0..<PQntuples(result)).map { r in
+        let columnCount = checkup_PQnfields(result)
+        let columns = (0..<columnCount).map { String(cString: checkup_PQfname(result, $0)) }
+        let types = (0..<columnCount).map { checkup_PQftype(result, $0) }
+        return (0..<checkup_PQntuples(result)).map { r in
             SQLRow(columns: columns, values: (0..<columnCount).map { c in
-                guard PQgetisnull(result, r, c) == 0 else { return .null }
-                let text = String(cString: PQgetvalue(result, r, c))
+                guard checkup_PQgetisnull(result, r, c) == 0 else { return .null }
+                let text = String(cString: checkup_PQgetvalue(result, r, c))
                 return value(text, type: types[Int(c)])
             })
         }
@@ -143,8 +153,8 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         case 16: return .integer(text == "t" ? 1 : 0)
         case byteaOID:
             var length = 0
-            guard let bytes = PQunescapeBytea(text, &length) else { return .null }
-            defer { PQfreemem(bytes) }
+            guard let bytes = checkup_PQunescapeBytea(text, &length) else { return .null }
+            defer { checkup_PQfreemem(bytes) }
             return .blob(Data(bytes: bytes, count: length))
         default: return .text(text)
         }
@@ -181,11 +191,11 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     }
 
     private static func message(_ conn: OpaquePointer) -> String {
-        String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines)
+        String(cString: checkup_PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func resultMessage(_ result: OpaquePointer, _ conn: OpaquePointer) -> String {
-        let text = String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(cString: checkup_PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? message(conn) : text.replacingOccurrences(of: "ERROR:  ", with: "")
     }
 }
