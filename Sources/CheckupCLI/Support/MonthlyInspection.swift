@@ -81,6 +81,8 @@ struct MonthlyInspection {
         let networkStart = ContinuousClock.now
         renderer.parseAhead(formats)
         let progress = ProgressDisplay(enabled: showProgress)
+        var options = options
+        options.keepsTranscripts = keepsResults  // the committer holds what the record needs
         var report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
             progress.handle(event)
             guard case .finished(let outcome, let results, _, _) = event else { return }
@@ -89,9 +91,7 @@ struct MonthlyInspection {
         let committed = try committer.finish()
         let runStatus = report.exitStatus
         if !keepsResults {
-            // Every device's transcript is in the store; the lines printed after the run need none.
-            report.results = []
-            for d in report.devices.indices { report.devices[d].exchanges = [] }
+            report.results = []  // every device's results are in the store; the lines printed after the run need none
         }
         let lastReply = ContinuousClock.now
         Self.logger.info("network phase \(Self.seconds(lastReply - networkStart)) s, \(ready.count) devices, peak RSS \(Self.peakRSS)")
@@ -103,7 +103,7 @@ struct MonthlyInspection {
         var draft: RecordDraft?
         let composed = try store.storeNewVersion(site: site.id, month: month, run: runId,
                                                  filler: RecordFiller(secrets: scrubber.secrets),
-                                                 current: committed, inventory: site) { record in
+                                                 current: consume committed, inventory: site) { record in
             draft = renderer.draft(record, formats: formats, lang: lang, to: folder)
         }
         store.prepareToClose()

@@ -47,7 +47,7 @@ package struct CheckPipeline: Sendable {
                 for _ in 0..<min(limit, jobs.count) { startNext() }
                 while let (index, inspected) = await group.next() {
                     if let (outcome, results) = inspected {
-                        outcomes[index] = (outcome, results)
+                        outcomes[index] = options.keepsTranscripts ? (outcome, results) : Self.withoutTranscripts(outcome, results)
                         progress(.finished(outcome: outcome, results: results, done: outcomes.count, total: total))
                     }
                     startNext()
@@ -63,6 +63,17 @@ package struct CheckPipeline: Sendable {
                                devices: done.map(\.0), results: done.flatMap(\.1))
         report.unchecked = unchecked
         return report
+    }
+
+    /// What the report keeps of a device handed on whole (`PipelineOptions.keepsTranscripts`).
+    static func withoutTranscripts(_ outcome: DeviceOutcome, _ results: [CheckResult]) -> (DeviceOutcome, [CheckResult]) {
+        var outcome = outcome
+        outcome.exchanges = []
+        return (outcome, results.map { result in
+            var result = result
+            result.evidence = []
+            return result
+        })
     }
 
     /// Reads one device under its bus lock and deadline, then judges its checks; nil when the

@@ -29,6 +29,10 @@ package struct PipelineOptions: Sendable {
     package var trace = false
     /// `ProbeContext.keepsWire`: for `checkup capture`.
     package var keepsWire = false
+    /// False when every device's results are handed on as they arrive (`checkup run` commits
+    /// them to the store): the report then keeps each outcome without its exchanges and each
+    /// result without its evidence lines — its statuses, not 1,000 transcripts held to the end.
+    package var keepsTranscripts = true
 
     package init(concurrency: Int = 64, timeout: Duration = .seconds(1), retries: Int = 1,
                 deadline: Duration = .seconds(30), allowActive: Bool = false, trace: Bool = false) {

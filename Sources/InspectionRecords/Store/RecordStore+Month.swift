@@ -101,12 +101,13 @@ extension RecordStore {
     /// `inventory`: the site this run stored (`beginRun`), likewise (its JSON took 4 ms to decode at 400 devices).
     /// `beforeSealing`: see `insertVersion`.
     package func storeNewVersion(site siteId: String, month: String, run: Int64?, editedBy: String? = nil,
-                                filler: RecordFiller = RecordFiller(), current: [String: DeviceInspection] = [:],
+                                filler: RecordFiller = RecordFiller(), current: consuming [String: DeviceInspection] = [:],
                                 inventory: Site? = nil, at date: Date = Date(),
                                 beforeSealing: (MonthlyRecord) -> Void = { _ in }) throws(RecordError) -> ComposedVersion {
-        try write { db in
+        var handedOver: [String: DeviceInspection]? = consume current  // moved into the transaction, not copied
+        return try write { db in
             guard let composed = try Self.composeVersion(site: siteId, month: month, run: run, editedBy: editedBy,
-                                                         filler: filler, current: current, inventory: inventory, at: date,
+                                                         filler: filler, current: handedOver.take() ?? [:], inventory: inventory, at: date,
                                                          unlessHash: nil, beforeSealing: beforeSealing, in: db) else {
                 throw RecordError("\(siteId) \(month): no version composed")  // only with unlessHash
             }
@@ -116,19 +117,22 @@ extension RecordStore {
 
     /// `storeNewVersion` inside a caller's transaction (sync's batch too); with `unlessHash`,
     /// nothing is stored (nil) when the composed record has that content hash.
+    /// `current` is consumed: the month's inspections are let go once the record is composed, so
+    /// the seal and the pages that follow hold only the record (at 1,000 devices, megabytes of results).
     static func composeVersion(site siteId: String, month: String, run: Int64?, editedBy: String?, filler: RecordFiller,
-                               current: [String: DeviceInspection] = [:], inventory: Site? = nil, at date: Date,
+                               current: consuming [String: DeviceInspection] = [:], inventory: Site? = nil, at date: Date,
                                unlessHash: String?, beforeSealing: (MonthlyRecord) -> Void = { _ in },
                                in db: any SQLConnection) throws -> ComposedVersion? {
         guard let site = try inventory ?? storedSite(siteId, in: db) else { throw RecordError("no site '\(siteId)'") }
-        let state = try monthState(site: site, month: month, currentRun: run, current: current, in: db)
-        var composed = try filler.compose(state)
+        let state = try monthState(site: site, month: month, currentRun: run, current: consume current, in: db)
+        let latestRun = state.latestRun
+        var composed = try filler.compose(consume state)
         composed.record.editedBy = editedBy
         if let unlessHash {  // a sync composes only when the month changed
             composed.record.seal()
             if composed.record.contentHash == unlessHash { return nil }
         }
-        composed.document = try insertVersion(&composed.record, runId: run ?? state.latestRun, editedBy: editedBy, at: date,
+        composed.document = try insertVersion(&composed.record, runId: run ?? latestRun, editedBy: editedBy, at: date,
                                               beforeSealing: beforeSealing, in: db).document
         return composed
     }
@@ -172,7 +176,7 @@ extension RecordStore {
     // MARK: - Internals
 
     /// `current`: the current run's inspections as committed, by device: not decoded back from the store.
-    static func monthState(site: Site, month: String, currentRun: Int64?, current: [String: DeviceInspection] = [:],
+    static func monthState(site: Site, month: String, currentRun: Int64?, current: consuming [String: DeviceInspection] = [:],
                            in db: any SQLConnection) throws -> MonthState {
         var techniciansOfRun: [Int64: [String]] = [:]
         // The current run's rows leave their JSON in the store: the run holds them decoded
@@ -190,7 +194,8 @@ extension RecordStore {
             """, [inMemory, inMemory, site.id, month]).map { row in
             let id: Int64 = try row["id"]
             let run: Int64 = try row["run_id"]
-            if run == currentRun, var known = current[try row["device_id"]] {
+            // Taken out, not copied: the state then holds each inspection once (`composeVersion` lets it go).
+            if run == currentRun, var known = current.removeValue(forKey: try row["device_id"]) {
                 if techniciansOfRun[run] == nil {
                     techniciansOfRun[run] = try StoreJSON.decode([String].self, try row["technicians_json"], what: "run \(run)")
                 }
