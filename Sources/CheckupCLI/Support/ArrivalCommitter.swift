@@ -17,6 +17,8 @@ final class ArrivalCommitter: Sendable {
     /// What was committed, by device: the version is composed from it (the pipeline held these results anyway).
     private let committed = Locked<[String: DeviceInspection]>([:])
     private let failed = Locked<[(device: String, error: String)]>([])
+    /// Every status a result had: the run's exit status, without keeping the results for it.
+    private let statuses = Locked<Set<CheckStatus>>([])
 
     init(store: RecordStore, run: Int64, scrubber: Scrubber) {
         self.store = store
@@ -25,6 +27,7 @@ final class ArrivalCommitter: Sendable {
     }
 
     func arrive(_ outcome: DeviceOutcome, results: [CheckResult]) {
+        statuses.withLock { $0.formUnion(results.map(\.status)) }
         let inspection = PreparedInspection(DeviceInspection(outcome: outcome, results: results, inspectedAt: Date()),
                                             scrubber: scrubber)
         let startsBatch = arrived.withLock { $0.append(inspection); return $0.count == 1 }
@@ -46,6 +49,9 @@ final class ArrivalCommitter: Sendable {
             }
         }
     }
+
+    /// The exit status over every result that arrived (as `RunReport.exitStatus` counts it).
+    var exitStatus: ExitStatus { ExitStatus.of(statuses.withLock { $0 }) }
 
     /// Waits for the commits under way; throws naming the devices whose results could not be stored.
     /// Hands over what was committed (not kept here too: the version is composed from it).

@@ -82,17 +82,14 @@ struct MonthlyInspection {
         renderer.parseAhead(formats)
         let progress = ProgressDisplay(enabled: showProgress)
         var options = options
-        options.keepsTranscripts = keepsResults  // the committer holds what the record needs
-        var report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
+        options.keepsResults = keepsResults  // else the committer holds what the record needs, and counts the statuses
+        let report = await RunCommand.inspect(ready, site: site, options: options, progress: { event in
             progress.handle(event)
             guard case .finished(let outcome, let results, _, _) = event else { return }
             committer.arrive(outcome, results: results)
         }, beforeForcedExit: beforeForcedExit)
         let committed = try committer.finish()
-        let runStatus = report.exitStatus
-        if !keepsResults {
-            report.results = []  // every device's results are in the store; the lines printed after the run need none
-        }
+        let runStatus = keepsResults ? report.exitStatus : committer.exitStatus
         let lastReply = ContinuousClock.now
         Self.logger.info("network phase \(Self.seconds(lastReply - networkStart)) s, \(ready.count) devices, peak RSS \(Self.peakRSS)")
         defer { Self.logger.info("records phase \(Self.seconds(ContinuousClock.now - lastReply)) s, peak RSS \(Self.peakRSS)") }

@@ -47,7 +47,7 @@ package struct CheckPipeline: Sendable {
                 for _ in 0..<min(limit, jobs.count) { startNext() }
                 while let (index, inspected) = await group.next() {
                     if let (outcome, results) = inspected {
-                        outcomes[index] = options.keepsTranscripts ? (outcome, results) : Self.withoutTranscripts(outcome, results)
+                        outcomes[index] = options.keepsResults ? (outcome, results) : (Self.withoutExchanges(outcome), [])
                         progress(.finished(outcome: outcome, results: results, done: outcomes.count, total: total))
                     }
                     startNext()
@@ -65,15 +65,11 @@ package struct CheckPipeline: Sendable {
         return report
     }
 
-    /// What the report keeps of a device handed on whole (`PipelineOptions.keepsTranscripts`).
-    static func withoutTranscripts(_ outcome: DeviceOutcome, _ results: [CheckResult]) -> (DeviceOutcome, [CheckResult]) {
+    /// What the report keeps of a device whose results were handed on (`PipelineOptions.keepsResults`).
+    static func withoutExchanges(_ outcome: DeviceOutcome) -> DeviceOutcome {
         var outcome = outcome
         outcome.exchanges = []
-        return (outcome, results.map { result in
-            var result = result
-            result.evidence = []
-            return result
-        })
+        return outcome
     }
 
     /// Reads one device under its bus lock and deadline, then judges its checks; nil when the

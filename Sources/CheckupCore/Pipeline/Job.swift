@@ -30,9 +30,9 @@ package struct PipelineOptions: Sendable {
     /// `ProbeContext.keepsWire`: for `checkup capture`.
     package var keepsWire = false
     /// False when every device's results are handed on as they arrive (`checkup run` commits
-    /// them to the store): the report then keeps each outcome without its exchanges and each
-    /// result without its evidence lines — its statuses, not 1,000 transcripts held to the end.
-    package var keepsTranscripts = true
+    /// them to the store and counts their statuses): the report then keeps each device's outcome
+    /// without its exchanges, and no results — not 1,000 devices' results held to the end.
+    package var keepsResults = true
 
     package init(concurrency: Int = 64, timeout: Duration = .seconds(1), retries: Int = 1,
                 deadline: Duration = .seconds(30), allowActive: Bool = false, trace: Bool = false) {
