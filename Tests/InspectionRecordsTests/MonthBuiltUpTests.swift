@@ -129,6 +129,36 @@ import Testing
                 "a key that existed in the month is still a known key")
     }
 
+    /// A run's devices bring their rows' keys with their inspections, and the version adds only
+    /// the rest (checklist, not-inspected rows): together, every row the version has.
+    @Test(arguments: StoreKind.allCases) func everyRowOfAVersionIsAKnownKey(_ kind: StoreKind) throws {
+        let tmp = try TemporaryStore(kind)
+        let (site, report, scrubber) = (FixtureRun.site, FixtureRun.report(), Scrubber(site: FixtureRun.site))
+        let run = try tmp.store.beginRun(RunPlan(site: site, month: "2026-11", inspectedOn: "2026-11-20", technicians: ["张伟"],
+                                                 devices: site.devices.map(\.id), startedAt: report.startedAt))
+        let results = Dictionary(grouping: report.results, by: \.device)
+        var current: [String: DeviceInspection] = [:]
+        for outcome in report.devices.dropFirst() {  // one device left for the version to list as not inspected
+            let stored = try tmp.store.commit([DeviceInspection(outcome: outcome, results: results[outcome.device] ?? [],
+                                                                inspectedAt: report.startedAt)], run: run, scrubber: scrubber)
+            current[outcome.device] = stored[0]
+            let keys = try tmp.store.rowKeys(site: site.id, month: "2026-11")
+            #expect(keys.isSuperset(of: RecordFiller.rowKeys(device: outcome.device, stored[0].outcome, stored[0].results)),
+                    "committed with the inspection, before any version")
+        }
+        let composed = try tmp.store.storeNewVersion(site: site.id, month: "2026-11", run: run, filler: filler, current: current)
+        let known = try tmp.store.rowKeys(site: site.id, month: "2026-11")
+        let rows = composed.record.rows
+        #expect(rows.contains { $0.key.hasPrefix("manual/") } && rows.contains { $0.key.hasSuffix("/not-inspected") })
+        #expect(rows.contains { $0.key.hasSuffix("/offline") })
+        #expect(Set(rows.map(\.key)).subtracting(known).isEmpty, "rows whose key the month does not know")
+        // The rule the commit uses is the one the rows are made by.
+        for (device, inspection) in current {
+            #expect(RecordFiller.rowKeys(device: device, inspection.outcome, inspection.results)
+                    == rows.filter { $0.deviceId == device }.map(\.key))
+        }
+    }
+
     @Test(arguments: StoreKind.allCases) func resumeInspectsOnlyWhatTheInterruptedRunLeft(_ kind: StoreKind) throws {
         let tmp = try TemporaryStore(kind)
         let site = FixtureRun.site

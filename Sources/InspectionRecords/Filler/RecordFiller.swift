@@ -30,6 +30,16 @@ package struct RecordFiller: Sendable {
         outcome?.unreachable != nil || (!results.isEmpty && results.allSatisfy { $0.status == .unreachable })
     }
 
+    /// The keys of the rows a device's inspection fills (`parts`): one `id/offline` row for a
+    /// device that did not answer, else one `id/check` row per result. Committed with the
+    /// inspection (`month_row_keys`), so a version need not list 60,000 keys again.
+    package static func rowKeys(device id: String, _ outcome: DeviceOutcome?, _ results: [CheckResult]) -> [String] {
+        isOffline(outcome, results) ? [rowKey(device: id, check: offlineCheck)] : results.map { rowKey(device: id, check: $0.check) }
+    }
+
+    static func rowKey(device: String, check: String) -> String { "\(device)/\(check)" }
+    private static let offlineCheck = "offline"
+
     /// Fills with the default settings (local time zone).
     package static func fill(report: RunReport, month: String, technicians: [String],
                             checklist: [ManualItem]? = nil) throws(RecordError) -> MonthlyRecord {
@@ -199,7 +209,7 @@ package struct RecordFiller: Sendable {
             let ref = addEvidence(device: id, name: name, check: title, status: .unreachable, observed: observed,
                                   expected: "", lines: lines, durationMs: outcome?.durationMs ?? 0, finding: finding)
             rows.append((mapping.section, RecordRow(
-                key: "\(id)/offline", deviceId: id, device: name, location: location, item: mapping.item,
+                key: Self.rowKey(device: id, check: Self.offlineCheck), deviceId: id, device: name, location: location, item: mapping.item,
                 check: title, result: .abnormal, status: .unreachable,
                 observed: scrub(observed), source: .automatic, evidenceRef: ref, finding: finding)))
             return DeviceParts(device: line, rows: rows, evidence: evidence)
@@ -221,7 +231,7 @@ package struct RecordFiller: Sendable {
                                              : " (" + result.offending.joined(separator: ", ") + ")"
             }
             rows.append((mapping.section, RecordRow(
-                key: "\(id)/\(result.check)", deviceId: id, device: name, location: location,
+                key: Self.rowKey(device: id, check: result.check), deviceId: id, device: name, location: location,
                 item: mapping.item, check: result.title, result: RowResult(result.status),
                 status: isManual ? nil : result.status, observed: scrub(observed),
                 expected: scrub(result.expected), source: isManual ? .manual : .automatic,

@@ -50,6 +50,9 @@ extension RecordStore {
                     """, [run, site, month, inspection.outcome.device, inspectedOn ?? Period.day(of: inspection.inspectedAt),
                           inspection.inspectedAt, p.outcomeJSON, p.resultsJSON])
             }
+            // The rows these inspections fill, as the month's row keys: the version then lists
+            // only the rest (at 10,000 devices 60,000 keys took 0.14–0.24 s after the last reply).
+            try Self.addRowKeys(prepared.flatMap(\.rowKeys), site: site, month: month, in: db)
             return prepared.map(\.inspection)
         }
     }
@@ -124,6 +127,7 @@ extension RecordStore {
                                unlessHash: String?, beforeSealing: (MonthlyRecord) -> Void = { _ in },
                                in db: any SQLConnection) throws -> ComposedVersion? {
         guard let site = try inventory ?? storedSite(siteId, in: db) else { throw RecordError("no site '\(siteId)'") }
+        let committedDevices = Set(current.keys)  // their rows' keys went in with them (`commit`)
         let state = try monthState(site: site, month: month, currentRun: run, current: consume current, in: db)
         let latestRun = state.latestRun
         var composed = try filler.compose(consume state)
@@ -133,7 +137,7 @@ extension RecordStore {
             if composed.record.contentHash == unlessHash { return nil }
         }
         composed.document = try insertVersion(&composed.record, runId: run ?? latestRun, editedBy: editedBy, at: date,
-                                              beforeSealing: beforeSealing, in: db).document
+                                              keysCommittedFor: committedDevices, beforeSealing: beforeSealing, in: db).document
         return composed
     }
 
@@ -263,12 +267,15 @@ package struct PreparedInspection: Sendable {
     package var inspection: DeviceInspection
     var outcomeJSON: String
     var resultsJSON: String
+    /// The keys of the record rows it fills (`RecordFiller.rowKeys`).
+    var rowKeys: [String]
 
     package init(_ inspection: DeviceInspection, scrubber scrub: Scrubber) {
         var stored = inspection
         (stored.outcome, stored.results) = (scrub.scrub(inspection.outcome), inspection.results.map(scrub.scrub))
         self.inspection = stored
         (outcomeJSON, resultsJSON) = (StoreJSON.encode(stored.outcome), StoreJSON.encode(stored.results))
+        rowKeys = RecordFiller.rowKeys(device: stored.outcome.device, stored.outcome, stored.results)
     }
 }
 

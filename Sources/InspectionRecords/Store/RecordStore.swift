@@ -239,7 +239,7 @@ package final class RecordStore: Sendable {
     /// `beforeSealing` gets the record numbered as it will be kept, before its hash is computed
     /// (a run drafts its pages meanwhile: `RecordDraft`).
     static func insertVersion(_ record: inout MonthlyRecord, runId: Int64?, editedBy: String?, at date: Date,
-                              beforeSealing: (MonthlyRecord) -> Void = { _ in },
+                              keysCommittedFor committed: Set<String> = [], beforeSealing: (MonthlyRecord) -> Void = { _ in },
                               in db: any SQLConnection) throws -> (version: Int, document: StoredDocument) {
         let last: Int = try db.scalar("SELECT MAX(version) FROM record_versions WHERE site_id = ? AND month = ?",
                                       [record.header.siteId, record.header.period]) ?? 0
@@ -254,18 +254,25 @@ package final class RecordStore: Sendable {
             """, [record.header.siteId, record.header.period, last + 1, runId, record.contentHash,
                   editedBy, date, record.summary.faultsFound, record.summary.toCheck,
                   record.incomplete], document: document, into: "record_versions", column: "record_json")
-        // Every row key the month has had (answers of a row gone stay placeable), all in one
-        // statement as a JSON list: three values bound for each key were 4 ms at 400 devices.
-        // Read by index: mapping over the rows copies each whole row to take its key.
+        // Every row key the month has had (answers of a row gone stay placeable); the rows of the
+        // devices in `committed` came with their inspections. Read by index: mapping over the rows
+        // copies each whole row to take its key.
         var keySet = Set<String>()
         for section in record.sections {
             let rows = section.rows
-            for r in rows.indices { keySet.insert(rows[r].key) }
+            for r in rows.indices where !(rows[r].deviceId.map(committed.contains) ?? false) { keySet.insert(rows[r].key) }
         }
+        try addRowKeys(keySet.sorted(), site: record.header.siteId, month: record.header.period, in: db)
+        return (last + 1, document)
+    }
+
+    /// Adds row keys to the month's, all in one statement as a JSON list (three values bound
+    /// for each key were 4 ms at 400 devices).
+    static func addRowKeys(_ keys: [String], site: String, month: String, in db: any SQLConnection) throws {
+        guard !keys.isEmpty else { return }
         let list = db.dialect == .postgres ? "json_array_elements_text(CAST(? AS json))" : "json_each(?)"
         try db.execute("INSERT INTO month_row_keys (site_id, month, row_key) SELECT ?, ?, value FROM \(list) WHERE true"
-                       + " ON CONFLICT DO NOTHING", [record.header.siteId, record.header.period, StoreJSON.encode(keySet.sorted())])
-        return (last + 1, document)
+                       + " ON CONFLICT DO NOTHING", [site, month, StoreJSON.encode(keys)])
     }
 
     private static func infos(_ db: any SQLConnection, where clause: String, _ args: [String]) throws -> [RecordVersionInfo] {
