@@ -185,6 +185,25 @@ struct ChineseEvidenceTests {
         let text = try RecordRenderer().render(back, format: .html, lang: .zh)
         #expect(text.contains("2 号硬盘"), "the row's finding words the entry it refers to")
     }
+
+    /// An entry finds its row by reference, also when the references are not E1, E2, … in entry
+    /// order (the appendix reads the row by its place, looked up only then).
+    @Test(arguments: ["X", "E"]) func anEntryFindsItsRowWhateverItsReference(_ prefix: String) throws {
+        var record = try Self.record()
+        for i in record.evidence.indices { record.evidence[i].finding = nil }  // the words then come from the row
+        let count = record.evidence.count
+        func renamed(_ ref: String) -> String {  // E1…En → Xn…X1 (or En…E1: numbered, out of entry order)
+            guard let n = Int(ref.dropFirst()) else { return ref }
+            return "\(prefix)\(count + 1 - n)"
+        }
+        for i in record.evidence.indices { record.evidence[i].ref = renamed(record.evidence[i].ref) }
+        for s in record.sections.indices {
+            for r in record.sections[s].rows.indices { record.sections[s].rows[r].evidenceRef = record.sections[s].rows[r].evidenceRef.map(renamed) }
+        }
+        let text = try RecordRenderer().render(record, format: .html, lang: .zh)
+        let appendix = try #require(text.range(of: "<section class=\"appendix").map { String(text[$0.lowerBound...]) })
+        #expect(appendix.contains("2 号硬盘：SMART 故障"), "the row's finding words the entry it refers to")
+    }
 }
 
 /// Latin words left on a zh page once the client's own data is taken out.

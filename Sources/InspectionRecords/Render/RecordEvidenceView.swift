@@ -12,8 +12,10 @@ struct RecordEvidenceView {
 
     private let record: MonthlyRecord
     private let lang: Language
-    /// What each entry reads of its row, by evidence reference.
-    private let rows: [String: RowPart]
+    /// Each entry's row (its place in `record.sections`), by the entry's index: what an entry
+    /// reads of its row is taken from the record when the entry is printed. (A dictionary of
+    /// each row's finding and expectation by reference was 10 MB a page at 10,000 devices.)
+    private let rowOfEntry: [RowPlace?]
     /// The appendix's devices (indices in `record.devices`: those with entries or a reason) and
     /// the indices of their entries in `record.evidence`.
     private let shown: [(device: Int, entries: [Int])]
@@ -21,18 +23,27 @@ struct RecordEvidenceView {
     init(_ record: MonthlyRecord, lang: Language, labels: [String: String]) {
         (self.record, self.lang) = (record, lang)
         // An entry's expectation is its row's; so is its finding in versions stored before entries kept one.
-        // Only what an entry reads of its row, taken by index: 60,000 rows are not copied for it.
-        var rows: [String: RowPart] = [:]
-        for table in record.sections {
+        // Rows read by index: 60,000 rows are not copied for it.
+        let evidence = record.evidence
+        var rowOfEntry = [RowPlace?](repeating: nil, count: evidence.count)
+        var byRef: [String: Int]?  // only for refs that are not E1, E2, … in entry order (never written so)
+        for (s, table) in record.sections.enumerated() {
             let tableRows = table.rows
             for r in tableRows.indices {
-                if let ref = tableRows[r].evidenceRef { rows[ref] = RowPart(finding: tableRows[r].finding, expectation: tableRows[r].expectation) }
+                guard let ref = tableRows[r].evidenceRef else { continue }
+                var e = Int(ref.dropFirst()).map { $0 - 1 }
+                if !ref.hasPrefix("E") || e.map({ !evidence.indices.contains($0) || evidence[$0].ref != ref }) ?? true {
+                    if byRef == nil {
+                        byRef = Dictionary(evidence.indices.map { (evidence[$0].ref, $0) }, uniquingKeysWith: { _, last in last })
+                    }
+                    e = byRef?[ref]
+                }
+                if let e { rowOfEntry[e] = RowPlace(section: s, row: r) }
             }
         }
-        self.rows = rows
+        self.rowOfEntry = rowOfEntry
         // Grouped once, not filtered per device: linear at 10,000 devices.
         var byDevice: [String: [Int]] = [:]
-        let evidence = record.evidence
         for e in evidence.indices { byDevice[evidence[e].deviceId, default: []].append(e) }
         let devices = record.devices
         shown = devices.indices.compactMap { d in
@@ -57,7 +68,17 @@ struct RecordEvidenceView {
 
     private func entry(_ e: Int) -> EntryView {
         let entry = record.evidence[e]
-        return EntryView(entry, lang: lang, row: rows[entry.ref])
+        let row = rowOfEntry[e].map { place in
+            let row = record.sections[place.section].rows[place.row]
+            return RowPart(finding: row.finding, expectation: row.expectation)
+        }
+        return EntryView(entry, lang: lang, row: row)
+    }
+
+    /// A row's place in `record.sections`.
+    struct RowPlace {
+        var section: Int
+        var row: Int
     }
 
     /// What an entry shows of its row: the finding (older versions' entries kept none) and the expectation.
