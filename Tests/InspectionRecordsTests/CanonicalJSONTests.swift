@@ -103,6 +103,38 @@ import Testing
         #expect(StoreJSON.encode(refused) == "")
     }
 
+    /// Every case of a finding, with and without its optional labels, odd text and numbers, in
+    /// a row, an entry and a stored result: the generic encoder's bytes, each writer's names.
+    @Test func everyFindingIsWrittenAsTheGenericEncoderWritesIt() throws {
+        let odd = LocalizedText(zh: "中文 \" \\ / \u{1}", en: "a/b \t 😀")
+        let findings: [Finding] = [
+            .quantity(value: 27, unit: "%"), .quantity(value: -0.5, unit: nil), .quantity(value: 1e21, unit: "°C"),
+            .quantity(value: 0.1 + 0.2, unit: ""), .state(name: odd), .flags(raised: []), .flags(raised: [odd, LocalizedText("x")]),
+            .rows(total: 256, noun: odd, offending: [RowFinding(label: odd), RowFinding(label: LocalizedText("2"), state: odd)]),
+            .rows(total: 0, noun: nil, offending: []), .count(matching: 3, total: 16, noun: odd), .count(matching: 0, total: 0, noun: nil),
+            .clock(skewSeconds: -1.25), .text(value: "DS-2CD2143G0-I \u{0} /"), .unreachable(waitedSeconds: 30),
+            .notSupported, .notRun, .manual(instruction: odd), .manual(instruction: nil), .unreadable,
+            .notInspected(reason: odd),
+        ]
+        for finding in findings {
+            let row = RecordRow(key: "k", device: "d", item: LocalizedText("i"), result: .normal, source: .automatic, finding: finding)
+            #expect(try direct(row) == generic(row), "\(finding)")
+            let entry = EvidenceEntry(ref: "E1", deviceId: "d", device: "d", check: LocalizedText("c"), status: .pass,
+                                      observed: "", expected: "", lines: [], durationMs: 1, finding: finding)
+            #expect(try direct(entry) == generic(entry), "\(finding)")
+            let result = CheckResult(device: "d", check: "c", title: LocalizedText("t"), status: .pass, observed: "", expected: "",
+                                     finding: finding, expectation: nil)
+            #expect(StoreJSON.encode([result]) == String(decoding: try StoreJSON.options.encode([result]), as: UTF8.self), "\(finding)")
+        }
+        #expect(try direct(RecordRow(key: "k", device: "d", item: LocalizedText("i"), result: .normal, source: .automatic,
+                                     finding: .notInspected(reason: odd))).contains("\"not_inspected\":{\"reason\":"))
+        // A quantity JSON cannot hold: the row is left to the generic encoder, which refuses it too.
+        let refused = RecordRow(key: "k", device: "d", item: LocalizedText("i"), result: .normal, source: .automatic,
+                                finding: .quantity(value: .nan, unit: "%"))
+        var bytes: [UInt8] = []
+        #expect(!refused.writeCanonical(into: &bytes) && bytes.isEmpty)
+    }
+
     /// A nested value met again is written from the bytes kept for it, each writer's own: the
     /// record's names are snake_case, the store's are not, and slashes are escaped in the store only.
     @Test func aRepeatedValueIsWrittenAsEachEncoderWritesIt() throws {

@@ -5,8 +5,9 @@ import Foundation
 /// entries, written member by member in sorted key order instead of through `Encodable`'s
 /// containers: the same bytes (`CanonicalJSONTests` holds them to the generic encoder's), at a
 /// fraction of the cost — the containers, nodes and key sorting were most of a record's encoding.
-/// Nested values with cases (findings, expectations) go through `FastJSONEncoder`, once for each
-/// value that repeats (`RepeatedValues`).
+/// Findings are written so too (`CanonicalFinding.swift`); the other nested values with cases
+/// (expectations, mappings) go through `FastJSONEncoder`, once for each value that repeats
+/// (`RepeatedValues`).
 protocol CanonicalJSONWritable {
     /// False when only the generic encoder can say (a value it refuses, like a NaN duration).
     func writeCanonical(_ out: inout CanonicalObject) -> Bool
@@ -106,6 +107,21 @@ struct CanonicalObject {
         return true
     }
 
+    /// `"name":{…}` as `write` writes it; false (and nothing of it kept) if `write` refuses.
+    mutating func object(_ name: StaticString, _ write: (inout CanonicalObject) -> Bool) -> Bool {
+        let start = json.bytes.count, wasFirst = first
+        key(name)
+        guard CanonicalObject.append(to: &json.bytes, options: options, write) else {
+            json.bytes.removeSubrange(start...)
+            first = wasFirst
+            return false
+        }
+        return true
+    }
+
+    /// True when names are written snake_case (the record's), false when as declared (the store's).
+    var snakeCaseKeys: Bool { options.snakeCaseKeys }
+
     mutating func strings(_ name: StaticString, _ values: [String]) {
         key(name)
         json.bytes.append(UInt8(ascii: "["))
@@ -129,7 +145,8 @@ struct CanonicalObject {
 }
 
 /// The JSON of the nested values that repeat across a record's rows and a run's results: each
-/// check's expectation and mapping, and most findings (one model name on 1,000 cameras). The
+/// check's expectation and mapping (findings, mostly unique to their device, are written
+/// directly: `CanonicalObject.finding`). The
 /// generic encoder's nodes for these were a tenth of a 1,000-camera run's CPU; each value is
 /// now encoded once, the same bytes reused (`CanonicalJSONTests` holds them to the encoder's).
 final class RepeatedValues<Value: Encodable & Hashable & Sendable>: Sendable {
@@ -162,7 +179,6 @@ final class RepeatedValues<Value: Encodable & Hashable & Sendable>: Sendable {
 /// One set of repeated values per type, shared by the record's and the store's writers.
 enum Repeated {
     static let expectations = RepeatedValues<Expectation>()
-    static let findings = RepeatedValues<Finding>()
     static let mappings = RepeatedValues<RecordMapping>()
     static let perf = RepeatedValues<PerfData>()
 }
@@ -177,7 +193,7 @@ extension RecordRow: CanonicalJSONWritable {
         guard out.value("expectation", expectation, known: Repeated.expectations) else { return false }
         out.string("expected", expected)
         out.string("filled_by", filledBy)
-        guard out.value("finding", finding, known: Repeated.findings) else { return false }
+        guard out.finding("finding", finding) else { return false }
         out.string("handling", handling)
         out.string("inspected_on", inspectedOn)
         out.text("instruction", instruction)
@@ -200,7 +216,7 @@ extension EvidenceEntry: CanonicalJSONWritable {
         out.string("device_id", deviceId)
         guard out.double("duration_ms", durationMs) else { return false }
         out.string("expected", expected)
-        guard out.value("finding", finding, known: Repeated.findings) else { return false }
+        guard out.finding("finding", finding) else { return false }
         out.strings("lines", lines)
         out.string("observed", observed)
         out.string("ref", ref)
@@ -219,7 +235,7 @@ extension CheckResult {
         out.strings("evidence", evidence)
         guard out.value("expectation", expectation, known: Repeated.expectations) else { return false }
         out.string("expected", expected)
-        guard out.value("finding", finding, known: Repeated.findings) else { return false }
+        guard out.finding("finding", finding) else { return false }
         out.string("note", note)
         out.string("observed", observed)
         out.strings("offending", offending)
