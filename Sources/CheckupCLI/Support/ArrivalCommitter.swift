@@ -14,7 +14,8 @@ final class ArrivalCommitter: Sendable {
     private let scrubber: Scrubber
     private let queue = DispatchQueue(label: "checkup.store-writer")
     private let arrived = Locked<[PreparedInspection]>([])
-    /// What was committed, by device: the version is composed from it (the pipeline held these results anyway).
+    /// What was committed, by device: the version is composed from it (the run's one copy of its
+    /// results unless `--json`: the pipeline's report keeps none).
     private let committed = Locked<[String: DeviceInspection]>([:])
     private let failed = Locked<[(device: String, error: String)]>([])
     /// Every status a result had: the run's exit status, without keeping the results for it.

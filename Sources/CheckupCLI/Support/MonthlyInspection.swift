@@ -24,8 +24,8 @@ struct MonthlyInspection {
     var evidence: EvidencePlacement = .appendix
     var options: PipelineOptions
     var showProgress = true
-    /// `--json` prints every result; otherwise the run's results live in the store only once
-    /// committed, and are let go before the record is composed (memory at 10,000 devices).
+    /// `--json` prints every result; otherwise the pipeline keeps none: the committer holds them
+    /// once stored, and the store lets them go once the record is composed (memory at 10,000 devices).
     var keepsResults = false
     /// `--credentials`: also where an office store's password may be (`StoreOpening`).
     var credentials: String?
