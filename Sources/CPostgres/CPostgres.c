@@ -3,23 +3,23 @@
 #include <pthread.h>
 #include <stdio.h>
 
-// One pointer per function, resolved together: all of them or none (`loaded`).
-static PGconn *(*PQconnectdbParams_)(const char *const *keywords, const char *const *values, int expand_dbname);
-static ConnStatusType (*PQstatus_)(const PGconn *conn);
-static void (*PQfinish_)(PGconn *conn);
-static char *(*PQerrorMessage_)(const PGconn *conn);
-static PGresult *(*PQexecParams_)(PGconn *conn, const char *command, int nParams, const Oid *paramTypes, const char *const *paramValues, const int *paramLengths, const int *paramFormats, int resultFormat);
-static ExecStatusType (*PQresultStatus_)(const PGresult *res);
-static char *(*PQresultErrorMessage_)(const PGresult *res);
-static void (*PQclear_)(PGresult *res);
-static int (*PQntuples_)(const PGresult *res);
-static int (*PQnfields_)(const PGresult *res);
-static char *(*PQfname_)(const PGresult *res, int field_num);
-static Oid (*PQftype_)(const PGresult *res, int field_num);
-static int (*PQgetisnull_)(const PGresult *res, int tup_num, int field_num);
-static char *(*PQgetvalue_)(const PGresult *res, int tup_num, int field_num);
-static unsigned char *(*PQunescapeBytea_)(const unsigned char *strtext, size_t *retbuflen);
-static void (*PQfreemem_)(void *ptr);
+// One pointer per function, typed by libpq's declaration, resolved together: all of them or none (`loaded`).
+static __typeof__(PQconnectdbParams) *PQconnectdbParams_;
+static __typeof__(PQstatus) *PQstatus_;
+static __typeof__(PQfinish) *PQfinish_;
+static __typeof__(PQerrorMessage) *PQerrorMessage_;
+static __typeof__(PQexecParams) *PQexecParams_;
+static __typeof__(PQresultStatus) *PQresultStatus_;
+static __typeof__(PQresultErrorMessage) *PQresultErrorMessage_;
+static __typeof__(PQclear) *PQclear_;
+static __typeof__(PQntuples) *PQntuples_;
+static __typeof__(PQnfields) *PQnfields_;
+static __typeof__(PQfname) *PQfname_;
+static __typeof__(PQftype) *PQftype_;
+static __typeof__(PQgetisnull) *PQgetisnull_;
+static __typeof__(PQgetvalue) *PQgetvalue_;
+static __typeof__(PQunescapeBytea) *PQunescapeBytea_;
+static __typeof__(PQfreemem) *PQfreemem_;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int loaded;
@@ -63,11 +63,17 @@ int checkup_pq_load(char *error, size_t size) {
     return -1;
 }
 
-PGconn *checkup_PQconnectdbParams(const char *const *keywords, const char *const *values, int expand_dbname) { return PQconnectdbParams_(keywords, values, expand_dbname); }
+PGconn *checkup_PQconnectdbParams(const char *const *keywords, const char *const *values, int expand_dbname) {
+    return PQconnectdbParams_(keywords, values, expand_dbname);
+}
 ConnStatusType checkup_PQstatus(const PGconn *conn) { return PQstatus_(conn); }
 void checkup_PQfinish(PGconn *conn) { PQfinish_(conn); }
 char *checkup_PQerrorMessage(const PGconn *conn) { return PQerrorMessage_(conn); }
-PGresult *checkup_PQexecParams(PGconn *conn, const char *command, int nParams, const Oid *paramTypes, const char *const *paramValues, const int *paramLengths, const int *paramFormats, int resultFormat) { return PQexecParams_(conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat); }
+PGresult *checkup_PQexecParams(PGconn *conn, const char *command, int nParams, const Oid *paramTypes,
+                               const char *const *paramValues, const int *paramLengths, const int *paramFormats,
+                               int resultFormat) {
+    return PQexecParams_(conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat);
+}
 ExecStatusType checkup_PQresultStatus(const PGresult *res) { return PQresultStatus_(res); }
 char *checkup_PQresultErrorMessage(const PGresult *res) { return PQresultErrorMessage_(res); }
 void checkup_PQclear(PGresult *res) { PQclear_(res); }

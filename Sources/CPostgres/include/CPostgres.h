@@ -9,21 +9,22 @@
 /// Loads libpq.so.5 once (thread-safe); 0 on success, else -1 with the loader's words in `error`.
 int checkup_pq_load(char *error, size_t size);
 
-PGconn *checkup_PQconnectdbParams(const char *const *keywords, const char *const *values, int expand_dbname);
-ConnStatusType checkup_PQstatus(const PGconn *conn);
-void checkup_PQfinish(PGconn *conn);
-char *checkup_PQerrorMessage(const PGconn *conn);
-PGresult *checkup_PQexecParams(PGconn *conn, const char *command, int nParams, const Oid *paramTypes, const char *const *paramValues, const int *paramLengths, const int *paramFormats, int resultFormat);
-ExecStatusType checkup_PQresultStatus(const PGresult *res);
-char *checkup_PQresultErrorMessage(const PGresult *res);
-void checkup_PQclear(PGresult *res);
-int checkup_PQntuples(const PGresult *res);
-int checkup_PQnfields(const PGresult *res);
-char *checkup_PQfname(const PGresult *res, int field_num);
-Oid checkup_PQftype(const PGresult *res, int field_num);
-int checkup_PQgetisnull(const PGresult *res, int tup_num, int field_num);
-char *checkup_PQgetvalue(const PGresult *res, int tup_num, int field_num);
-unsigned char *checkup_PQunescapeBytea(const unsigned char *strtext, size_t *retbuflen);
-void checkup_PQfreemem(void *ptr);
+// Typed by libpq's own declarations: a wrapper that does not match its function does not compile.
+__typeof__(PQconnectdbParams) checkup_PQconnectdbParams;
+__typeof__(PQstatus) checkup_PQstatus;
+__typeof__(PQfinish) checkup_PQfinish;
+__typeof__(PQerrorMessage) checkup_PQerrorMessage;
+__typeof__(PQexecParams) checkup_PQexecParams;
+__typeof__(PQresultStatus) checkup_PQresultStatus;
+__typeof__(PQresultErrorMessage) checkup_PQresultErrorMessage;
+__typeof__(PQclear) checkup_PQclear;
+__typeof__(PQntuples) checkup_PQntuples;
+__typeof__(PQnfields) checkup_PQnfields;
+__typeof__(PQfname) checkup_PQfname;
+__typeof__(PQftype) checkup_PQftype;
+__typeof__(PQgetisnull) checkup_PQgetisnull;
+__typeof__(PQgetvalue) checkup_PQgetvalue;
+__typeof__(PQunescapeBytea) checkup_PQunescapeBytea;
+__typeof__(PQfreemem) checkup_PQfreemem;
 
 #endif
