@@ -119,10 +119,15 @@ package struct RecordFiller: Sendable {
             made[c] = []
         }
 
+        // A profile's own manual check (per device) stands in for the site-wide item. The manual
+        // rows' items are read by index once: each checklist item scanning (and copying) 60,000
+        // rows was a quarter of composing a 10,000-device record.
+        var manualItems: [RecordSection: Set<LocalizedText>] = [:]
+        for (section, rows) in sections {
+            for r in rows.indices where rows[r].source == .manual { manualItems[section, default: []].insert(rows[r].item) }
+        }
         for item in checklist ?? site?.manualChecklist ?? DefaultChecklist.items {
-            // A profile's own manual check (per device) stands in for the site-wide item.
-            let covered = sections[item.section, default: []].contains { $0.source == .manual && $0.item == item.item }
-            if covered { continue }
+            guard manualItems[item.section, default: []].insert(item.item).inserted else { continue }
             sections[item.section, default: []].append(
                 RecordRow(key: "manual/\(item.id)", device: "", item: item.item, result: .toCheck,
                           source: .manual, instruction: item.instruction))
