@@ -51,7 +51,7 @@ extension RecordFiller {
     /// shows the gap where the device's rows would be.
     private func addNotInspectedRows(_ record: inout MonthlyRecord) {
         for device in record.devices where device.state == .notInspected {
-            let section = device.kind?.defaultSection ?? .centralControl
+            let section = Self.notInspectedSection(device)
             guard let s = record.sections.firstIndex(where: { $0.section == section }) else { continue }
             let row = RecordRow(key: "\(device.id)/not-inspected", deviceId: device.id, device: device.name,
                                 location: device.location ?? "",

@@ -38,6 +38,9 @@ package struct RecordFiller: Sendable {
     }
 
     static func rowKey(device: String, check: String) -> String { "\(device)/\(check)" }
+
+    /// Where a device not inspected yet gets its 未检 row: its kind's section.
+    static func notInspectedSection(_ device: RecordDevice) -> RecordSection { device.kind?.defaultSection ?? .centralControl }
     private static let offlineCheck = "offline"
 
     /// Fills with the default settings (local time zone).
@@ -96,11 +99,17 @@ package struct RecordFiller: Sendable {
         }
         // Joined into lists of their final size, each chunk let go once joined: at 10,000
         // devices the parts and the lists growing by doubling were the records phase's peak.
+        // Counted with the rows still to come (the checklist's, at most one an item, and the 未检 row
+        // `compose` adds per device not inspected): a section's list that outgrew its capacity by
+        // one checklist row was moved into one twice its size (a 20 MB copy at 10,000 cameras).
+        let items = checklist ?? site?.manualChecklist ?? DefaultChecklist.items
         var (rowCounts, evidenceCount) = ([RecordSection: Int](), 0)
         for part in made.joined() {
             for (section, _) in part.rows { rowCounts[section, default: 0] += 1 }
+            if part.device.state == .notInspected { rowCounts[Self.notInspectedSection(part.device), default: 0] += 1 }
             evidenceCount += part.evidence.count
         }
+        for item in items { rowCounts[item.section, default: 0] += 1 }
         var sections = rowCounts.mapValues { count in
             var rows: [RecordRow] = []
             rows.reserveCapacity(count)
@@ -126,7 +135,7 @@ package struct RecordFiller: Sendable {
         for (section, rows) in sections {
             for r in rows.indices where rows[r].source == .manual { manualItems[section, default: []].insert(rows[r].item) }
         }
-        for item in checklist ?? site?.manualChecklist ?? DefaultChecklist.items {
+        for item in items {
             guard manualItems[item.section, default: []].insert(item.item).inserted else { continue }
             sections[item.section, default: []].append(
                 RecordRow(key: "manual/\(item.id)", device: "", item: item.item, result: .toCheck,
