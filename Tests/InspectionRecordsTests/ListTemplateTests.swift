@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: Self.templates)
     func printsWhatTheEngineDoes(text: String) throws {
-        _ = HTMLBytesContentType.registered
+        _ = ContentTypes.registered
         let engine = try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML}}\n" + text).render(context)
         let compiled = try ListTemplate("{{% CONTENT_TYPE: HTML}}\n" + text, origin: "test")
         var stack = [ListTemplate.Context.parent(context)]
@@ -49,7 +49,7 @@ import Testing
 
     /// A Markdown partial escapes as the engine's Markdown content type: `|`, `\\` and line breaks.
     @Test func escapesMarkdownAsTheEngineDoes() throws {
-        _ = MarkdownContentType.registered
+        _ = ContentTypes.registered
         let text = "{{% CONTENT_TYPE: MARKDOWN}}\n| {{cell}} | {{{cell}}} | {{^no}}{{plain}}{{/no}} |\n"
         for cell in [#"a|b \ c"#, "line 1\nline 2\r\nline 3\rstill 3\r\r\n", "摄像机 <01> & 'x'", "", "\r"] {
             let context: [String: Any] = ["cell": cell, "plain": "p|q", "no": false]

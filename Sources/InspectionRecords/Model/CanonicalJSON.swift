@@ -146,9 +146,9 @@ struct CanonicalObject {
 
 /// The JSON of the nested values that repeat across a record's rows and a run's results: each
 /// check's expectation and mapping (findings, mostly unique to their device, are written
-/// directly: `CanonicalObject.finding`). The
-/// generic encoder's nodes for these were a tenth of a 1,000-camera run's CPU; each value is
-/// now encoded once, the same bytes reused (`CanonicalJSONTests` holds them to the encoder's).
+/// directly: `CanonicalObject.finding`). The generic encoder's nodes for these were a tenth of
+/// a 1,000-camera run's CPU; each value is now encoded once, the same bytes reused
+/// (`CanonicalJSONTests` holds them to the encoder's).
 final class RepeatedValues<Value: Encodable & Hashable & Sendable>: Sendable {
     private struct Key: Hashable {
         var value: Value

@@ -35,11 +35,6 @@ struct ListTemplate: Sendable {
     /// How `{{name}}` is escaped: the partial's content type (HTML unless it names another).
     typealias Escaping = @Sendable (String, inout [UInt8]) -> Void
     let escaping: Escaping
-    /// Each as the concrete type's function: called through the protocol, every byte's test was a
-    /// witness-table call (the 10,000-device records phase 2–10 % slower in three turns).
-    static let contentTypes: [(name: String, escape: Escaping)] = [
-        (HTMLBytesContentType.name, HTMLBytesContentType.escape), (MarkdownContentType.name, MarkdownContentType.escape),
-    ]
 
     /// A context of the stack: an item or a parent answers names; any other value (a line of a list) only `{{.}}`.
     enum Context {
@@ -77,8 +72,8 @@ struct ListTemplate: Sendable {
             case "!": break
             case "%":
                 let pragma = body.dropFirst().trimmingSpaces
-                guard let type = Self.contentTypes.first(where: { pragma == "CONTENT_TYPE: \($0.name)" }) else {
-                    let known = Self.contentTypes.map { "`{{% CONTENT_TYPE: \($0.name)}}`" }.joined(separator: ", ")
+                guard let type = ContentTypes.escapes.first(where: { pragma == "CONTENT_TYPE: \($0.name)" }) else {
+                    let known = ContentTypes.escapes.map { "`{{% CONTENT_TYPE: \($0.name)}}`" }.joined(separator: ", ")
                     throw RecordError("template \(origin):\(line): list partials are HTML or Markdown (\(known))")
                 }
                 escaping = type.escape

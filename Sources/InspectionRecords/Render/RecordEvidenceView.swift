@@ -26,19 +26,18 @@ struct RecordEvidenceView {
         // Rows read by index: 60,000 rows are not copied for it.
         let evidence = record.evidence
         var rowOfEntry = [RowPlace?](repeating: nil, count: evidence.count)
-        var byRef: [String: Int]?  // only for refs that are not E1, E2, … in entry order (never written so)
+        var byRef: [String: Int]?  // made only for a ref that is not `E<n>` naming entry n (never written so)
+        func entry(_ ref: String) -> Int? {
+            if ref.hasPrefix("E"), let n = Int(ref.dropFirst()), evidence.indices.contains(n - 1), evidence[n - 1].ref == ref {
+                return n - 1
+            }
+            if byRef == nil { byRef = Dictionary(evidence.indices.map { (evidence[$0].ref, $0) }, uniquingKeysWith: { _, last in last }) }
+            return byRef?[ref]
+        }
         for (s, table) in record.sections.enumerated() {
             let tableRows = table.rows
             for r in tableRows.indices {
-                guard let ref = tableRows[r].evidenceRef else { continue }
-                var e = Int(ref.dropFirst()).map { $0 - 1 }
-                if !ref.hasPrefix("E") || e.map({ !evidence.indices.contains($0) || evidence[$0].ref != ref }) ?? true {
-                    if byRef == nil {
-                        byRef = Dictionary(evidence.indices.map { (evidence[$0].ref, $0) }, uniquingKeysWith: { _, last in last })
-                    }
-                    e = byRef?[ref]
-                }
-                if let e { rowOfEntry[e] = RowPlace(section: s, row: r) }
+                if let ref = tableRows[r].evidenceRef, let e = entry(ref) { rowOfEntry[e] = RowPlace(section: s, row: r) }
             }
         }
         self.rowOfEntry = rowOfEntry

@@ -58,8 +58,7 @@ package struct TemplateSet: Sendable {
     /// `TemplateNesting.limit` (else the line), then the engine's parse, checkup's content types
     /// registered. Errors name `origin`.
     static func parse(_ bytes: [UInt8], origin: String) throws(RecordError) -> MustacheTemplate {
-        _ = MarkdownContentType.registered
-        _ = HTMLBytesContentType.registered
+        _ = ContentTypes.registered
         let text: String
         do { text = try UTF8Text.decode(bytes, file: origin, what: "template") } catch {
             throw RecordError(located: error.errors)

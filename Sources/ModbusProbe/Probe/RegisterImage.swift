@@ -61,7 +61,6 @@ struct RegisterImage {
         failures.last { $0.span.table == span.table && $0.span.address < span.end && span.address < $0.span.end }?.error
     }
 
-    /// Time spent on the requests that touched `span`.
     /// The time of the requests that read any of `spans`, each request counted once (a zone
     /// table's columns are often bits of the same registers: seven columns, one read).
     func duration(of spans: [ModbusSpan]) -> Duration {
